@@ -1,0 +1,170 @@
+// The dev cluster: `node scripts/kafka/cluster.mjs up|down|status|reset|add-broker` (npm run kafka:*).
+// Environment: KAFKA_VERSION (exact or 4 / 3.9), KAFKA_MODE (kraft | zookeeper), KAFKA_PORT_OFFSET, KAFKA_HEAP.
+import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, ensureJars, libsDir, loggingOptions } from './fetch.mjs';
+import {
+  BASE_NODE_IDS, EXTRA_NODE_ID, SCRAM_USER, bootstrapServers, brokerProperties, clusterLayout, zookeeperProperties,
+} from './layout.mjs';
+import { writeLoggingConfig } from './logging.mjs';
+import { logTail, runningPid, startJvm, stopProcess } from './processes.mjs';
+import { waitForZookeeper, waitUntilReady } from './readiness.mjs';
+import { resolveKafka } from './versions.mjs';
+
+function readState(layout) {
+  return existsSync(layout.stateFile) ? JSON.parse(readFileSync(layout.stateFile, 'utf8')) : {};
+}
+
+function writeState(layout, state) {
+  mkdirSync(layout.dataDir, { recursive: true });
+  writeFileSync(layout.stateFile, JSON.stringify(state, null, 2) + '\n');
+}
+
+function activeNodes(layout, state) {
+  return layout.nodes.filter((n) => BASE_NODE_IDS.includes(n.id) || (n.id === EXTRA_NODE_ID && state.extraBroker));
+}
+
+function writeConfigs(layout) {
+  writeLoggingConfig(layout.configDir, { level: 'INFO', target: 'stdout' });
+  for (const node of layout.nodes) writeFileSync(node.configFile, brokerProperties(layout, node));
+  if (layout.zookeeper) writeFileSync(layout.zookeeper.configFile, zookeeperProperties(layout.zookeeper));
+}
+
+/** KRaft storage is formatted once per node with Kafka's own StorageTool; the SCRAM user is created here too. */
+function formatKraftStorage(layout, state, node) {
+  if (existsSync(path.join(node.dataDir, 'data', 'meta.properties'))) return;
+  const { kafka } = layout;
+  const args = [
+    '-Xmx256m', '-XX:TieredStopAtLevel=1', ...loggingOptions(kafka, layout.configDir),
+    '-cp', `${libsDir(kafka.version)}/*`, 'kafka.tools.StorageTool',
+    'format', '-t', state.clusterId, '-c', node.configFile, '--ignore-formatted',
+    '--add-scram', `SCRAM-SHA-512=[name=${SCRAM_USER.username},password=${SCRAM_USER.password}]`,
+  ];
+  const result = spawnSync('java', args, { encoding: 'utf8' });
+  if (result.status !== 0) {
+    throw new Error(`kafka-storage format failed for ${node.name}:\n${result.stdout}${result.stderr}`);
+  }
+}
+
+/** ZooKeeper mode has no format step: the SCRAM user is created through the brokers, as kafka-configs does. */
+function createZookeeperScramUser(layout) {
+  const tool = path.join(ROOT, 'scripts/kafka/bin/kafka-configs');
+  const result = spawnSync(
+    tool,
+    [
+      '--bootstrap-server', bootstrapServers(layout)[0], '--alter', '--entity-type', 'users',
+      '--entity-name', SCRAM_USER.username, '--add-config', `SCRAM-SHA-512=[password=${SCRAM_USER.password}]`,
+    ],
+    { encoding: 'utf8', env: { ...process.env, KAFKA_VERSION: layout.kafka.version } },
+  );
+  if (result.status !== 0) throw new Error(`kafka-configs could not create the SCRAM user:\n${result.stderr}`);
+}
+
+async function up(layout) {
+  ensureJars(layout.kafka);
+  const started = Date.now();
+  const state = readState(layout);
+  if (state.offset !== undefined && state.offset !== layout.offset && activeNodes(layout, state).some(runningPid)) {
+    throw new Error(`this cluster is running with KAFKA_PORT_OFFSET=${state.offset}; stop it first`);
+  }
+  state.clusterId ??= randomBytes(16).toString('base64url');
+  state.offset = layout.offset;
+  writeState(layout, state);
+  mkdirSync(layout.configDir, { recursive: true });
+  writeConfigs(layout);
+
+  const nodes = activeNodes(layout, state);
+  let startedAny = false;
+  if (layout.zookeeper && runningPid(layout.zookeeper) === null) {
+    startJvm(layout, layout.zookeeper, 'org.apache.zookeeper.server.quorum.QuorumPeerMain', { heap: '256m' });
+    startedAny = true;
+    await waitForZookeeper(layout);
+  }
+  for (const node of nodes) {
+    if (runningPid(node) !== null) continue;
+    if (layout.kafka.mode === 'kraft') formatKraftStorage(layout, state, node);
+    startJvm(layout, node, 'kafka.Kafka', { heap: layout.heap });
+    startedAny = true;
+  }
+  await waitForNodes(layout, nodes, state);
+  if (layout.kafka.mode === 'zookeeper' && !state.scramUser) {
+    createZookeeperScramUser(layout);
+    state.scramUser = true;
+    writeState(layout, state);
+    await waitForNodes(layout, nodes, state);
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`${describe(layout)} is ${startedAny ? `up after ${seconds} s` : 'already up'}: ${bootstrapServers(layout, nodes.map((n) => n.id)).join(',')}`);
+}
+
+async function waitForNodes(layout, nodes, state) {
+  try {
+    await waitUntilReady(layout, nodes, { scram: layout.kafka.mode === 'kraft' || state.scramUser });
+  } catch (error) {
+    for (const proc of [...(layout.zookeeper ? [layout.zookeeper] : []), ...nodes]) {
+      const status = runningPid(proc) === null ? 'NOT RUNNING' : 'running';
+      console.error(`\n--- ${proc.name} (${status}), last lines of ${path.relative(ROOT, proc.logFile)} ---\n${logTail(proc)}`);
+    }
+    throw error;
+  }
+}
+
+async function down(layout) {
+  // Brokers first (controlled shutdown, in parallel), then ZooKeeper.
+  const stopped = await Promise.all(layout.nodes.map((n) => stopProcess(n, 30_000)));
+  if (layout.zookeeper) stopped.push(await stopProcess(layout.zookeeper, 10_000));
+  console.log(stopped.some(Boolean) ? `${describe(layout)} stopped` : `${describe(layout)} was not running`);
+}
+
+function status(layout) {
+  const state = readState(layout);
+  const procs = [...(layout.zookeeper ? [layout.zookeeper] : []), ...activeNodes(layout, state)];
+  let running = 0;
+  console.log(describe(layout));
+  for (const proc of procs) {
+    const pid = runningPid(proc);
+    if (pid !== null) running += 1;
+    const ports = proc.port
+      ? `zookeeper 127.0.0.1:${proc.port}`
+      : `plaintext 127.0.0.1:${proc.plaintextPort}  scram 127.0.0.1:${proc.saslPort}` +
+        (proc.combined ? `  controller 127.0.0.1:${proc.controllerPort}` : '') + `  ${proc.rack}`;
+    console.log(`  ${proc.name.padEnd(10)} ${pid === null ? 'stopped' : `running (pid ${pid})`.padEnd(20)} ${ports}`);
+  }
+  // LSB convention: 0 = running, 3 = not (fully) running.
+  process.exitCode = running === procs.length ? 0 : 3;
+}
+
+async function reset(layout) {
+  await down(layout);
+  rmSync(layout.dataDir, { recursive: true, force: true });
+  console.log(`removed ${path.relative(ROOT, layout.dataDir)}`);
+}
+
+async function addBroker(layout) {
+  const state = readState(layout);
+  if (!BASE_NODE_IDS.every((id) => runningPid(layout.nodes.find((n) => n.id === id)) !== null)) {
+    throw new Error('the cluster is not up; run `npm run kafka:up` first');
+  }
+  state.extraBroker = true;
+  writeState(layout, state);
+  await up(layout);
+}
+
+function describe({ kafka, offset }) {
+  return `Kafka ${kafka.version} (${kafka.mode}${offset ? `, port offset ${offset}` : ''})`;
+}
+
+const commands = { up, down, status, reset, 'add-broker': addBroker };
+const command = commands[process.argv[2]];
+if (!command) {
+  console.error(`usage: cluster.mjs ${Object.keys(commands).join('|')}`);
+  process.exit(2);
+}
+try {
+  await command(clusterLayout(resolveKafka()));
+} catch (error) {
+  console.error(`\n${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}
