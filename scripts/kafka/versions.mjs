@@ -22,16 +22,19 @@ const TOOLS_3_9 = {
   'kafka-leader-election': 'org.apache.kafka.tools.LeaderElectionCommand',
   'kafka-metadata-quorum': 'org.apache.kafka.tools.MetadataQuorumCommand',
   'kafka-storage': 'kafka.tools.StorageTool',
+  // ZooKeeper mode only; tests read /controller with it as the oracle for the ZooKeeper-era controller id.
+  'zookeeper-shell': 'org.apache.zookeeper.ZooKeeperMainWithTlsSupportForKafka',
 };
 
+const { 'zookeeper-shell': _zookeeperShell, ...TOOLS_3_9_WITHOUT_ZOOKEEPER } = TOOLS_3_9;
 const TOOLS_4 = {
-  ...TOOLS_3_9,
+  ...TOOLS_3_9_WITHOUT_ZOOKEEPER,
   'kafka-console-producer': 'org.apache.kafka.tools.ConsoleProducer',
   'kafka-broker-api-versions': 'org.apache.kafka.tools.BrokerApiVersionsCommand',
 };
 
 export const TOOL_CLASSES = { 3.9: TOOLS_3_9, 4: TOOLS_4 };
-export const TOOL_NAMES = Object.keys(TOOLS_4);
+export const TOOL_NAMES = Object.keys(TOOLS_3_9);
 
 /** Resolves `KAFKA_VERSION` (exact version or alias) and `KAFKA_MODE`; throws a readable error otherwise. */
 export function resolveKafka(env = process.env) {

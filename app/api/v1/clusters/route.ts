@@ -1,0 +1,5 @@
+import { listClusters } from '@/server/clusters/list-clusters';
+import { ok } from '@/server/http/responses';
+import { route } from '@/server/http/route';
+
+export const GET = route({ name: 'clusters.list' }, async () => ok(await listClusters()));

@@ -1,0 +1,5 @@
+import { ok } from '@/server/http/responses';
+import { route } from '@/server/http/route';
+import { openApiDocument } from '@/server/openapi/document';
+
+export const GET = route({ name: 'openapi' }, async () => ok(openApiDocument()));

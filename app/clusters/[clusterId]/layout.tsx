@@ -1,0 +1,25 @@
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { getConfig } from '@/server/config/current';
+import { ClusterNav } from '@/components/layout/cluster-nav';
+import { ClusterSwitcher } from '@/components/layout/cluster-switcher';
+
+export default async function ClusterLayout({ children, params }: { children: ReactNode; params: Promise<{ clusterId: string }> }) {
+  const { clusterId } = await params;
+  const clusters = getConfig().clusters;
+  const cluster = clusters.find((c) => c.id === clusterId);
+  if (!cluster) notFound();
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-xl font-semibold">
+          {cluster.name}
+          {cluster.readOnly ? <span className="ml-2 align-middle text-xs font-normal text-zinc-500">read-only</span> : null}
+        </h1>
+        <ClusterSwitcher clusters={clusters.map(({ id, name }) => ({ id, name }))} current={cluster.id} />
+      </div>
+      <ClusterNav clusterId={cluster.id} />
+      {children}
+    </div>
+  );
+}

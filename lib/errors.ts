@@ -1,0 +1,50 @@
+// The console's closed list of error codes and their HTTP statuses. Every API error is
+// `{ "error": { "code", "message", "fieldErrors"? } }`; scripts and tests depend on these names.
+
+export const ERROR_STATUS = {
+  VALIDATION: 422,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  KAFKA_FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  KAFKA_ERROR: 502,
+  KAFKA_UNAVAILABLE: 503,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
+export type FieldErrors = Record<string, string[]>;
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fieldErrors: FieldErrors | undefined;
+
+  constructor(code: ErrorCode, message: string, options: { status?: number; fieldErrors?: FieldErrors; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'ApiError';
+    this.code = code;
+    // Malformed JSON is the one VALIDATION error answered with 400 instead of 422.
+    this.status = options.status ?? ERROR_STATUS[code];
+    this.fieldErrors = options.fieldErrors;
+  }
+
+  toJSON() {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.fieldErrors ? { fieldErrors: this.fieldErrors } : {}),
+      },
+    };
+  }
+}
+
+export const notFound = (message: string) => new ApiError('NOT_FOUND', message);
+
+export function isApiError(value: unknown): value is ApiError {
+  return value instanceof ApiError;
+}

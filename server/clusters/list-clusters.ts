@@ -1,0 +1,31 @@
+import 'server-only';
+import type { ClusterListResponse, ClusterSummary } from '@/lib/schemas/clusters';
+import { getConfig } from '@/server/config/current';
+import type { ClusterConfig } from '@/server/config/schema';
+import { withKafka } from '@/server/kafka/clients';
+import { observeBrokers } from '@/server/kafka/known-brokers';
+import { readClusterMetadata } from '@/server/kafka/metadata';
+
+// The list must answer even when clusters are down: each cluster gets less than the route deadline.
+const PER_CLUSTER_DEADLINE_MS = 6_000;
+
+async function summarize(cluster: ClusterConfig): Promise<ClusterSummary> {
+  const base = { id: cluster.id, name: cluster.name, readOnly: cluster.readOnly };
+  try {
+    const metadata = await withKafka(cluster.id, readClusterMetadata, { deadlineMs: PER_CLUSTER_DEADLINE_MS });
+    const missing = observeBrokers(cluster.id, metadata.brokers.map((b) => b.id));
+    const offline = metadata.topics.some((t) => t.partitions.some((p) => p.leader === null));
+    return {
+      ...base,
+      status: missing.length > 0 || offline ? 'degraded' : 'ok',
+      brokerCount: metadata.brokers.length,
+      controllerId: metadata.controllerId,
+    };
+  } catch {
+    return { ...base, status: 'unreachable', brokerCount: null, controllerId: null };
+  }
+}
+
+export async function listClusters(): Promise<ClusterListResponse> {
+  return { clusters: await Promise.all(getConfig().clusters.map(summarize)) };
+}

@@ -1,0 +1,75 @@
+import 'server-only';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { DEFAULT_CONFIG, consoleConfigSchema, type ConsoleConfig, type SecretRef } from '@/server/config/schema';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses and validates a config document; every problem is listed with its path, e.g. `clusters[1].brokers[0]`. */
+export function parseConfig(text: string, source: string): ConsoleConfig {
+  let raw: unknown;
+  try {
+    raw = /\.ya?ml$/i.test(source) ? parseYaml(text) : JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`${source}: not valid ${/\.ya?ml$/i.test(source) ? 'YAML' : 'JSON'}: ${(error as Error).message}`);
+  }
+  const result = consoleConfigSchema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  - ${formatPath(issue.path)}: ${issue.message}`);
+    throw new ConfigError(`${source} is not a valid console configuration:\n${problems.join('\n')}`);
+  }
+  for (const [i, cluster] of result.data.clusters.entries()) {
+    // Resolve every secret now so a missing variable or file is reported at start-up, not at first use.
+    for (const [field, ref] of secretRefs(cluster)) resolveSecret(ref, `clusters[${i}].${field}`);
+  }
+  return result.data;
+}
+
+function formatPath(segments: readonly PropertyKey[]) {
+  return segments.reduce<string>(
+    (acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${String(seg)}` : String(seg)),
+    '',
+  ) || '(root)';
+}
+
+function secretRefs(cluster: ConsoleConfig['clusters'][number]): [string, SecretRef][] {
+  const refs: [string, SecretRef][] = [];
+  if (cluster.sasl) refs.push(['sasl.password', cluster.sasl.password]);
+  if (cluster.ssl && typeof cluster.ssl === 'object') {
+    for (const key of ['ca', 'cert', 'key'] as const) {
+      const ref = cluster.ssl[key];
+      if (ref) refs.push([`ssl.${key}`, ref]);
+    }
+  }
+  return refs;
+}
+
+export function resolveSecret(ref: SecretRef, where: string): string {
+  if (typeof ref === 'string') return ref;
+  if ('env' in ref) {
+    const value = process.env[ref.env];
+    if (!value) throw new ConfigError(`${where}: environment variable ${ref.env} is not set`);
+    return value;
+  }
+  try {
+    return readFileSync(ref.file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${where}: cannot read ${ref.file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+export function loadConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ConsoleConfig {
+  const file = env.CONSOLE_CONFIG?.trim();
+  if (!file) return consoleConfigSchema.parse(DEFAULT_CONFIG);
+  const absolute = path.resolve(file);
+  let text: string;
+  try {
+    text = readFileSync(absolute, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`CONSOLE_CONFIG=${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return parseConfig(text, absolute);
+}

@@ -1,0 +1,88 @@
+import 'server-only';
+import { getClusterConfig } from '@/server/config/current';
+import { createConnection, type KafkaConnection } from '@/server/kafka/connection';
+import { withDeadline } from '@/server/kafka/deadline';
+import { toApiError } from '@/server/kafka/errors';
+import { RequestCounter } from '@/server/kafka/request-counter';
+
+/** Routes answer within about 10 s, whatever Kafka does. */
+export const ROUTE_DEADLINE_MS = 10_000;
+
+type Entry = { connection: KafkaConnection; connecting: Promise<void> | null };
+
+// Cached on globalThis: dev hot reload re-evaluates modules, and must not leak a connection per reload.
+const holder = globalThis as typeof globalThis & { __kafkaConnections?: Map<string, Entry>; __kafkaRequests?: Map<string, RequestCounter> };
+const registry = (holder.__kafkaConnections ??= new Map<string, Entry>());
+// Counters outlive connections: a recreated client keeps counting where the old one stopped.
+const counters = (holder.__kafkaRequests ??= new Map<string, RequestCounter>());
+
+function counterFor(clusterId: string) {
+  let counter = counters.get(clusterId);
+  if (!counter) {
+    counter = new RequestCounter();
+    counters.set(clusterId, counter);
+  }
+  return counter;
+}
+
+function entryFor(clusterId: string): Entry {
+  let entry = registry.get(clusterId);
+  if (!entry) {
+    entry = { connection: createConnection(getClusterConfig(clusterId), counterFor(clusterId)), connecting: null };
+    registry.set(clusterId, entry);
+  }
+  return entry;
+}
+
+async function ensureConnected(entry: Entry) {
+  if (entry.connection.cluster.isConnected()) return;
+  entry.connecting ??= entry.connection.admin.connect().finally(() => {
+    entry.connecting = null;
+  });
+  await entry.connecting;
+}
+
+/**
+ * A failed or timed-out call may leave kafkajs's metadata or locks wedged (a deleted topic, a leaderless
+ * partition, a broker that vanished): the next call gets a fresh client instead.
+ */
+function dropConnection(clusterId: string, entry: Entry) {
+  if (registry.get(clusterId) !== entry) return;
+  registry.delete(clusterId);
+  entry.connection.admin.disconnect().catch(() => {});
+}
+
+/** Runs `work` with the cluster's shared connection, within the deadline, mapping every failure to an ApiError. */
+export async function withKafka<T>(
+  clusterId: string,
+  work: (connection: KafkaConnection) => Promise<T>,
+  { deadlineMs = ROUTE_DEADLINE_MS }: { deadlineMs?: number } = {},
+): Promise<T> {
+  const entry = entryFor(clusterId);
+  try {
+    return await withDeadline(
+      (async () => {
+        await ensureConnected(entry);
+        return work(entry.connection);
+      })(),
+      deadlineMs,
+      `Kafka cluster "${clusterId}"`,
+    );
+  } catch (error) {
+    const apiError = toApiError(error, clusterId);
+    if (apiError.code === 'KAFKA_UNAVAILABLE' || apiError.code === 'INTERNAL') dropConnection(clusterId, entry);
+    throw apiError;
+  }
+}
+
+/** Kafka requests made for a cluster since the process started (the benchmark and /metrics read them). */
+export function requestCounts(clusterId: string) {
+  return counterFor(clusterId).snapshot();
+}
+
+/** Closes every connection (tests and graceful shutdown). */
+export async function closeAllConnections() {
+  const entries = [...registry.entries()];
+  registry.clear();
+  await Promise.all(entries.map(([, entry]) => entry.connection.admin.disconnect().catch(() => {})));
+}

@@ -1,0 +1,90 @@
+import 'server-only';
+import { logLevel, type Admin, type SASLOptions } from 'kafkajs';
+import createAdmin from 'kafkajs/src/admin/index.js';
+import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
+import Cluster from 'kafkajs/src/cluster/index.js';
+import InstrumentationEventEmitter from 'kafkajs/src/instrumentation/emitter.js';
+import { createLogger } from 'kafkajs/src/loggers/index.js';
+import defaultSocketFactory from 'kafkajs/src/network/socketFactory.js';
+import type { ConnectionOptions as TlsOptions } from 'node:tls';
+import { resolveSecret } from '@/server/config/load';
+import type { ClusterConfig } from '@/server/config/schema';
+import { kafkaLogCreator } from '@/server/kafka/log';
+import type { RequestCounter } from '@/server/kafka/request-counter';
+
+/**
+ * One kafkajs Cluster per configured cluster: the admin client and the console's own protocol requests
+ * share its connections (one per broker), so nothing opens a connection per request.
+ */
+export type KafkaConnection = {
+  clusterId: string;
+  cluster: Cluster;
+  admin: Admin;
+};
+
+const RETRY = { retries: 2, initialRetryTime: 200, maxRetryTime: 2_000 };
+// kafkajs's admin defaults to metadataMaxAge 0 (a Metadata request before nearly every call); a minute is
+// plenty: the console refreshes metadata itself where freshness matters.
+const METADATA_MAX_AGE_MS = 60_000;
+
+function saslOptions(config: ClusterConfig): SASLOptions | undefined {
+  if (!config.sasl) return undefined;
+  const password = resolveSecret(config.sasl.password, `clusters.${config.id}.sasl.password`);
+  return { mechanism: config.sasl.mechanism, username: config.sasl.username, password } as SASLOptions;
+}
+
+function tlsOptions(config: ClusterConfig): TlsOptions | boolean | undefined {
+  if (!config.ssl || typeof config.ssl === 'boolean') return config.ssl;
+  const read = (key: 'ca' | 'cert' | 'key') => {
+    const ref = config.ssl && typeof config.ssl === 'object' ? config.ssl[key] : undefined;
+    return ref ? resolveSecret(ref, `clusters.${config.id}.ssl.${key}`) : undefined;
+  };
+  return { ca: read('ca'), cert: read('cert'), key: read('key'), rejectUnauthorized: config.ssl.rejectUnauthorized };
+}
+
+export function createConnection(config: ClusterConfig, requests: RequestCounter): KafkaConnection {
+  const logger = createLogger({ level: logLevel.WARN, logCreator: kafkaLogCreator(config.id) });
+  const instrumentationEmitter = new InstrumentationEventEmitter();
+  requests.attach(instrumentationEmitter);
+  const cluster = new Cluster({
+    logger,
+    socketFactory: defaultSocketFactory(),
+    brokers: config.brokers,
+    ssl: tlsOptions(config),
+    sasl: saslOptions(config),
+    clientId: 'kafka-console',
+    connectionTimeout: config.connectionTimeoutMs,
+    requestTimeout: config.requestTimeoutMs,
+    enforceRequestTimeout: true,
+    metadataMaxAge: METADATA_MAX_AGE_MS,
+    retry: RETRY,
+    allowAutoTopicCreation: false,
+    instrumentationEmitter,
+  });
+  const admin = createAdmin({ logger, retry: RETRY, cluster, instrumentationEmitter });
+  return { clusterId: config.id, cluster, admin };
+}
+
+/**
+ * Runs `work` on the first broker that answers: connected ones first, then the bootstrap connection, then the
+ * others kafkajs knows. A broker that is down only costs its connection timeout. Throws the last error when
+ * none answers.
+ */
+export async function onAnyBroker<T>(connection: KafkaConnection, work: (broker: KafkajsBroker) => Promise<T>): Promise<T> {
+  const { seedBroker, brokers } = connection.cluster.brokerPool;
+  const candidates = [...(seedBroker ? [seedBroker] : []), ...Object.values(brokers)].sort(
+    (a, b) => Number(b.isConnected()) - Number(a.isConnected()),
+  );
+  // Named like kafkajs's own error so it maps to KAFKA_UNAVAILABLE.
+  let lastError: unknown = Object.assign(new Error('no broker answered'), { name: 'KafkaJSBrokerNotFound' });
+  for (const candidate of candidates) {
+    try {
+      const broker = candidate === seedBroker ? candidate : await connection.cluster.findBroker({ nodeId: candidate.nodeId });
+      if (!broker.isConnected()) continue;
+      return await work(broker);
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
+}

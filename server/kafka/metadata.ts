@@ -1,0 +1,59 @@
+import 'server-only';
+import { onAnyBroker, type KafkaConnection } from '@/server/kafka/connection';
+import { describeQuorum, isKraftBroker } from '@/server/protocol/describe-quorum';
+
+export type PartitionLayout = {
+  partition: number;
+  errorCode: number;
+  /** null when the partition has no leader (offline). */
+  leader: number | null;
+  replicas: number[];
+  isr: number[];
+  offlineReplicas: number[];
+};
+
+export type ClusterMetadata = {
+  asOf: number;
+  mode: 'kraft' | 'zookeeper';
+  kafkaClusterId: string | null;
+  /** KRaft: the quorum leader (Metadata's controller id is a random live broker there); ZooKeeper: Metadata's. */
+  controllerId: number | null;
+  brokers: { id: number; host: string; port: number; rack: string | null }[];
+  topics: { name: string; internal: boolean; errorCode: number; partitions: PartitionLayout[] }[];
+};
+
+/**
+ * One Metadata request for all topics, plus DescribeQuorum on KRaft, both on the same broker in parallel.
+ * kafkajs's Metadata (v6 at most) already carries racks and offline replicas; its describeCluster() drops them.
+ */
+export async function readClusterMetadata(connection: KafkaConnection): Promise<ClusterMetadata> {
+  return onAnyBroker(connection, async (broker) => {
+    const kraft = isKraftBroker(broker);
+    const [metadata, quorum] = await Promise.all([broker.metadata([]), kraft ? describeQuorum(broker) : null]);
+    const controllerId = kraft ? (quorum?.leaderId ?? null) : metadata.controllerId >= 0 ? metadata.controllerId : null;
+    return {
+      asOf: Date.now(),
+      mode: kraft ? 'kraft' : 'zookeeper',
+      kafkaClusterId: metadata.clusterId,
+      controllerId,
+      brokers: metadata.brokers
+        .map((b) => ({ id: b.nodeId, host: b.host, port: b.port, rack: b.rack ?? null }))
+        .sort((a, b) => a.id - b.id),
+      topics: metadata.topicMetadata.map((t) => ({
+        name: t.topic,
+        internal: t.isInternal,
+        errorCode: t.topicErrorCode,
+        partitions: t.partitionMetadata
+          .map((p) => ({
+            partition: p.partitionId,
+            errorCode: p.partitionErrorCode,
+            leader: p.leader >= 0 ? p.leader : null,
+            replicas: p.replicas,
+            isr: p.isr,
+            offlineReplicas: p.offlineReplicas ?? [],
+          }))
+          .sort((a, b) => a.partition - b.partition),
+      })),
+    };
+  });
+}

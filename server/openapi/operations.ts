@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { ErrorCode } from '@/lib/errors';
+import { brokerListResponseSchema } from '@/lib/schemas/brokers';
+import { clusterListResponseSchema } from '@/lib/schemas/clusters';
+import { healthResponseSchema } from '@/lib/schemas/health';
+
+export type Operation = {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** OpenAPI path template; route files use the same names in brackets. */
+  path: string;
+  summary: string;
+  tag: string;
+  response: z.ZodType;
+  status?: 200 | 201 | 202 | 204;
+  requestBody?: z.ZodType;
+  query?: z.ZodObject;
+  errors: ErrorCode[];
+};
+
+const READ_ERRORS: ErrorCode[] = ['NOT_FOUND', 'KAFKA_FORBIDDEN', 'KAFKA_ERROR', 'KAFKA_UNAVAILABLE', 'INTERNAL'];
+
+/** Every API operation; a test fails when a route file exists without its entry here. */
+export const OPERATIONS: Operation[] = [
+  {
+    method: 'get',
+    path: '/api/health',
+    summary: 'Liveness of the console itself (no cluster data)',
+    tag: 'console',
+    response: healthResponseSchema,
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/openapi.json',
+    summary: 'This OpenAPI document',
+    tag: 'console',
+    response: z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) }),
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/clusters',
+    summary: 'Configured clusters with their reachability; answers even when clusters are down',
+    tag: 'clusters',
+    response: clusterListResponseSchema,
+    errors: ['INTERNAL'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/clusters/{clusterId}/brokers',
+    summary: 'Live brokers with rack, leader and replica counts, and the active controller',
+    tag: 'brokers',
+    response: brokerListResponseSchema,
+    errors: READ_ERRORS,
+  },
+];

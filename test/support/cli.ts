@@ -1,0 +1,63 @@
+// Kafka's own CLI tools, the oracle of every integration test.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { kafkaTarget } from './kafka-target';
+
+const BIN = path.resolve(import.meta.dirname, '../../scripts/kafka/bin');
+
+export function kafkaCli(tool: string, args: string[], { timeoutMs = 60_000 } = {}): string {
+  const target = kafkaTarget();
+  const result = spawnSync(path.join(BIN, tool), args, {
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    env: { ...process.env, KAFKA_VERSION: target.version },
+  });
+  if (result.status !== 0) {
+    throw new Error(`${tool} ${args.join(' ')} failed (${result.status ?? result.signal}):\n${result.stderr}${result.stdout}`);
+  }
+  return result.stdout;
+}
+
+/** `kafka-broker-api-versions` header lines: `127.0.0.1:9092 (id: 1 rack: rack-a isFenced: false) -> (` */
+export function parseBrokerApiVersions(output: string) {
+  const brokers = [...output.matchAll(/^(\S+):(\d+) \(id: (\d+) rack: (\S+)(?: isFenced: \w+)?\) -> \(/gm)].map((m) => ({
+    id: Number(m[3]),
+    host: m[1]!,
+    port: Number(m[2]),
+    rack: m[4] === 'null' ? null : m[4]!,
+  }));
+  return brokers.sort((a, b) => a.id - b.id);
+}
+
+/** `kafka-metadata-quorum describe --status`: `LeaderId:   1` and the CurrentVoters JSON. */
+export function parseQuorumStatus(output: string) {
+  const field = (name: string) => output.match(new RegExp(`^${name}:\\s+(.*)$`, 'm'))?.[1]?.trim();
+  const voters = JSON.parse(field('CurrentVoters') ?? '[]') as ({ id: number } | number)[];
+  return {
+    leaderId: Number(field('LeaderId')),
+    leaderEpoch: Number(field('LeaderEpoch')),
+    highWatermark: field('HighWatermark'),
+    voterIds: voters.map((v) => (typeof v === 'number' ? v : v.id)).sort(),
+  };
+}
+
+export type CliPartition = { topic: string; partition: number; leader: number | null; replicas: number[]; isr: number[] };
+
+/** Partition lines of `kafka-topics --describe` (tab-separated `Topic: … Partition: … Leader: … Replicas: … Isr: …`). */
+export function parseTopicsDescribe(output: string): CliPartition[] {
+  const ids = (list: string | undefined) => (list ? list.split(',').filter(Boolean).map(Number) : []);
+  return output
+    .split('\n')
+    .filter((line) => /\tPartition: \d+/.test(line))
+    .map((line) => {
+      const get = (key: string) => line.match(new RegExp(`${key}: ([^\\t]*)`))?.[1]?.trim();
+      const leader = Number(get('Leader'));
+      return {
+        topic: get('Topic')!,
+        partition: Number(get('Partition')),
+        leader: leader >= 0 ? leader : null,
+        replicas: ids(get('Replicas')),
+        isr: ids(get('Isr')),
+      };
+    });
+}

@@ -1,0 +1,2 @@
+// Stand-in for the `server-only` package under Vitest, where there is no React Server Components bundler.
+export {};

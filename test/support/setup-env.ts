@@ -1,0 +1,34 @@
+// Every integration test file sees the same console configuration: the target cluster in plaintext, the same
+// cluster through its SCRAM-SHA-512 listener, one with a wrong password and one that cannot be reached.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { kafkaTarget } from './kafka-target';
+
+const target = kafkaTarget();
+const dir = mkdtempSync(path.join(os.tmpdir(), 'console-test-'));
+const file = path.join(dir, 'console.json');
+process.env.TEST_SCRAM_PASSWORD = target.scram.password;
+writeFileSync(
+  file,
+  JSON.stringify({
+    clusters: [
+      { id: 'local', name: target.label, brokers: target.bootstrap },
+      {
+        id: 'local-scram',
+        name: `${target.label} (SCRAM)`,
+        brokers: target.saslBootstrap,
+        sasl: { mechanism: 'scram-sha-512', username: target.scram.username, password: { env: 'TEST_SCRAM_PASSWORD' } },
+      },
+      {
+        id: 'wrong-password',
+        name: 'Wrong password',
+        brokers: target.saslBootstrap,
+        sasl: { mechanism: 'scram-sha-512', username: target.scram.username, password: 'not-the-password' },
+      },
+      // Nothing listens on port 1: connections are refused at once.
+      { id: 'down', name: 'Unreachable', brokers: ['127.0.0.1:1'], readOnly: true, connectionTimeoutMs: 500 },
+    ],
+  }),
+);
+process.env.CONSOLE_CONFIG = file;
