@@ -5,9 +5,9 @@ import { formatAge } from '@/lib/format';
 
 /** "Updated 4 s ago", ticking; marked stale when the latest refresh failed and older data is shown. */
 export function AsOf({ asOf, stale }: { asOf: number; stale?: boolean }) {
+  // Starts at asOf so server and client render the same text; the first tick corrects it.
   const [now, setNow] = useState(asOf);
   useEffect(() => {
-    setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);

@@ -16,8 +16,11 @@ export function ClusterSwitcher({ clusters, current }: { clusters: ClusterChoice
   };
   return (
     <label className="flex items-center gap-2 text-sm">
-      <span className="text-zinc-500 dark:text-zinc-400">Cluster</span>
+      <span className="text-zinc-500 dark:text-zinc-400" aria-hidden>
+        Cluster
+      </span>
       <select
+        aria-label="Switch cluster"
         value={current}
         onChange={(event) => go(event.target.value)}
         className="rounded border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"

@@ -61,7 +61,7 @@ export function resolveSecret(ref: SecretRef, where: string): string {
   }
 }
 
-export function loadConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ConsoleConfig {
+export function loadConfigFromEnv(env: Record<string, string | undefined> = process.env): ConsoleConfig {
   const file = env.CONSOLE_CONFIG?.trim();
   if (!file) return consoleConfigSchema.parse(DEFAULT_CONFIG);
   const absolute = path.resolve(file);

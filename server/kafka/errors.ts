@@ -1,5 +1,4 @@
 import { ApiError, type ErrorCode } from '@/lib/errors';
-import { DeadlineExceededError } from '@/server/kafka/deadline';
 
 // kafkajs error classes (by name) that mean "cannot reach or hear from the cluster right now".
 const UNAVAILABLE_ERRORS = new Set([
@@ -11,6 +10,7 @@ const UNAVAILABLE_ERRORS = new Set([
   'KafkaJSMetadataNotLoaded',
   'KafkaJSTopicMetadataNotLoaded',
   'KafkaJSStaleTopicMetadataAssignment',
+  // server/kafka/deadline.ts
   'DeadlineExceededError',
 ]);
 

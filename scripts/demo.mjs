@@ -1,0 +1,60 @@
+// `npm run demo`: the dev Kafka cluster, demo traffic and the console on http://localhost:3000.
+// Ctrl-C stops the traffic and the console; the cluster keeps running (npm run kafka:down stops it).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureNpmPackages } from './lib/npm-packages.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PORT = process.env.PORT ?? '3000';
+const SOURCES = ['app', 'components', 'lib', 'server', 'public', 'next.config.js', 'package-lock.json'];
+
+function newestSource(entry) {
+  const full = path.join(ROOT, entry);
+  if (!existsSync(full)) return 0;
+  const stat = statSync(full);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(full).map((child) => newestSource(path.join(entry, child))));
+}
+
+function buildIsCurrent() {
+  const buildId = path.join(ROOT, '.next/BUILD_ID');
+  return existsSync(buildId) && statSync(buildId).mtimeMs >= Math.max(...SOURCES.map(newestSource));
+}
+
+function step(command, args) {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`\n${command} ${args.join(' ')} failed`);
+    process.exit(1);
+  }
+}
+
+ensureNpmPackages(ROOT);
+step('node', ['scripts/kafka/cluster.mjs', 'up']);
+if (!buildIsCurrent()) step('npx', ['next', 'build']);
+
+const children = [
+  spawn('npx', ['tsx', 'scripts/demo-traffic/main.ts'], { cwd: ROOT, stdio: 'inherit' }),
+  spawn('npx', ['next', 'start', '-p', PORT], { cwd: ROOT, stdio: 'inherit' }),
+];
+console.log(`\nKafka Console: http://localhost:${PORT}  (demo traffic running; Ctrl-C stops both, npm run kafka:down stops Kafka)\n`);
+
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+for (const child of children) {
+  child.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`\na demo process exited (${code}); stopping the others`);
+      process.exitCode = 1;
+      stop();
+    }
+  });
+}

@@ -1,0 +1,139 @@
+// `npm test`: everything, from a fresh clone. Installs what is missing, starts the Kafka clusters it needs
+// (and stops the ones it started), runs lint and types, unit tests, integration tests against real Kafka
+// (4.x KRaft and 3.9 ZooKeeper; --matrix adds 3.9 KRaft), and Playwright against the production build.
+// Ends with one line: "Total: N passed, N failed, N skipped".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureNpmPackages } from '../lib/npm-packages.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const RESULTS = path.join(ROOT, 'test-results');
+const matrix = process.argv.includes('--matrix');
+
+const CLUSTERS = [
+  { KAFKA_VERSION: '4', KAFKA_MODE: 'kraft', KAFKA_PORT_OFFSET: '0', e2e: true },
+  { KAFKA_VERSION: '3.9', KAFKA_MODE: 'zookeeper', KAFKA_PORT_OFFSET: '1000' },
+  ...(matrix ? [{ KAFKA_VERSION: '3.9', KAFKA_MODE: 'kraft', KAFKA_PORT_OFFSET: '2000' }] : []),
+];
+
+const phases = [];
+const started = Date.now();
+
+function run(command, args, { env = {}, quiet = false } = {}) {
+  const result = spawnSync(command, args, {
+    cwd: ROOT,
+    stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+  return { ok: result.status === 0, status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
+}
+
+function banner(text) {
+  console.log(`\n=== ${text} ===`);
+}
+
+function ensureChromium() {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(chromium)) return;
+  if (process.getuid?.() !== 0) throw new Error(`${chromium} is missing: install Debian's chromium package (apt-get install chromium)`);
+  banner("apt-get install chromium (Debian's build; Playwright drives it)");
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  if (!run('apt-get', ['update', '-qq'], { env }).ok || !run('apt-get', ['install', '-y', '-qq', 'chromium'], { env }).ok) {
+    throw new Error('apt-get install chromium failed');
+  }
+}
+
+/** Runs a Vitest or Playwright phase and reads its JSON report for the counts. */
+function testPhase(name, command, args, reportFile, env = {}, countsOf) {
+  banner(name);
+  rmSync(reportFile, { force: true });
+  const result = run(command, args, { env });
+  let counts = { passed: 0, failed: 0, skipped: 0 };
+  if (existsSync(reportFile)) counts = countsOf(JSON.parse(readFileSync(reportFile, 'utf8')));
+  // A runner that crashed before reporting still fails the run.
+  if (!result.ok && counts.failed === 0) counts.failed = 1;
+  phases.push({ name, ...counts });
+}
+
+const vitestCounts = (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests });
+const playwrightCounts = (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped });
+
+function vitest(project, label, env = {}) {
+  const report = path.join(RESULTS, `${label.replace(/\W+/g, '-')}.json`);
+  testPhase(label, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${report}`], report, env, vitestCounts);
+}
+
+function check(name, command, args) {
+  banner(name);
+  const result = run(command, args);
+  phases.push({ name, passed: result.ok ? 1 : 0, failed: result.ok ? 0 : 1, skipped: 0 });
+}
+
+function clusterIsUp(env) {
+  return run('node', ['scripts/kafka/cluster.mjs', 'status'], { env, quiet: true }).status === 0;
+}
+
+async function withCluster(env, label, work) {
+  const startedHere = !clusterIsUp(env);
+  if (startedHere) {
+    banner(`start ${label}`);
+    if (!run('node', ['scripts/kafka/cluster.mjs', 'up'], { env }).ok) {
+      phases.push({ name: `start ${label}`, passed: 0, failed: 1, skipped: 0 });
+      run('node', ['scripts/kafka/cluster.mjs', 'down'], { env });
+      return;
+    }
+  } else {
+    console.log(`\n${label} is already running: using it and leaving it running`);
+  }
+  try {
+    await work();
+  } finally {
+    if (startedHere) {
+      banner(`stop ${label}`);
+      run('node', ['scripts/kafka/cluster.mjs', 'down'], { env });
+    }
+  }
+}
+
+async function main() {
+  mkdirSync(RESULTS, { recursive: true });
+  ensureNpmPackages(ROOT);
+  ensureChromium();
+
+  check('lint', 'npx', ['eslint', '.']);
+  check('types', 'npx', ['tsc', '--noEmit']);
+  vitest('unit', 'unit');
+
+  for (const cluster of CLUSTERS) {
+    const { e2e, ...env } = cluster;
+    const label = `Kafka ${env.KAFKA_VERSION} ${env.KAFKA_MODE}`;
+    await withCluster(env, label, async () => {
+      vitest('integration', `integration on ${label}`, env);
+      if (e2e) {
+        banner('next build');
+        const built = run('npx', ['next', 'build']).ok;
+        phases.push({ name: 'next build', passed: built ? 1 : 0, failed: built ? 0 : 1, skipped: 0 });
+        if (built) {
+          const report = path.join(RESULTS, 'e2e.json');
+          testPhase(`e2e (Chromium) on ${label}`, 'npx', ['playwright', 'test'], report, env, playwrightCounts);
+        }
+      }
+    });
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`\n${error instanceof Error ? error.message : error}`);
+  phases.push({ name: 'setup', passed: 0, failed: 1, skipped: 0 });
+}
+
+const total = phases.reduce((t, p) => ({ passed: t.passed + p.passed, failed: t.failed + p.failed, skipped: t.skipped + p.skipped }), { passed: 0, failed: 0, skipped: 0 });
+banner(`summary (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+for (const p of phases) console.log(`  ${p.failed ? 'FAIL' : 'ok  '}  ${p.name}: ${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped`);
+console.log(`Total: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(total.failed === 0 && total.passed > 0 ? 0 : 1);

@@ -1,0 +1,65 @@
+import { errorCodes } from 'kafkajs/src/protocol/error.js';
+import { describe, expect, it } from 'vitest';
+import { ApiError, ERROR_CODES, ERROR_STATUS } from '@/lib/errors';
+import { DeadlineExceededError } from '@/server/kafka/deadline';
+import { errorCodeForKafkaType, toApiError } from '@/server/kafka/errors';
+
+const protocolError = (type: string, retriable = false) =>
+  Object.assign(new Error(`${type} happened`), { name: 'KafkaJSProtocolError', type, retriable });
+
+describe('Kafka error mapping', () => {
+  it('maps every Kafka error code to one of the console codes', () => {
+    expect(errorCodes.length).toBeGreaterThan(80);
+    for (const entry of errorCodes) {
+      const apiError = toApiError(protocolError(entry.type, entry.retriable), 'local');
+      expect(ERROR_CODES).toContain(apiError.code);
+      expect(apiError.status).toBe(ERROR_STATUS[apiError.code]);
+      expect(apiError.code).not.toBe('INTERNAL');
+    }
+  });
+
+  it.each([
+    ['TOPIC_AUTHORIZATION_FAILED', 'KAFKA_FORBIDDEN', 403],
+    ['CLUSTER_AUTHORIZATION_FAILED', 'KAFKA_FORBIDDEN', 403],
+    ['INVALID_PARTITIONS', 'VALIDATION', 422],
+    ['POLICY_VIOLATION', 'VALIDATION', 422],
+    ['TOPIC_ALREADY_EXISTS', 'CONFLICT', 409],
+    ['REASSIGNMENT_IN_PROGRESS', 'CONFLICT', 409],
+    ['NON_EMPTY_GROUP', 'CONFLICT', 409],
+    ['UNKNOWN_TOPIC_OR_PARTITION', 'NOT_FOUND', 404],
+    ['GROUP_ID_NOT_FOUND', 'NOT_FOUND', 404],
+    ['UNSUPPORTED_VERSION', 'KAFKA_ERROR', 502],
+  ])('%s → %s %d', (type, code, status) => {
+    const apiError = toApiError(protocolError(type), 'local');
+    expect(apiError.code).toBe(code);
+    expect(apiError.status).toBe(status);
+  });
+
+  it('treats retriable Kafka errors as unavailable (503)', () => {
+    expect(errorCodeForKafkaType('NOT_CONTROLLER', true)).toBe('KAFKA_UNAVAILABLE');
+    expect(errorCodeForKafkaType('LEADER_NOT_AVAILABLE', true)).toBe('KAFKA_UNAVAILABLE');
+  });
+
+  it('gives validation errors a field for the form', () => {
+    const apiError = toApiError(protocolError('INVALID_REPLICATION_FACTOR'), 'local');
+    expect(apiError.fieldErrors).toEqual({ replicationFactor: ['INVALID_REPLICATION_FACTOR happened'] });
+  });
+
+  it('answers connection failures with a fixed sentence, never the broker address', () => {
+    const connection = Object.assign(new Error('Connection error: connect ECONNREFUSED 10.1.2.3:9092'), { name: 'KafkaJSConnectionError' });
+    const retried = Object.assign(new Error('retries exceeded'), { name: 'KafkaJSNumberOfRetriesExceeded', originalError: connection });
+    for (const error of [connection, retried, new DeadlineExceededError('x')]) {
+      const apiError = toApiError(error, 'prod');
+      expect(apiError.code).toBe('KAFKA_UNAVAILABLE');
+      expect(apiError.message).toBe('Kafka cluster "prod" is unreachable or did not answer in time');
+    }
+  });
+
+  it('keeps ApiErrors and hides anything unknown behind INTERNAL', () => {
+    const own = new ApiError('NOT_FOUND', 'gone');
+    expect(toApiError(own, 'local')).toBe(own);
+    const unknown = toApiError(new TypeError('secret detail'), 'local');
+    expect(unknown.code).toBe('INTERNAL');
+    expect(unknown.message).toBe('Internal error');
+  });
+});
