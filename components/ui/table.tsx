@@ -4,7 +4,7 @@ import { cn } from '@/lib/utils';
 export function Table({ className, ...props }: ComponentProps<'table'>) {
   return (
     <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-      <table className={cn('w-full border-collapse text-sm', className)} {...props} />
+      <table className={cn('w-full border-collapse text-sm [&_tbody_tr:last-child_td]:border-b-0', className)} {...props} />
     </div>
   );
 }
@@ -27,7 +27,7 @@ export function Td({ className, numeric, ...props }: ComponentProps<'td'> & { nu
   return (
     <td
       className={cn(
-        'border-b border-zinc-100 px-3 py-2 last:border-b-0 dark:border-zinc-800/60',
+        'border-b border-zinc-100 px-3 py-2 dark:border-zinc-800/60',
         numeric && 'text-right tabular-nums',
         className,
       )}

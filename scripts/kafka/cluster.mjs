@@ -9,7 +9,7 @@ import {
   BASE_NODE_IDS, EXTRA_NODE_ID, SCRAM_USER, bootstrapServers, brokerProperties, clusterLayout, zookeeperProperties,
 } from './layout.mjs';
 import { writeLoggingConfig } from './logging.mjs';
-import { logTail, runningPid, startJvm, stopProcess } from './processes.mjs';
+import { assertPortsFree, logTail, runningPid, startJvm, stopProcess } from './processes.mjs';
 import { waitForZookeeper, waitUntilReady } from './readiness.mjs';
 import { resolveKafka } from './versions.mjs';
 
@@ -78,12 +78,14 @@ async function up(layout) {
   const nodes = activeNodes(layout, state);
   let startedAny = false;
   if (layout.zookeeper && runningPid(layout.zookeeper) === null) {
+    await assertPortsFree(layout.zookeeper, [layout.zookeeper.port]);
     startJvm(layout, layout.zookeeper, 'org.apache.zookeeper.server.quorum.QuorumPeerMain', { heap: '256m' });
     startedAny = true;
     await waitForZookeeper(layout);
   }
   for (const node of nodes) {
     if (runningPid(node) !== null) continue;
+    await assertPortsFree(node, [node.plaintextPort, node.saslPort, ...(node.combined ? [node.controllerPort] : [])]);
     if (layout.kafka.mode === 'kraft') formatKraftStorage(layout, state, node);
     startJvm(layout, node, 'kafka.Kafka', { heap: layout.heap });
     startedAny = true;

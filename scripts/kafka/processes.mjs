@@ -1,6 +1,7 @@
 // Starting and stopping the cluster's JVMs as detached background processes tracked by pid files.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { libsDir, loggingOptions } from './fetch.mjs';
 
@@ -68,4 +69,21 @@ export async function stopProcess(proc, graceMs) {
 export function logTail(proc, lines = 40) {
   if (!existsSync(proc.logFile)) return `(no log at ${proc.logFile})`;
   return readFileSync(proc.logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+export function portIsFree(port) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ host: '127.0.0.1', port, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+/** Refuses to start a process whose ports another process holds (another checkout's cluster, say). */
+export async function assertPortsFree(proc, ports) {
+  for (const port of ports) {
+    if (!(await portIsFree(port))) {
+      throw new Error(`cannot start ${proc.name}: 127.0.0.1:${port} is in use by another process (another cluster? see KAFKA_PORT_OFFSET)`);
+    }
+  }
 }
