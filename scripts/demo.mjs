@@ -35,9 +35,12 @@ ensureNpmPackages(ROOT);
 step('node', ['scripts/kafka/cluster.mjs', 'up']);
 if (!buildIsCurrent()) step('npx', ['next', 'build']);
 
+// Node directly (no npx/sh in between) and in their own process groups: a terminal's Ctrl-C reaches this
+// launcher only, which then asks each child once to stop cleanly.
+const launch = (args) => spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit', detached: true });
 const children = [
-  spawn('npx', ['tsx', 'scripts/demo-traffic/main.ts'], { cwd: ROOT, stdio: 'inherit' }),
-  spawn('npx', ['next', 'start', '-p', PORT], { cwd: ROOT, stdio: 'inherit' }),
+  launch(['--import', 'tsx', 'scripts/demo-traffic/main.ts']),
+  launch(['node_modules/next/dist/bin/next', 'start', '-p', PORT]),
 ];
 console.log(`\nKafka Console: http://localhost:${PORT}  (demo traffic running; Ctrl-C stops both, npm run kafka:down stops Kafka)\n`);
 
@@ -49,6 +52,7 @@ const stop = () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+process.on('exit', () => children.forEach((child) => child.exitCode === null && child.kill('SIGKILL')));
 for (const child of children) {
   child.on('exit', (code) => {
     if (!stopping) {

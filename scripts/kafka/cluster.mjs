@@ -132,7 +132,8 @@ function status(layout) {
       ? `zookeeper 127.0.0.1:${proc.port}`
       : `plaintext 127.0.0.1:${proc.plaintextPort}  scram 127.0.0.1:${proc.saslPort}` +
         (proc.combined ? `  controller 127.0.0.1:${proc.controllerPort}` : '') + `  ${proc.rack}`;
-    console.log(`  ${proc.name.padEnd(10)} ${pid === null ? 'stopped' : `running (pid ${pid})`.padEnd(20)} ${ports}`);
+    const shown = pid === null ? 'stopped' : `running (pid ${pid})`;
+    console.log(`  ${proc.name.padEnd(10)} ${shown.padEnd(20)} ${ports}`);
   }
   // LSB convention: 0 = running, 3 = not (fully) running.
   process.exitCode = running === procs.length ? 0 : 3;
