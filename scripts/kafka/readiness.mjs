@@ -30,7 +30,7 @@ async function loadKafkajs() {
   try {
     return await import('kafkajs');
   } catch {
-    throw new Error('kafkajs is not installed: run `npm ci` first');
+    throw new Error('kafkajs is not installed: run `npm install` first');
   }
 }
 

@@ -7,7 +7,10 @@ export function ensureNpmPackages(root) {
   const marker = path.join(root, 'node_modules/.package-lock.json');
   const lock = path.join(root, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  console.log('\n=== npm ci ===');
-  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('npm ci failed');
+  // `npm install` with the committed lock installs exactly its versions. Not `npm ci`: this machine's npm
+  // records only the platform's own optional binaries (SWC, Tailwind's oxide) in the lock, and `npm ci`
+  // then refuses the lock as out of sync.
+  console.log('\n=== npm install (from package-lock.json) ===');
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('npm install failed');
 }
