@@ -44,7 +44,8 @@ test('an unreachable cluster shows an error with a retry, and the switcher keeps
   await brokers.expectBrokerIds([1, 2, 3]);
   await brokers.switchCluster('Unreachable');
   await expect(page).toHaveURL(/\/clusters\/down\/brokers$/);
-  const alert = page.getByRole('alert');
+  // Next's route announcer is an alert too: pick ours by its title.
+  const alert = page.getByRole('alert').filter({ hasText: 'Cannot load brokers' });
   await expect(alert).toContainText('Kafka is unavailable', { timeout: 30_000 });
   await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
 });
