@@ -1,0 +1,49 @@
+import 'server-only';
+import path from 'node:path';
+import { openDb, type Db, type DbTarget, type OpenedDb } from '@/server/db/open';
+
+/**
+ * The process's database: PostgreSQL when DATABASE_URL is set, else PGlite under the console data dir
+ * (CONSOLE_DATA_DIR, default `.data/console`, relative to the working directory).
+ */
+export function dbTargetFromEnv(env: Record<string, string | undefined> = process.env): DbTarget {
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
+  // turbopackIgnore: runtime data, not code; without it Next's output tracing would copy the whole project.
+  if (env.CONSOLE_DATA_DIR) return { dataDir: path.resolve(/* turbopackIgnore: true */ env.CONSOLE_DATA_DIR) };
+  return { dataDir: path.join(/* turbopackIgnore: true */ process.cwd(), '.data', 'console') };
+}
+
+// Cached on globalThis: dev hot reload re-evaluates modules and must not open the database twice (PGlite
+// would refuse: its lock is held by this very process).
+const holder = globalThis as typeof globalThis & { __consoleDb?: Promise<OpenedDb> };
+
+function opened(): Promise<OpenedDb> {
+  if (!holder.__consoleDb) {
+    // Single flight: concurrent first callers share one open; a failed open is forgotten so a later call retries.
+    const opening = openDb(dbTargetFromEnv());
+    holder.__consoleDb = opening;
+    opening.catch(() => {
+      if (holder.__consoleDb === opening) holder.__consoleDb = undefined;
+    });
+  }
+  return holder.__consoleDb;
+}
+
+/** The drizzle database, opened and migrated on first use. */
+export async function getDb(): Promise<Db> {
+  return (await opened()).db;
+}
+
+/** Opens the database and applies pending migrations now (server start-up), so the first request doesn't. */
+export async function migrateDb(): Promise<{ engine: OpenedDb['engine']; migrationMs: number }> {
+  const { engine, migrationMs } = await opened();
+  return { engine, migrationMs };
+}
+
+/** Closes the database (tests, graceful shutdown); the next getDb() opens it again. */
+export async function closeDb(): Promise<void> {
+  const current = holder.__consoleDb;
+  holder.__consoleDb = undefined;
+  const db = await current?.catch(() => undefined);
+  await db?.close();
+}

@@ -1,0 +1,56 @@
+import 'server-only';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import type { OpenedDb } from '@/server/db/open';
+import * as schema from '@/server/db/schema';
+
+/** pg_advisory_lock key held while migrating: an arbitrary constant of this application ("kafkacon"). */
+const MIGRATION_LOCK_KEY = 0x6b61666b61636f6en;
+
+/** The PostgreSQL at `url` through a node-postgres pool, with bounded connect and statement times. */
+export async function openPostgres(url: string, migrationsFolder: string): Promise<OpenedDb> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    // Bounds every statement, including the wait for another process's migration lock below.
+    statement_timeout: 30_000,
+    application_name: 'kafka-console',
+  });
+  // An idle client losing its connection emits 'error' on the pool; unhandled, it would end the process.
+  pool.on('error', (error) => console.error(`kafka-console: database connection lost: ${error.message}`));
+  try {
+    const started = performance.now();
+    await migrateLocked(pool, migrationsFolder);
+    const migrationMs = performance.now() - started;
+    return { db: drizzle({ client: pool, schema }), engine: 'postgres', migrationMs, close: () => pool.end() };
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * drizzle's migrator is not safe against itself (two CREATE SCHEMA IF NOT EXISTS can collide, and both could
+ * apply the same migration): processes starting together take turns on a session-level advisory lock.
+ */
+async function migrateLocked(pool: pg.Pool, migrationsFolder: string) {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY.toString()]);
+    try {
+      await migrate(drizzle({ client, schema }), { migrationsFolder });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY.toString()]);
+    }
+  } catch (error) {
+    // A connection in an unknown state (maybe still holding the lock) is closed rather than reused.
+    broken = true;
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}

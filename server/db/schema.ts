@@ -1,0 +1,48 @@
+// The console's own database: one schema for both engines (PGlite and PostgreSQL). After a change here run
+// `npx drizzle-kit generate` and commit the new migration under server/db/migrations/; the console applies
+// pending migrations itself on first use (server/db/open.ts).
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+/**
+ * Every change and every 403 in the console, written before the response is sent. A change is written as
+ * 'pending' before it runs and completed with its outcome once (the only update); refusals are final at once.
+ * `time` keeps milliseconds only (precision 3), so the epoch ms the API returns filters back exactly.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'bigint' }).primaryKey().generatedAlwaysAsIdentity(),
+    time: timestamp('time', { withTimezone: true, precision: 3, mode: 'date' }).notNull().defaultNow(),
+    /** Username, API-token name, or 'anonymous'. */
+    actor: text('actor').notNull(),
+    actorType: text('actor_type', { enum: ['user', 'token', 'anonymous'] }).notNull(),
+    role: text('role'),
+    clusterId: text('cluster_id'),
+    /** `<resource>.<verb>`, e.g. 'auth.login', 'topics.create'. */
+    action: text('action').notNull(),
+    /** What the action was about, e.g. a topic name. */
+    target: text('target'),
+    /** The request summary, secrets redacted (server/audit/redact.ts). */
+    summary: jsonb('summary').$type<Record<string, unknown>>().notNull().default({}),
+    outcome: text('outcome', { enum: ['pending', 'success', 'denied', 'failed'] }).notNull(),
+    status: integer('status').notNull(),
+    errorCode: text('error_code'),
+    ip: text('ip'),
+  },
+  (t) => [
+    // Lists are newest first, `order by time desc, id desc` (id breaks ties within a millisecond). The index
+    // order must match it exactly, NULLS FIRST included (the default of DESC), or the planner sorts instead.
+    index('audit_log_time_idx').on(t.time.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('audit_log_actor_idx').on(t.actor, t.time.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('audit_log_cluster_idx').on(t.clusterId, t.time.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // text_pattern_ops: the action filter is also a prefix (LIKE 'topics.%'), whatever the database's collation.
+    index('audit_log_action_idx').on(t.action.op('text_pattern_ops'), t.time.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    check('audit_log_actor_type_check', sql`${t.actorType} in ('user', 'token', 'anonymous')`),
+    check('audit_log_outcome_check', sql`${t.outcome} in ('pending', 'success', 'denied', 'failed')`),
+    check('audit_log_status_check', sql`${t.status} between 100 and 599`),
+  ],
+);
+
+export type AuditLogRow = typeof auditLog.$inferSelect;
+export type NewAuditLogRow = typeof auditLog.$inferInsert;
