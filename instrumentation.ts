@@ -1,6 +1,6 @@
 // Next calls register() once when the server starts.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { checkStartup } = await import('@/server/startup');
-  checkStartup();
+  const { startConsole } = await import('@/server/startup');
+  await startConsole();
 }

@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
-import { writeE2eConsoleConfig } from './e2e/console-config';
+import { AUTH_SECRET, E2E_DIR, E2E_SERVER_LOG, writeE2eConsoleConfig } from './e2e/console-config';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
+const config = writeE2eConsoleConfig();
 
 export default defineConfig({
   testDir: 'e2e',
@@ -21,15 +22,18 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts/ },
+    { name: 'chromium', use: { browserName: 'chromium', storageState: 'e2e/.auth/admin.json' }, dependencies: ['setup'], testIgnore: /canary\.spec\.ts/ },
+    // Last: reads everything the run's server logged.
+    { name: 'canary', testMatch: /canary\.spec\.ts/, dependencies: ['chromium'] },
+  ],
   webServer: {
-    // The production build, as users run it.
-    command: `npx next start -p ${PORT} -H 127.0.0.1`,
+    // The production build, as users run it; its output goes to a file the canary check reads.
+    command: `npx next start -p ${PORT} -H 127.0.0.1 > ${E2E_SERVER_LOG} 2>&1`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { CONSOLE_CONFIG: writeE2eConsoleConfig(), NODE_ENV: 'production' },
-    stdout: 'pipe',
-    stderr: 'pipe',
+    env: { CONSOLE_CONFIG: config, AUTH_SECRET, CONSOLE_DATA_DIR: `${E2E_DIR}/data-${Date.now()}`, NODE_ENV: 'production' },
   },
 });

@@ -18,7 +18,18 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['{lib,server,components,scripts}/**/*.test.ts'],
-          exclude: ['**/*.int.test.ts', 'node_modules/**'],
+          exclude: ['**/*.int.test.ts', '**/*.db.test.ts', 'node_modules/**'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // The console database on PGlite, and on PostgreSQL too when TEST_DATABASE_URL is set.
+          name: 'db',
+          environment: 'node',
+          include: ['server/**/*.db.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
-import { AppHeader } from '@/components/layout/app-header';
 import { Providers } from '@/components/layout/providers';
 import type { Theme } from '@/components/layout/theme-toggle';
 import './globals.css';
@@ -15,12 +14,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const saved = (await cookies()).get('theme')?.value;
   const theme: Theme = saved === 'dark' || saved === 'light' ? saved : 'system';
   return (
-    <html lang="en" className={theme === 'system' ? undefined : theme}>
+    <html lang="en" className={theme === 'system' ? undefined : theme} data-theme={theme}>
       <body className="min-h-screen">
-        <Providers>
-          <AppHeader theme={theme} />
-          <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
-        </Providers>
+        <Providers>{children}</Providers>
       </body>
     </html>
   );

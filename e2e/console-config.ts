@@ -1,24 +1,58 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import bcrypt from 'bcryptjs';
 import { bootstrapServers, clusterLayout } from '../scripts/kafka/layout.mjs';
 import { resolveKafka } from '../scripts/kafka/versions.mjs';
 
-/** The console under test sees the dev cluster (KAFKA_* variables, as kafka:up) and one that is down. */
+export const E2E_DIR = path.resolve(import.meta.dirname, '../.data/e2e');
+export const E2E_CONFIG = path.join(E2E_DIR, 'console.json');
+export const E2E_SERVER_LOG = path.join(E2E_DIR, 'server.log');
+export const AUTH_SECRET = 'e2e-auth-secret-that-is-at-least-32-bytes-long';
+/** Configured as a SASL password: it must never show up in a page, an API answer or the server log. */
+export const CANARY_SECRET = 'CANARY-9d1e7c44-never-leak';
+
+export const USERS = {
+  admin: { username: 'ada', password: 'ada-password-1', role: 'admin' },
+  operator: { username: 'oscar', password: 'oscar-password-1', role: 'operator' },
+  viewer: { username: 'vera', password: 'vera-password-1', role: 'viewer' },
+  disposable: { username: 'dave', password: 'dave-password-1', role: 'viewer' },
+} as const;
+
 export function e2eBootstrap(): string[] {
   return bootstrapServers(clusterLayout(resolveKafka()));
 }
 
-export function writeE2eConsoleConfig() {
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'console-e2e-')), 'console.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      clusters: [
-        { id: 'local', name: 'Local dev', brokers: e2eBootstrap() },
-        { id: 'down', name: 'Unreachable', brokers: ['127.0.0.1:1'], readOnly: true, connectionTimeoutMs: 500 },
-      ],
-    }),
-  );
-  return file;
+// A fixed salt keeps the file identical however often it is written (Playwright loads its config in every
+// worker); these are test fixtures, not credentials.
+const hash = (password: string) => bcrypt.hashSync(password, '$2b$04$e2eFixedSaltForTests..');
+
+export function consoleConfig({ disabled = [] as string[] } = {}) {
+  return {
+    clusters: [
+      { id: 'local', name: 'Local dev', brokers: e2eBootstrap() },
+      { id: 'down', name: 'Unreachable', brokers: ['127.0.0.1:1'], readOnly: true, connectionTimeoutMs: 500 },
+      {
+        id: 'canary',
+        name: 'Canary',
+        brokers: ['127.0.0.1:1'],
+        connectionTimeoutMs: 500,
+        sasl: { mechanism: 'scram-sha-512', username: 'console', password: CANARY_SECRET },
+      },
+    ],
+    auth: {
+      users: Object.values(USERS).map(({ username, password, role }) => ({
+        username,
+        passwordHash: hash(password),
+        role,
+        ...(disabled.includes(username) ? { disabled: true } : {}),
+      })),
+      apiTokens: [],
+    },
+  };
+}
+
+export function writeE2eConsoleConfig(options?: { disabled?: string[] }) {
+  mkdirSync(E2E_DIR, { recursive: true });
+  writeFileSync(E2E_CONFIG, JSON.stringify(consoleConfig(options), null, 2));
+  return E2E_CONFIG;
 }

@@ -1,7 +1,8 @@
 // `npm run demo`: the dev Kafka cluster, demo traffic and the console on http://localhost:3000.
 // Ctrl-C stops the traffic and the console; the cluster keeps running (npm run kafka:down stops it).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureNpmPackages } from './lib/npm-packages.mjs';
@@ -31,18 +32,34 @@ function step(command, args) {
   }
 }
 
+/** Demo credentials, made once per checkout and kept in the console's data directory (git-ignored). */
+function demoSecret(name, make) {
+  const file = path.join(ROOT, '.data/console', name);
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, make(), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
 ensureNpmPackages(ROOT);
+const env = {
+  ...process.env,
+  AUTH_SECRET: process.env.AUTH_SECRET ?? demoSecret('demo-auth-secret', () => randomBytes(32).toString('base64url')),
+  CONSOLE_ADMIN_PASSWORD: process.env.CONSOLE_ADMIN_PASSWORD ?? demoSecret('demo-admin-password', () => randomBytes(9).toString('base64url')),
+};
 step('node', ['scripts/kafka/cluster.mjs', 'up']);
 if (!buildIsCurrent()) step('npx', ['next', 'build']);
 
 // Node directly (no npx/sh in between) and in their own process groups: a terminal's Ctrl-C reaches this
 // launcher only, which then asks each child once to stop cleanly.
-const launch = (args) => spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit', detached: true });
+const launch = (args) => spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit', detached: true, env });
 const children = [
   launch(['--import', 'tsx', 'scripts/demo-traffic/main.ts']),
   launch(['node_modules/next/dist/bin/next', 'start', '-p', PORT]),
 ];
-console.log(`\nKafka Console: http://localhost:${PORT}  (demo traffic running; Ctrl-C stops both, npm run kafka:down stops Kafka)\n`);
+console.log(`\nKafka Console: http://localhost:${PORT}  — sign in as admin / ${env.CONSOLE_ADMIN_PASSWORD}`);
+console.log('(demo traffic running; Ctrl-C stops both, npm run kafka:down stops Kafka)\n');
 
 let stopping = false;
 const stop = () => {

@@ -4,6 +4,7 @@ import { brokerListResponseSchema } from '@/lib/schemas/brokers';
 import { closeAllConnections } from '@/server/kafka/clients';
 import { kafkaCli, parseBrokerApiVersions, parseQuorumStatus, parseTopicsDescribe } from './support/cli';
 import { kafkaTarget } from './support/kafka-target';
+import { callRoute } from './support/routes';
 
 const target = kafkaTarget();
 const bootstrap = target.bootstrap.join(',');
@@ -15,12 +16,7 @@ async function brokersFromApi() {
   return brokerListResponseSchema.parse(body);
 }
 
-async function callBrokers(clusterId = 'local') {
-  const response = await getBrokers(new Request(`http://localhost/api/v1/clusters/${clusterId}/brokers`), {
-    params: Promise.resolve({ clusterId }),
-  });
-  return { status: response.status, body: (await response.json()) as unknown };
-}
+const callBrokers = (clusterId = 'local') => callRoute(getBrokers, `/api/v1/clusters/${clusterId}/brokers`, { clusterId });
 
 /** The active controller as Kafka's own tools report it: the quorum leader (KRaft) or ZooKeeper's /controller. */
 function controllerFromCli(): number {

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureNpmPackages } from '../lib/npm-packages.mjs';
+import { startTestPostgres, stopTestPostgres } from '../postgres/test-server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const RESULTS = path.join(ROOT, 'test-results');
@@ -35,14 +36,34 @@ function banner(text) {
   console.log(`\n=== ${text} ===`);
 }
 
-function ensureChromium() {
-  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (existsSync(chromium)) return;
-  if (process.getuid?.() !== 0) throw new Error(`${chromium} is missing: install Debian's chromium package (apt-get install chromium)`);
-  banner("apt-get install chromium (Debian's build; Playwright drives it)");
+/** Debian packages the tests drive: Chromium (Playwright) and PostgreSQL (the database tests' second engine). */
+function ensureDebianPackages() {
+  const wanted = [
+    { pkg: 'chromium', present: existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') },
+    { pkg: 'postgresql', present: existsSync('/usr/lib/postgresql') || Boolean(process.env.PG_BIN) },
+  ].filter((p) => !p.present).map((p) => p.pkg);
+  if (wanted.length === 0) return;
+  if (process.getuid?.() !== 0) throw new Error(`missing Debian packages: apt-get install ${wanted.join(' ')}`);
+  banner(`apt-get install ${wanted.join(' ')}`);
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
-  if (!run('apt-get', ['update', '-qq'], { env }).ok || !run('apt-get', ['install', '-y', '-qq', 'chromium'], { env }).ok) {
-    throw new Error('apt-get install chromium failed');
+  if (!run('apt-get', ['update', '-qq'], { env }).ok || !run('apt-get', ['install', '-y', '-qq', ...wanted], { env }).ok) {
+    throw new Error(`apt-get install ${wanted.join(' ')} failed`);
+  }
+}
+
+/** The database tests on PGlite and on a throwaway PostgreSQL. */
+async function databasePhase() {
+  let server = null;
+  try {
+    server = await startTestPostgres();
+  } catch (error) {
+    console.error(`cannot start a test PostgreSQL: ${error instanceof Error ? error.message : error}`);
+    phases.push({ name: 'start PostgreSQL', passed: 0, failed: 1, skipped: 0 });
+  }
+  try {
+    vitest('db', server ? 'database (PGlite + PostgreSQL)' : 'database (PGlite)', server ? { TEST_DATABASE_URL: server.url } : {});
+  } finally {
+    if (server) stopTestPostgres(server.dir);
   }
 }
 
@@ -101,11 +122,12 @@ async function withCluster(env, label, work) {
 async function main() {
   mkdirSync(RESULTS, { recursive: true });
   ensureNpmPackages(ROOT);
-  ensureChromium();
+  ensureDebianPackages();
 
   check('lint', 'npx', ['eslint', '.']);
   check('types', 'npx', ['tsc', '--noEmit']);
   vitest('unit', 'unit');
+  await databasePhase();
 
   for (const cluster of CLUSTERS) {
     const { e2e, ...env } = cluster;

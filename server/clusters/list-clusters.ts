@@ -1,5 +1,6 @@
 import 'server-only';
 import type { ClusterListResponse, ClusterSummary } from '@/lib/schemas/clusters';
+import { mayAccessCluster, type Principal } from '@/server/auth/session';
 import { getConfig } from '@/server/config/current';
 import type { ClusterConfig } from '@/server/config/schema';
 import { withKafka } from '@/server/kafka/clients';
@@ -26,6 +27,8 @@ async function summarize(cluster: ClusterConfig): Promise<ClusterSummary> {
   }
 }
 
-export async function listClusters(): Promise<ClusterListResponse> {
-  return { clusters: await Promise.all(getConfig().clusters.map(summarize)) };
+/** The clusters this principal may see (others are not mentioned at all). */
+export async function listClusters(principal: Pick<Principal, 'clusters'>): Promise<ClusterListResponse> {
+  const visible = getConfig().clusters.filter((c) => mayAccessCluster(principal, c.id));
+  return { clusters: await Promise.all(visible.map(summarize)) };
 }

@@ -21,10 +21,11 @@ export function parseConfig(text: string, source: string): ConsoleConfig {
     const problems = result.error.issues.map((issue) => `  - ${formatPath(issue.path)}: ${issue.message}`);
     throw new ConfigError(`${source} is not a valid console configuration:\n${problems.join('\n')}`);
   }
+  // Resolve every secret now so a missing variable or file is reported at start-up, not at first use.
   for (const [i, cluster] of result.data.clusters.entries()) {
-    // Resolve every secret now so a missing variable or file is reported at start-up, not at first use.
     for (const [field, ref] of secretRefs(cluster)) resolveSecret(ref, `clusters[${i}].${field}`);
   }
+  if (result.data.auth.oidc) resolveSecret(result.data.auth.oidc.clientSecret, 'auth.oidc.clientSecret');
   return result.data;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roleSchema } from '@/lib/schemas/auth';
 import { clusterIdSchema } from '@/lib/schemas/common';
 
 /** A secret is an inline string, `{ "env": NAME }` or `{ "file": PATH }`; it is resolved on the server only. */
@@ -48,14 +49,63 @@ export const clusterConfigSchema = z
   .strict();
 export type ClusterConfig = z.infer<typeof clusterConfigSchema>;
 
-// Users, API tokens and OIDC are validated in full by the auth module; here only their container shape.
-const authSchema = z
+
+/** Cluster ids a principal may see; absent = all clusters. */
+const clusterScope = z.array(clusterIdSchema).optional();
+
+const userSchema = z
   .object({
-    users: z.array(z.record(z.string(), z.unknown())).default([]),
-    apiTokens: z.array(z.record(z.string(), z.unknown())).default([]),
-    oidc: z.record(z.string(), z.unknown()).optional(),
+    username: z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, 'letters, digits, ".", "_", "@", "-"; at most 64'),
+    /** bcrypt hash ($2a$/$2b$/$2y$), as printed by `npm run console -- hash-password`. */
+    passwordHash: z.string().regex(/^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/, 'a bcrypt hash (npm run console -- hash-password)'),
+    role: roleSchema,
+    clusters: clusterScope,
+    disabled: z.boolean().default(false),
   })
   .strict();
+export type UserConfig = z.infer<typeof userSchema>;
+
+const apiTokenSchema = z
+  .object({
+    name: z.string().min(1).max(64),
+    role: roleSchema,
+    /** Lowercase hex SHA-256 of the token's UTF-8 bytes; the token itself is never stored. */
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'lowercase hex SHA-256 (npm run console -- token create)'),
+    clusters: clusterScope,
+    disabled: z.boolean().default(false),
+  })
+  .strict();
+export type ApiTokenConfig = z.infer<typeof apiTokenSchema>;
+
+const oidcSchema = z
+  .object({
+    issuer: z.url(),
+    clientId: z.string().min(1),
+    clientSecret: secretSchema,
+    /** Button label on the login page. */
+    name: z.string().default('Single sign-on'),
+    /** The claim holding group or role names, e.g. "groups" or "roles". */
+    roleClaim: z.string().default('groups'),
+    /** Claim value → console role; the most powerful match wins. */
+    roleMapping: z.record(z.string(), roleSchema).default({}),
+    /** Role for a login whose claims match nothing; absent = refuse the login. */
+    defaultRole: roleSchema.optional(),
+    clusters: clusterScope,
+  })
+  .strict();
+export type OidcConfig = z.infer<typeof oidcSchema>;
+
+const authSchema = z
+  .object({
+    users: z.array(userSchema).default([]),
+    apiTokens: z.array(apiTokenSchema).default([]),
+    oidc: oidcSchema.optional(),
+    /** The roles table leaves producing to operators as a choice. */
+    operatorsMayProduce: z.boolean().default(false),
+  })
+  .strict()
+  .refine((auth) => new Set(auth.users.map((u) => u.username.toLowerCase())).size === auth.users.length, 'usernames must be unique')
+  .refine((auth) => new Set(auth.apiTokens.map((t) => t.name)).size === auth.apiTokens.length, 'API token names must be unique');
 
 export const consoleConfigSchema = z
   .object({
@@ -63,9 +113,23 @@ export const consoleConfigSchema = z
       .array(clusterConfigSchema)
       .min(1, 'configure at least one cluster')
       .refine((clusters) => new Set(clusters.map((c) => c.id)).size === clusters.length, 'cluster ids must be unique'),
-    auth: authSchema.default({ users: [], apiTokens: [] }),
+    auth: authSchema.default({ users: [], apiTokens: [], operatorsMayProduce: false }),
   })
-  .strict();
+  .strict()
+  .superRefine((config, ctx) => {
+    // A typo in a scope would silently hide a cluster from someone: refuse unknown ids.
+    const known = new Set(config.clusters.map((c) => c.id));
+    const scopes: [string, string[] | undefined][] = [
+      ...config.auth.users.map((u, i): [string, string[] | undefined] => [`auth.users[${i}].clusters`, u.clusters]),
+      ...config.auth.apiTokens.map((t, i): [string, string[] | undefined] => [`auth.apiTokens[${i}].clusters`, t.clusters]),
+      ['auth.oidc.clusters', config.auth.oidc?.clusters],
+    ];
+    for (const [where, ids] of scopes) {
+      for (const id of ids ?? []) {
+        if (!known.has(id)) ctx.addIssue({ code: 'custom', path: where.split(/[.[\]]+/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message: `unknown cluster id "${id}"` });
+      }
+    }
+  });
 export type ConsoleConfig = z.infer<typeof consoleConfigSchema>;
 
 /** Without CONSOLE_CONFIG: the dev cluster of `npm run kafka:up`. */

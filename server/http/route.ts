@@ -1,41 +1,70 @@
 import 'server-only';
 import { ZodError } from 'zod';
 import { ApiError, type FieldErrors } from '@/lib/errors';
+import type { Permission } from '@/lib/schemas/auth';
+import type { Principal } from '@/server/auth/session';
 import { getClusterConfig } from '@/server/config/current';
+import { auditDenied, auditedChange } from '@/server/http/audit-request';
+import { checkAccess, requirePrincipal } from '@/server/http/authorize';
+import { logInternalError } from '@/server/http/log';
 import { errorResponse } from '@/server/http/responses';
 
 type Params = Record<string, string | string[] | undefined>;
 
-export type RouteArgs<P extends Params> = {
+export type RouteArgs<P extends Params, A extends Principal | null> = {
   request: Request;
   params: P;
   url: URL;
   /** The parsed JSON body of a write; undefined for GET and HEAD. */
   body: unknown;
+  principal: A;
 };
 
-export type RouteOptions = {
-  /** The operation's name in logs, e.g. "brokers.list". */
-  name: string;
-};
+type PublicRoute = { name: string; permission: 'public' };
+type ProtectedRoute = { name: string; permission: Permission; /** What the change is about, for the audit log. */ target?: (params: Params) => string | null };
+
+const isWrite = (request: Request) => request.method !== 'GET' && request.method !== 'HEAD';
 
 /**
- * The one wrapper every route handler goes through. It owns parsing, the unknown-cluster 404 and the only
- * try/catch: whatever a handler throws becomes the console's error shape, and nothing else leaks.
+ * The one wrapper every route handler goes through. It owns authentication and authorization (next to the
+ * Kafka call, never only in the proxy), parsing, the audit record of every change and every refusal, and the
+ * only try/catch: whatever a handler throws becomes the console's error shape, and nothing else leaks.
  */
-export function route<P extends Params>(options: RouteOptions, handler: (args: RouteArgs<P>) => Promise<Response>) {
-  return async (request: Request, context?: { params?: Promise<P> }): Promise<Response> => {
+export function route<P extends Params>(options: PublicRoute, handler: (args: RouteArgs<P, null>) => Promise<Response>): RouteHandler<P>;
+export function route<P extends Params>(options: ProtectedRoute, handler: (args: RouteArgs<P, Principal>) => Promise<Response>): RouteHandler<P>;
+export function route<P extends Params>(
+  options: PublicRoute | ProtectedRoute,
+  handler: ((args: RouteArgs<P, null>) => Promise<Response>) | ((args: RouteArgs<P, Principal>) => Promise<Response>),
+): RouteHandler<P> {
+  return async (request, context) => {
+    let principal: Principal | null = null;
+    let params = {} as P;
     try {
       // Routes without dynamic segments get no params from Next.
-      const params = ((await context?.params) ?? {}) as P;
-      if (typeof params.clusterId === 'string') getClusterConfig(params.clusterId);
-      const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await readJson(request);
-      return await handler({ request, params, url: new URL(request.url), body });
+      params = ((await context?.params) ?? {}) as P;
+      const clusterId = typeof params.clusterId === 'string' ? params.clusterId : undefined;
+      if (options.permission !== 'public') {
+        principal = await requirePrincipal(request);
+        checkAccess(request, principal, options.permission, clusterId);
+      }
+      if (clusterId !== undefined) getClusterConfig(clusterId);
+      const body = isWrite(request) ? await readJson(request) : undefined;
+      // The overloads tie a public route to principal null and a protected one to a Principal.
+      const run = () => (handler as (args: RouteArgs<P, Principal | null>) => Promise<Response>)({ request, params, url: new URL(request.url), body, principal });
+      if (options.permission === 'public' || !isWrite(request) || !principal) return await run();
+      const target = options.target?.(params) ?? null;
+      return await auditedChange({ request, action: options.name, principal, clusterId, target, body }, run);
     } catch (error) {
-      return errorResponse(toRouteError(error, options.name));
+      const apiError = toRouteError(error, options.name);
+      if (apiError.code === 'FORBIDDEN' || apiError.code === 'KAFKA_FORBIDDEN') {
+        await auditDenied({ request, action: options.name, principal, params, error: apiError });
+      }
+      return errorResponse(apiError);
     }
   };
 }
+
+export type RouteHandler<P extends Params> = (request: Request, context?: { params?: Promise<P> }) => Promise<Response>;
 
 async function readJson(request: Request): Promise<unknown> {
   const text = await request.text();
@@ -56,20 +85,14 @@ export function fieldErrorsOf(error: ZodError): FieldErrors {
   return fieldErrors;
 }
 
-function toRouteError(error: unknown, name: string): ApiError {
+export function toRouteError(error: unknown, name: string): ApiError {
   if (error instanceof ApiError) {
-    if (error.code === 'INTERNAL') logInternal(name, error.cause ?? error);
+    if (error.code === 'INTERNAL' && error.cause) logInternalError(`route ${name}`, error.cause);
     return error;
   }
   if (error instanceof ZodError) {
     return new ApiError('VALIDATION', 'The request is not valid', { fieldErrors: fieldErrorsOf(error) });
   }
-  logInternal(name, error);
+  logInternalError(`route ${name}`, error);
   return new ApiError('INTERNAL', 'Internal error');
-}
-
-/** Internal errors are logged on the server only; the client gets a fixed message. */
-function logInternal(name: string, error: unknown) {
-  const detail = error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) };
-  console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', source: 'route', route: name, ...detail }));
 }

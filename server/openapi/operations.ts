@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ErrorCode } from '@/lib/errors';
 import { brokerListResponseSchema } from '@/lib/schemas/brokers';
 import { clusterListResponseSchema } from '@/lib/schemas/clusters';
+import { auditListResponseSchema, auditQuerySchema } from '@/lib/schemas/audit';
 import { healthResponseSchema } from '@/lib/schemas/health';
 
 export type Operation = {
@@ -17,7 +18,8 @@ export type Operation = {
   errors: ErrorCode[];
 };
 
-const READ_ERRORS: ErrorCode[] = ['NOT_FOUND', 'KAFKA_FORBIDDEN', 'KAFKA_ERROR', 'KAFKA_UNAVAILABLE', 'INTERNAL'];
+const AUTH_ERRORS: ErrorCode[] = ['UNAUTHENTICATED', 'FORBIDDEN'];
+const READ_ERRORS: ErrorCode[] = ['UNAUTHENTICATED', 'NOT_FOUND', 'KAFKA_FORBIDDEN', 'KAFKA_ERROR', 'KAFKA_UNAVAILABLE', 'INTERNAL'];
 
 /** Every API operation; a test fails when a route file exists without its entry here. */
 export const OPERATIONS: Operation[] = [
@@ -35,7 +37,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'This OpenAPI document',
     tag: 'console',
     response: z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) }),
-    errors: [],
+    errors: ['UNAUTHENTICATED'],
   },
   {
     method: 'get',
@@ -43,7 +45,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'Configured clusters with their reachability; answers even when clusters are down',
     tag: 'clusters',
     response: clusterListResponseSchema,
-    errors: ['INTERNAL'],
+    errors: ['UNAUTHENTICATED', 'INTERNAL'],
   },
   {
     method: 'get',
@@ -52,5 +54,23 @@ export const OPERATIONS: Operation[] = [
     tag: 'brokers',
     response: brokerListResponseSchema,
     errors: READ_ERRORS,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/audit',
+    summary: 'The audit log, newest first (admin): every change and every refusal',
+    tag: 'audit',
+    response: auditListResponseSchema,
+    query: auditQuerySchema,
+    errors: [...AUTH_ERRORS, 'VALIDATION'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/audit/export.csv',
+    summary: 'The audit log as CSV with the same filters (admin; at most 10,000 rows, newest first)',
+    tag: 'audit',
+    response: z.string().meta({ description: 'text/csv' }),
+    query: auditQuerySchema.omit({ limit: true, offset: true }),
+    errors: [...AUTH_ERRORS, 'VALIDATION'],
   },
 ];

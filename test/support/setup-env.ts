@@ -1,14 +1,18 @@
 // Every integration test file sees the same console configuration: the target cluster in plaintext, the same
-// cluster through its SCRAM-SHA-512 listener, one with a wrong password and one that cannot be reached.
+// cluster through its SCRAM-SHA-512 listener, one with a wrong password and one that cannot be reached; API
+// tokens for each role (and one scoped to a single cluster); its own console data directory.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { tokenEntries } from './auth';
 import { kafkaTarget } from './kafka-target';
 
 const target = kafkaTarget();
 const dir = mkdtempSync(path.join(os.tmpdir(), 'console-test-'));
 const file = path.join(dir, 'console.json');
 process.env.TEST_SCRAM_PASSWORD = target.scram.password;
+process.env.AUTH_SECRET = 'integration-tests-secret-with-at-least-32-bytes';
+process.env.CONSOLE_DATA_DIR = path.join(dir, 'data');
 writeFileSync(
   file,
   JSON.stringify({
@@ -29,6 +33,7 @@ writeFileSync(
       // Nothing listens on port 1: connections are refused at once.
       { id: 'down', name: 'Unreachable', brokers: ['127.0.0.1:1'], readOnly: true, connectionTimeoutMs: 500 },
     ],
+    auth: { users: [], apiTokens: tokenEntries() },
   }),
 );
 process.env.CONSOLE_CONFIG = file;

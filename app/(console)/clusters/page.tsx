@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { makeQueryClient } from '@/lib/queries/client';
 import { clusterQueries } from '@/lib/queries/clusters';
+import { requirePrincipal } from '@/server/auth/page-session';
 import { listClusters } from '@/server/clusters/list-clusters';
 import { ClustersTable } from '@/components/clusters/clusters-table';
 import { LoadingRows } from '@/components/ui/states';
@@ -11,8 +12,9 @@ export const metadata: Metadata = { title: 'Clusters' };
 
 // Reaching every cluster can take seconds when one is down: the heading renders at once, the table streams in.
 async function PrefetchedClusters() {
+  const principal = await requirePrincipal();
   const queryClient = makeQueryClient();
-  await queryClient.prefetchQuery({ ...clusterQueries.list(), queryFn: listClusters });
+  await queryClient.prefetchQuery({ ...clusterQueries.list(), queryFn: () => listClusters(principal) });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <ClustersTable />

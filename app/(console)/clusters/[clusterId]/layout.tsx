@@ -1,14 +1,14 @@
-import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { requireCluster } from '@/server/auth/page-session';
+import { mayAccessCluster } from '@/server/auth/session';
 import { getConfig } from '@/server/config/current';
 import { ClusterNav } from '@/components/layout/cluster-nav';
 import { ClusterSwitcher } from '@/components/layout/cluster-switcher';
 
 export default async function ClusterLayout({ children, params }: { children: ReactNode; params: Promise<{ clusterId: string }> }) {
   const { clusterId } = await params;
-  const clusters = getConfig().clusters;
-  const cluster = clusters.find((c) => c.id === clusterId);
-  if (!cluster) notFound();
+  const { principal, cluster } = await requireCluster(clusterId);
+  const clusters = getConfig().clusters.filter((c) => mayAccessCluster(principal, c.id));
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">

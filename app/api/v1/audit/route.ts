@@ -1,0 +1,8 @@
+import { auditQuerySchema } from '@/lib/schemas/audit';
+import { listAudit } from '@/server/audit/store';
+import { ok } from '@/server/http/responses';
+import { route } from '@/server/http/route';
+
+export const GET = route({ name: 'audit.list', permission: 'administer' }, async ({ url }) =>
+  ok(await listAudit(auditQuerySchema.parse(Object.fromEntries(url.searchParams)))),
+);

@@ -1,0 +1,37 @@
+// Browser side of next-auth's password login and sign-out, with the console's own answers (429) understood.
+
+async function csrfToken(): Promise<string> {
+  const response = await fetch('/api/auth/csrf', { cache: 'no-store' });
+  const { csrfToken: token } = (await response.json()) as { csrfToken: string };
+  return token;
+}
+
+export type SignInResult = { ok: true } | { ok: false; message: string };
+
+export async function signInWithPassword(username: string, password: string, callbackUrl: string): Promise<SignInResult> {
+  const response = await fetch('/api/auth/callback/credentials', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ username, password, csrfToken: await csrfToken(), callbackUrl, json: 'true' }),
+  });
+  if (response.status === 429) {
+    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    return { ok: false, message: body?.error?.message ?? 'Too many failed logins: try again later' };
+  }
+  const body = (await response.json().catch(() => null)) as { url?: string } | null;
+  const failed = !response.ok || !body?.url || new URL(body.url, window.location.origin).searchParams.has('error');
+  return failed ? { ok: false, message: 'Invalid username or password' } : { ok: true };
+}
+
+export async function signOut() {
+  await fetch('/api/auth/signout', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrfToken: await csrfToken(), json: 'true' }),
+  });
+}
+
+/** Only same-origin paths are followed after login (no open redirect). */
+export function safeCallbackPath(raw: string | null): string {
+  return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\') ? raw : '/clusters';
+}

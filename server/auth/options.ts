@@ -1,0 +1,53 @@
+import 'server-only';
+import type { AuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { getConfig } from '@/server/config/current';
+import { verifyPassword } from '@/server/auth/passwords';
+import { oidcProvider, roleFromClaims } from '@/server/auth/oidc';
+import { SESSION_MAX_AGE_S, authSecret, type ConsoleToken } from '@/server/auth/session';
+import { findUser } from '@/server/auth/users';
+
+/**
+ * next-auth (v4): password logins against the configured users, optional OIDC, JWT sessions of at most
+ * 8 hours. Who may do what is decided per request by `authenticate`, from the configuration as it is then.
+ */
+export function authOptions(): AuthOptions {
+  const { oidc } = getConfig().auth;
+  return {
+    secret: authSecret(),
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
+    jwt: { maxAge: SESSION_MAX_AGE_S },
+    pages: { signIn: '/login', error: '/login' },
+    providers: [
+      CredentialsProvider({
+        id: 'credentials',
+        name: 'Password',
+        credentials: { username: { label: 'Username', type: 'text' }, password: { label: 'Password', type: 'password' } },
+        async authorize(credentials) {
+          const username = credentials?.username?.trim() ?? '';
+          const user = username ? await findUser(username) : null;
+          const valid = await verifyPassword(credentials?.password ?? '', user && !user.disabled ? user.passwordHash : null);
+          return valid && user ? { id: user.username, name: user.username } : null;
+        },
+      }),
+      ...(oidc ? [oidcProvider(oidc)] : []),
+    ],
+    callbacks: {
+      async signIn({ account, profile }) {
+        if (account?.provider !== 'oidc') return true;
+        return oidc ? roleFromClaims(oidc, profile as Record<string, unknown> | undefined) !== null : false;
+      },
+      async jwt({ token, user, account, profile }) {
+        const consoleToken = token as ConsoleToken;
+        if (user) {
+          consoleToken.username = user.name ?? user.id;
+          consoleToken.loginAt = Date.now();
+          if (account?.provider === 'oidc' && oidc) {
+            consoleToken.oidcRole = roleFromClaims(oidc, profile as Record<string, unknown> | undefined) ?? undefined;
+          }
+        }
+        return consoleToken;
+      },
+    },
+  };
+}
