@@ -47,6 +47,8 @@ for (const [role, user] of Object.entries({ admin: USERS.admin, operator: USERS.
       await expect(auditLink).toHaveCount(0);
       expect(audit.status()).toBe(403);
       expect((await audit.json()).error.code).toBe('FORBIDDEN');
+      await page.goto('/audit');
+      await expect(page.getByText('The audit log is for admins.')).toBeVisible();
     }
     expect((await page.request.get('/api/v1/clusters/local/brokers')).status()).toBe(200);
   });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getBrokers } from '@/app/api/v1/clusters/[clusterId]/brokers/route';
 import { brokerListResponseSchema } from '@/lib/schemas/brokers';
-import { closeAllConnections } from '@/server/kafka/clients';
+import { closeAllConnections, requestCounts } from '@/server/kafka/clients';
+import { requestDelta } from '@/server/kafka/request-counter';
 import { kafkaCli, parseBrokerApiVersions, parseQuorumStatus, parseTopicsDescribe } from './support/cli';
 import { kafkaTarget } from './support/kafka-target';
 import { callRoute } from './support/routes';
@@ -87,6 +88,14 @@ describe(`brokers API on ${target.label}`, () => {
     } finally {
       kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--delete', '--topic', extra]);
     }
+  });
+
+  it('costs one Metadata request (plus DescribeQuorum on KRaft) per call, on a warm connection', async () => {
+    await brokersFromApi();
+    const before = requestCounts('local');
+    await brokersFromApi();
+    const made = requestDelta(before, requestCounts('local'));
+    expect(made).toEqual(target.mode === 'kraft' ? { Metadata: 1, DescribeQuorum: 1 } : { Metadata: 1 });
   });
 
   it('answers 404 NOT_FOUND for an unknown cluster', async () => {

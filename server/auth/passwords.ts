@@ -9,7 +9,7 @@ export class PasswordTooLongError extends Error {
   override name = 'PasswordTooLongError';
 }
 
-export function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string): Promise<string> {
   if (Buffer.byteLength(password, 'utf8') > MAX_PASSWORD_BYTES) {
     throw new PasswordTooLongError(`passwords are limited to ${MAX_PASSWORD_BYTES} bytes (bcrypt)`);
   }

@@ -71,3 +71,17 @@ export async function auditDenied(args: { request: Request; action: string; prin
     ip: clientIp(request),
   }).catch((e: unknown) => logInternalError('audit', e));
 }
+
+/** A page refused to a signed-in principal (its server component renders "not allowed") is a 403 too. */
+export async function recordPageDenial(principal: Principal, action: string, path: string) {
+  await recordAudit({
+    actor: principal.name,
+    actorType: principal.kind,
+    role: principal.role,
+    action,
+    summary: { method: 'GET', path },
+    outcome: 'denied',
+    status: 403,
+    errorCode: 'FORBIDDEN',
+  }).catch((e: unknown) => logInternalError('audit', e));
+}

@@ -6,6 +6,7 @@ import { auditQueries } from '@/lib/queries/audit';
 import { makeQueryClient } from '@/lib/queries/client';
 import { requirePrincipal } from '@/server/auth/page-session';
 import { listAudit } from '@/server/audit/store';
+import { recordPageDenial } from '@/server/http/audit-request';
 import { AuditLog } from '@/components/audit/audit-log';
 import { ErrorState } from '@/components/ui/states';
 
@@ -14,6 +15,7 @@ export const metadata: Metadata = { title: 'Audit log' };
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePrincipal();
   if (!can(principal.role, 'administer')) {
+    await recordPageDenial(principal, 'audit.view', '/audit');
     return <ErrorState title="Not allowed" message="The audit log is for admins." />;
   }
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === 'string'));
