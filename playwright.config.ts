@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { AUTH_SECRET, E2E_DIR, E2E_SERVER_LOG, writeE2eConsoleConfig } from './e2e/console-config';
+import { AUTH_SECRET, E2E_DIR, E2E_SERVER_LOG, OIDC_CLIENT_SECRET, OIDC_PORT, writeE2eConsoleConfig } from './e2e/console-config';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -28,12 +28,21 @@ export default defineConfig({
     // Last: reads everything the run's server logged.
     { name: 'canary', testMatch: /canary\.spec\.ts/, dependencies: ['chromium'] },
   ],
-  webServer: {
-    // The production build, as users run it; its output goes to a file the canary check reads.
-    command: `npx next start -p ${PORT} -H 127.0.0.1 > ${E2E_SERVER_LOG} 2>&1`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: { CONSOLE_CONFIG: config, AUTH_SECRET, CONSOLE_DATA_DIR: `${E2E_DIR}/data-${Date.now()}`, NODE_ENV: 'production' },
-  },
+  webServer: [
+    {
+      // An OpenID Connect provider on loopback for the SSO login.
+      command: 'node e2e/oidc-provider.mjs',
+      url: `http://127.0.0.1:${OIDC_PORT}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      env: { OIDC_PORT: String(OIDC_PORT), OIDC_CLIENT_SECRET, CONSOLE_URL: baseURL },
+    },
+    {
+      // The production build, as users run it; its output goes to a file the canary check reads.
+      command: `npx next start -p ${PORT} -H 127.0.0.1 > ${E2E_SERVER_LOG} 2>&1`,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { CONSOLE_CONFIG: config, AUTH_SECRET, CONSOLE_DATA_DIR: `${E2E_DIR}/data-${Date.now()}`, NODE_ENV: 'production', NEXTAUTH_URL: baseURL },
+    },
+  ],
 });

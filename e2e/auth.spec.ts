@@ -10,7 +10,7 @@ test('pages send anonymous visitors to the login page and back after signing in'
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fclusters%2Flocal%2Fbrokers/);
   await page.getByLabel('Username').fill(USERS.viewer.username);
   await page.getByLabel('Password').fill(USERS.viewer.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page).toHaveURL(/\/clusters\/local\/brokers$/);
   await expect(page.getByTestId('current-user')).toHaveText(`${USERS.viewer.username} (viewer)`);
 });

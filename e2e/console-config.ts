@@ -10,6 +10,8 @@ export const E2E_SERVER_LOG = path.join(E2E_DIR, 'server.log');
 export const AUTH_SECRET = 'e2e-auth-secret-that-is-at-least-32-bytes-long';
 /** Configured as a SASL password: it must never show up in a page, an API answer or the server log. */
 export const CANARY_SECRET = 'CANARY-9d1e7c44-never-leak';
+export const OIDC_PORT = 3200;
+export const OIDC_CLIENT_SECRET = 'e2e-oidc-client-secret';
 
 export const USERS = {
   admin: { username: 'ada', password: 'ada-password-1', role: 'admin' },
@@ -47,6 +49,15 @@ export function consoleConfig({ disabled = [] as string[] } = {}) {
         ...(disabled.includes(username) ? { disabled: true } : {}),
       })),
       apiTokens: [],
+      // e2e/oidc-provider.mjs; no default role: someone in no mapped group is refused.
+      oidc: {
+        issuer: `http://127.0.0.1:${OIDC_PORT}`,
+        clientId: 'kafka-console-e2e',
+        clientSecret: OIDC_CLIENT_SECRET,
+        name: 'Sign in with SSO',
+        roleClaim: 'groups',
+        roleMapping: { 'kafka-ops': 'operator' },
+      },
     },
   };
 }

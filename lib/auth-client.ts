@@ -23,6 +23,17 @@ export async function signInWithPassword(username: string, password: string, cal
   return failed ? { ok: false, message: 'Invalid username or password' } : { ok: true };
 }
 
+/** Starts the OIDC login: next-auth wants a POST with its CSRF token, then sends the browser to the provider. */
+export async function signInWithOidc(callbackUrl: string) {
+  const response = await fetch('/api/auth/signin/oidc', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrfToken: await csrfToken(), callbackUrl, json: 'true' }),
+  });
+  const { url } = (await response.json()) as { url: string };
+  window.location.assign(url);
+}
+
 export async function signOut() {
   await fetch('/api/auth/signout', {
     method: 'POST',

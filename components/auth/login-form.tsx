@@ -1,10 +1,18 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { safeCallbackPath, signInWithPassword } from '@/lib/auth-client';
+import { safeCallbackPath, signInWithOidc, signInWithPassword } from '@/lib/auth-client';
 
-export function LoginForm({ callbackUrl, oidc }: { callbackUrl: string | null; oidc: { name: string } | null }) {
-  const [error, setError] = useState<string | null>(null);
+export function LoginForm({
+  callbackUrl,
+  oidc,
+  initialError,
+}: {
+  callbackUrl: string | null;
+  oidc: { name: string } | null;
+  initialError: string | null;
+}) {
+  const [error, setError] = useState<string | null>(initialError);
   const [busy, setBusy] = useState(false);
   const target = safeCallbackPath(callbackUrl);
 
@@ -42,9 +50,13 @@ export function LoginForm({ callbackUrl, oidc }: { callbackUrl: string | null; o
         {busy ? 'Signing in…' : 'Sign in'}
       </button>
       {oidc ? (
-        <a href={`/api/auth/signin/oidc?callbackUrl=${encodeURIComponent(target)}`} className="block text-center text-sm text-sky-700 hover:underline dark:text-sky-400">
+        <button
+          type="button"
+          onClick={() => void signInWithOidc(target)}
+          className="block w-full rounded border border-zinc-300 px-3 py-2 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
           {oidc.name}
-        </a>
+        </button>
       ) : null}
     </form>
   );

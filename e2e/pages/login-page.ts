@@ -7,7 +7,7 @@ export class LoginPage {
     await this.page.goto('/login');
     await this.page.getByLabel('Username').fill(username);
     await this.page.getByLabel('Password').fill(password);
-    await this.page.getByRole('button', { name: 'Sign in' }).click();
+    await this.page.getByRole('button', { name: 'Sign in', exact: true }).click();
   }
 
   async signInAndExpectConsole(username: string, password: string) {
