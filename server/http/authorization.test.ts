@@ -44,7 +44,9 @@ beforeAll(async () => {
   ({ route } = await import('@/server/http/route'));
   ({ reloadConfig } = await import('@/server/config/current'));
   ({ listAudit } = await import('@/server/audit/store'));
-});
+  // Opening PGlite takes seconds on a busy machine: do it once here, not inside the first test's time budget.
+  await (await import('@/server/db/client')).migrateDb();
+}, 60_000);
 
 afterAll(async () => {
   const { closeDb } = await import('@/server/db/client');
