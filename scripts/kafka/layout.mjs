@@ -20,7 +20,8 @@ export function clusterLayout(kafka, env = process.env) {
   }
   const heap = env.KAFKA_HEAP?.trim() || '512m';
   if (!/^\d+[mMgG]$/.test(heap)) throw new Error(`KAFKA_HEAP must look like 512m or 1g, got ${heap}`);
-  const dataDir = path.join(ROOT, '.data', 'kafka', `${kafka.version}-${kafka.mode}`);
+  // Clusters at different port offsets are different clusters: they must not share data or pid files.
+  const dataDir = path.join(ROOT, '.data', 'kafka', `${kafka.version}-${kafka.mode}${offset ? `-offset${offset}` : ''}`);
   const node = (id) => ({
     id,
     name: `broker-${id}`,
