@@ -22,6 +22,9 @@ const TOOLS_3_9 = {
   'kafka-leader-election': 'org.apache.kafka.tools.LeaderElectionCommand',
   'kafka-metadata-quorum': 'org.apache.kafka.tools.MetadataQuorumCommand',
   'kafka-storage': 'kafka.tools.StorageTool',
+  // Oracles of the offsets wave: end/start offsets per partition, and moving a log start offset.
+  'kafka-get-offsets': 'org.apache.kafka.tools.GetOffsetShell',
+  'kafka-delete-records': 'org.apache.kafka.tools.DeleteRecordsCommand',
   // ZooKeeper mode only; tests read /controller with it as the oracle for the ZooKeeper-era controller id.
   'zookeeper-shell': 'org.apache.zookeeper.ZooKeeperMainWithTlsSupportForKafka',
 };

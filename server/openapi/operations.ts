@@ -4,6 +4,8 @@ import { brokerListResponseSchema } from '@/lib/schemas/brokers';
 import { clusterListResponseSchema } from '@/lib/schemas/clusters';
 import { auditListResponseSchema, auditQuerySchema } from '@/lib/schemas/audit';
 import { healthResponseSchema } from '@/lib/schemas/health';
+import { clusterHealthResponseSchema } from '@/lib/schemas/health-partitions';
+import { topicDetailResponseSchema, topicListQuerySchema, topicListResponseSchema } from '@/lib/schemas/topics';
 
 export type Operation = {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -53,6 +55,31 @@ export const OPERATIONS: Operation[] = [
     summary: 'Live brokers with rack, leader and replica counts, and the active controller',
     tag: 'brokers',
     response: brokerListResponseSchema,
+    errors: READ_ERRORS,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/clusters/{clusterId}/topics',
+    summary: 'Topics with partition counts, risks, message counts, sizes and balance; filter, sort and page in the query',
+    tag: 'topics',
+    response: topicListResponseSchema,
+    query: topicListQuerySchema,
+    errors: [...READ_ERRORS, 'VALIDATION'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/clusters/{clusterId}/topics/{topic}',
+    summary: 'One topic: every partition (leader, replicas, ISR, offsets, size) and its configs',
+    tag: 'topics',
+    response: topicDetailResponseSchema,
+    errors: READ_ERRORS,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/clusters/{clusterId}/health',
+    summary: 'Every at-risk partition: offline, leaderless, under min ISR, under-replicated, non-preferred leader',
+    tag: 'health',
+    response: clusterHealthResponseSchema,
     errors: READ_ERRORS,
   },
   {

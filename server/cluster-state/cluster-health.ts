@@ -1,0 +1,18 @@
+import 'server-only';
+import type { ClusterHealthResponse } from '@/lib/schemas/health-partitions';
+import { RISK_REASONS, partitionRisks } from '@/server/cluster-state/partition-health';
+import { getClusterSnapshot } from '@/server/cluster-state/snapshot';
+
+/** Every at-risk partition of the cluster with its reasons (under-min-isr only where min.insync.replicas is known). */
+export async function getClusterHealth(clusterId: string): Promise<ClusterHealthResponse> {
+  const snapshot = await getClusterSnapshot(clusterId);
+  const partitions: ClusterHealthResponse['partitions'] = [];
+  for (const topic of [...snapshot.metadata.topics].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const minIsr = snapshot.minIsr.get(topic.name) ?? 0;
+    for (const p of topic.partitions) {
+      const reasons = partitionRisks(p, minIsr).sort((a, b) => RISK_REASONS.indexOf(a) - RISK_REASONS.indexOf(b));
+      if (reasons.length) partitions.push({ topic: topic.name, partition: p.partition, reasons });
+    }
+  }
+  return { asOf: snapshot.asOf, ...(snapshot.errors.length ? { partial: true } : {}), partitions };
+}

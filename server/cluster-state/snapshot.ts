@@ -1,0 +1,82 @@
+import 'server-only';
+import { withKafka } from '@/server/kafka/clients';
+import { readLogDirs, type BrokerLogDirsResult } from '@/server/kafka/log-dirs';
+import { readClusterMetadata, type ClusterMetadata } from '@/server/kafka/metadata';
+import { readOffsets, type PartitionOffsets } from '@/server/kafka/offsets';
+import { readTopicConfigValues } from '@/server/kafka/topic-configs';
+
+/** Everything the cluster-state views show, read in waves, never per topic. */
+export type ClusterSnapshot = {
+  asOf: number;
+  metadata: ClusterMetadata;
+  /** Keyed by `partitionKey(topic, partition)`. */
+  offsets: Map<string, PartitionOffsets>;
+  logDirs: BrokerLogDirsResult[];
+  /** Effective min.insync.replicas per topic; missing when the configs could not be read. */
+  minIsr: Map<string, number>;
+  /** What could not be read; the views then show `partial: true`. */
+  errors: string[];
+};
+
+export const partitionKey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+
+/** Pages and the API answer from a snapshot at most this old; older ones are refreshed first. */
+export const SNAPSHOT_MAX_AGE_MS = 2_000;
+
+type Entry = { snapshot?: ClusterSnapshot; inFlight?: Promise<ClusterSnapshot> };
+const holder = globalThis as typeof globalThis & { __clusterSnapshots?: Map<string, Entry> };
+const entries = (holder.__clusterSnapshots ??= new Map<string, Entry>());
+
+/**
+ * Wave 1: Metadata (+ DescribeQuorum). Wave 2, in parallel: ListOffsets earliest and latest per leader,
+ * DescribeLogDirs per broker, one DescribeConfigs for every topic's min.insync.replicas. A broker that fails
+ * leaves errors on its rows; only an unreadable Metadata fails the snapshot.
+ */
+async function readSnapshot(clusterId: string): Promise<ClusterSnapshot> {
+  return withKafka(clusterId, async (connection) => {
+    const metadata = await readClusterMetadata(connection);
+    const errors: string[] = [];
+    const [offsets, logDirs, configs] = await Promise.all([
+      readOffsets(connection, metadata.topics),
+      readLogDirs(connection, metadata.brokers.map((b) => b.id)),
+      readTopicConfigValues(connection, metadata.topics.map((t) => t.name), ['min.insync.replicas']).catch((error: unknown) => {
+        errors.push(`topic configs: ${error instanceof Error ? error.message : String(error)}`);
+        return new Map<string, Map<string, string | null>>();
+      }),
+    ]);
+    for (const result of logDirs) if ('error' in result) errors.push(`broker ${result.brokerId} log dirs: ${result.error}`);
+    if (offsets.some((o) => o.error !== null)) errors.push('some partition offsets could not be read');
+    const minIsr = new Map<string, number>();
+    for (const [topic, values] of configs) {
+      const value = Number(values.get('min.insync.replicas'));
+      if (Number.isInteger(value)) minIsr.set(topic, value);
+    }
+    return {
+      asOf: metadata.asOf,
+      metadata,
+      offsets: new Map(offsets.map((o) => [partitionKey(o.topic, o.partition), o])),
+      logDirs,
+      minIsr,
+      errors,
+    };
+  });
+}
+
+/** The cluster's snapshot, refreshed (single-flight: concurrent callers share one read) when older than maxAgeMs. */
+export async function getClusterSnapshot(clusterId: string, { maxAgeMs = SNAPSHOT_MAX_AGE_MS } = {}): Promise<ClusterSnapshot> {
+  let entry = entries.get(clusterId);
+  if (!entry) {
+    entry = {};
+    entries.set(clusterId, entry);
+  }
+  if (entry.snapshot && Date.now() - entry.snapshot.asOf <= maxAgeMs) return entry.snapshot;
+  entry.inFlight ??= readSnapshot(clusterId)
+    .then((snapshot) => {
+      entry.snapshot = snapshot;
+      return snapshot;
+    })
+    .finally(() => {
+      entry.inFlight = undefined;
+    });
+  return entry.inFlight;
+}

@@ -1,0 +1,62 @@
+import 'server-only';
+import { ConfigResourceTypes } from 'kafkajs';
+import { ApiError } from '@/lib/errors';
+import type { TopicConfig, TopicDetailResponse } from '@/lib/schemas/topics';
+import { getClusterSnapshot, partitionKey, type ClusterSnapshot } from '@/server/cluster-state/snapshot';
+import { leaderSizes } from '@/server/cluster-state/topic-summary';
+import { withKafka } from '@/server/kafka/clients';
+
+const SOURCES: Record<number, TopicConfig['source']> = {
+  1: 'topic',
+  2: 'dynamic-broker',
+  3: 'dynamic-default-broker',
+  4: 'static-broker',
+  5: 'default',
+};
+
+/** Every config of one topic with where its value comes from; sensitive values never leave the server. */
+async function readTopicConfigs(clusterId: string, topic: string): Promise<TopicConfig[]> {
+  const { resources } = await withKafka(clusterId, (c) =>
+    c.admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }] }),
+  );
+  const entries = resources[0]?.configEntries ?? [];
+  return entries
+    .map((e) => {
+      const source = SOURCES[e.configSource] ?? 'unknown';
+      return { name: e.configName, value: e.isSensitive ? null : e.configValue, source, isDefault: source !== 'topic', isSensitive: e.isSensitive };
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/** A name missing from a recent snapshot is looked up once more in a fresh one before the 404. */
+async function snapshotWith(clusterId: string, topic: string): Promise<ClusterSnapshot> {
+  const recent = await getClusterSnapshot(clusterId);
+  if (recent.metadata.topics.some((t) => t.name === topic)) return recent;
+  return getClusterSnapshot(clusterId, { maxAgeMs: 0 });
+}
+
+export async function getTopic(clusterId: string, topic: string): Promise<TopicDetailResponse> {
+  const snapshot = await snapshotWith(clusterId, topic);
+  const meta = snapshot.metadata.topics.find((t) => t.name === topic);
+  if (!meta) throw new ApiError('NOT_FOUND', `Topic "${topic}" does not exist`);
+  const sizes = leaderSizes(snapshot);
+  const configs = await readTopicConfigs(clusterId, topic);
+  const partitions = meta.partitions.map((p) => {
+    const offsets = snapshot.offsets.get(partitionKey(topic, p.partition));
+    const size = sizes.get(partitionKey(topic, p.partition));
+    return {
+      partition: p.partition,
+      leader: p.leader,
+      replicas: p.replicas,
+      isr: p.isr,
+      offlineReplicas: p.offlineReplicas,
+      logStartOffset: offsets?.logStartOffset ?? null,
+      highWatermark: offsets?.highWatermark ?? null,
+      sizeBytes: size === undefined ? null : size.toString(),
+      ...(offsets?.error ? { error: offsets.error } : {}),
+    };
+  });
+  const minIsr = snapshot.minIsr.get(topic) ?? null;
+  const partial = snapshot.errors.length > 0 || partitions.some((p) => p.error);
+  return { asOf: snapshot.asOf, name: topic, internal: meta.internal, ...(partial ? { partial: true } : {}), minInsyncReplicas: minIsr, partitions, configs };
+}
