@@ -19,6 +19,8 @@ test('brokers page shows the three brokers with racks and the controller the API
   const brokers = new BrokersPage(page);
   await page.goto('/clusters');
   await page.getByRole('link', { name: 'Local dev' }).click();
+  await expect(page).toHaveURL(/\/clusters\/local$/);
+  await page.getByRole('navigation', { name: 'Cluster views' }).getByRole('link', { name: 'Brokers' }).click();
   await expect(page).toHaveURL(/\/clusters\/local\/brokers$/);
   await brokers.expectBrokerIds([1, 2, 3]);
   for (const broker of api.brokers) {

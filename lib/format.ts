@@ -13,3 +13,33 @@ export function formatAge(thenMs: number, nowMs: number) {
   if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h ago`;
   return new Date(thenMs).toISOString().slice(0, 10);
 }
+
+/** Exact int64 decimal strings (offsets, message counts) with grouping; BigInt keeps values past 2^53 exact. */
+export function formatInt64(value: string | bigint) {
+  return integer.format(typeof value === 'bigint' ? value : BigInt(value));
+}
+
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'] as const;
+const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** Binary units, as Kafka's log dirs and `du -h` count: "512 B", "1.5 KiB", "12.3 MiB", "512 GiB". */
+export function formatBytes(bytes: string | number | bigint) {
+  // Display only: a Number's 53-bit precision is plenty once the value is scaled to a unit.
+  let value = Number(bytes);
+  let unit = 0;
+  while (Math.abs(value) >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  if (unit === 0) return `${integer.format(value)} B`;
+  // 1023.96 KiB would round to "1,024.0 KiB": show it as the next unit instead.
+  if (Math.abs(value) >= 1023.95 && unit < BYTE_UNITS.length - 1) return `1.0 ${BYTE_UNITS[unit + 1]}`;
+  return `${Math.abs(value) >= 100 ? integer.format(value) : oneDecimal.format(value)} ${BYTE_UNITS[unit]}`;
+}
+
+const percent = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+/** A value already in percent (0–100): "100%", "66.7%". */
+export function formatPercent(value: number) {
+  return `${percent.format(value)}%`;
+}

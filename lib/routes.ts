@@ -5,12 +5,19 @@ export const pageRoutes = {
   clusters: () => '/clusters',
   cluster: (clusterId: string) => `/clusters/${seg(clusterId)}`,
   brokers: (clusterId: string) => `/clusters/${seg(clusterId)}/brokers`,
+  topics: (clusterId: string) => `/clusters/${seg(clusterId)}/topics`,
+  topic: (clusterId: string, topic: string) => `/clusters/${seg(clusterId)}/topics/${seg(topic)}`,
+  health: (clusterId: string) => `/clusters/${seg(clusterId)}/health`,
   audit: () => '/audit',
 };
 
 export const apiRoutes = {
   clusters: () => '/api/v1/clusters',
   brokers: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/brokers`,
+  /** `query` is a ready query string (q, sort, internal, limit, offset), without "?". */
+  topics: (clusterId: string, query = '') => `/api/v1/clusters/${seg(clusterId)}/topics${query ? `?${query}` : ''}`,
+  topic: (clusterId: string, topic: string) => `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}`,
+  health: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/health`,
   audit: (query: string) => `/api/v1/audit${query ? `?${query}` : ''}`,
   auditCsv: (query: string) => `/api/v1/audit/export.csv${query ? `?${query}` : ''}`,
 };

@@ -1,13 +1,35 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { formatCount } from '@/lib/format';
+import { formatBytes, formatCount } from '@/lib/format';
 import { brokerQueries } from '@/lib/queries/brokers';
-import { QueryError } from '@/components/feedback/query-error';
+import type { Broker } from '@/lib/schemas/brokers';
 import { AsOf } from '@/components/feedback/as-of';
+import { QueryError } from '@/components/feedback/query-error';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState, LoadingRows } from '@/components/ui/states';
 import { Table, Td, Th } from '@/components/ui/table';
+
+/** Skew beyond ±20 % of the mean is worth a look. */
+const SKEWED = 20;
+
+function Skew({ value }: { value: number }) {
+  const text = `${value > 0 ? '+' : ''}${value}%`;
+  return <span className={Math.abs(value) > SKEWED ? 'font-medium text-amber-700 dark:text-amber-400' : 'text-zinc-500'}>{text}</span>;
+}
+
+function Disk({ broker }: { broker: Broker }) {
+  if (broker.sizeBytes === null) return <span className="text-zinc-400">{broker.status === 'down' ? '–' : 'unknown'}</span>;
+  const free = broker.usableBytes !== null && broker.totalBytes !== null && broker.totalBytes !== '0'
+    ? ` · ${formatBytes(broker.usableBytes)} free of ${formatBytes(broker.totalBytes)}`
+    : '';
+  return (
+    <span>
+      {formatBytes(broker.sizeBytes)}
+      <span className="text-xs text-zinc-500">{free}</span>
+    </span>
+  );
+}
 
 export function BrokersTable({ clusterId }: { clusterId: string }) {
   const { data, error, isPending, refetch } = useQuery(brokerQueries.list(clusterId));
@@ -15,12 +37,13 @@ export function BrokersTable({ clusterId }: { clusterId: string }) {
   if (error && !data) return <QueryError what="brokers" error={error} onRetry={() => void refetch()} />;
   if (!data) return null;
   if (data.brokers.length === 0) return <EmptyState title="No live brokers">The cluster answered with no brokers.</EmptyState>;
+  const up = data.brokers.filter((b) => b.status === 'up').length;
 
   return (
     <section aria-label="Brokers" className="space-y-2">
       <div className="flex items-baseline justify-between text-sm text-zinc-500 dark:text-zinc-400">
         <p>
-          {data.brokers.length} live broker{data.brokers.length === 1 ? '' : 's'}
+          {up} of {data.brokers.length} broker{data.brokers.length === 1 ? '' : 's'} up
           {data.controllerId !== null ? ` · controller ${data.controllerId}` : ' · no active controller'}
         </p>
         <AsOf asOf={data.asOf} stale={Boolean(error)} />
@@ -33,14 +56,19 @@ export function BrokersTable({ clusterId }: { clusterId: string }) {
             <Th>Rack</Th>
             <Th numeric>Leaders</Th>
             <Th numeric>Replicas</Th>
+            <Th numeric>Preferred</Th>
+            <Th numeric>Replica skew</Th>
+            <Th numeric>Leader skew</Th>
+            <Th>On disk</Th>
           </tr>
         </thead>
         <tbody>
           {data.brokers.map((broker) => (
-            <tr key={broker.id} data-broker-id={broker.id}>
+            <tr key={broker.id} data-broker-id={broker.id} className={broker.status === 'down' ? 'bg-red-50/60 dark:bg-red-950/30' : undefined}>
               <Td>
                 <span className="font-mono tabular-nums">{broker.id}</span>{' '}
                 {broker.id === data.controllerId ? <Badge tone="info" title="Active controller">controller</Badge> : null}
+                {broker.status === 'down' ? <Badge tone="bad" title="Seen before, missing from the cluster now">down</Badge> : null}
               </Td>
               <Td className="font-mono">
                 {broker.host}:{broker.port}
@@ -48,6 +76,18 @@ export function BrokersTable({ clusterId }: { clusterId: string }) {
               <Td>{broker.rack ?? <span className="text-zinc-400">none</span>}</Td>
               <Td numeric>{formatCount(broker.leaderCount)}</Td>
               <Td numeric>{formatCount(broker.replicaCount)}</Td>
+              <Td numeric title="Partitions whose first replica is this broker">
+                {formatCount(broker.preferredLeaderCount)}
+              </Td>
+              <Td numeric>
+                <Skew value={broker.replicaSkewPercent} />
+              </Td>
+              <Td numeric>
+                <Skew value={broker.leaderSkewPercent} />
+              </Td>
+              <Td title={broker.error}>
+                <Disk broker={broker} />
+              </Td>
             </tr>
           ))}
         </tbody>

@@ -34,7 +34,7 @@ export function ClustersTable() {
         {data.clusters.map((cluster) => (
           <tr key={cluster.id} data-cluster-id={cluster.id}>
             <Td>
-              <Link href={pageRoutes.brokers(cluster.id)} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
+              <Link href={pageRoutes.cluster(cluster.id)} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
                 {cluster.name}
               </Link>
               <span className="ml-2 font-mono text-xs text-zinc-500">{cluster.id}</span>

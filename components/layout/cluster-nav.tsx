@@ -8,11 +8,16 @@ import { cn } from '@/lib/utils';
 /** The views of one cluster; a view is listed here once it exists. */
 export function ClusterNav({ clusterId }: { clusterId: string }) {
   const pathname = usePathname();
-  const links = [{ href: pageRoutes.brokers(clusterId), label: 'Brokers' }];
+  const links = [
+    { href: pageRoutes.cluster(clusterId), label: 'Overview', exact: true },
+    { href: pageRoutes.brokers(clusterId), label: 'Brokers' },
+    { href: pageRoutes.topics(clusterId), label: 'Topics' },
+    { href: pageRoutes.health(clusterId), label: 'Health' },
+  ];
   return (
     <nav aria-label="Cluster views" className="flex gap-1 border-b border-zinc-200 dark:border-zinc-800">
       {links.map((link) => {
-        const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
+        const active = pathname === link.href || (!('exact' in link) && pathname.startsWith(`${link.href}/`));
         return (
           <Link
             key={link.href}

@@ -33,7 +33,8 @@ describe('roles table', () => {
   });
 });
 
-describe('passwords', () => {
+// bcrypt at the production cost takes a good part of a second per hash on a busy 2-core machine.
+describe('passwords', { timeout: 30_000 }, () => {
   it('verifies the right password only, and answers an unknown user the same way', async () => {
     const hash = await hashPassword('correct horse');
     expect(await verifyPassword('correct horse', hash)).toBe(true);

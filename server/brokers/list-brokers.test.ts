@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countPartitionsPerBroker } from '@/server/brokers/list-brokers';
+import { countPartitionsPerBroker, skewPercent } from '@/server/brokers/list-brokers';
 
 const partition = (partition: number, leader: number | null, replicas: number[]) => ({
   partition,
@@ -18,10 +18,16 @@ describe('countPartitionsPerBroker', () => {
       { name: 'dead', internal: false, errorCode: 0, partitions: [partition(0, null, [4])] },
     ]);
     expect(Object.fromEntries(counts)).toEqual({
-      1: { leaderCount: 1, replicaCount: 2 },
-      2: { leaderCount: 1, replicaCount: 3 },
-      3: { leaderCount: 1, replicaCount: 2 },
-      4: { leaderCount: 0, replicaCount: 1 },
+      1: { leaderCount: 1, replicaCount: 2, preferredLeaderCount: 1 },
+      2: { leaderCount: 1, replicaCount: 3, preferredLeaderCount: 1 },
+      3: { leaderCount: 1, replicaCount: 2, preferredLeaderCount: 1 },
+      4: { leaderCount: 0, replicaCount: 1, preferredLeaderCount: 1 },
     });
+  });
+
+  it('measures skew as the signed distance from the mean', () => {
+    expect(skewPercent(12, 10)).toBe(20);
+    expect(skewPercent(7, 9)).toBe(-22.2);
+    expect(skewPercent(0, 0)).toBe(0);
   });
 });

@@ -2,7 +2,7 @@
 // `npx drizzle-kit generate` and commit the new migration under server/db/migrations/; the console applies
 // pending migrations itself on first use (server/db/open.ts).
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * Every change and every 403 in the console, written before the response is sent. A change is written as
@@ -46,3 +46,23 @@ export const auditLog = pgTable(
 
 export type AuditLogRow = typeof auditLog.$inferSelect;
 export type NewAuditLogRow = typeof auditLog.$inferInsert;
+
+/**
+ * Brokers the console has seen per cluster: one seen before and now missing from Metadata counts as down
+ * (Metadata lists live brokers only). Forgetting a decommissioned broker is an explicit admin action.
+ */
+export const knownBrokers = pgTable(
+  'known_brokers',
+  {
+    clusterId: text('cluster_id').notNull(),
+    brokerId: integer('broker_id').notNull(),
+    host: text('host').notNull(),
+    port: integer('port').notNull(),
+    rack: text('rack'),
+    firstSeen: timestamp('first_seen', { withTimezone: true, precision: 3, mode: 'date' }).notNull().defaultNow(),
+    lastSeen: timestamp('last_seen', { withTimezone: true, precision: 3, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.clusterId, t.brokerId] })],
+);
+
+export type KnownBrokerRow = typeof knownBrokers.$inferSelect;

@@ -76,6 +76,18 @@ declare module 'kafkajs/src/broker/index.js' {
       send<T>(request: KafkaRequestDefinition<T>): Promise<T>;
     };
     metadata(topics?: string[]): Promise<KafkajsMetadata>;
+    describeConfigs(args: {
+      resources: { type: number; name: string; configNames?: string[] }[];
+      includeSynonyms?: boolean;
+    }): Promise<{ resources: KafkajsConfigResource[] }>;
+  };
+
+  export type KafkajsConfigResource = {
+    errorCode: number;
+    errorMessage: string | null;
+    resourceType: number;
+    resourceName: string;
+    configEntries: { configName: string; configValue: string | null; readOnly: boolean; isDefault: boolean; configSource: number; isSensitive: boolean }[];
   };
 }
 

@@ -1,15 +1,39 @@
 import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import { getDb } from '@/server/db/client';
+import { knownBrokers } from '@/server/db/schema';
 
-// Broker ids seen per cluster since this process started: a broker seen before and now missing means the
-// cluster is degraded. (Persisting them across restarts belongs to the console database.)
-const holder = globalThis as typeof globalThis & { __knownBrokers?: Map<string, Set<number>> };
-const known = (holder.__knownBrokers ??= new Map<string, Set<number>>());
+export type KnownBroker = { id: number; host: string; port: number; rack: string | null; lastSeen: number };
+type Live = { id: number; host: string; port: number; rack: string | null };
 
-/** Records the live broker ids and returns the known ones that are missing. */
-export function observeBrokers(clusterId: string, liveIds: number[]): number[] {
-  const seen = known.get(clusterId) ?? new Set<number>();
-  known.set(clusterId, seen);
-  const missing = [...seen].filter((id) => !liveIds.includes(id)).sort((a, b) => a - b);
-  for (const id of liveIds) seen.add(id);
-  return missing;
+// last_seen is refreshed at most once a minute per broker: snapshots run every few seconds.
+const REFRESH_MS = 60_000;
+const holder = globalThis as typeof globalThis & { __knownBrokersWritten?: Map<string, { at: number; json: string }> };
+const written = (holder.__knownBrokersWritten ??= new Map());
+
+/**
+ * Records the live brokers of a cluster and returns every broker ever seen there (kept in the console
+ * database, so a broker that was down when the console restarted is still reported missing).
+ */
+export async function observeBrokers(clusterId: string, live: readonly Live[]): Promise<KnownBroker[]> {
+  const db = await getDb();
+  const now = Date.now();
+  const stale = live.filter((b) => {
+    const last = written.get(`${clusterId}\u0000${b.id}`);
+    return !last || last.json !== JSON.stringify(b) || now - last.at > REFRESH_MS;
+  });
+  if (stale.length > 0) {
+    await db
+      .insert(knownBrokers)
+      .values(stale.map((b) => ({ clusterId, brokerId: b.id, host: b.host, port: b.port, rack: b.rack, lastSeen: new Date(now) })))
+      .onConflictDoUpdate({
+        target: [knownBrokers.clusterId, knownBrokers.brokerId],
+        set: { host: sql`excluded.host`, port: sql`excluded.port`, rack: sql`excluded.rack`, lastSeen: sql`excluded.last_seen` },
+      });
+    for (const b of stale) written.set(`${clusterId}\u0000${b.id}`, { at: now, json: JSON.stringify(b) });
+  }
+  const rows = await db.select().from(knownBrokers).where(eq(knownBrokers.clusterId, clusterId));
+  return rows
+    .map((r) => ({ id: r.brokerId, host: r.host, port: r.port, rack: r.rack, lastSeen: r.lastSeen.getTime() }))
+    .sort((a, b) => a.id - b.id);
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { onAnyBroker, type KafkaConnection } from '@/server/kafka/connection';
-import { describeQuorum, isKraftBroker } from '@/server/protocol/describe-quorum';
+import { describeQuorum, isKraftBroker, type QuorumDescription } from '@/server/protocol/describe-quorum';
 
 export type PartitionLayout = {
   partition: number;
@@ -18,6 +18,10 @@ export type ClusterMetadata = {
   kafkaClusterId: string | null;
   /** KRaft: the quorum leader (Metadata's controller id is a random live broker there); ZooKeeper: Metadata's. */
   controllerId: number | null;
+  /** The KRaft controller quorum (null on ZooKeeper clusters). */
+  quorum: QuorumDescription | null;
+  /** The answering broker's ApiVersions ranges, by API key: the Kafka release is inferred from them. */
+  apiVersions: Record<string, { minVersion: number; maxVersion: number }>;
   brokers: { id: number; host: string; port: number; rack: string | null }[];
   topics: { name: string; internal: boolean; errorCode: number; partitions: PartitionLayout[] }[];
 };
@@ -36,6 +40,8 @@ export async function readClusterMetadata(connection: KafkaConnection): Promise<
       mode: kraft ? 'kraft' : 'zookeeper',
       kafkaClusterId: metadata.clusterId,
       controllerId,
+      quorum,
+      apiVersions: broker.versions ?? {},
       brokers: metadata.brokers
         .map((b) => ({ id: b.nodeId, host: b.host, port: b.port, rack: b.rack ?? null }))
         .sort((a, b) => a.id - b.id),

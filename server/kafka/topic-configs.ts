@@ -1,10 +1,26 @@
 import 'server-only';
 import { ConfigResourceTypes } from 'kafkajs';
-import type { KafkaConnection } from '@/server/kafka/connection';
+import type { KafkajsConfigResource } from 'kafkajs/src/broker/index.js';
+import { onAnyBroker, type KafkaConnection } from '@/server/kafka/connection';
+
+/**
+ * DescribeConfigs for topics, straight to any broker (topic configs are served by every broker). Not through
+ * kafkajs's admin.describeConfigs: it refreshes the metadata of every topic before each call.
+ */
+export async function describeTopicConfigs(
+  connection: KafkaConnection,
+  topics: readonly string[],
+  configNames?: readonly string[],
+): Promise<KafkajsConfigResource[]> {
+  if (topics.length === 0) return [];
+  const resources = topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, ...(configNames ? { configNames: [...configNames] } : {}) }));
+  const response = await onAnyBroker(connection, (broker) => broker.describeConfigs({ resources, includeSynonyms: false }));
+  return response.resources;
+}
 
 /**
  * Effective values of a few topic configs (an unset key answers the broker default) for many topics in one
- * DescribeConfigs request. Topics deleted meanwhile are dropped from the answer, not fatal.
+ * request. Topics deleted meanwhile answer an error for themselves only and are left out.
  */
 export async function readTopicConfigValues(
   connection: KafkaConnection,
@@ -12,12 +28,7 @@ export async function readTopicConfigValues(
   configNames: readonly string[],
 ): Promise<Map<string, Map<string, string | null>>> {
   const values = new Map<string, Map<string, string | null>>();
-  if (topics.length === 0) return values;
-  const { resources } = await connection.admin.describeConfigs({
-    includeSynonyms: false,
-    resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames: [...configNames] })),
-  });
-  for (const resource of resources) {
+  for (const resource of await describeTopicConfigs(connection, topics, configNames)) {
     if (resource.errorCode !== 0) continue;
     values.set(resource.resourceName, new Map(resource.configEntries.map((e) => [e.configName, e.configValue])));
   }

@@ -5,6 +5,7 @@ import { clusterListResponseSchema } from '@/lib/schemas/clusters';
 import { auditListResponseSchema, auditQuerySchema } from '@/lib/schemas/audit';
 import { healthResponseSchema } from '@/lib/schemas/health';
 import { clusterHealthResponseSchema } from '@/lib/schemas/health-partitions';
+import { clusterOverviewSchema } from '@/lib/schemas/overview';
 import { topicDetailResponseSchema, topicListQuerySchema, topicListResponseSchema } from '@/lib/schemas/topics';
 
 export type Operation = {
@@ -55,6 +56,14 @@ export const OPERATIONS: Operation[] = [
     summary: 'Live brokers with rack, leader and replica counts, and the active controller',
     tag: 'brokers',
     response: brokerListResponseSchema,
+    errors: READ_ERRORS,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/clusters/{clusterId}/overview',
+    summary: 'Brokers up/known, controller and KRaft quorum, partition risk counts, total size, inferred Kafka version',
+    tag: 'clusters',
+    response: clusterOverviewSchema,
     errors: READ_ERRORS,
   },
   {

@@ -1,10 +1,11 @@
 import 'server-only';
-import { ConfigResourceTypes } from 'kafkajs';
 import { ApiError } from '@/lib/errors';
 import type { TopicConfig, TopicDetailResponse } from '@/lib/schemas/topics';
 import { getClusterSnapshot, partitionKey, type ClusterSnapshot } from '@/server/cluster-state/snapshot';
 import { leaderSizes } from '@/server/cluster-state/topic-summary';
 import { withKafka } from '@/server/kafka/clients';
+import { describeTopicConfigs } from '@/server/kafka/topic-configs';
+import { kafkaError } from '@/server/protocol/request';
 
 const SOURCES: Record<number, TopicConfig['source']> = {
   1: 'topic',
@@ -16,14 +17,17 @@ const SOURCES: Record<number, TopicConfig['source']> = {
 
 /** Every config of one topic with where its value comes from; sensitive values never leave the server. */
 async function readTopicConfigs(clusterId: string, topic: string): Promise<TopicConfig[]> {
-  const { resources } = await withKafka(clusterId, (c) =>
-    c.admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }] }),
-  );
-  const entries = resources[0]?.configEntries ?? [];
+  const entries = await withKafka(clusterId, async (c) => {
+    const [resource] = await describeTopicConfigs(c, [topic]);
+    // Inside withKafka: a Kafka error (the topic deleted meanwhile) maps to its API error.
+    const error = resource ? kafkaError(resource.errorCode, resource.errorMessage) : null;
+    if (error) throw error;
+    return resource?.configEntries ?? [];
+  });
   return entries
     .map((e) => {
       const source = SOURCES[e.configSource] ?? 'unknown';
-      return { name: e.configName, value: e.isSensitive ? null : e.configValue, source, isDefault: source !== 'topic', isSensitive: e.isSensitive };
+      return { name: e.configName, value: e.isSensitive ? null : (e.configValue ?? null), source, isDefault: source !== 'topic', isSensitive: e.isSensitive };
     })
     .sort((a, b) => (a.name < b.name ? -1 : 1));
 }

@@ -1,8 +1,21 @@
-import { redirect } from 'next/navigation';
-import { pageRoutes } from '@/lib/routes';
+import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import { makeQueryClient } from '@/lib/queries/client';
+import { overviewQueries } from '@/lib/queries/overview';
+import { requireCluster } from '@/server/auth/page-session';
+import { getClusterOverview } from '@/server/cluster-state/cluster-overview';
+import { ClusterOverview } from '@/components/overview/cluster-overview';
 
-// The cluster's landing view is its brokers until the overview exists.
-export default async function ClusterPage({ params }: { params: Promise<{ clusterId: string }> }) {
+export const metadata: Metadata = { title: 'Overview' };
+
+export default async function ClusterOverviewPage({ params }: { params: Promise<{ clusterId: string }> }) {
   const { clusterId } = await params;
-  redirect(pageRoutes.brokers(clusterId));
+  await requireCluster(clusterId);
+  const queryClient = makeQueryClient();
+  await queryClient.prefetchQuery({ ...overviewQueries.detail(clusterId), queryFn: () => getClusterOverview(clusterId) });
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <ClusterOverview clusterId={clusterId} healthHref={`/clusters/${encodeURIComponent(clusterId)}/health`} />
+    </HydrationBoundary>
+  );
 }

@@ -1,0 +1,44 @@
+import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { isApiError } from '@/lib/errors';
+import { makeQueryClient } from '@/lib/queries/client';
+import { topicQueries } from '@/lib/queries/topics';
+import { requireCluster } from '@/server/auth/page-session';
+import { getTopic } from '@/server/topics/get-topic';
+import { TopicDetail } from '@/components/topics/topic-detail';
+
+type Props = { params: Promise<{ clusterId: string; topic: string }> };
+
+/** The segment as the topic's name; null when it is not valid percent-encoding (no topic has that name). */
+function topicName(segment: string) {
+  try {
+    // Kafka names are [a-zA-Z0-9._-]: decoding an already decoded name changes nothing.
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: topicName((await params).topic) ?? 'Topic' };
+}
+
+export default async function TopicPage({ params }: Props) {
+  const { clusterId, topic: segment } = await params;
+  await requireCluster(clusterId);
+  const topic = topicName(segment);
+  if (topic === null) notFound();
+  const queryClient = makeQueryClient();
+  try {
+    await queryClient.fetchQuery({ ...topicQueries.detail(clusterId, topic), queryFn: () => getTopic(clusterId, topic) });
+  } catch (error) {
+    if (isApiError(error) && error.code === 'NOT_FOUND') notFound();
+    // Anything else (Kafka unavailable, …) is the client's error state, with a retry.
+  }
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <TopicDetail clusterId={clusterId} topic={topic} />
+    </HydrationBoundary>
+  );
+}

@@ -1,0 +1,88 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { formatBytes, formatCount, formatInt64 } from '@/lib/format';
+import { overviewQueries } from '@/lib/queries/overview';
+import type { ClusterOverview as Overview } from '@/lib/schemas/overview';
+import { AsOf } from '@/components/feedback/as-of';
+import { QueryError } from '@/components/feedback/query-error';
+import { Badge } from '@/components/ui/badge';
+import { LoadingRows } from '@/components/ui/states';
+import { Table, Td, Th } from '@/components/ui/table';
+
+function Stat({ label, value, tone, href }: { label: string; value: ReactNode; tone?: 'bad' | 'warn'; href?: string }) {
+  const color = tone === 'bad' ? 'text-red-700 dark:text-red-400' : tone === 'warn' ? 'text-amber-700 dark:text-amber-400' : '';
+  const body = (
+    <div className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">
+      <dt className="text-xs uppercase tracking-wide text-zinc-500">{label}</dt>
+      <dd className={`mt-1 text-xl font-semibold tabular-nums ${color}`}>{value}</dd>
+    </div>
+  );
+  return href ? <Link href={href}>{body}</Link> : body;
+}
+
+function Quorum({ quorum }: { quorum: NonNullable<Overview['quorum']> }) {
+  return (
+    <section aria-label="Controller quorum" className="space-y-2">
+      <h2 className="text-sm font-medium">
+        KRaft controller quorum · leader {quorum.leaderId ?? 'none'} · epoch {quorum.leaderEpoch} · high watermark {formatInt64(quorum.highWatermark)}
+      </h2>
+      <Table>
+        <thead>
+          <tr>
+            <Th>Node</Th>
+            <Th>Role</Th>
+            <Th numeric>Log end offset</Th>
+            <Th numeric>Lag</Th>
+            <Th>Last caught up</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...quorum.voters.map((r) => ({ ...r, role: 'voter' })), ...quorum.observers.map((r) => ({ ...r, role: 'observer' }))].map((r) => (
+            <tr key={`${r.role}-${r.id}`}>
+              <Td className="font-mono">{r.id}</Td>
+              <Td>{r.id === quorum.leaderId ? <Badge tone="info">leader</Badge> : r.role}</Td>
+              <Td numeric>{formatInt64(r.logEndOffset)}</Td>
+              <Td numeric>{formatInt64(r.lag)}</Td>
+              <Td className="text-xs text-zinc-500">{r.lastCaughtUpTimestamp ? new Date(r.lastCaughtUpTimestamp).toISOString().replace('T', ' ').slice(0, 19) : '–'}</Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </section>
+  );
+}
+
+export function ClusterOverview({ clusterId, healthHref }: { clusterId: string; healthHref: string }) {
+  const { data, error, isPending, refetch } = useQuery(overviewQueries.detail(clusterId));
+  if (isPending) return <LoadingRows label="Loading overview" />;
+  if (error && !data) return <QueryError what="the overview" error={error} onRetry={() => void refetch()} />;
+  if (!data) return null;
+  const risk = (n: number, tone: 'bad' | 'warn') => (n > 0 ? tone : undefined);
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm text-zinc-500 dark:text-zinc-400">
+        <p>
+          {data.kafkaVersion.label} · {data.mode === 'kraft' ? 'KRaft' : 'ZooKeeper'} · controller {data.controllerId ?? 'none'}
+          {data.brokers.down.length ? <span className="ml-2 text-red-700 dark:text-red-400">brokers down: {data.brokers.down.join(', ')}</span> : null}
+        </p>
+        <AsOf asOf={data.asOf} stale={Boolean(error)} />
+      </div>
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        <Stat label="Brokers up" value={`${data.brokers.up} / ${data.brokers.known}`} tone={data.brokers.down.length ? 'bad' : undefined} />
+        <Stat label="Topics" value={formatCount(data.topics)} />
+        <Stat label="Partitions" value={formatCount(data.partitions)} />
+        <Stat label="Replicas" value={formatCount(data.replicas)} />
+        <Stat label="Size" value={data.totalSizeBytes === null ? 'unknown' : formatBytes(data.totalSizeBytes)} />
+        <Stat label="Offline" value={formatCount(data.offline)} tone={risk(data.offline, 'bad')} href={healthHref} />
+        <Stat label="Leaderless" value={formatCount(data.leaderless)} tone={risk(data.leaderless, 'bad')} href={healthHref} />
+        <Stat label="Under min ISR" value={formatCount(data.underMinIsr)} tone={risk(data.underMinIsr, 'bad')} href={healthHref} />
+        <Stat label="Under-replicated" value={formatCount(data.underReplicated)} tone={risk(data.underReplicated, 'warn')} href={healthHref} />
+        <Stat label="Non-preferred leaders" value={formatCount(data.nonPreferredLeaders)} tone={risk(data.nonPreferredLeaders, 'warn')} href={healthHref} />
+      </dl>
+      {data.quorum ? <Quorum quorum={data.quorum} /> : null}
+    </div>
+  );
+}

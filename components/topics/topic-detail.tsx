@@ -1,0 +1,57 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { topicQueries } from '@/lib/queries/topics';
+import { pageRoutes } from '@/lib/routes';
+import { AsOf } from '@/components/feedback/as-of';
+import { QueryError } from '@/components/feedback/query-error';
+import { PartitionsTable } from '@/components/topics/partitions-table';
+import { TopicConfigsTable } from '@/components/topics/topic-configs-table';
+import { Badge } from '@/components/ui/badge';
+import { LoadingRows } from '@/components/ui/states';
+
+/** One topic: its partitions as the brokers report them, then its configs and where each value comes from. */
+export function TopicDetail({ clusterId, topic }: { clusterId: string; topic: string }) {
+  const { data, error, isPending, refetch } = useQuery(topicQueries.detail(clusterId, topic));
+  return (
+    <article aria-labelledby="topic-name" className="space-y-6">
+      <header className="space-y-1">
+        <nav aria-label="Breadcrumb" className="text-sm text-zinc-500 dark:text-zinc-400">
+          <Link href={pageRoutes.topics(clusterId)} className="hover:underline">
+            Topics
+          </Link>{' '}
+          /
+        </nav>
+        <div className="flex flex-wrap items-center gap-2">
+          <h2 id="topic-name" className="break-all font-mono text-lg font-semibold">
+            {topic}
+          </h2>
+          {data?.internal ? <Badge title="Kafka's own topic">internal</Badge> : null}
+          {data?.partial ? (
+            <Badge tone="warn" title="Part of the cluster could not be read: some values are missing">
+              partial
+            </Badge>
+          ) : null}
+        </div>
+        {data ? (
+          <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm text-zinc-500 dark:text-zinc-400">
+            <p>
+              {data.partitions.length} partition{data.partitions.length === 1 ? '' : 's'} · replication factor {data.partitions[0]?.replicas.length ?? 0} ·
+              min.insync.replicas {data.minInsyncReplicas ?? 'unknown'}
+            </p>
+            <AsOf asOf={data.asOf} stale={Boolean(error)} />
+          </div>
+        ) : null}
+      </header>
+      {isPending ? <LoadingRows label="Loading topic" /> : null}
+      {error && !data ? <QueryError what="the topic" error={error} onRetry={() => void refetch()} /> : null}
+      {data ? (
+        <>
+          <PartitionsTable partitions={data.partitions} minInsyncReplicas={data.minInsyncReplicas} />
+          <TopicConfigsTable configs={data.configs} />
+        </>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,85 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { getCoreRowModel, useReactTable, type SortingState, type Updater } from '@tanstack/react-table';
+import { useCallback, useMemo } from 'react';
+import { topicListFilters, topicQueries, type TopicListFilters } from '@/lib/queries/topics';
+import { TOPIC_SORT_FIELDS, type TopicSummary } from '@/lib/schemas/topics';
+import { AsOf } from '@/components/feedback/as-of';
+import { QueryError } from '@/components/feedback/query-error';
+import { topicColumns } from '@/components/topics/topic-columns';
+import { TopicsToolbar } from '@/components/topics/topics-toolbar';
+import { EmptyState, LoadingRows } from '@/components/ui/states';
+import { sortingFromParam, sortingToParam, useUrlParams } from '@/components/ui/use-url-params';
+import { VirtualTable } from '@/components/ui/virtual-table';
+
+const BY_NAME: SortingState = [{ id: 'name', desc: false }];
+
+/** Every topic of the cluster; search, sort and the internal switch live in the URL and are applied by the server. */
+export function TopicsTable({ clusterId }: { clusterId: string }) {
+  const [params, update] = useUrlParams();
+  const filters = topicListFilters(params);
+  const { data, error, isPending, isPlaceholderData, refetch } = useQuery(topicQueries.list(clusterId, filters));
+  const onSearch = useCallback((q: string) => update({ q }), [update]);
+  const onSort = useCallback((sorting: SortingState) => update({ sort: sortingToParam(sorting, BY_NAME) }), [update]);
+
+  return (
+    <section aria-label="Topics" className="space-y-3">
+      <TopicsToolbar
+        q={filters.q ?? ''}
+        hideInternal={filters.internal === 'false'}
+        onSearch={onSearch}
+        onHideInternal={(hide) => update({ internal: hide ? 'false' : null })}
+      />
+      {isPending ? <LoadingRows label="Loading topics" /> : null}
+      {error && !data ? <QueryError what="topics" error={error} onRetry={() => void refetch()} /> : null}
+      {data ? (
+        <>
+          <div className="flex items-baseline justify-between text-sm text-zinc-500 dark:text-zinc-400">
+            <p aria-live="polite">
+              {data.total} topic{data.total === 1 ? '' : 's'}
+              {filters.q ? ` matching “${filters.q}”` : ''}
+              {data.partial ? <span className="text-amber-600 dark:text-amber-400"> · partial: part of the cluster could not be read</span> : null}
+            </p>
+            <AsOf asOf={data.asOf} stale={Boolean(error)} />
+          </div>
+          {data.topics.length === 0 ? (
+            <NoTopics filters={filters} />
+          ) : (
+            <TopicsGrid clusterId={clusterId} topics={data.topics} sort={filters.sort} onSort={onSort} busy={isPlaceholderData} />
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function NoTopics({ filters }: { filters: TopicListFilters }) {
+  if (filters.q) return <EmptyState title="No topics match">No topic name contains “{filters.q}”.</EmptyState>;
+  return <EmptyState title="No topics">{filters.internal === 'false' ? 'The cluster has only internal topics.' : 'The cluster has no topics yet.'}</EmptyState>;
+}
+
+type GridProps = { clusterId: string; topics: TopicSummary[]; sort: string | undefined; onSort: (sorting: SortingState) => void; busy: boolean };
+
+function TopicsGrid({ clusterId, topics, sort, onSort, busy }: GridProps) {
+  const columns = useMemo(() => topicColumns(clusterId), [clusterId]);
+  const sorting = sortingFromParam(sort, TOPIC_SORT_FIELDS, BY_NAME);
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the instance is TanStack's stable handle.
+  const table = useReactTable({
+    data: topics,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (topic) => topic.name,
+    // The server sorted the rows already; the headers only ask for another order.
+    manualSorting: true,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+    state: { sorting },
+    onSortingChange: (updater: Updater<SortingState>) => onSort(typeof updater === 'function' ? updater(sorting) : updater),
+  });
+  return (
+    <div aria-busy={busy} className={busy ? 'opacity-70 transition-opacity' : undefined}>
+      <VirtualTable table={table} label="Topics" rowAttributes={(row) => ({ 'data-topic': row.original.name })} />
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { apiGet } from '@/lib/api-client';
+import { POLL } from '@/lib/queries/client';
+import { apiRoutes } from '@/lib/routes';
+import { TOPIC_SORT_FIELDS, topicDetailResponseSchema, topicListResponseSchema } from '@/lib/schemas/topics';
+
+/** The topics view's URL state, as the API takes it; absent keys are the API's defaults (all topics, by name). */
+export type TopicListFilters = { q?: string; sort?: string; internal?: 'false' };
+
+const SORT = new RegExp(`^-?(${TOPIC_SORT_FIELDS.join('|')})$`);
+
+/**
+ * The page's search params → filters. Page (server prefetch) and table (client) both derive the query key from
+ * here, so hydration finds the prefetched data; values the API would refuse are dropped, not sent.
+ */
+export function topicListFilters(params: URLSearchParams): TopicListFilters {
+  const q = params.get('q');
+  const sort = params.get('sort');
+  return {
+    ...(q ? { q: q.slice(0, 249) } : {}),
+    ...(sort && SORT.test(sort) && sort !== 'name' ? { sort } : {}),
+    ...(params.get('internal') === 'false' ? { internal: 'false' as const } : {}),
+  };
+}
+
+/** The filters as the API's query string; no `limit`: the table is virtualized and takes the full list. */
+export function topicListSearch(filters: TopicListFilters) {
+  return new URLSearchParams(Object.entries(filters)).toString();
+}
+
+export const topicQueries = {
+  all: (clusterId: string) => ['clusters', clusterId, 'topics'] as const,
+  list: (clusterId: string, filters: TopicListFilters) =>
+    queryOptions({
+      queryKey: [...topicQueries.all(clusterId), 'list', filters] as const,
+      queryFn: ({ signal }) => apiGet(apiRoutes.topics(clusterId, topicListSearch(filters)), topicListResponseSchema, signal),
+      refetchInterval: POLL.LIVE,
+      // A new search keeps showing the previous rows until its answer arrives, instead of a loading flash.
+      placeholderData: keepPreviousData,
+    }),
+  detail: (clusterId: string, topic: string) =>
+    queryOptions({
+      queryKey: [...topicQueries.all(clusterId), 'detail', topic] as const,
+      queryFn: ({ signal }) => apiGet(apiRoutes.topic(clusterId, topic), topicDetailResponseSchema, signal),
+      // Leaders, ISR and offsets move; the configs in the same answer come along.
+      refetchInterval: POLL.LIVE,
+    }),
+};

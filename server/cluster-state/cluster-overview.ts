@@ -1,0 +1,59 @@
+import 'server-only';
+import type { ClusterOverview } from '@/lib/schemas/overview';
+import { partitionRisks } from '@/server/cluster-state/partition-health';
+import { getClusterSnapshot } from '@/server/cluster-state/snapshot';
+import { leaderSizes } from '@/server/cluster-state/topic-summary';
+import { logInternalError } from '@/server/http/log';
+import { inferKafkaVersion } from '@/server/kafka/kafka-version';
+import { observeBrokers } from '@/server/kafka/known-brokers';
+import type { QuorumDescription, QuorumReplica } from '@/server/protocol/describe-quorum';
+
+function quorumView(quorum: QuorumDescription) {
+  const leaderEnd = BigInt(quorum.voters.find((v) => v.replicaId === quorum.leaderId)?.logEndOffset ?? quorum.highWatermark);
+  const replica = (r: QuorumReplica) => ({
+    id: r.replicaId,
+    logEndOffset: r.logEndOffset,
+    lag: (leaderEnd - BigInt(r.logEndOffset)).toString(),
+    lastCaughtUpTimestamp: r.lastCaughtUpTimestamp,
+  });
+  return { leaderId: quorum.leaderId, leaderEpoch: quorum.leaderEpoch, highWatermark: quorum.highWatermark, voters: quorum.voters.map(replica), observers: quorum.observers.map(replica) };
+}
+
+export async function getClusterOverview(clusterId: string): Promise<ClusterOverview> {
+  const snapshot = await getClusterSnapshot(clusterId);
+  const { metadata } = snapshot;
+  const known = await observeBrokers(clusterId, metadata.brokers).catch((error: unknown) => {
+    logInternalError('known-brokers', error);
+    return [];
+  });
+  const down = known.filter((k) => !metadata.brokers.some((b) => b.id === k.id)).map((k) => k.id);
+  const counts = { partitions: 0, replicas: 0, underReplicated: 0, offline: 0, underMinIsr: 0, leaderless: 0, nonPreferredLeaders: 0 };
+  for (const topic of metadata.topics) {
+    const minIsr = snapshot.minIsr.get(topic.name) ?? 0;
+    for (const p of topic.partitions) {
+      const risks = partitionRisks(p, minIsr);
+      counts.partitions += 1;
+      counts.replicas += p.replicas.length;
+      if (risks.includes('under-replicated')) counts.underReplicated += 1;
+      if (risks.includes('offline')) counts.offline += 1;
+      if (risks.includes('under-min-isr')) counts.underMinIsr += 1;
+      if (risks.includes('leaderless')) counts.leaderless += 1;
+      if (risks.includes('non-preferred-leader')) counts.nonPreferredLeaders += 1;
+    }
+  }
+  const { label, release, exact } = inferKafkaVersion(metadata.apiVersions, { kraft: metadata.mode === 'kraft' });
+  const sizesKnown = snapshot.logDirs.every((r) => !('error' in r));
+  const total = [...leaderSizes(snapshot).values()].reduce((t, v) => t + v, 0n);
+  return {
+    asOf: snapshot.asOf,
+    ...(snapshot.errors.length || down.length ? { partial: true } : {}),
+    mode: metadata.mode,
+    kafkaVersion: { label, release, exact },
+    controllerId: metadata.controllerId,
+    quorum: metadata.quorum ? quorumView(metadata.quorum) : null,
+    brokers: { up: metadata.brokers.length, known: Math.max(known.length, metadata.brokers.length), down },
+    topics: metadata.topics.length,
+    ...counts,
+    totalSizeBytes: sizesKnown ? total.toString() : null,
+  };
+}
