@@ -2,8 +2,7 @@ import 'server-only';
 import type { Broker, BrokerListResponse } from '@/lib/schemas/brokers';
 import { getClusterSnapshot, type ClusterSnapshot } from '@/server/cluster-state/snapshot';
 import type { ClusterMetadata } from '@/server/kafka/metadata';
-import { observeBrokers, type KnownBroker } from '@/server/kafka/known-brokers';
-import { logInternalError } from '@/server/http/log';
+import { knownBrokersOrNone, type KnownBroker } from '@/server/kafka/known-brokers';
 
 type Counts = { leaderCount: number; replicaCount: number; preferredLeaderCount: number };
 
@@ -48,10 +47,7 @@ function diskOf(snapshot: ClusterSnapshot, brokerId: number) {
 export async function listBrokers(clusterId: string): Promise<BrokerListResponse> {
   const snapshot = await getClusterSnapshot(clusterId);
   const { metadata } = snapshot;
-  const known: KnownBroker[] = await observeBrokers(clusterId, metadata.brokers).catch((error: unknown) => {
-    logInternalError('known-brokers', error);
-    return [];
-  });
+  const known: KnownBroker[] = await knownBrokersOrNone(clusterId, metadata.brokers);
   const counts = countPartitionsPerBroker(metadata.topics);
   const rows = [
     ...metadata.brokers.map((b) => ({ ...b, status: 'up' as const })),

@@ -3,9 +3,8 @@ import type { ClusterOverview } from '@/lib/schemas/overview';
 import { partitionRisks } from '@/server/cluster-state/partition-health';
 import { getClusterSnapshot } from '@/server/cluster-state/snapshot';
 import { leaderSizes } from '@/server/cluster-state/topic-summary';
-import { logInternalError } from '@/server/http/log';
 import { inferKafkaVersion } from '@/server/kafka/kafka-version';
-import { observeBrokers } from '@/server/kafka/known-brokers';
+import { knownBrokersOrNone } from '@/server/kafka/known-brokers';
 import type { QuorumDescription, QuorumReplica } from '@/server/protocol/describe-quorum';
 
 function quorumView(quorum: QuorumDescription) {
@@ -22,10 +21,7 @@ function quorumView(quorum: QuorumDescription) {
 export async function getClusterOverview(clusterId: string): Promise<ClusterOverview> {
   const snapshot = await getClusterSnapshot(clusterId);
   const { metadata } = snapshot;
-  const known = await observeBrokers(clusterId, metadata.brokers).catch((error: unknown) => {
-    logInternalError('known-brokers', error);
-    return [];
-  });
+  const known = await knownBrokersOrNone(clusterId, metadata.brokers);
   const down = known.filter((k) => !metadata.brokers.some((b) => b.id === k.id)).map((k) => k.id);
   const counts = { partitions: 0, replicas: 0, underReplicated: 0, offline: 0, underMinIsr: 0, leaderless: 0, nonPreferredLeaders: 0 };
   for (const topic of metadata.topics) {

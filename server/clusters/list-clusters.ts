@@ -4,9 +4,8 @@ import { mayAccessCluster, type Principal } from '@/server/auth/session';
 import { getConfig } from '@/server/config/current';
 import type { ClusterConfig } from '@/server/config/schema';
 import { withKafka } from '@/server/kafka/clients';
-import { observeBrokers } from '@/server/kafka/known-brokers';
+import { knownBrokersOrNone } from '@/server/kafka/known-brokers';
 import { readClusterMetadata } from '@/server/kafka/metadata';
-import { logInternalError } from '@/server/http/log';
 
 // The list must answer even when clusters are down: each cluster gets less than the route deadline.
 const PER_CLUSTER_DEADLINE_MS = 6_000;
@@ -15,11 +14,7 @@ async function summarize(cluster: ClusterConfig): Promise<ClusterSummary> {
   const base = { id: cluster.id, name: cluster.name, readOnly: cluster.readOnly };
   try {
     const metadata = await withKafka(cluster.id, readClusterMetadata, { deadlineMs: PER_CLUSTER_DEADLINE_MS });
-    // Without the console database the list still answers; only "a known broker is missing" goes unseen.
-    const known = await observeBrokers(cluster.id, metadata.brokers).catch((error: unknown) => {
-      logInternalError('known-brokers', error);
-      return [];
-    });
+    const known = await knownBrokersOrNone(cluster.id, metadata.brokers);
     const missing = known.filter((k) => !metadata.brokers.some((b) => b.id === k.id));
     const offline = metadata.topics.some((t) => t.partitions.some((p) => p.leader === null));
     return {

@@ -1,6 +1,8 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/server/db/client';
+import { logInternalError } from '@/server/http/log';
+import { withDeadline } from '@/server/kafka/deadline';
 import { knownBrokers } from '@/server/db/schema';
 
 export type KnownBroker = { id: number; host: string; port: number; rack: string | null; lastSeen: number };
@@ -36,4 +38,17 @@ export async function observeBrokers(clusterId: string, live: readonly Live[]): 
   return rows
     .map((r) => ({ id: r.brokerId, host: r.host, port: r.port, rack: r.rack, lastSeen: r.lastSeen.getTime() }))
     .sort((a, b) => a.id - b.id);
+}
+
+/**
+ * observeBrokers for request paths: bounded in time and never failing. Without the console database (down,
+ * or still opening) answers go on; only "a known broker is missing" goes unseen meanwhile.
+ */
+export async function knownBrokersOrNone(clusterId: string, live: readonly Live[], timeoutMs = 2_000): Promise<KnownBroker[]> {
+  try {
+    return await withDeadline(observeBrokers(clusterId, live), timeoutMs, 'the console database');
+  } catch (error) {
+    logInternalError('known-brokers', error);
+    return [];
+  }
 }
