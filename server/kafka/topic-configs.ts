@@ -1,7 +1,11 @@
 import 'server-only';
-import { ConfigResourceTypes } from 'kafkajs';
+import kafkajs from 'kafkajs';
 import type { KafkajsConfigResource } from 'kafkajs/src/broker/index.js';
 import { onAnyBroker, type KafkaConnection } from '@/server/kafka/connection';
+
+// kafkajs is CommonJS and Node's ESM loader cannot see this export by name (Next and Vitest can): take it
+// from the default export so plain-Node scripts (bench, sampler) import server code as is.
+const { ConfigResourceTypes } = kafkajs;
 
 /**
  * DescribeConfigs for topics, straight to any broker (topic configs are served by every broker). Not through
