@@ -127,12 +127,13 @@ test('a topic page shows the leaders, replicas and ISR the API reports, its offs
   await expect(detail.configRow('min.insync.replicas')).toContainText('topic override');
   expect((await detail.configNames()).slice(0, overrides.length)).toEqual(overrides);
   await detail.onlyOverrides.check();
-  await expect(page).toHaveURL(/[?&]configs=overrides/);
+  await expect(page).toHaveURL(/[?&]configs=set/);
   await expect.poll(() => detail.configNames()).toEqual(overrides);
 });
 
 test('an unknown topic is not found within the cluster view; a percent-encoded name opens its topic', async ({ page, kafka }) => {
-  await page.goto('/clusters/local/topics/no-such-topic.e2e_x');
+  const response = await page.goto('/clusters/local/topics/no-such-topic.e2e_x');
+  expect(response?.status()).toBe(404);
   await expect(page.getByText('Topic not found')).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Cluster views' })).toBeVisible();
   await page.getByRole('link', { name: 'All topics' }).click();

@@ -5,6 +5,7 @@ export const pageRoutes = {
   clusters: () => '/clusters',
   cluster: (clusterId: string) => `/clusters/${seg(clusterId)}`,
   brokers: (clusterId: string) => `/clusters/${seg(clusterId)}/brokers`,
+  broker: (clusterId: string, brokerId: number) => `/clusters/${seg(clusterId)}/brokers/${brokerId}`,
   topics: (clusterId: string) => `/clusters/${seg(clusterId)}/topics`,
   topic: (clusterId: string, topic: string) => `/clusters/${seg(clusterId)}/topics/${seg(topic)}`,
   health: (clusterId: string) => `/clusters/${seg(clusterId)}/health`,
@@ -14,9 +15,13 @@ export const pageRoutes = {
 export const apiRoutes = {
   clusters: () => '/api/v1/clusters',
   brokers: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/brokers`,
+  /** Pages poll the detail without configs and read `brokerConfigs` once. */
+  broker: (clusterId: string, brokerId: number, { configs = true } = {}) => `/api/v1/clusters/${seg(clusterId)}/brokers/${brokerId}${configs ? '' : '?configs=false'}`,
+  brokerConfigs: (clusterId: string, brokerId: number) => `/api/v1/clusters/${seg(clusterId)}/brokers/${brokerId}/configs`,
   /** `query` is a ready query string (q, sort, internal, limit, offset), without "?". */
   topics: (clusterId: string, query = '') => `/api/v1/clusters/${seg(clusterId)}/topics${query ? `?${query}` : ''}`,
-  topic: (clusterId: string, topic: string) => `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}`,
+  topic: (clusterId: string, topic: string, { configs = true } = {}) => `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}${configs ? '' : '?configs=false'}`,
+  topicConfigs: (clusterId: string, topic: string) => `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}/configs`,
   health: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/health`,
   audit: (query: string) => `/api/v1/audit${query ? `?${query}` : ''}`,
   auditCsv: (query: string) => `/api/v1/audit/export.csv${query ? `?${query}` : ''}`,

@@ -58,8 +58,8 @@ describe(`topics and health API on ${target.label}`, () => {
     expect(Object.fromEntries(detail.partitions.map((p) => [p.partition, p.highWatermark]))).toEqual(latest);
     expect(Object.fromEntries(detail.partitions.map((p) => [p.partition, p.logStartOffset]))).toEqual(earliest);
     expect(detail.minInsyncReplicas).toBe(2);
-    expect(detail.configs.find((c) => c.name === 'min.insync.replicas')).toMatchObject({ value: '2', source: 'topic', isDefault: false });
-    expect(detail.configs.find((c) => c.name === 'cleanup.policy')).toMatchObject({ isDefault: true });
+    expect(detail.configs?.find((c) => c.name === 'min.insync.replicas')).toMatchObject({ value: '2', source: 'topic', isDefault: false });
+    expect(detail.configs?.find((c) => c.name === 'cleanup.policy')).toMatchObject({ isDefault: true });
     const summary = topicListResponseSchema.parse((await callRoute(getTopics, `/api/v1/clusters/local/topics?q=${topic}`, { clusterId: 'local' })).body).topics[0]!;
     expect(summary).toMatchObject({ name: topic, partitionCount: 3, replicationFactor: 3, messageCount: '300', underMinIsrPartitions: 0 });
     expect(Number(summary.sizeBytes)).toBeGreaterThan(300 * 100);

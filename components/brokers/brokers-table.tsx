@@ -1,35 +1,16 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { formatBytes, formatCount } from '@/lib/format';
+import Link from 'next/link';
+import { formatCount } from '@/lib/format';
 import { brokerQueries } from '@/lib/queries/brokers';
-import type { Broker } from '@/lib/schemas/brokers';
+import { pageRoutes } from '@/lib/routes';
+import { Disk, Skew } from '@/components/brokers/broker-cells';
 import { AsOf } from '@/components/feedback/as-of';
 import { QueryError } from '@/components/feedback/query-error';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState, LoadingRows } from '@/components/ui/states';
 import { Table, Td, Th } from '@/components/ui/table';
-
-/** Skew beyond ±20 % of the mean is worth a look. */
-const SKEWED = 20;
-
-function Skew({ value }: { value: number }) {
-  const text = `${value > 0 ? '+' : ''}${value}%`;
-  return <span className={Math.abs(value) > SKEWED ? 'font-medium text-amber-700 dark:text-amber-400' : 'text-zinc-500'}>{text}</span>;
-}
-
-function Disk({ broker }: { broker: Broker }) {
-  if (broker.sizeBytes === null) return <span className="text-zinc-400">{broker.status === 'down' ? '–' : 'unknown'}</span>;
-  const free = broker.usableBytes !== null && broker.totalBytes !== null && broker.totalBytes !== '0'
-    ? ` · ${formatBytes(broker.usableBytes)} free of ${formatBytes(broker.totalBytes)}`
-    : '';
-  return (
-    <span>
-      {formatBytes(broker.sizeBytes)}
-      <span className="text-xs text-zinc-500">{free}</span>
-    </span>
-  );
-}
 
 export function BrokersTable({ clusterId }: { clusterId: string }) {
   const { data, error, isPending, refetch } = useQuery(brokerQueries.list(clusterId));
@@ -66,7 +47,9 @@ export function BrokersTable({ clusterId }: { clusterId: string }) {
           {data.brokers.map((broker) => (
             <tr key={broker.id} data-broker-id={broker.id} className={broker.status === 'down' ? 'bg-red-50/60 dark:bg-red-950/30' : undefined}>
               <Td>
-                <span className="font-mono tabular-nums">{broker.id}</span>{' '}
+                <Link href={pageRoutes.broker(clusterId, broker.id)} className="font-mono tabular-nums text-sky-700 hover:underline dark:text-sky-400" aria-label={`Broker ${broker.id}`}>
+                  {broker.id}
+                </Link>{' '}
                 {broker.id === data.controllerId ? <Badge tone="info" title="Active controller">controller</Badge> : null}
                 {broker.status === 'down' ? <Badge tone="bad" title="Seen before, missing from the cluster now">down</Badge> : null}
               </Td>

@@ -4,10 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { topicQueries } from '@/lib/queries/topics';
 import { pageRoutes } from '@/lib/routes';
+import { ConfigsSection } from '@/components/configs/configs-section';
 import { AsOf } from '@/components/feedback/as-of';
 import { QueryError } from '@/components/feedback/query-error';
 import { PartitionsTable } from '@/components/topics/partitions-table';
-import { TopicConfigsTable } from '@/components/topics/topic-configs-table';
 import { Badge } from '@/components/ui/badge';
 import { LoadingRows } from '@/components/ui/states';
 
@@ -49,7 +49,7 @@ export function TopicDetail({ clusterId, topic }: { clusterId: string; topic: st
       {data ? (
         <>
           <PartitionsTable partitions={data.partitions} minInsyncReplicas={data.minInsyncReplicas} />
-          <TopicConfigsTable configs={data.configs} />
+          <ConfigsSection query={topicQueries.configs(clusterId, topic)} ownLabel="set on this topic" what="the topic's configs" />
         </>
       ) : null}
     </article>

@@ -10,7 +10,7 @@ export class TopicPage {
   constructor(private readonly page: Page) {
     this.partitions = page.getByRole('table', { name: 'Partitions' });
     this.configs = page.getByRole('table', { name: 'Configs' });
-    this.onlyOverrides = page.getByRole('checkbox', { name: 'Only overrides' });
+    this.onlyOverrides = page.getByRole('checkbox', { name: 'Only set on this topic' });
   }
 
   async open(clusterId: string, topicSegment: string) {

@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiGet } from '@/lib/api-client';
 import { POLL } from '@/lib/queries/client';
 import { apiRoutes } from '@/lib/routes';
+import { configListResponseSchema } from '@/lib/schemas/configs';
 import { TOPIC_SORT_FIELDS, topicDetailResponseSchema, topicListResponseSchema } from '@/lib/schemas/topics';
 
 /** The topics view's URL state, as the API takes it; absent keys are the API's defaults (all topics, by name). */
@@ -41,8 +42,13 @@ export const topicQueries = {
   detail: (clusterId: string, topic: string) =>
     queryOptions({
       queryKey: [...topicQueries.all(clusterId), 'detail', topic] as const,
-      queryFn: ({ signal }) => apiGet(apiRoutes.topic(clusterId, topic), topicDetailResponseSchema, signal),
-      // Leaders, ISR and offsets move; the configs in the same answer come along.
+      queryFn: ({ signal }) => apiGet(apiRoutes.topic(clusterId, topic, { configs: false }), topicDetailResponseSchema, signal),
+      // Leaders, ISR and offsets move; configs are read separately, once.
       refetchInterval: POLL.LIVE,
+    }),
+  configs: (clusterId: string, topic: string) =>
+    queryOptions({
+      queryKey: [...topicQueries.all(clusterId), 'detail', topic, 'configs'] as const,
+      queryFn: ({ signal }) => apiGet(apiRoutes.topicConfigs(clusterId, topic), configListResponseSchema, signal),
     }),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { brokerId, epochMs, int64String } from '@/lib/schemas/common';
+import { configEntrySchema } from '@/lib/schemas/configs';
 
 export const brokerSchema = z
   .object({
@@ -38,3 +39,37 @@ export const brokerListResponseSchema = z
   })
   .meta({ id: 'BrokerListResponse' });
 export type BrokerListResponse = z.infer<typeof brokerListResponseSchema>;
+
+export const brokerLogDirSchema = z
+  .object({
+    path: z.string(),
+    /** Kafka's error for the directory (KAFKA_STORAGE_ERROR when its disk is offline); null when healthy. */
+    error: z.string().nullable(),
+    /** Replicas in this directory (future replicas of an intra-broker move included). */
+    replicaCount: z.number().int().nonnegative(),
+    sizeBytes: int64String,
+    totalBytes: int64String.nullable(),
+    usableBytes: int64String.nullable(),
+  })
+  .meta({ id: 'BrokerLogDir' });
+export type BrokerLogDir = z.infer<typeof brokerLogDirSchema>;
+
+export const brokerDetailResponseSchema = z
+  .object({
+    asOf: epochMs,
+    partial: z.boolean().optional(),
+    controllerId: brokerId.nullable(),
+    broker: brokerSchema,
+    /** Empty when the broker is down or its log dirs could not be read (see `broker.error`). */
+    logDirs: z.array(brokerLogDirSchema),
+    /** Absent with `?configs=false`; null when the broker could not be asked (see `configsError`). */
+    configs: z.array(configEntrySchema).nullable().optional(),
+    configsError: z.string().optional(),
+  })
+  .meta({ id: 'BrokerDetailResponse' });
+export type BrokerDetailResponse = z.infer<typeof brokerDetailResponseSchema>;
+
+/** A broker id from a URL segment: digits only ("1.0", " 1" or "-1" are not broker 1); null otherwise. */
+export function brokerIdFromSegment(segment: string): number | null {
+  return /^\d{1,9}$/.test(segment) ? Number(segment) : null;
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { brokerId, epochMs, int64String } from '@/lib/schemas/common';
+import { configEntrySchema } from '@/lib/schemas/configs';
 
 export const topicSummarySchema = z
   .object({
@@ -86,18 +87,6 @@ export const partitionDetailSchema = z
   .meta({ id: 'PartitionDetail' });
 export type PartitionDetail = z.infer<typeof partitionDetailSchema>;
 
-export const topicConfigSchema = z
-  .object({
-    name: z.string(),
-    /** null for sensitive values, which never leave the server. */
-    value: z.string().nullable(),
-    source: z.enum(['topic', 'dynamic-broker', 'dynamic-default-broker', 'static-broker', 'default', 'unknown']),
-    isDefault: z.boolean(),
-    isSensitive: z.boolean(),
-  })
-  .meta({ id: 'TopicConfig' });
-export type TopicConfig = z.infer<typeof topicConfigSchema>;
-
 export const topicDetailResponseSchema = z
   .object({
     asOf: epochMs,
@@ -106,7 +95,8 @@ export const topicDetailResponseSchema = z
     partial: z.boolean().optional(),
     minInsyncReplicas: z.number().int().nullable(),
     partitions: z.array(partitionDetailSchema),
-    configs: z.array(topicConfigSchema),
+    /** Absent when asked for with `?configs=false`. */
+    configs: z.array(configEntrySchema).optional(),
   })
   .meta({ id: 'TopicDetailResponse' });
 export type TopicDetailResponse = z.infer<typeof topicDetailResponseSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from '@/lib/errors';
-import { brokerListResponseSchema } from '@/lib/schemas/brokers';
+import { brokerDetailResponseSchema, brokerListResponseSchema } from '@/lib/schemas/brokers';
+import { configListResponseSchema, detailQuerySchema } from '@/lib/schemas/configs';
 import { clusterListResponseSchema } from '@/lib/schemas/clusters';
 import { auditListResponseSchema, auditQuerySchema } from '@/lib/schemas/audit';
 import { healthResponseSchema } from '@/lib/schemas/health';
@@ -60,6 +61,23 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/clusters/{clusterId}/brokers/{brokerId}',
+    summary: 'One broker (a known broker that is down included): counts, disk per log dir, and its configs with their source',
+    tag: 'brokers',
+    response: brokerDetailResponseSchema,
+    query: detailQuerySchema,
+    errors: [...READ_ERRORS, 'VALIDATION'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/clusters/{clusterId}/brokers/{brokerId}/configs',
+    summary: "A broker's configs with their source (default, static, dynamic); sensitive values are never returned",
+    tag: 'brokers',
+    response: configListResponseSchema,
+    errors: READ_ERRORS,
+  },
+  {
+    method: 'get',
     path: '/api/v1/clusters/{clusterId}/overview',
     summary: 'Brokers up/known, controller and KRaft quorum, partition risk counts, total size, inferred Kafka version',
     tag: 'clusters',
@@ -81,6 +99,15 @@ export const OPERATIONS: Operation[] = [
     summary: 'One topic: every partition (leader, replicas, ISR, offsets, size) and its configs',
     tag: 'topics',
     response: topicDetailResponseSchema,
+    query: detailQuerySchema,
+    errors: [...READ_ERRORS, 'VALIDATION'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/clusters/{clusterId}/topics/{topic}/configs',
+    summary: "A topic's configs with their source, overrides marked; sensitive values are never returned",
+    tag: 'topics',
+    response: configListResponseSchema,
     errors: READ_ERRORS,
   },
   {

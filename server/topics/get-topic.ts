@@ -1,22 +1,16 @@
 import 'server-only';
 import { ApiError } from '@/lib/errors';
-import type { TopicConfig, TopicDetailResponse } from '@/lib/schemas/topics';
+import type { ConfigEntry, ConfigListResponse } from '@/lib/schemas/configs';
+import type { TopicDetailResponse } from '@/lib/schemas/topics';
 import { getClusterSnapshot, partitionKey, type ClusterSnapshot } from '@/server/cluster-state/snapshot';
 import { leaderSizes } from '@/server/cluster-state/topic-summary';
 import { withKafka } from '@/server/kafka/clients';
+import { toConfigEntries } from '@/server/kafka/config-entries';
 import { describeTopicConfigs } from '@/server/kafka/topic-configs';
 import { kafkaError } from '@/server/protocol/request';
 
-const SOURCES: Record<number, TopicConfig['source']> = {
-  1: 'topic',
-  2: 'dynamic-broker',
-  3: 'dynamic-default-broker',
-  4: 'static-broker',
-  5: 'default',
-};
-
 /** Every config of one topic with where its value comes from; sensitive values never leave the server. */
-async function readTopicConfigs(clusterId: string, topic: string): Promise<TopicConfig[]> {
+async function readTopicConfigs(clusterId: string, topic: string): Promise<ConfigEntry[]> {
   const entries = await withKafka(clusterId, async (c) => {
     const [resource] = await describeTopicConfigs(c, [topic]);
     // Inside withKafka: a Kafka error (the topic deleted meanwhile) maps to its API error.
@@ -24,12 +18,7 @@ async function readTopicConfigs(clusterId: string, topic: string): Promise<Topic
     if (error) throw error;
     return resource?.configEntries ?? [];
   });
-  return entries
-    .map((e) => {
-      const source = SOURCES[e.configSource] ?? 'unknown';
-      return { name: e.configName, value: e.isSensitive ? null : (e.configValue ?? null), source, isDefault: source !== 'topic', isSensitive: e.isSensitive };
-    })
-    .sort((a, b) => (a.name < b.name ? -1 : 1));
+  return toConfigEntries(entries, 'topic');
 }
 
 /** A name missing from a recent snapshot is looked up once more in a fresh one before the 404. */
@@ -39,12 +28,13 @@ async function snapshotWith(clusterId: string, topic: string): Promise<ClusterSn
   return getClusterSnapshot(clusterId, { maxAgeMs: 0 });
 }
 
-export async function getTopic(clusterId: string, topic: string): Promise<TopicDetailResponse> {
+/** The topic's partitions from the snapshot and, unless `configs: false`, its configs (one DescribeConfigs). */
+export async function getTopic(clusterId: string, topic: string, { configs: withConfigs = true } = {}): Promise<TopicDetailResponse> {
   const snapshot = await snapshotWith(clusterId, topic);
   const meta = snapshot.metadata.topics.find((t) => t.name === topic);
   if (!meta) throw new ApiError('NOT_FOUND', `Topic "${topic}" does not exist`);
   const sizes = leaderSizes(snapshot);
-  const configs = await readTopicConfigs(clusterId, topic);
+  const configs = withConfigs ? await readTopicConfigs(clusterId, topic) : undefined;
   const partitions = meta.partitions.map((p) => {
     const offsets = snapshot.offsets.get(partitionKey(topic, p.partition));
     const size = sizes.get(partitionKey(topic, p.partition));
@@ -62,5 +52,11 @@ export async function getTopic(clusterId: string, topic: string): Promise<TopicD
   });
   const minIsr = snapshot.minIsr.get(topic) ?? null;
   const partial = snapshot.errors.length > 0 || partitions.some((p) => p.error);
-  return { asOf: snapshot.asOf, name: topic, internal: meta.internal, ...(partial ? { partial: true } : {}), minInsyncReplicas: minIsr, partitions, configs };
+  return { asOf: snapshot.asOf, name: topic, internal: meta.internal, ...(partial ? { partial: true } : {}), minInsyncReplicas: minIsr, partitions, ...(configs ? { configs } : {}) };
+}
+
+/** Only the configs; a topic Kafka does not know answers 404 (UNKNOWN_TOPIC_OR_PARTITION). */
+export async function getTopicConfigs(clusterId: string, topic: string): Promise<ConfigListResponse> {
+  const configs = await readTopicConfigs(clusterId, topic);
+  return { asOf: Date.now(), configs };
 }

@@ -1,0 +1,89 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { formatCount } from '@/lib/format';
+import { brokerQueries } from '@/lib/queries/brokers';
+import { pageRoutes } from '@/lib/routes';
+import type { BrokerDetailResponse } from '@/lib/schemas/brokers';
+import { Disk, Skew } from '@/components/brokers/broker-cells';
+import { LogDirsTable } from '@/components/brokers/log-dirs-table';
+import { ConfigsSection } from '@/components/configs/configs-section';
+import { AsOf } from '@/components/feedback/as-of';
+import { QueryError } from '@/components/feedback/query-error';
+import { Badge } from '@/components/ui/badge';
+import { EmptyState, LoadingRows } from '@/components/ui/states';
+
+function Facts({ data }: { data: BrokerDetailResponse }) {
+  const { broker } = data;
+  const facts: [string, ReactNode][] = [
+    ['Address', <span key="a" className="font-mono">{`${broker.host}:${broker.port}`}</span>],
+    ['Rack', broker.rack ?? <span className="text-zinc-400">none</span>],
+    ['Leader of', `${formatCount(broker.leaderCount)} partitions`],
+    ['Replicas', formatCount(broker.replicaCount)],
+    ['Preferred leader of', `${formatCount(broker.preferredLeaderCount)} partitions`],
+    ['Replica skew', <Skew key="r" value={broker.replicaSkewPercent} />],
+    ['Leader skew', <Skew key="l" value={broker.leaderSkewPercent} />],
+    ['On disk', <Disk key="d" broker={broker} />],
+  ];
+  return (
+    <dl aria-label="Broker facts" className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
+      {facts.map(([term, value]) => (
+        <div key={term}>
+          <dt className="text-zinc-500 dark:text-zinc-400">{term}</dt>
+          <dd className="font-medium tabular-nums">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** One broker: where it is, what it holds and leads, its log dirs, and its configs read from the broker itself. */
+export function BrokerDetail({ clusterId, brokerId }: { clusterId: string; brokerId: number }) {
+  const { data, error, isPending, refetch } = useQuery(brokerQueries.detail(clusterId, brokerId));
+  const down = data?.broker.status === 'down';
+  return (
+    <article aria-labelledby="broker-name" className="space-y-6">
+      <header className="space-y-1">
+        <nav aria-label="Breadcrumb" className="text-sm text-zinc-500 dark:text-zinc-400">
+          <Link href={pageRoutes.brokers(clusterId)} className="hover:underline">
+            Brokers
+          </Link>{' '}
+          /
+        </nav>
+        <div className="flex flex-wrap items-center gap-2">
+          <h2 id="broker-name" className="text-lg font-semibold">
+            Broker {brokerId}
+          </h2>
+          {data && data.controllerId === brokerId ? <Badge tone="info">controller</Badge> : null}
+          {down ? <Badge tone="bad" title="Seen before, missing from the cluster now">down</Badge> : null}
+          {data?.partial && !down ? <Badge tone="warn" title={data.broker.error ?? 'Part of this broker could not be read'}>partial</Badge> : null}
+        </div>
+        {data ? (
+          <p className="text-right text-sm text-zinc-500 dark:text-zinc-400">
+            <AsOf asOf={data.asOf} stale={Boolean(error)} />
+          </p>
+        ) : null}
+      </header>
+      {isPending ? <LoadingRows label="Loading broker" /> : null}
+      {error && !data ? <QueryError what="the broker" error={error} onRetry={() => void refetch()} /> : null}
+      {data ? (
+        <>
+          <Facts data={data} />
+          {down ? (
+            <EmptyState title="This broker is down">
+              The console saw it before and it is missing from the cluster now. Its log dirs and configs can only be read from the broker
+              itself.
+            </EmptyState>
+          ) : (
+            <>
+              <LogDirsTable logDirs={data.logDirs} error={data.broker.error} />
+              <ConfigsSection query={brokerQueries.configs(clusterId, brokerId)} ownLabel="set on this broker" what="the broker's configs" />
+            </>
+          )}
+        </>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,58 @@
+import 'server-only';
+import { ApiError } from '@/lib/errors';
+import { brokerIdFromSegment, type BrokerDetailResponse, type BrokerLogDir } from '@/lib/schemas/brokers';
+import type { ConfigListResponse } from '@/lib/schemas/configs';
+import { listBrokers } from '@/server/brokers/list-brokers';
+import { getClusterSnapshot } from '@/server/cluster-state/snapshot';
+import { readBrokerConfigs, type BrokerConfigsResult } from '@/server/kafka/broker-configs';
+import { withKafka } from '@/server/kafka/clients';
+
+function logDirsOf(logDirs: Awaited<ReturnType<typeof getClusterSnapshot>>['logDirs'], brokerId: number): BrokerLogDir[] {
+  const result = logDirs.find((r) => r.brokerId === brokerId);
+  if (!result || 'error' in result) return [];
+  return result.logDirs.map((dir) => ({
+    path: dir.path,
+    error: dir.error,
+    replicaCount: dir.partitions.length,
+    sizeBytes: dir.partitions.reduce((total, p) => total + BigInt(p.sizeBytes), 0n).toString(),
+    totalBytes: dir.totalBytes,
+    usableBytes: dir.usableBytes,
+  }));
+}
+
+const DOWN: BrokerConfigsResult = { configs: null, error: 'The broker is down: its configs can only be read from the broker itself' };
+
+/**
+ * One broker: its row of the brokers list (a known broker that is down included), its log dirs from the snapshot
+ * and, unless `configs: false`, its configs read from the broker itself. Unknown ids are 404.
+ */
+export async function getBroker(clusterId: string, segment: string | number, { configs: withConfigs = true } = {}): Promise<BrokerDetailResponse> {
+  const brokerId = typeof segment === 'number' ? segment : brokerIdFromSegment(segment);
+  if (brokerId === null) throw new ApiError('NOT_FOUND', `"${segment}" is not a broker id`);
+  const list = await listBrokers(clusterId);
+  const broker = list.brokers.find((b) => b.id === brokerId);
+  if (!broker) throw new ApiError('NOT_FOUND', `Broker ${brokerId} is not part of this cluster`);
+  const snapshot = await getClusterSnapshot(clusterId);
+  const logDirs = broker.status === 'up' ? logDirsOf(snapshot.logDirs, brokerId) : [];
+  let configs: BrokerConfigsResult | undefined;
+  if (withConfigs) configs = broker.status === 'up' ? await withKafka(clusterId, (c) => readBrokerConfigs(c, brokerId)) : DOWN;
+  // Other brokers' troubles do not make this broker's answer partial.
+  const partial = broker.status === 'down' || broker.error !== undefined || configs?.configs === null;
+  return {
+    asOf: list.asOf,
+    ...(partial ? { partial: true } : {}),
+    controllerId: list.controllerId,
+    broker,
+    logDirs,
+    ...(configs ? { configs: configs.configs } : {}),
+    ...(configs && 'error' in configs ? { configsError: configs.error } : {}),
+  };
+}
+
+/** Only the configs; a broker that is down or does not answer is 503 here (the detail shows it as a row error). */
+export async function getBrokerConfigs(clusterId: string, segment: string): Promise<ConfigListResponse> {
+  const { broker } = await getBroker(clusterId, segment, { configs: false });
+  const result = broker.status === 'up' ? await withKafka(clusterId, (c) => readBrokerConfigs(c, broker.id)) : DOWN;
+  if (result.configs === null) throw new ApiError('KAFKA_UNAVAILABLE', result.error);
+  return { asOf: Date.now(), configs: result.configs };
+}
