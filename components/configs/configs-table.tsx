@@ -68,9 +68,9 @@ export function ConfigsTable({ configs, ownLabel }: Props) {
             {rows.map((config) => (
               <tr key={config.name} data-config={config.name} className={config.isDefault ? undefined : 'bg-sky-50 dark:bg-sky-950/40'}>
                 <Td className="font-mono text-xs">
-                  {config.name}{' '}
+                  {config.name}
                   {config.isReadOnly ? (
-                    <span className="text-[10px] uppercase text-zinc-400" title="Kafka does not allow changing it while running">
+                    <span className="ml-1 text-[10px] uppercase text-zinc-400" title="Kafka does not allow changing it while running">
                       read-only
                     </span>
                   ) : null}
