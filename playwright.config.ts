@@ -27,6 +27,8 @@ export default defineConfig({
     { name: 'chromium', use: { browserName: 'chromium', storageState: 'e2e/.auth/admin.json' }, dependencies: ['setup'], testIgnore: /canary\.spec\.ts/ },
     // Last: reads everything the run's server logged.
     { name: 'canary', testMatch: /canary\.spec\.ts/, dependencies: ['chromium'] },
+    // `npm run bench:ui` only (needs the large fixture): page timings, not a test of behaviour.
+    ...(process.env.BENCH_UI ? [{ name: 'bench-ui', testDir: 'scripts/bench/ui', testMatch: /\.bench\.ts$/, dependencies: ['setup'] }] : []),
   ],
   webServer: [
     {
