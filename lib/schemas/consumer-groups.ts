@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { brokerId, epochMs, int64String } from '@/lib/schemas/common';
+
+/** Burrow's partition statuses, in increasing severity; the group's status is its worst partition's. */
+export const LAG_STATUSES = ['OK', 'WARN', 'REWIND', 'STALL', 'STOP'] as const;
+export const lagStatusSchema = z.enum(LAG_STATUSES);
+export type LagStatus = z.infer<typeof lagStatusSchema>;
+
+export const consumerGroupSummarySchema = z
+  .object({
+    groupId: z.string(),
+    /** As the coordinator reports it: Stable, Empty, PreparingRebalance, CompletingRebalance, Assigning, Reconciling, Dead, … */
+    state: z.string(),
+    /** "consumer" for consumer groups, "" for groups that only commit offsets (e.g. kafka-consumer-groups resets). */
+    protocolType: z.string(),
+    /** classic: the JoinGroup protocol; consumer: KIP-848 (Kafka 4.0+). */
+    groupProtocol: z.enum(['classic', 'consumer']),
+    /** The assignor (classic: the chosen protocol, e.g. "range"; consumer: the server assignor); null when none. */
+    assignor: z.string().nullable(),
+    coordinatorId: brokerId,
+    memberCount: z.number().int().nonnegative(),
+    /** Topics the group has committed offsets for or is assigned. */
+    topics: z.array(z.string()),
+    /** Σ of the rows' lags that are known (negatives included, as the CLI computes them); null when none is. */
+    totalLag: int64String.nullable(),
+    maxLag: int64String.nullable(),
+    maxTimeLagMs: z.number().nonnegative().nullable(),
+    status: lagStatusSchema.nullable(),
+    error: z.string().optional(),
+  })
+  .meta({ id: 'ConsumerGroupSummary' });
+export type ConsumerGroupSummary = z.infer<typeof consumerGroupSummarySchema>;
+
+export const consumerGroupListResponseSchema = z
+  .object({
+    asOf: epochMs,
+    partial: z.boolean().optional(),
+    groups: z.array(consumerGroupSummarySchema),
+  })
+  .meta({ id: 'ConsumerGroupListResponse' });
+export type ConsumerGroupListResponse = z.infer<typeof consumerGroupListResponseSchema>;
+
+export const groupMemberSchema = z
+  .object({
+    memberId: z.string(),
+    groupInstanceId: z.string().nullable(),
+    clientId: z.string(),
+    /** As the broker reports it, usually with a leading "/". */
+    host: z.string(),
+    assignments: z.array(z.object({ topic: z.string(), partition: z.number().int().nonnegative() })),
+  })
+  .meta({ id: 'ConsumerGroupMember' });
+export type GroupMember = z.infer<typeof groupMemberSchema>;
+
+/** One row of `kafka-consumer-groups --describe`; null where the CLI prints "-". */
+export const groupOffsetRowSchema = z
+  .object({
+    topic: z.string(),
+    partition: z.number().int().nonnegative(),
+    currentOffset: int64String.nullable(),
+    logEndOffset: int64String.nullable(),
+    /** logEndOffset − currentOffset, not clamped: negative after truncation or an offset set ahead. */
+    lag: int64String.nullable(),
+    consumerId: z.string().nullable(),
+    host: z.string().nullable(),
+    clientId: z.string().nullable(),
+    timeLagMs: z.number().nonnegative().nullable(),
+    error: z.string().optional(),
+  })
+  .meta({ id: 'ConsumerGroupOffsetRow' });
+export type GroupOffsetRow = z.infer<typeof groupOffsetRowSchema>;
+
+export const consumerGroupDetailResponseSchema = z
+  .object({
+    asOf: epochMs,
+    partial: z.boolean().optional(),
+    groupId: z.string(),
+    state: z.string(),
+    protocolType: z.string(),
+    groupProtocol: z.enum(['classic', 'consumer']),
+    assignor: z.string().nullable(),
+    coordinatorId: brokerId,
+    members: z.array(groupMemberSchema),
+    offsets: z.array(groupOffsetRowSchema),
+  })
+  .meta({ id: 'ConsumerGroupDetailResponse' });
+export type ConsumerGroupDetailResponse = z.infer<typeof consumerGroupDetailResponseSchema>;
