@@ -1,4 +1,5 @@
-// The dev cluster: `node scripts/kafka/cluster.mjs up|down|status|reset|add-broker` (npm run kafka:*).
+// The dev cluster: `node scripts/kafka/cluster.mjs up|down|status|reset|add-broker|stop-broker <id>|start-broker <id>`
+// (npm run kafka:*).
 // Environment: KAFKA_VERSION (exact or 4 / 3.9), KAFKA_MODE (kraft | zookeeper), KAFKA_PORT_OFFSET, KAFKA_HEAP.
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
@@ -12,6 +13,9 @@ import { writeLoggingConfig } from './logging.mjs';
 import { assertPortsFree, logTail, runningPid, startJvm, stopProcess } from './processes.mjs';
 import { waitForZookeeper, waitUntilReady } from './readiness.mjs';
 import { resolveKafka } from './versions.mjs';
+
+// A broker's controlled shutdown moves its leaderships first: seconds on a dev cluster, more on a busy machine.
+const STOP_GRACE_MS = 30_000;
 
 function readState(layout) {
   return existsSync(layout.stateFile) ? JSON.parse(readFileSync(layout.stateFile, 'utf8')) : {};
@@ -85,9 +89,7 @@ async function up(layout) {
   }
   for (const node of nodes) {
     if (runningPid(node) !== null) continue;
-    await assertPortsFree(node, [node.plaintextPort, node.saslPort, ...(node.combined ? [node.controllerPort] : [])]);
-    if (layout.kafka.mode === 'kraft') formatKraftStorage(layout, state, node);
-    startJvm(layout, node, 'kafka.Kafka', { heap: layout.heap });
+    await startNode(layout, state, node);
     startedAny = true;
   }
   await waitForNodes(layout, nodes, state);
@@ -99,6 +101,12 @@ async function up(layout) {
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`${describe(layout)} is ${startedAny ? `up after ${seconds} s` : 'already up'}: ${bootstrapServers(layout, nodes.map((n) => n.id)).join(',')}`);
+}
+
+async function startNode(layout, state, node) {
+  await assertPortsFree(node, [node.plaintextPort, node.saslPort, ...(node.combined ? [node.controllerPort] : [])]);
+  if (layout.kafka.mode === 'kraft') formatKraftStorage(layout, state, node);
+  startJvm(layout, node, 'kafka.Kafka', { heap: layout.heap });
 }
 
 async function waitForNodes(layout, nodes, state) {
@@ -115,7 +123,7 @@ async function waitForNodes(layout, nodes, state) {
 
 async function down(layout) {
   // Brokers first (controlled shutdown, in parallel), then ZooKeeper.
-  const stopped = await Promise.all(layout.nodes.map((n) => stopProcess(n, 30_000)));
+  const stopped = await Promise.all(layout.nodes.map((n) => stopProcess(n, STOP_GRACE_MS)));
   if (layout.zookeeper) stopped.push(await stopProcess(layout.zookeeper, 10_000));
   console.log(stopped.some(Boolean) ? `${describe(layout)} stopped` : `${describe(layout)} was not running`);
 }
@@ -155,11 +163,49 @@ async function addBroker(layout) {
   await up(layout);
 }
 
+/** The broker named on the command line, which must be one of this cluster's active nodes. */
+function brokerArgument(layout, state) {
+  const id = Number(process.argv[3]);
+  const node = activeNodes(layout, state).find((n) => n.id === id);
+  if (!node) {
+    const ids = activeNodes(layout, state).map((n) => n.id).join(', ');
+    throw new Error(`usage: cluster.mjs ${process.argv[2]} <broker id: ${ids}>`);
+  }
+  return node;
+}
+
+/**
+ * Stops one broker as an operator would (SIGTERM: controlled shutdown moves its leaderships away first), killing
+ * it if it has not exited after STOP_GRACE_MS. It stays stopped until `start-broker` or `up`. In KRaft mode nodes
+ * 1-3 are also the controller quorum: stopping one leaves 2 of 3 voters, still a majority.
+ */
+async function stopBroker(layout) {
+  const state = readState(layout);
+  const node = brokerArgument(layout, state);
+  const started = Date.now();
+  const stopped = await stopProcess(node, STOP_GRACE_MS);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(stopped ? `${node.name} of ${describe(layout)} stopped after ${seconds} s` : `${node.name} was not running`);
+}
+
+/** Starts one stopped broker again and waits until the whole cluster is ready (registered, probe topic in sync). */
+async function startBroker(layout) {
+  const state = readState(layout);
+  const node = brokerArgument(layout, state);
+  if (layout.zookeeper && runningPid(layout.zookeeper) === null) throw new Error('ZooKeeper is not running; run `npm run kafka:up`');
+  const started = Date.now();
+  const startedHere = runningPid(node) === null;
+  if (startedHere) await startNode(layout, state, node);
+  await waitForNodes(layout, activeNodes(layout, state), state);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(startedHere ? `${node.name} of ${describe(layout)} is up after ${seconds} s` : `${node.name} is already up`);
+}
+
 function describe({ kafka, offset }) {
   return `Kafka ${kafka.version} (${kafka.mode}${offset ? `, port offset ${offset}` : ''})`;
 }
 
-const commands = { up, down, status, reset, 'add-broker': addBroker };
+const commands = { up, down, status, reset, 'add-broker': addBroker, 'stop-broker': stopBroker, 'start-broker': startBroker };
 const command = commands[process.argv[2]];
 if (!command) {
   console.error(`usage: cluster.mjs ${Object.keys(commands).join('|')}`);
