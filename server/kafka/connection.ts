@@ -9,6 +9,7 @@ import defaultSocketFactory from 'kafkajs/src/network/socketFactory.js';
 import type { ConnectionOptions as TlsOptions } from 'node:tls';
 import { resolveSecret } from '@/server/config/load';
 import type { ClusterConfig } from '@/server/config/schema';
+import { tolerateLeaderlessPartitions } from '@/server/kafka/lenient-metadata';
 import { kafkaLogCreator } from '@/server/kafka/log';
 import type { RequestCounter } from '@/server/kafka/request-counter';
 
@@ -61,6 +62,7 @@ export function createConnection(config: ClusterConfig, requests: RequestCounter
     allowAutoTopicCreation: false,
     instrumentationEmitter,
   });
+  tolerateLeaderlessPartitions(cluster);
   const admin = createAdmin({ logger, retry: RETRY, cluster, instrumentationEmitter });
   return { clusterId: config.id, cluster, admin };
 }

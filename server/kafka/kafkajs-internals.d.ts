@@ -34,6 +34,8 @@ declare module 'kafkajs/src/cluster/index.js' {
       /** Filled from Metadata by kafkajs's own refreshes; empty right after connect(). */
       brokers: Record<string, KafkajsBroker>;
       withBroker<T>(callback: (args: { nodeId: string; broker: KafkajsBroker }) => Promise<T>): Promise<T>;
+      /** Makes every broker (seed broker included); an instance property, so it can be wrapped per cluster. */
+      createBroker(options: object): KafkajsBroker;
     };
     isConnected(): boolean;
     connect(): Promise<void>;
