@@ -38,11 +38,27 @@ export default defineConfig({
           name: 'integration',
           environment: 'node',
           include: ['test/**/*.int.test.ts'],
+          // They stop a broker: only in their own phase, after everything else on that cluster.
+          exclude: ['test/degraded/**', 'node_modules/**'],
           globalSetup: ['test/support/global-setup.ts'],
           setupFiles: ['test/support/setup-env.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One cluster, shared by every file: run files one after another so CLI oracles see a quiet cluster.
+          fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // The same cluster with broker 3 stopped (the tests stop it and start it again).
+          name: 'degraded',
+          environment: 'node',
+          include: ['test/degraded/**/*.int.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/setup-env.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },

@@ -1,6 +1,7 @@
 // `npm test`: everything, from a fresh clone. Installs what is missing, starts the Kafka clusters it needs
 // (and stops the ones it started), runs lint and types, unit tests, integration tests against real Kafka
-// (4.x KRaft and 3.9 ZooKeeper; --matrix adds 3.9 KRaft), and Playwright against the production build.
+// (4.x KRaft and 3.9 ZooKeeper; --matrix adds 3.9 KRaft), Playwright against the production build, and last on
+// each cluster the degraded tests (broker 3 stopped).
 // Ends with one line: "Total: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -143,6 +144,9 @@ async function main() {
           testPhase(`e2e (Chromium) on ${label}`, 'npx', ['playwright', 'test'], report, env, playwrightCounts);
         }
       }
+      // Last on this cluster: it stops broker 3 (and starts it again, which is made sure of here too).
+      vitest('degraded', `degraded (broker 3 stopped) on ${label}`, env);
+      run('node', ['scripts/kafka/cluster.mjs', 'start-broker', '3'], { env, quiet: true });
     });
   }
 }
