@@ -1,0 +1,121 @@
+// kafka-consumer-groups and kafka-console-consumer as the oracle of the group protocol tests: parsers for the
+// three --describe views (offsets, --state, --members --verbose) and console consumers run in the background.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { kafkaCli } from './cli';
+import { kafkaTarget } from './kafka-target';
+
+const BIN = path.resolve(import.meta.dirname, '../../scripts/kafka/bin');
+const bootstrap = () => kafkaTarget().bootstrap.join(',');
+const groupArgs = (groups: readonly string[]) => groups.flatMap((g) => ['--group', g]);
+const orNull = (value: string | undefined) => (value === undefined || value === '-' ? null : value);
+
+/** Rows of every table whose header starts with GROUP, keyed by header name (values never contain spaces here). */
+function tableRows(output: string): Record<string, string>[] {
+  const rows: Record<string, string>[] = [];
+  let header: string[] | null = null;
+  for (const line of output.split('\n')) {
+    const cells = line.trim().split(/\s+/).filter(Boolean);
+    if (cells[0] === 'GROUP') header = cells;
+    else if (header && cells.length === header.length) rows.push(Object.fromEntries(header.map((name, i) => [name, cells[i]!])));
+    else if (cells.length === 0) header = null;
+  }
+  return rows;
+}
+
+export type CliOffsetRow = { group: string; topic: string; partition: number; currentOffset: string | null; lag: string | null; consumerId: string | null };
+
+/** `--describe` (offsets view): CURRENT-OFFSET `-` = no commit. */
+export function groupOffsetsFromCli(groups: readonly string[]): CliOffsetRow[] {
+  const out = kafkaCli('kafka-consumer-groups', ['--bootstrap-server', bootstrap(), '--describe', ...groupArgs(groups)]);
+  return tableRows(out).map((row) => ({
+    group: row.GROUP!,
+    topic: row.TOPIC!,
+    partition: Number(row.PARTITION),
+    currentOffset: orNull(row['CURRENT-OFFSET']),
+    lag: orNull(row.LAG),
+    consumerId: orNull(row['CONSUMER-ID']),
+  }));
+}
+
+export type CliGroupState = { group: string; coordinatorId: number; strategy: string | null; state: string; members: number };
+
+/** `--describe --state`: `g  127.0.0.1:9093  (2)  range  Stable  1` (the strategy column is blank or `-` when Empty). */
+export function groupStatesFromCli(groups: readonly string[]): CliGroupState[] {
+  const out = kafkaCli('kafka-consumer-groups', ['--bootstrap-server', bootstrap(), '--describe', '--state', ...groupArgs(groups)]);
+  return [...out.matchAll(/^(\S+)\s+\S+\s+\((\d+)\)\s+(.*)$/gm)].map((m) => {
+    const rest = m[3]!.trim().split(/\s+/);
+    const [state, members] = rest.slice(-2);
+    return { group: m[1]!, coordinatorId: Number(m[2]), strategy: rest.length === 3 ? orNull(rest[0]) : null, state: state!, members: Number(members) };
+  });
+}
+
+export type CliMember = { group: string; consumerId: string; host: string; clientId: string; partitions: number; assignment: Record<string, number[]> };
+
+/**
+ * Assignments as 4.x prints them (`t:0,1`) or as 3.9 does: `t(0,1)` in principle, but 3.9.2's Java tool drops the
+ * topic name and prints `(0,1)` (keyed "" here); `-` = none.
+ */
+function parseAssignment(text: string | undefined): Record<string, number[]> {
+  const assignment: Record<string, number[]> = {};
+  for (const m of (text ?? '').matchAll(/([^\s:(),;]*)(?:\(([\d,]*)\)|:([\d,]+))/g)) {
+    const partitions = (m[2] ?? m[3] ?? '').split(',').filter(Boolean).map(Number);
+    assignment[m[1]!] = [...(assignment[m[1]!] ?? []), ...partitions].sort((a, b) => a - b);
+  }
+  return assignment;
+}
+
+/** `--describe --members --verbose`. */
+export function groupMembersFromCli(groups: readonly string[]): CliMember[] {
+  const out = kafkaCli('kafka-consumer-groups', ['--bootstrap-server', bootstrap(), '--describe', '--members', '--verbose', ...groupArgs(groups)]);
+  return tableRows(out).map((row) => ({
+    group: row.GROUP!,
+    consumerId: row['CONSUMER-ID']!,
+    host: row.HOST!,
+    clientId: row['CLIENT-ID']!,
+    partitions: Number(row['#PARTITIONS']),
+    assignment: parseAssignment(row['CURRENT-ASSIGNMENT'] ?? row.ASSIGNMENT),
+  }));
+}
+
+/** The topic id `kafka-topics --describe` prints (Kafka's base64url Uuid form). */
+export function topicIdFromCli(topic: string): string {
+  const out = kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap(), '--describe', '--topic', topic]);
+  return out.match(/TopicId:\s*(\S+)/)![1]!;
+}
+
+/** A console consumer that stays in its group until stop(): a live member for the tests to describe. */
+export function startConsumer(topic: string, group: string, properties: Record<string, string>) {
+  const props = Object.entries(properties).flatMap(([key, value]) => ['--consumer-property', `${key}=${value}`]);
+  const args = ['--bootstrap-server', bootstrap(), '--topic', topic, '--group', group, '--from-beginning', ...props];
+  const child: ChildProcess = spawn(path.join(BIN, 'kafka-console-consumer'), args, {
+    stdio: 'ignore',
+    env: { ...process.env, KAFKA_VERSION: kafkaTarget().version },
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    /** SIGTERM (the tool forwards it to its JVM, which leaves the group); SIGKILL if it has not exited in 15 s. */
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Polls `probe` until it returns a value (not undefined), pausing between attempts; throws with the last reason. */
+export async function waitFor<T>(what: string, probe: () => T | undefined, { attempts = 30, pauseMs = 1_000 } = {}): Promise<T> {
+  let last: unknown;
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    try {
+      const value = probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
