@@ -66,6 +66,17 @@ function createZookeeperScramUser(layout) {
   if (result.status !== 0) throw new Error(`kafka-configs could not create the SCRAM user:\n${result.stderr}`);
 }
 
+/**
+ * A random cluster id as Kafka makes them (Uuid.randomUuid): 16 bytes in base64url, never starting with "-",
+ * which kafka-storage's argument parser would take for an option.
+ */
+function newClusterId() {
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+}
+
 async function up(layout) {
   ensureJars(layout.kafka);
   const started = Date.now();
@@ -73,7 +84,7 @@ async function up(layout) {
   if (state.offset !== undefined && state.offset !== layout.offset && activeNodes(layout, state).some(runningPid)) {
     throw new Error(`this cluster is running with KAFKA_PORT_OFFSET=${state.offset}; stop it first`);
   }
-  state.clusterId ??= randomBytes(16).toString('base64url');
+  state.clusterId ??= newClusterId();
   state.offset = layout.offset;
   writeState(layout, state);
   mkdirSync(layout.configDir, { recursive: true });
