@@ -13,6 +13,7 @@ import { clusterHealthResponseSchema } from '@/lib/schemas/health-partitions';
 import { clusterOverviewSchema } from '@/lib/schemas/overview';
 import { topicDetailResponseSchema, topicListResponseSchema } from '@/lib/schemas/topics';
 import { closeDb, getDb } from '@/server/db/client';
+import { BROKER_TIMEOUT_MS } from '@/server/kafka/broker-wave';
 import { closeAllConnections } from '@/server/kafka/clients';
 import { observeBrokers } from '@/server/kafka/known-brokers';
 import { kafkaCli, parseTopicsDescribe } from '../support/cli';
@@ -32,9 +33,11 @@ const topics = {
   shrunk: `dg-rf2-${stamp}`, // RF 2 on brokers 2 and 3: ISR shrinks to broker 2
   moved: `dg-pref3-${stamp}`, // RF 2, preferred leader 3: led by its other replica
 };
-// A view waiting on the stopped broker would hit a route deadline (10 s: one for the snapshot, one for a topic's
-// configs) and answer 503; the bound adds room for a busy 2-core test machine.
-const ANSWER_BOUND_MS = 20_000;
+// With broker 3 stopped, every answer comes before a snapshot wave would give up on a broker (5 s): nothing waits
+// for the stopped one (its port refuses connections at once). Answers before the stop are not timed (cold start).
+const ANSWER_BOUND_MS = BROKER_TIMEOUT_MS;
+let stopped = false;
+const answerMs: number[] = [];
 
 function cluster(command: 'stop-broker' | 'start-broker') {
   const script = path.resolve(import.meta.dirname, '../../scripts/kafka/cluster.mjs');
@@ -55,13 +58,16 @@ async function until(what: string, timeoutMs: number, check: () => true | string
   throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what} (last: ${last})`);
 }
 
-/** One API answer: it must be a 200 within ANSWER_BOUND_MS and match its response schema. */
+/** One API answer: a 200 (within ANSWER_BOUND_MS once broker 3 is stopped) that matches its response schema. */
 async function get<T>(url: string, call: (url: string) => ReturnType<typeof callRoute>, schema: { parse: (v: unknown) => T }) {
   const started = Date.now();
   const { status, body } = await call(url);
   const ms = Date.now() - started;
   expect({ url, status, body: status === 200 ? 'ok' : body }).toEqual({ url, status: 200, body: 'ok' });
-  expect(ms, `${url} answered after ${ms} ms`).toBeLessThan(ANSWER_BOUND_MS);
+  if (stopped) {
+    answerMs.push(ms);
+    expect(ms, `${url} answered after ${ms} ms`).toBeLessThan(ANSWER_BOUND_MS);
+  }
   return schema.parse(body);
 }
 
@@ -114,6 +120,7 @@ describe(`${target.label} with broker ${STOPPED} stopped`, () => {
     });
 
     cluster('stop-broker');
+    stopped = true;
     const ours = new Set(Object.values(topics));
     await until('kafka-topics --describe to show broker 3 out of every ISR and leadership', 60_000, () => {
       const rows = parseTopicsDescribe(kafkaCli('kafka-topics', ['--bootstrap-server', live, '--describe'])).filter((p) => ours.has(p.topic));
@@ -123,6 +130,7 @@ describe(`${target.label} with broker ${STOPPED} stopped`, () => {
   }, 240_000);
 
   afterAll(async () => {
+    if (answerMs.length) console.info(`${answerMs.length} API answers with broker ${STOPPED} stopped, slowest ${Math.max(...answerMs)} ms`);
     try {
       cluster('start-broker');
       await until('every partition to be fully in sync again', 120_000, () => {
