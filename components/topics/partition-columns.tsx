@@ -117,7 +117,7 @@ export function partitionColumns(minInsyncReplicas: number | null) {
         minInsyncReplicas === null ? (
           <span className={quiet}>unknown</span>
         ) : (
-          <YesNo yes={p.isr.length < minInsyncReplicas} tone="bad" title="acks=all producers are refused" />
+          <YesNo yes={p.leader === null || p.isr.length < minInsyncReplicas} tone="bad" title="acks=all producers are refused (a partition without a leader takes no writes at all)" />
         ),
     }),
   ];

@@ -30,11 +30,14 @@ async function snapshotWith(clusterId: string, topic: string): Promise<ClusterSn
 
 /** The topic's partitions from the snapshot and, unless `configs: false`, its configs (one DescribeConfigs). */
 export async function getTopic(clusterId: string, topic: string, { configs: withConfigs = true } = {}): Promise<TopicDetailResponse> {
+  // Configs in parallel with the snapshot: two bounded Kafka reads must not add up past the route's deadline.
+  const configsRead = withConfigs ? readTopicConfigs(clusterId, topic) : undefined;
+  configsRead?.catch(() => {}); // awaited below, after the 404 check; never an unhandled rejection meanwhile
   const snapshot = await snapshotWith(clusterId, topic);
   const meta = snapshot.metadata.topics.find((t) => t.name === topic);
   if (!meta) throw new ApiError('NOT_FOUND', `Topic "${topic}" does not exist`);
   const sizes = leaderSizes(snapshot);
-  const configs = withConfigs ? await readTopicConfigs(clusterId, topic) : undefined;
+  const configs = await configsRead;
   const partitions = meta.partitions.map((p) => {
     const offsets = snapshot.offsets.get(partitionKey(topic, p.partition));
     const size = sizes.get(partitionKey(topic, p.partition));
