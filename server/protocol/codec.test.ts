@@ -74,3 +74,59 @@ describe('tagged fields', () => {
     expect(() => new Reader(Buffer.from('0005', 'hex')).string()).toThrow(/truncated/);
   });
 });
+
+describe('Writer buffer growth', () => {
+  it('writes the same bytes across its initial capacity, however small', () => {
+    const fill = (w: Writer) =>
+      w
+        .int8(-1)
+        .int16(0x1234)
+        .int32(7)
+        .int64(9_007_199_254_740_993n)
+        .uvarint(300)
+        .compactString('topic-✓')
+        .string('ab')
+        .raw(Buffer.from('cafe', 'hex'))
+        .compactArray([1, 2, 3], (w, v) => w.int32(v).emptyTaggedFields());
+    const expected =
+      'ff' + '1234' + '00000007' + '0020000000000001' + 'ac02' + '0a' + Buffer.from('topic-✓').toString('hex') + '00026162' + 'cafe' +
+      '04' + '0000000100' + '0000000200' + '0000000300';
+    for (const capacity of [1, 2, 3, 5, 8, 256]) expect(hex(fill(new Writer(capacity)))).toBe(expected);
+  });
+
+  it('grows past a value larger than twice its capacity in one step', () => {
+    const long = 'x'.repeat(10_000);
+    const buf = new Writer(4).int32(1).compactString(long).int8(2).toBuffer();
+    expect(buf.length).toBe(4 + 2 + 10_000 + 1);
+    const r = new Reader(buf);
+    expect([r.int32(), r.compactString(), r.int8()]).toEqual([1, long, 2]);
+  });
+
+  it('encodes many fields past several doublings in order', () => {
+    const w = new Writer(16);
+    for (let i = 0; i < 1_000; i++) w.int32(i).int64(BigInt(-i));
+    const r = new Reader(w.toBuffer());
+    const read = Array.from({ length: 1_000 }, () => [r.int32(), r.int64()]);
+    expect(read).toEqual(Array.from({ length: 1_000 }, (_, i) => [i, BigInt(-i)]));
+    expect(r.remaining()).toBe(0);
+  });
+
+  it('keeps a returned buffer unchanged by later writes and growth', () => {
+    const w = new Writer(4).int32(42);
+    const first = w.toBuffer();
+    w.int32(1).int64(2n);
+    expect(first.toString('hex')).toBe('0000002a');
+    expect(hex(w)).toBe('0000002a' + '00000001' + '0000000000000002');
+  });
+});
+
+describe('int64 reads', () => {
+  it.each([
+    0n, 1n, -1n, 4_294_967_295n, 4_294_967_296n, -4_294_967_296n, 2n ** 53n - 1n, -(2n ** 53n), 2n ** 53n, 2n ** 53n + 1n,
+    -(2n ** 53n) - 1n, 2n ** 63n - 1n, -(2n ** 63n),
+  ])('reads %s exactly as a bigint and as a decimal string', (value) => {
+    const buf = new Writer().int64(value).toBuffer();
+    expect(new Reader(buf).int64()).toBe(value);
+    expect(new Reader(buf).int64String()).toBe(value.toString());
+  });
+});

@@ -71,6 +71,15 @@ export const describeLogDirsApi: ProtocolApi<void, DescribeLogDirsResponse> = {
 
 const bytes = (value: bigint) => (value < 0n ? null : value.toString());
 
+// A plain loop: a broker holds thousands of replicas and this runs for every broker of every snapshot.
+function replicas(dir: RawLogDir): LogDirPartition[] {
+  const partitions: LogDirPartition[] = [];
+  for (const topic of dir.topics) {
+    for (const p of topic.partitions) partitions.push({ topic: topic.name, partition: p.partition, sizeBytes: p.size.toString(), isFuture: p.isFutureKey });
+  }
+  return partitions;
+}
+
 /** The plain-JSON view of a response: sizes as exact decimal strings, error codes as Kafka's error text. */
 export function toBrokerLogDirs(brokerId: number, response: DescribeLogDirsResponse): BrokerLogDirs {
   return {
@@ -82,9 +91,7 @@ export function toBrokerLogDirs(brokerId: number, response: DescribeLogDirsRespo
         error: error ? `${error.type}: ${error.message}` : null,
         totalBytes: bytes(dir.totalBytes),
         usableBytes: bytes(dir.usableBytes),
-        partitions: dir.topics.flatMap((topic) =>
-          topic.partitions.map((p) => ({ topic: topic.name, partition: p.partition, sizeBytes: p.size.toString(), isFuture: p.isFutureKey })),
-        ),
+        partitions: replicas(dir),
       };
     }),
   };

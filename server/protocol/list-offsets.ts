@@ -66,9 +66,9 @@ export const listOffsetsApi: ProtocolApi<ListOffsetsInput, ListOffsetsResponse> 
       const partitions = array((): ListOffsetsPartition => {
         const partition = r.int32();
         const errorCode = r.int16();
-        r.int64(); // timestamp of the returned offset (-1 for the special timestamps)
-        const offset = r.int64().toString();
-        if (version >= 4) r.int32(); // leader epoch
+        r.skip(8); // timestamp of the returned offset (-1 for the special timestamps)
+        const offset = r.int64String();
+        if (version >= 4) r.skip(4); // leader epoch
         tags();
         return { partition, errorCode, offset };
       });
