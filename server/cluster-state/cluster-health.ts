@@ -1,11 +1,12 @@
 import 'server-only';
 import type { ClusterHealthResponse } from '@/lib/schemas/health-partitions';
 import { RISK_REASONS, partitionRisks } from '@/server/cluster-state/partition-health';
-import { getClusterSnapshot } from '@/server/cluster-state/snapshot';
+import { getClusterSnapshot, type ClusterSnapshot } from '@/server/cluster-state/snapshot';
 
-/** Every at-risk partition of the cluster with its reasons (under-min-isr only where min.insync.replicas is known). */
-export async function getClusterHealth(clusterId: string): Promise<ClusterHealthResponse> {
-  const snapshot = await getClusterSnapshot(clusterId);
+// The answer depends on the snapshot alone: computed once per snapshot (never modified; see topic-summary.ts).
+const healthCache = new WeakMap<ClusterSnapshot, ClusterHealthResponse>();
+
+function computeHealth(snapshot: ClusterSnapshot): ClusterHealthResponse {
   const partitions: ClusterHealthResponse['partitions'] = [];
   for (const topic of [...snapshot.metadata.topics].sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const minIsr = snapshot.minIsr.get(topic.name) ?? 0;
@@ -15,4 +16,15 @@ export async function getClusterHealth(clusterId: string): Promise<ClusterHealth
     }
   }
   return { asOf: snapshot.asOf, ...(snapshot.errors.length ? { partial: true } : {}), partitions };
+}
+
+/**
+ * Every at-risk partition of the cluster with its reasons (under-min-isr only where min.insync.replicas is known).
+ * Shared between callers of the same snapshot: read-only.
+ */
+export async function getClusterHealth(clusterId: string): Promise<ClusterHealthResponse> {
+  const snapshot = await getClusterSnapshot(clusterId);
+  let health = healthCache.get(snapshot);
+  if (!health) healthCache.set(snapshot, (health = computeHealth(snapshot)));
+  return health;
 }

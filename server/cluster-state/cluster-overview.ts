@@ -1,7 +1,7 @@
 import 'server-only';
 import type { ClusterOverview } from '@/lib/schemas/overview';
 import { partitionRisks } from '@/server/cluster-state/partition-health';
-import { getClusterSnapshot } from '@/server/cluster-state/snapshot';
+import { getClusterSnapshot, type ClusterSnapshot } from '@/server/cluster-state/snapshot';
 import { leaderSizes } from '@/server/cluster-state/topic-summary';
 import { inferKafkaVersion } from '@/server/kafka/kafka-version';
 import { knownBrokersOrNone } from '@/server/kafka/known-brokers';
@@ -18,13 +18,15 @@ function quorumView(quorum: QuorumDescription) {
   return { leaderId: quorum.leaderId, leaderEpoch: quorum.leaderEpoch, highWatermark: quorum.highWatermark, voters: quorum.voters.map(replica), observers: quorum.observers.map(replica) };
 }
 
-export async function getClusterOverview(clusterId: string): Promise<ClusterOverview> {
-  const snapshot = await getClusterSnapshot(clusterId);
-  const { metadata } = snapshot;
-  const known = await knownBrokersOrNone(clusterId, metadata.brokers);
-  const down = known.filter((k) => !metadata.brokers.some((b) => b.id === k.id)).map((k) => k.id);
+type SnapshotCounts = Pick<ClusterOverview, 'partitions' | 'replicas' | 'underReplicated' | 'offline' | 'underMinIsr' | 'leaderless' | 'nonPreferredLeaders' | 'totalSizeBytes'>;
+
+// Everything here but the known brokers (read from the database per call) depends on the snapshot alone:
+// computed once per snapshot (never modified; see topic-summary.ts).
+const countsCache = new WeakMap<ClusterSnapshot, SnapshotCounts>();
+
+function computeCounts(snapshot: ClusterSnapshot): SnapshotCounts {
   const counts = { partitions: 0, replicas: 0, underReplicated: 0, offline: 0, underMinIsr: 0, leaderless: 0, nonPreferredLeaders: 0 };
-  for (const topic of metadata.topics) {
+  for (const topic of snapshot.metadata.topics) {
     const minIsr = snapshot.minIsr.get(topic.name) ?? 0;
     for (const p of topic.partitions) {
       const risks = partitionRisks(p, minIsr);
@@ -37,9 +39,19 @@ export async function getClusterOverview(clusterId: string): Promise<ClusterOver
       if (risks.includes('non-preferred-leader')) counts.nonPreferredLeaders += 1;
     }
   }
-  const { label, release, exact } = inferKafkaVersion(metadata.apiVersions, { kraft: metadata.mode === 'kraft' });
   const sizesKnown = snapshot.logDirs.every((r) => !('error' in r));
   const total = [...leaderSizes(snapshot).values()].reduce((t, v) => t + v, 0n);
+  return { ...counts, totalSizeBytes: sizesKnown ? total.toString() : null };
+}
+
+export async function getClusterOverview(clusterId: string): Promise<ClusterOverview> {
+  const snapshot = await getClusterSnapshot(clusterId);
+  const { metadata } = snapshot;
+  const known = await knownBrokersOrNone(clusterId, metadata.brokers);
+  const down = known.filter((k) => !metadata.brokers.some((b) => b.id === k.id)).map((k) => k.id);
+  let counts = countsCache.get(snapshot);
+  if (!counts) countsCache.set(snapshot, (counts = computeCounts(snapshot)));
+  const { label, release, exact } = inferKafkaVersion(metadata.apiVersions, { kraft: metadata.mode === 'kraft' });
   return {
     asOf: snapshot.asOf,
     ...(snapshot.errors.length || down.length ? { partial: true } : {}),
@@ -50,6 +62,5 @@ export async function getClusterOverview(clusterId: string): Promise<ClusterOver
     brokers: { up: metadata.brokers.length, known: Math.max(known.length, metadata.brokers.length), down },
     topics: metadata.topics.length,
     ...counts,
-    totalSizeBytes: sizesKnown ? total.toString() : null,
   };
 }

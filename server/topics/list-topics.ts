@@ -1,24 +1,29 @@
 import 'server-only';
 import type { TopicListQuery, TopicListResponse, TopicSortField, TopicSummary } from '@/lib/schemas/topics';
 import { getClusterSnapshot } from '@/server/cluster-state/snapshot';
-import { leaderSizes, summarizeTopic } from '@/server/cluster-state/topic-summary';
+import { topicSummaries } from '@/server/cluster-state/topic-summary';
 
 const NUMERIC_STRING_FIELDS = new Set<TopicSortField>(['messageCount', 'sizeBytes']);
+
+/** Integers as decimal strings; without a BigInt per comparison when both are non-negative (the usual case). */
+function compareDecimal(a: string, b: string) {
+  if (a === b) return 0;
+  if (a[0] !== '-' && b[0] !== '-') return a.length - b.length || (a < b ? -1 : 1);
+  const x = BigInt(a);
+  const y = BigInt(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
 
 function compare(field: TopicSortField) {
   return (a: TopicSummary, b: TopicSummary) => {
     if (field === 'name') return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-    if (NUMERIC_STRING_FIELDS.has(field)) {
-      const x = BigInt((a[field] as string | null) ?? -1);
-      const y = BigInt((b[field] as string | null) ?? -1);
-      return x < y ? -1 : x > y ? 1 : 0;
-    }
+    if (NUMERIC_STRING_FIELDS.has(field)) return compareDecimal((a[field] as string | null) ?? '-1', (b[field] as string | null) ?? '-1');
     return (a[field] as number) - (b[field] as number);
   };
 }
 
 /** Filter (substring, internal), sort (a field, "-" for descending; ties by name), page. */
-export function selectTopics(all: TopicSummary[], query: TopicListQuery) {
+export function selectTopics(all: readonly TopicSummary[], query: TopicListQuery) {
   const needle = query.q?.toLowerCase();
   const filtered = all.filter((t) => (!needle || t.name.toLowerCase().includes(needle)) && (query.internal !== 'false' || !t.internal));
   const sort = query.sort ?? 'name';
@@ -32,8 +37,7 @@ export function selectTopics(all: TopicSummary[], query: TopicListQuery) {
 
 export async function listTopics(clusterId: string, query: TopicListQuery): Promise<TopicListResponse> {
   const snapshot = await getClusterSnapshot(clusterId);
-  const sizes = leaderSizes(snapshot);
-  const summaries = snapshot.metadata.topics.map((t) => summarizeTopic(snapshot, t, sizes));
-  const { total, topics } = selectTopics(summaries, query);
+  // Summaries are computed once per snapshot; only filtering, sorting and paging happen per call.
+  const { total, topics } = selectTopics(topicSummaries(snapshot), query);
   return { asOf: snapshot.asOf, total, ...(snapshot.errors.length ? { partial: true } : {}), topics };
 }
