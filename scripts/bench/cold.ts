@@ -1,6 +1,5 @@
 // One COLD call in a fresh process (spawned by main.ts): connection setup, first snapshot, the view itself.
-// Usage: node --conditions=react-server --import tsx --import ./scripts/bench/kafkajs-esm.mjs
-//        scripts/bench/cold.ts <view> <clusterId> <topic>
+// Usage: node --conditions=react-server --import tsx scripts/bench/cold.ts <view> <clusterId> <topic>
 // Like the console's start-up (server/startup.ts), the console database is opened first, outside the timing.
 // Prints one JSON line: { ms, requests, rssMb, dbOpenMs }.
 import { performance } from 'node:perf_hooks';

@@ -1,5 +1,5 @@
 // A view (or a snapshot wave) called in a loop, for profiling: `node --cpu-prof --conditions=react-server
-// --import tsx --import ./scripts/bench/kafkajs-esm.mjs scripts/bench/loop.ts <what> [n] [--cluster id]`.
+// --import tsx scripts/bench/loop.ts <what> [n] [--cluster id]`.
 // <what>: topicsList | topicDetail | brokersList | healthList (cached snapshot), snapshot (maxAgeMs 0), or one
 // wave alone: metadata | offsets | logDirs | topicConfigs. Prints the median and the slowest time.
 import { performance } from 'node:perf_hooks';

@@ -7,11 +7,12 @@
 //                before a call when older than 1 s); `snapshotRefreshes` counts calls that refreshed it anyway
 //   warmFresh    median of --runs calls of getClusterSnapshot(id, { maxAgeMs: 0 }) followed by the view
 // plus the snapshot itself (maxAgeMs 0) and each of its waves alone, and this process's memory after the runs.
+// Each timing has the wall time (`ms`) and the process's CPU time during the calls (`cpuMs`, see measure.ts).
 // Prints the JSON and writes it to --out (test-results/bench.json). Run against `npm run fixture:large`.
 //
 // Every process opens the console database first, as the console does at start-up (listBrokers records brokers
 // there), outside the timings: unless DATABASE_URL is set, a throwaway copy of one PGlite database per process.
-// Run with --import ./scripts/bench/kafkajs-esm.mjs (see there) and, for the after-GC memory, --expose-gc.
+// Run with --expose-gc for the after-GC memory (npm run bench does).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -50,7 +51,7 @@ function coldSamples(view: ViewName, options: Options, topic: string) {
   for (let i = 0; i < options.coldRuns; i++) {
     const child = spawnSync(
       process.execPath,
-      ['--conditions=react-server', '--import', 'tsx', '--import', path.join(import.meta.dirname, 'kafkajs-esm.mjs'), path.join(import.meta.dirname, 'cold.ts'), view, options.clusterId, topic],
+      ['--conditions=react-server', '--import', 'tsx', path.join(import.meta.dirname, 'cold.ts'), view, options.clusterId, topic],
       { encoding: 'utf8', env: process.env, timeout: 120_000 },
     );
     const line = child.stdout.split('\n').reverse().find((l) => l.startsWith('{'));
