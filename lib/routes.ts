@@ -9,6 +9,8 @@ export const pageRoutes = {
   topics: (clusterId: string) => `/clusters/${seg(clusterId)}/topics`,
   topic: (clusterId: string, topic: string) => `/clusters/${seg(clusterId)}/topics/${seg(topic)}`,
   health: (clusterId: string) => `/clusters/${seg(clusterId)}/health`,
+  consumerGroups: (clusterId: string) => `/clusters/${seg(clusterId)}/consumer-groups`,
+  consumerGroup: (clusterId: string, groupId: string) => `/clusters/${seg(clusterId)}/consumer-groups/${seg(groupId)}`,
   audit: () => '/audit',
 };
 
@@ -23,6 +25,10 @@ export const apiRoutes = {
   topic: (clusterId: string, topic: string, { configs = true } = {}) => `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}${configs ? '' : '?configs=false'}`,
   topicConfigs: (clusterId: string, topic: string) => `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}/configs`,
   health: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/health`,
+  /** `query` is a ready query string (q, state, topic, lagging, sort), without "?". */
+  consumerGroups: (clusterId: string, query = '') => `/api/v1/clusters/${seg(clusterId)}/consumer-groups${query ? `?${query}` : ''}`,
+  consumerGroup: (clusterId: string, groupId: string) => `/api/v1/clusters/${seg(clusterId)}/consumer-groups/${seg(groupId)}`,
+  consumerGroupCsv: (clusterId: string, groupId: string) => `/api/v1/clusters/${seg(clusterId)}/consumer-groups/${seg(groupId)}/export.csv`,
   audit: (query: string) => `/api/v1/audit${query ? `?${query}` : ''}`,
   auditCsv: (query: string) => `/api/v1/audit/export.csv${query ? `?${query}` : ''}`,
 };

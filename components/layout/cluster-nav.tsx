@@ -12,6 +12,7 @@ export function ClusterNav({ clusterId }: { clusterId: string }) {
     { href: pageRoutes.cluster(clusterId), label: 'Overview', exact: true },
     { href: pageRoutes.brokers(clusterId), label: 'Brokers' },
     { href: pageRoutes.topics(clusterId), label: 'Topics' },
+    { href: pageRoutes.consumerGroups(clusterId), label: 'Consumer groups' },
     { href: pageRoutes.health(clusterId), label: 'Health' },
   ];
   return (

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clusterIdSchema, epochMs, int64String } from '@/lib/schemas/common';
+import { blankToUndefined, clusterIdSchema, epochMs, int64String } from '@/lib/schemas/common';
 
 export const AUDIT_ACTOR_TYPES = ['user', 'token', 'anonymous'] as const;
 export const AUDIT_OUTCOMES = ['pending', 'success', 'denied', 'failed'] as const;
@@ -65,7 +65,6 @@ export const auditEntryInputSchema = z.object({
 export type AuditEntryInput = z.input<typeof auditEntryInputSchema>;
 
 // Query strings: values arrive as strings, and an empty one (`?actor=`) means "no filter".
-const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
 const param = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema);
 
 /** Filters and paging of the audit log, from a URL's query string. `from` is inclusive, `to` exclusive. */

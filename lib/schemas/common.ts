@@ -8,6 +8,9 @@ export const epochMs = z.number().int().nonnegative();
 
 export const brokerId = z.number().int().nonnegative();
 
+/** Query parameters: an empty value (`?q=`) means the parameter is absent. */
+export const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
+
 /** Cluster ids come from the server config; they appear in URLs, so they stay URL-safe. */
 export const clusterIdSchema = z
   .string()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { brokerId, epochMs, int64String } from '@/lib/schemas/common';
+import { blankToUndefined, brokerId, epochMs, int64String } from '@/lib/schemas/common';
 
 /** Burrow's partition statuses, in increasing severity; the group's status is its worst partition's. */
 export const LAG_STATUSES = ['OK', 'WARN', 'REWIND', 'STALL', 'STOP'] as const;
@@ -31,9 +31,36 @@ export const consumerGroupSummarySchema = z
   .meta({ id: 'ConsumerGroupSummary' });
 export type ConsumerGroupSummary = z.infer<typeof consumerGroupSummarySchema>;
 
+export const GROUP_SORT_FIELDS = ['groupId', 'state', 'memberCount', 'totalLag', 'maxLag', 'coordinatorId'] as const;
+export type GroupSortField = (typeof GROUP_SORT_FIELDS)[number];
+
+/** Filters, sort and page of the groups list; without `limit`, every matching group. */
+export const consumerGroupListQuerySchema = z.object({
+  /** A substring of the group id (case-insensitive). */
+  q: z.preprocess(blankToUndefined, z.string().max(255).optional()),
+  /** Exact state, e.g. Stable, Empty (case-insensitive). */
+  state: z.preprocess(blankToUndefined, z.string().max(64).optional()),
+  /** Groups that committed or are assigned this topic (exact name). */
+  topic: z.preprocess(blankToUndefined, z.string().max(249).optional()),
+  /** Only groups with a total lag above 0. */
+  lagging: z.preprocess(blankToUndefined, z.enum(['true', 'false']).optional()),
+  sort: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(new RegExp(`^-?(${GROUP_SORT_FIELDS.join('|')})$`), `one of ${GROUP_SORT_FIELDS.join(', ')}, with "-" for descending`)
+      .optional(),
+  ),
+  limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).optional()),
+  offset: z.preprocess(blankToUndefined, z.coerce.number().int().nonnegative().default(0)),
+});
+export type ConsumerGroupListQuery = z.infer<typeof consumerGroupListQuerySchema>;
+
 export const consumerGroupListResponseSchema = z
   .object({
     asOf: epochMs,
+    /** Groups matching the filters, before paging. */
+    total: z.number().int().nonnegative(),
     partial: z.boolean().optional(),
     groups: z.array(consumerGroupSummarySchema),
   })

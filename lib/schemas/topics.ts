@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { brokerId, epochMs, int64String } from '@/lib/schemas/common';
+import { blankToUndefined, brokerId, epochMs, int64String } from '@/lib/schemas/common';
 import { configEntrySchema } from '@/lib/schemas/configs';
 
 export const topicSummarySchema = z
@@ -41,7 +41,6 @@ export const TOPIC_SORT_FIELDS = [
 ] as const;
 export type TopicSortField = (typeof TOPIC_SORT_FIELDS)[number];
 
-const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 /** Query string of the topics list: everything optional; without `limit`, the full list. */
 export const topicListQuerySchema = z.object({

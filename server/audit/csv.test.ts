@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '@/lib/schemas/audit';
-import { auditEntriesToCsv, csvCell, csvRow } from '@/server/audit/csv';
+import { auditEntriesToCsv } from '@/server/audit/csv';
+import { csvCell, csvRow } from '@/server/http/csv';
 
 describe('csvCell', () => {
   it('quotes per RFC 4180 only when needed, doubling quotes', () => {
@@ -18,7 +19,9 @@ describe('csvCell', () => {
   it('defuses spreadsheet formulas with a leading quote', () => {
     expect(csvCell('=1+1')).toBe("'=1+1");
     expect(csvCell('+1')).toBe("'+1");
-    expect(csvCell('-2')).toBe("'-2");
+    expect(csvCell('-2+3')).toBe("'-2+3");
+    // A plain integer (a negative lag) stays a number: it cannot run anything.
+    expect(csvCell('-2')).toBe('-2');
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell('\tx')).toBe("'\tx");
     expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);

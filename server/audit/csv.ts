@@ -1,23 +1,6 @@
 import 'server-only';
 import type { AuditEntry } from '@/lib/schemas/audit';
-
-// Spreadsheets run a cell starting with these as a formula (CSV injection); tab and CR too, per OWASP.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * One CSV cell (RFC 4180): quoted when it holds a comma, quote, CR or LF, quotes doubled. Text that a
- * spreadsheet would evaluate gets a leading `'`, which shows it as text.
- */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvRow(cells: (string | number | null | undefined)[]): string {
-  return cells.map(csvCell).join(',');
-}
+import { csvRow } from '@/server/http/csv';
 
 const HEADER = ['id', 'time', 'actor', 'actorType', 'role', 'clusterId', 'action', 'target', 'outcome', 'status', 'errorCode', 'ip', 'summary'];
 

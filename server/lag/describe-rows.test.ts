@@ -11,6 +11,8 @@ const member = (memberId: string, assignments: [string, number][]): GroupMember 
   assignments: assignments.map(([topic, partition]) => ({ topic, partition })),
 });
 const map = (entries: [string, number, string | null][]) => new Map(entries.map(([t, p, v]) => [partitionKey(t, p), v]));
+const ends = (entries: [string, number, string | null, string?][]) =>
+  new Map(entries.map(([t, p, highWatermark, error]) => [partitionKey(t, p), { highWatermark, error: error ?? null }]));
 
 describe('lagOf', () => {
   it('is end minus committed, unclamped, exact beyond 2^53', () => {
@@ -25,13 +27,13 @@ describe('lagOf', () => {
 });
 
 describe('describeRows (kafka-consumer-groups --describe)', () => {
-  const logEndOffsets = map([['a', 0, '10'], ['a', 1, '20'], ['b', 0, '5'], ['c', 0, '7'], ['c', 1, '3']]);
+  const endOffsets = ends([['a', 0, '10'], ['a', 1, '20'], ['b', 0, '5'], ['c', 0, '7'], ['c', 1, '3'], ['gone', 0, null, 'UNKNOWN_TOPIC_OR_PARTITION']]);
 
   it('orders members by assignment size, then member id; rows by topic and partition; unassigned commits last', () => {
     const rows = describeRows({
       members: [member('m-2', [['b', 0]]), member('m-3', [['a', 1], ['a', 0]]), member('m-1', [['c', 1]]), member('idle', [])],
       committed: map([['a', 0, '4'], ['c', 1, '3'], ['c', 0, '2'], ['b', 0, null]]),
-      logEndOffsets,
+      endOffsets,
     });
     expect(rows.map((r) => [r.topic, r.partition, r.consumerId])).toEqual([
       ['a', 0, 'm-3'],
@@ -43,7 +45,7 @@ describe('describeRows (kafka-consumer-groups --describe)', () => {
   });
 
   it('fills the CLI columns: "-" (null) for no commit and for unassigned member columns', () => {
-    const rows = describeRows({ members: [member('m', [['a', 1]])], committed: map([['a', 0, '4']]), logEndOffsets });
+    const rows = describeRows({ members: [member('m', [['a', 1]])], committed: map([['a', 0, '4']]), endOffsets });
     expect(rows).toEqual([
       { topic: 'a', partition: 1, currentOffset: null, logEndOffset: '20', lag: null, consumerId: 'm', host: '/127.0.0.1', clientId: 'client-m' },
       { topic: 'a', partition: 0, currentOffset: '4', logEndOffset: '10', lag: '6', consumerId: null, host: null, clientId: null },
@@ -51,8 +53,7 @@ describe('describeRows (kafka-consumer-groups --describe)', () => {
   });
 
   it('keeps a negative lag and says why an end offset is unknown', () => {
-    const errors = new Map([[partitionKey('gone', 0), 'UNKNOWN_TOPIC_OR_PARTITION']]);
-    const rows = describeRows({ members: [], committed: map([['c', 1, '9'], ['gone', 0, '1']]), logEndOffsets, errors });
+    const rows = describeRows({ members: [], committed: map([['c', 1, '9'], ['gone', 0, '1']]), endOffsets });
     expect(rows.map((r) => [r.topic, r.lag, r.error])).toEqual([
       ['c', '-6', undefined],
       ['gone', null, 'UNKNOWN_TOPIC_OR_PARTITION'],
@@ -60,6 +61,6 @@ describe('describeRows (kafka-consumer-groups --describe)', () => {
   });
 
   it('gives an Empty group without commits no rows', () => {
-    expect(describeRows({ members: [], committed: new Map(), logEndOffsets })).toEqual([]);
+    expect(describeRows({ members: [], committed: new Map(), endOffsets })).toEqual([]);
   });
 });

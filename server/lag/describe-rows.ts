@@ -8,10 +8,8 @@ export type RowInputs = {
   members: GroupMember[];
   /** Every partition the group has a commit for (OffsetFetch with topics = null); null = no valid offset. */
   committed: ReadonlyMap<string, string | null>;
-  /** High watermarks (ListOffsets latest, READ_UNCOMMITTED) by the same key; a missing key is unknown. */
-  logEndOffsets: ReadonlyMap<string, string | null>;
-  /** Why a partition's end offset is unknown, by key. */
-  errors?: ReadonlyMap<string, string>;
+  /** High watermarks (ListOffsets latest, READ_UNCOMMITTED), or why unknown; a missing key is unknown. */
+  endOffsets: ReadonlyMap<string, { highWatermark: string | null; error: string | null }>;
 };
 
 const byTopicPartition = (a: TopicPartition, b: TopicPartition) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition);
@@ -27,12 +25,13 @@ export function lagOf(currentOffset: string | null, logEndOffset: string | null)
  * assignment, largest assignment first (ties by member id), each with its partitions by (topic, partition); then the
  * committed partitions no member owns, with null member columns. Members without partitions get no row.
  */
-export function describeRows({ members, committed, logEndOffsets, errors }: RowInputs): Omit<GroupOffsetRow, 'timeLagMs'>[] {
+export function describeRows({ members, committed, endOffsets }: RowInputs): Omit<GroupOffsetRow, 'timeLagMs'>[] {
   const row = (tp: TopicPartition, member: GroupMember | null) => {
     const key = partitionKey(tp.topic, tp.partition);
     const currentOffset = committed.get(key) ?? null;
-    const logEndOffset = logEndOffsets.get(key) ?? null;
-    const error = errors?.get(key);
+    const end = endOffsets.get(key);
+    const logEndOffset = end?.highWatermark ?? null;
+    const error = end?.error;
     return {
       topic: tp.topic,
       partition: tp.partition,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ErrorCode } from '@/lib/errors';
 import { brokerDetailResponseSchema, brokerListResponseSchema } from '@/lib/schemas/brokers';
 import { configListResponseSchema, detailQuerySchema } from '@/lib/schemas/configs';
+import { consumerGroupDetailResponseSchema, consumerGroupListQuerySchema, consumerGroupListResponseSchema } from '@/lib/schemas/consumer-groups';
 import { clusterListResponseSchema } from '@/lib/schemas/clusters';
 import { auditListResponseSchema, auditQuerySchema } from '@/lib/schemas/audit';
 import { healthResponseSchema } from '@/lib/schemas/health';
@@ -108,6 +109,31 @@ export const OPERATIONS: Operation[] = [
     summary: "A topic's configs with their source, overrides marked; sensitive values are never returned",
     tag: 'topics',
     response: configListResponseSchema,
+    errors: READ_ERRORS,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/clusters/{clusterId}/consumer-groups',
+    summary: 'Consumer groups (classic and KIP-848) with state, coordinator, members, topics and total / max lag as kafka-consumer-groups computes it',
+    tag: 'consumer-groups',
+    response: consumerGroupListResponseSchema,
+    query: consumerGroupListQuerySchema,
+    errors: [...READ_ERRORS, 'VALIDATION'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/clusters/{clusterId}/consumer-groups/{groupId}',
+    summary: 'One group: members and the rows of kafka-consumer-groups --describe (CURRENT-OFFSET, LOG-END-OFFSET, LAG, member columns)',
+    tag: 'consumer-groups',
+    response: consumerGroupDetailResponseSchema,
+    errors: READ_ERRORS,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/clusters/{clusterId}/consumer-groups/{groupId}/export.csv',
+    summary: "The group's rows as CSV with kafka-consumer-groups' columns (empty where it prints -)",
+    tag: 'consumer-groups',
+    response: z.string().meta({ description: 'text/csv' }),
     errors: READ_ERRORS,
   },
   {

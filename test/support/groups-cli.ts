@@ -23,9 +23,19 @@ function tableRows(output: string): Record<string, string>[] {
   return rows;
 }
 
-export type CliOffsetRow = { group: string; topic: string; partition: number; currentOffset: string | null; lag: string | null; consumerId: string | null };
+export type CliOffsetRow = {
+  group: string;
+  topic: string;
+  partition: number;
+  currentOffset: string | null;
+  logEndOffset: string | null;
+  lag: string | null;
+  consumerId: string | null;
+  host: string | null;
+  clientId: string | null;
+};
 
-/** `--describe` (offsets view): CURRENT-OFFSET `-` = no commit. */
+/** `--describe` (offsets view), rows in the CLI's order; `-` (no commit, no member, unknown) = null. */
 export function groupOffsetsFromCli(groups: readonly string[]): CliOffsetRow[] {
   const out = kafkaCli('kafka-consumer-groups', ['--bootstrap-server', bootstrap(), '--describe', ...groupArgs(groups)]);
   return tableRows(out).map((row) => ({
@@ -33,8 +43,11 @@ export function groupOffsetsFromCli(groups: readonly string[]): CliOffsetRow[] {
     topic: row.TOPIC!,
     partition: Number(row.PARTITION),
     currentOffset: orNull(row['CURRENT-OFFSET']),
+    logEndOffset: orNull(row['LOG-END-OFFSET']),
     lag: orNull(row.LAG),
     consumerId: orNull(row['CONSUMER-ID']),
+    host: orNull(row.HOST),
+    clientId: orNull(row['CLIENT-ID']),
   }));
 }
 

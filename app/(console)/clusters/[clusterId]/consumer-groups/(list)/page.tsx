@@ -1,0 +1,30 @@
+import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import { makeQueryClient } from '@/lib/queries/client';
+import { groupListFilters, groupQueries } from '@/lib/queries/consumer-groups';
+import { consumerGroupListQuerySchema } from '@/lib/schemas/consumer-groups';
+import { requireCluster } from '@/server/auth/page-session';
+import { listConsumerGroups } from '@/server/lag/list-groups';
+import { GroupsTable } from '@/components/consumer-groups/groups-table';
+
+export const metadata: Metadata = { title: 'Consumer groups' };
+
+type Props = { params: Promise<{ clusterId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ConsumerGroupsPage({ params, searchParams }: Props) {
+  const { clusterId } = await params;
+  await requireCluster(clusterId);
+  // The same filters the table derives from the URL, so the prefetched list is the one it asks for.
+  const raw = Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === 'string');
+  const filters = groupListFilters(new URLSearchParams(raw));
+  const queryClient = makeQueryClient();
+  await queryClient.prefetchQuery({
+    ...groupQueries.list(clusterId, filters),
+    queryFn: () => listConsumerGroups(clusterId, consumerGroupListQuerySchema.parse(filters)),
+  });
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <GroupsTable clusterId={clusterId} />
+    </HydrationBoundary>
+  );
+}

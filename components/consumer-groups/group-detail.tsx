@@ -1,0 +1,97 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { formatInt64 } from '@/lib/format';
+import { groupQueries } from '@/lib/queries/consumer-groups';
+import { apiRoutes, pageRoutes } from '@/lib/routes';
+import { GroupMembers } from '@/components/consumer-groups/group-members';
+import { GroupOffsetsTable } from '@/components/consumer-groups/group-offsets-table';
+import { GroupStateBadge } from '@/components/consumer-groups/group-state-badge';
+import { TopicLagTable, topicLags } from '@/components/consumer-groups/topic-lag-table';
+import { AsOf } from '@/components/feedback/as-of';
+import { QueryError } from '@/components/feedback/query-error';
+import { Badge } from '@/components/ui/badge';
+import { EmptyState, LoadingRows } from '@/components/ui/states';
+
+const REBALANCING = new Set(['PreparingRebalance', 'CompletingRebalance', 'Assigning', 'Reconciling']);
+
+/** One consumer group: kafka-consumer-groups --describe's table, the lag per topic, and the members. */
+export function GroupDetail({ clusterId, groupId }: { clusterId: string; groupId: string }) {
+  const { data, error, isPending, refetch } = useQuery(groupQueries.detail(clusterId, groupId));
+  const totalLag = data ? topicLags(data.offsets).reduce<bigint | null>((sum, t) => (t.lag === null ? sum : (sum ?? 0n) + t.lag), null) : null;
+  return (
+    <article aria-labelledby="group-name" className="space-y-6">
+      <header className="space-y-1">
+        <nav aria-label="Breadcrumb" className="text-sm text-zinc-500 dark:text-zinc-400">
+          <Link href={pageRoutes.consumerGroups(clusterId)} className="hover:underline">
+            Consumer groups
+          </Link>{' '}
+          /
+        </nav>
+        <div className="flex flex-wrap items-center gap-2">
+          <h2 id="group-name" className="break-all font-mono text-lg font-semibold">
+            {groupId}
+          </h2>
+          {data ? <GroupStateBadge state={data.state} /> : null}
+          {data?.partial ? (
+            <Badge tone="warn" title="Part of the group could not be read: some values are missing">
+              partial
+            </Badge>
+          ) : null}
+        </div>
+        {data ? (
+          <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm text-zinc-500 dark:text-zinc-400">
+            <p>
+              {data.protocolType === '' ? 'offsets only (no consumer ever joined)' : `${data.groupProtocol} protocol`}
+              {data.assignor ? ` · assignor ${data.assignor}` : ''} · coordinator broker {data.coordinatorId} · {data.members.length} member
+              {data.members.length === 1 ? '' : 's'} · total lag {totalLag === null ? 'unknown' : formatInt64(totalLag)}
+            </p>
+            <AsOf asOf={data.asOf} stale={Boolean(error)} />
+          </div>
+        ) : null}
+      </header>
+      {isPending ? <LoadingRows label="Loading consumer group" /> : null}
+      {error && !data ? <QueryError what="the consumer group" error={error} onRetry={() => void refetch()} /> : null}
+      {data ? (
+        <>
+          {data.state === 'Empty' ? <p className="text-sm text-zinc-600 dark:text-zinc-400">Consumer group &apos;{groupId}&apos; has no active members.</p> : null}
+          {REBALANCING.has(data.state) ? (
+            <p role="status" className="text-sm text-amber-700 dark:text-amber-400">
+              The group is rebalancing: members have no assignment until it completes, so every committed partition shows as unassigned.
+            </p>
+          ) : null}
+          <section aria-labelledby="offsets-heading" className="space-y-2">
+            <div className="flex items-baseline justify-between">
+              <h3 id="offsets-heading" className="font-medium">
+                Offsets
+              </h3>
+              <a href={apiRoutes.consumerGroupCsv(clusterId, groupId)} className="text-sm text-sky-700 hover:underline dark:text-sky-400" download>
+                Export CSV
+              </a>
+            </div>
+            {data.offsets.length === 0 ? (
+              <EmptyState title="No offsets">The group has no committed offsets and no assigned partitions.</EmptyState>
+            ) : (
+              <GroupOffsetsTable rows={data.offsets} />
+            )}
+          </section>
+          {data.offsets.length > 0 ? (
+            <section aria-labelledby="topics-heading" className="space-y-2">
+              <h3 id="topics-heading" className="font-medium">
+                Lag per topic
+              </h3>
+              <TopicLagTable rows={data.offsets} />
+            </section>
+          ) : null}
+          <section aria-labelledby="members-heading" className="space-y-2">
+            <h3 id="members-heading" className="font-medium">
+              Members
+            </h3>
+            <GroupMembers members={data.members} state={data.state} />
+          </section>
+        </>
+      ) : null}
+    </article>
+  );
+}

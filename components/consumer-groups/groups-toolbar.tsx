@@ -1,0 +1,33 @@
+'use client';
+
+import { CheckboxField, SelectField } from '@/components/ui/field';
+import { SearchField } from '@/components/ui/search-field';
+
+const STATES = ['Stable', 'Empty', 'PreparingRebalance', 'CompletingRebalance', 'Assigning', 'Reconciling', 'Dead'];
+
+type Props = {
+  q: string;
+  state: string;
+  topic: string;
+  lagging: boolean;
+  onChange: (changes: Record<string, string | null>) => void;
+};
+
+/** Group id search, state, topic and "only lagging"; every filter ends up in the URL. */
+export function GroupsToolbar({ q, state, topic, lagging, onChange }: Props) {
+  return (
+    <div role="search" className="flex flex-wrap items-center gap-4">
+      <SearchField label="Search groups" placeholder="part of a group id" maxLength={255} value={q} onSearch={(text) => onChange({ q: text })} />
+      <SelectField label="State" value={state} onChange={(event) => onChange({ state: event.target.value || null })}>
+        <option value="">any</option>
+        {STATES.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+      </SelectField>
+      <SearchField label="Topic" placeholder="exact topic name" maxLength={249} className="w-48" value={topic} onSearch={(text) => onChange({ topic: text })} />
+      <CheckboxField label="Only lagging" checked={lagging} onChange={(event) => onChange({ lagging: event.target.checked ? 'true' : null })} />
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import { formatInt64 } from '@/lib/format';
+import type { GroupOffsetRow } from '@/lib/schemas/consumer-groups';
+import type { VirtualColumnMeta } from '@/components/ui/virtual-table';
+
+const column = createColumnHelper<GroupOffsetRow>();
+const numeric = (title: string): VirtualColumnMeta => ({ numeric: true, title });
+
+/** "-" where kafka-consumer-groups prints "-": no commit, no member, or an end offset that could not be read. */
+function Dash({ title }: { title?: string }) {
+  return (
+    <span className="text-zinc-400" title={title}>
+      -
+    </span>
+  );
+}
+
+const offset = (value: string | null, title?: string) => (value === null ? <Dash title={title} /> : formatInt64(value));
+
+/** The columns of kafka-consumer-groups --describe, in its order and with its headers. */
+export const offsetColumns = [
+  column.accessor('topic', { header: 'TOPIC', size: 220, meta: { className: 'font-mono text-xs' }, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> }),
+  column.accessor('partition', { header: 'PARTITION', size: 90, meta: numeric('Partition') }),
+  column.accessor('currentOffset', { header: 'CURRENT-OFFSET', size: 130, meta: numeric('The committed offset; - = none'), cell: (c) => offset(c.getValue(), 'No committed offset') }),
+  column.accessor('logEndOffset', {
+    header: 'LOG-END-OFFSET',
+    size: 130,
+    meta: numeric('The high watermark (ListOffsets latest, read_uncommitted)'),
+    cell: ({ row: { original: r } }) => offset(r.logEndOffset, r.error ?? 'Unknown'),
+  }),
+  column.accessor('lag', {
+    header: 'LAG',
+    size: 110,
+    meta: numeric('LOG-END-OFFSET − CURRENT-OFFSET, not clamped: negative after truncation or an offset set ahead'),
+    cell: ({ row: { original: r } }) => {
+      if (r.lag === null) return <Dash title={r.error} />;
+      const lag = BigInt(r.lag);
+      return <span className={lag > 0n ? 'font-medium' : lag < 0n ? 'text-amber-700 dark:text-amber-400' : 'text-zinc-500'}>{formatInt64(lag)}</span>;
+    },
+  }),
+  column.accessor('consumerId', { header: 'CONSUMER-ID', size: 260, meta: { className: 'font-mono text-xs' }, cell: (c) => c.getValue() ?? <Dash title="No member owns this partition" /> }),
+  column.accessor('host', { header: 'HOST', size: 130, meta: { className: 'font-mono text-xs' }, cell: (c) => c.getValue() ?? <Dash /> }),
+  column.accessor('clientId', { header: 'CLIENT-ID', size: 180, meta: { className: 'font-mono text-xs' }, cell: (c) => c.getValue() ?? <Dash /> }),
+];

@@ -1,0 +1,43 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { apiGet } from '@/lib/api-client';
+import { POLL } from '@/lib/queries/client';
+import { apiRoutes } from '@/lib/routes';
+import { GROUP_SORT_FIELDS, consumerGroupDetailResponseSchema, consumerGroupListResponseSchema } from '@/lib/schemas/consumer-groups';
+
+/** The groups view's URL state, as the API takes it; absent keys are the API's defaults (every group, by id). */
+export type GroupListFilters = { q?: string; state?: string; topic?: string; lagging?: 'true'; sort?: string };
+
+const SORT = new RegExp(`^-?(${GROUP_SORT_FIELDS.join('|')})$`);
+
+/** The page's search params → filters (page prefetch and table derive the same query key); invalid values dropped. */
+export function groupListFilters(params: URLSearchParams): GroupListFilters {
+  const text = (key: string, max: number) => {
+    const value = params.get(key);
+    return value ? { [key]: value.slice(0, max) } : {};
+  };
+  const sort = params.get('sort');
+  return {
+    ...text('q', 255),
+    ...text('state', 64),
+    ...text('topic', 249),
+    ...(params.get('lagging') === 'true' ? { lagging: 'true' as const } : {}),
+    ...(sort && SORT.test(sort) && sort !== 'groupId' ? { sort } : {}),
+  };
+}
+
+export const groupQueries = {
+  all: (clusterId: string) => ['clusters', clusterId, 'consumer-groups'] as const,
+  list: (clusterId: string, filters: GroupListFilters) =>
+    queryOptions({
+      queryKey: [...groupQueries.all(clusterId), 'list', filters] as const,
+      queryFn: ({ signal }) => apiGet(apiRoutes.consumerGroups(clusterId, new URLSearchParams(filters).toString()), consumerGroupListResponseSchema, signal),
+      refetchInterval: POLL.LIVE,
+      placeholderData: keepPreviousData,
+    }),
+  detail: (clusterId: string, groupId: string) =>
+    queryOptions({
+      queryKey: [...groupQueries.all(clusterId), 'detail', groupId] as const,
+      queryFn: ({ signal }) => apiGet(apiRoutes.consumerGroup(clusterId, groupId), consumerGroupDetailResponseSchema, signal),
+      refetchInterval: POLL.LIVE,
+    }),
+};

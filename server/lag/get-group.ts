@@ -1,0 +1,35 @@
+import 'server-only';
+import { ApiError } from '@/lib/errors';
+import type { ConsumerGroupDetailResponse } from '@/lib/schemas/consumer-groups';
+import { groupRows } from '@/server/lag/group-rows';
+import { getGroupsSnapshot, type GroupsSnapshot } from '@/server/lag/groups-snapshot';
+
+const GROUP_ID_NOT_FOUND = 69;
+
+const find = (snapshot: GroupsSnapshot, groupId: string) =>
+  snapshot.groups.find((g) => g.groupId === groupId && g.errorCode !== GROUP_ID_NOT_FOUND && !(g.state === 'Dead' && g.committed.size === 0));
+
+/** One group with the CLI's rows; a group missing from a recent snapshot is looked for in a fresh one before the 404. */
+export async function getConsumerGroup(clusterId: string, groupId: string): Promise<ConsumerGroupDetailResponse> {
+  let snapshot = await getGroupsSnapshot(clusterId);
+  let group = find(snapshot, groupId);
+  if (!group) {
+    snapshot = await getGroupsSnapshot(clusterId, { maxAgeMs: 0 });
+    group = find(snapshot, groupId);
+  }
+  if (!group) throw new ApiError('NOT_FOUND', `Consumer group "${groupId}" does not exist`);
+  const offsets = groupRows(group, snapshot);
+  const partial = Boolean(group.error) || offsets.some((r) => r.error);
+  return {
+    asOf: snapshot.asOf,
+    ...(partial ? { partial: true } : {}),
+    groupId: group.groupId,
+    state: group.state,
+    protocolType: group.protocolType,
+    groupProtocol: group.groupProtocol,
+    assignor: group.assignor,
+    coordinatorId: group.coordinatorId,
+    members: group.members,
+    offsets,
+  };
+}

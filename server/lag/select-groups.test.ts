@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { consumerGroupListQuerySchema, type ConsumerGroupSummary } from '@/lib/schemas/consumer-groups';
+import { selectGroups } from '@/server/lag/select-groups';
+
+const group = (groupId: string, state: string, totalLag: string | null, topics: string[] = ['t']): ConsumerGroupSummary => ({
+  groupId,
+  state,
+  protocolType: 'consumer',
+  groupProtocol: 'classic',
+  assignor: null,
+  coordinatorId: 1,
+  memberCount: 0,
+  topics,
+  totalLag,
+  maxLag: totalLag,
+  maxTimeLagMs: null,
+  status: null,
+});
+const all = [group('b-orders', 'Stable', '12'), group('a-payments', 'Empty', '-3', ['p']), group('c-none', 'Empty', null), group('d-big', 'Stable', '90071992547409930')];
+const select = (query: Record<string, string>) => selectGroups(all, consumerGroupListQuerySchema.parse(query));
+const ids = (query: Record<string, string>) => select(query).groups.map((g) => g.groupId);
+
+describe('selectGroups', () => {
+  it('sorts by id by default and by lag exactly, unknown lag lowest', () => {
+    expect(ids({})).toEqual(['a-payments', 'b-orders', 'c-none', 'd-big']);
+    expect(ids({ sort: '-totalLag' })).toEqual(['d-big', 'b-orders', 'a-payments', 'c-none']);
+    expect(ids({ sort: 'totalLag' })).toEqual(['c-none', 'a-payments', 'b-orders', 'd-big']);
+  });
+
+  it('filters by id substring, state (any case), topic and lagging', () => {
+    expect(ids({ q: 'ORD' })).toEqual(['b-orders']);
+    expect(ids({ state: 'empty' })).toEqual(['a-payments', 'c-none']);
+    expect(ids({ topic: 'p' })).toEqual(['a-payments']);
+    expect(ids({ lagging: 'true' })).toEqual(['b-orders', 'd-big']);
+  });
+
+  it('pages after filtering and reports the filtered total', () => {
+    expect(select({ state: 'Stable', limit: '1', offset: '1' })).toMatchObject({ total: 2, groups: [{ groupId: 'd-big' }] });
+  });
+
+  it('refuses a sort field it does not know', () => {
+    expect(() => consumerGroupListQuerySchema.parse({ sort: 'lag' })).toThrow(/one of groupId/);
+  });
+});

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GET as getGroup } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/[groupId]/route';
+import { GET as getGroups } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/route';
+import { consumerGroupDetailResponseSchema, consumerGroupListResponseSchema } from '@/lib/schemas/consumer-groups';
+import { closeDb } from '@/server/db/client';
+import { closeAllConnections, requestCounts } from '@/server/kafka/clients';
+import { requestDelta } from '@/server/kafka/request-counter';
+import { getClusterSnapshot } from '@/server/cluster-state/snapshot';
+import { getGroupsSnapshot } from '@/server/lag/groups-snapshot';
+import { kafkaCli } from './support/cli';
+import { groupOffsetsFromCli, groupStatesFromCli, startConsumer, waitFor } from './support/groups-cli';
+import { kafkaTarget } from './support/kafka-target';
+import { produceRecords } from './support/records-cli';
+import { callRoute } from './support/routes';
+
+const target = kafkaTarget();
+const bootstrap = target.bootstrap.join(',');
+const kafka4 = target.version.startsWith('4.');
+const stamp = Date.now();
+const topicA = `it-lag-a-${stamp}`;
+const topicB = `it-lag-b-${stamp}`;
+const group = (name: string) => `it-lag-${name}-${stamp}`;
+/** Consumed A (some of it) with a console consumer that then left: Empty with commits. */
+const stopped = group('stopped');
+/** Offsets set by --reset-offsets only (protocol type ""), on two partitions of A. */
+const reset = group('reset');
+/** Live on A, caught up. */
+const live = group('live');
+/** Live on A with auto-commit off: assigned partitions without commits ("-"). */
+const uncommitted = group('uncommitted');
+/** Committed on A, now live on B only: A's rows are committed but unassigned. */
+const moved = group('moved');
+/** Kafka 4.x: a KIP-848 member on A. */
+const kip848 = group('kip848');
+const groups = [stopped, reset, live, uncommitted, moved, ...(kafka4 ? [kip848] : [])];
+const consumers: { stop(): Promise<void> }[] = [];
+
+const detail = async (groupId: string) => {
+  const { status, body } = await callRoute(getGroup, `/api/v1/clusters/local/consumer-groups/${groupId}`, { clusterId: 'local', groupId });
+  expect(status).toBe(200);
+  return consumerGroupDetailResponseSchema.parse(body);
+};
+
+describe(`consumer groups and lag on ${target.label}, against kafka-consumer-groups --describe`, () => {
+  beforeAll(async () => {
+    for (const topic of [topicA, topicB]) kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', topic, '--partitions', '3', '--replication-factor', '2']);
+    produceRecords(topicA, 90);
+    produceRecords(topicB, 30);
+    for (const g of [stopped, moved]) {
+      kafkaCli('kafka-console-consumer', ['--bootstrap-server', bootstrap, '--topic', topicA, '--group', g, '--from-beginning', '--max-messages', '40', '--timeout-ms', '30000']);
+    }
+    kafkaCli('kafka-consumer-groups', ['--bootstrap-server', bootstrap, '--reset-offsets', '--group', reset, '--topic', `${topicA}:0,2`, '--to-offset', '3', '--execute']);
+    consumers.push(startConsumer(topicA, live, { 'client.id': `live-${stamp}` }));
+    consumers.push(startConsumer(topicA, uncommitted, { 'client.id': `uncommitted-${stamp}`, 'enable.auto.commit': 'false' }));
+    consumers.push(startConsumer(topicB, moved, { 'client.id': `moved-${stamp}` }));
+    if (kafka4) consumers.push(startConsumer(topicA, kip848, { 'client.id': `kip848-${stamp}`, 'group.protocol': 'consumer' }));
+    // Settled: live members joined, read everything and committed it (auto-commit every 5 s); nothing is produced after.
+    await waitFor(
+      'live groups to be Stable and caught up',
+      () => {
+        const rows = groupOffsetsFromCli([live, moved, uncommitted, ...(kafka4 ? [kip848] : [])]);
+        const settled = rows.filter((r) => r.consumerId !== null);
+        const caughtUp = rows.filter((r) => r.group !== uncommitted && r.consumerId !== null).every((r) => r.lag === '0');
+        return settled.length === (kafka4 ? 12 : 9) && caughtUp ? true : undefined;
+      },
+      { attempts: 60 },
+    );
+  }, 240_000);
+
+  afterAll(async () => {
+    await Promise.all(consumers.map((c) => c.stop()));
+    kafkaCli('kafka-consumer-groups', ['--bootstrap-server', bootstrap, '--delete', ...groups.flatMap((g) => ['--group', g])]);
+    kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--delete', '--topic', topicA]);
+    kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--delete', '--topic', topicB]);
+    await closeAllConnections();
+    await closeDb();
+  }, 120_000);
+
+  it('gives every row exactly as kafka-consumer-groups --describe, in its order', async () => {
+    const cli = groupOffsetsFromCli(groups);
+    for (const groupId of groups) {
+      const ours = (await detail(groupId)).offsets.map(({ timeLagMs: _t, error: _e, ...row }) => ({ group: groupId, ...row }));
+      expect(ours, groupId).toEqual(cli.filter((r) => r.group === groupId));
+    }
+    // The situations the rows cover, so the comparison above cannot pass vacuously.
+    const rowsOf = (g: string) => cli.filter((r) => r.group === g);
+    expect(rowsOf(uncommitted).every((r) => r.currentOffset === null && r.consumerId !== null)).toBe(true);
+    expect(rowsOf(moved).some((r) => r.topic === topicA && r.consumerId === null && r.currentOffset !== null)).toBe(true);
+    // --to-offset 3 is clamped to a partition's end, like every reset of the CLI.
+    expect(rowsOf(reset).map((r) => [r.partition, r.currentOffset])).toEqual(rowsOf(reset).map((r) => [r.partition, BigInt(r.logEndOffset!) < 3n ? r.logEndOffset : '3']));
+    expect(rowsOf(reset).map((r) => r.partition)).toEqual([0, 2]);
+    expect(rowsOf(stopped).length).toBeGreaterThan(0);
+    expect(rowsOf(stopped).every((r) => r.consumerId === null && r.logEndOffset !== null)).toBe(true);
+  }, 120_000);
+
+  it('lists the groups with state, coordinator, members and lag totals as the CLI reports them', async () => {
+    const { status, body } = await callRoute(getGroups, '/api/v1/clusters/local/consumer-groups', { clusterId: 'local' });
+    expect(status).toBe(200);
+    const list = consumerGroupListResponseSchema.parse(body);
+    const states = new Map(groupStatesFromCli(groups).map((s) => [s.group, s]));
+    const cli = groupOffsetsFromCli(groups);
+    for (const groupId of groups) {
+      const ours = list.groups.find((g) => g.groupId === groupId);
+      const state = states.get(groupId)!;
+      expect(ours, groupId).toMatchObject({ state: state.state, coordinatorId: state.coordinatorId, memberCount: state.members });
+      const lags = cli.filter((r) => r.group === groupId && r.lag !== null).map((r) => BigInt(r.lag!));
+      expect(ours!.totalLag).toBe(lags.length ? lags.reduce((a, b) => a + b, 0n).toString() : null);
+    }
+    expect(list.groups.find((g) => g.groupId === reset)).toMatchObject({ protocolType: '', memberCount: 0 });
+    expect(list.groups.find((g) => g.groupId === live)).toMatchObject({ protocolType: 'consumer', groupProtocol: 'classic', assignor: 'range' });
+    if (kafka4) expect(list.groups.find((g) => g.groupId === kip848)).toMatchObject({ groupProtocol: 'consumer', memberCount: 1 });
+    expect(list.groups.map((g) => g.groupId)).toEqual([...list.groups.map((g) => g.groupId)].sort());
+  }, 120_000);
+
+  it('reads all groups in three waves: ListGroups per broker, then per coordinator, then ListOffsets per leader', async () => {
+    // The cluster snapshot (Metadata) is shared with every other view; fresh here, so only the group waves count.
+    await getClusterSnapshot('local', { maxAgeMs: 0 });
+    const before = requestCounts('local');
+    const snapshot = await getGroupsSnapshot('local', { maxAgeMs: 0 });
+    const delta = requestDelta(before, requestCounts('local'));
+    const brokers = 3;
+    const coordinators = new Set(snapshot.groups.map((g) => g.coordinatorId)).size;
+    expect(delta.ListGroups).toBe(brokers);
+    expect(delta.OffsetFetch).toBe(coordinators);
+    expect(delta.DescribeGroups ?? 0).toBeLessThanOrEqual(2 * coordinators);
+    expect(delta.ListOffsets).toBeLessThanOrEqual(brokers);
+    expect(delta.Metadata ?? 0).toBe(0);
+  });
+
+  it('answers 404 for a group that does not exist', async () => {
+    const groupId = group('missing');
+    const { status, body } = await callRoute(getGroup, `/api/v1/clusters/local/consumer-groups/${groupId}`, { clusterId: 'local', groupId });
+    expect(status).toBe(404);
+    expect(body).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  });
+});
