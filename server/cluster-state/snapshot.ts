@@ -7,6 +7,11 @@ import { readTopicConfigValues } from '@/server/kafka/topic-configs';
 
 /** Everything the cluster-state views show, read in waves, never per topic. */
 export type ClusterSnapshot = {
+  /**
+   * When wave 1's Metadata response arrived (ClusterMetadata.asOf), the oldest data in the snapshot: wave 2's
+   * offsets, sizes and configs are read after it, so nothing shown is older. The snapshot's age counts from it.
+   * Not the end of the read: that would present the layout as newer than it is by as long as wave 2 took.
+   */
   asOf: number;
   metadata: ClusterMetadata;
   /** Keyed by `partitionKey(topic, partition)`. */
@@ -51,10 +56,12 @@ async function readSnapshot(clusterId: string): Promise<ClusterSnapshot> {
       const value = Number(values.get('min.insync.replicas'));
       if (Number.isInteger(value)) minIsr.set(topic, value);
     }
+    const byPartition = new Map<string, PartitionOffsets>();
+    for (const o of offsets) byPartition.set(partitionKey(o.topic, o.partition), o);
     return {
       asOf: metadata.asOf,
       metadata,
-      offsets: new Map(offsets.map((o) => [partitionKey(o.topic, o.partition), o])),
+      offsets: byPartition,
       logDirs,
       minIsr,
       errors,

@@ -13,6 +13,7 @@ export type PartitionLayout = {
 };
 
 export type ClusterMetadata = {
+  /** Epoch ms when the Metadata response arrived (see readClusterMetadata). */
   asOf: number;
   mode: 'kraft' | 'zookeeper';
   kafkaClusterId: string | null;
@@ -33,10 +34,18 @@ export type ClusterMetadata = {
 export async function readClusterMetadata(connection: KafkaConnection): Promise<ClusterMetadata> {
   return onAnyBroker(connection, async (broker) => {
     const kraft = isKraftBroker(broker);
-    const [metadata, quorum] = await Promise.all([broker.metadata([]), kraft ? describeQuorum(broker) : null]);
+    // asOf is the instant the Metadata response arrives: the broker answered from its metadata cache at some
+    // moment between receiving the request and this instant, and this is the closest one the console can see.
+    // Not when the request was sent (nor before onAnyBroker): connecting, trying another broker and queueing in
+    // kafkajs or on the broker say nothing about the data, yet would age the snapshot out early. Not after
+    // DescribeQuorum either, which runs alongside and may answer later.
+    const [{ metadata, asOf }, quorum] = await Promise.all([
+      broker.metadata([]).then((metadata) => ({ metadata, asOf: Date.now() })),
+      kraft ? describeQuorum(broker) : null,
+    ]);
     const controllerId = kraft ? (quorum?.leaderId ?? null) : metadata.controllerId >= 0 ? metadata.controllerId : null;
     return {
-      asOf: Date.now(),
+      asOf,
       mode: kraft ? 'kraft' : 'zookeeper',
       kafkaClusterId: metadata.clusterId,
       controllerId,

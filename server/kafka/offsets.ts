@@ -22,10 +22,12 @@ export type PartitionOffsets = {
 /** Bounds one request's size; a leader with more partitions gets several requests, sent concurrently. */
 export const MAX_PARTITIONS_PER_REQUEST = 5_000;
 
-type Ref = { topic: string; partition: number; row: PartitionOffsets };
 type Field = 'logStartOffset' | 'highWatermark';
-
-const key = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+/**
+ * One chunk's rows, and their positions by topic then partition number (in layout order, as the requests list
+ * them); shared by the chunk's latest and earliest requests.
+ */
+type Batch = { rows: PartitionOffsets[]; positions: Map<string, Map<number, number>> };
 
 function chunk<T>(items: T[], size: number): T[][] {
   const chunks: T[][] = [];
@@ -33,38 +35,56 @@ function chunk<T>(items: T[], size: number): T[][] {
   return chunks;
 }
 
+// Keyed by the layout's topic strings and by numbers: no `topic\0partition` string per partition and request
+// (building and hashing those was the largest CPU cost of the offsets wave at 10,000 partitions).
+function batch(rows: PartitionOffsets[]): Batch {
+  const positions = new Map<string, Map<number, number>>();
+  rows.forEach((row, i) => {
+    let partitions = positions.get(row.topic);
+    if (!partitions) positions.set(row.topic, (partitions = new Map()));
+    partitions.set(row.partition, i);
+  });
+  return { rows, positions };
+}
+
 function addError(row: PartitionOffsets, error: string) {
   if (!row.error?.includes(error)) row.error = row.error ? `${row.error}; ${error}` : error;
 }
 
-function request(refs: Ref[], timestamp: bigint): ListOffsetsInput {
-  const topics = new Map<string, { partition: number; timestamp: bigint }[]>();
-  for (const { topic, partition } of refs) {
-    const list = topics.get(topic) ?? topics.set(topic, []).get(topic)!;
-    list.push({ partition, timestamp });
+function request({ positions }: Batch, timestamp: bigint): ListOffsetsInput {
+  const topics: ListOffsetsInput['topics'] = [];
+  for (const [name, partitionPositions] of positions) {
+    const partitions: { partition: number; timestamp: bigint }[] = [];
+    for (const partition of partitionPositions.keys()) partitions.push({ partition, timestamp });
+    topics.push({ name, partitions });
   }
-  return { isolationLevel: READ_UNCOMMITTED, topics: [...topics].map(([name, partitions]) => ({ name, partitions })) };
+  return { isolationLevel: READ_UNCOMMITTED, topics };
 }
 
 /** One ListOffsets for one timestamp; fills `field` of each row, or its error (per partition, or for the chunk). */
-async function fill(broker: KafkajsBroker, brokerId: number, refs: Ref[], timestamp: bigint, field: Field) {
-  const rows = new Map(refs.map((ref) => [key(ref.topic, ref.partition), ref.row]));
+async function fill(broker: KafkajsBroker, brokerId: number, batch: Batch, timestamp: bigint, field: Field) {
+  // Per request: rows answered (a partition listed twice in a response counts once).
+  const answered = new Uint8Array(batch.rows.length);
+  const unanswered = () => batch.rows.filter((_, i) => !answered[i]);
   const what = field === 'highWatermark' ? 'latest' : 'earliest';
   try {
-    const response = await listOffsets(broker, request(refs, timestamp));
+    const response = await listOffsets(broker, request(batch, timestamp));
     for (const topic of response.topics) {
+      const positions = batch.positions.get(topic.name);
+      if (!positions) continue;
       for (const p of topic.partitions) {
-        const row = rows.get(key(topic.name, p.partition));
-        if (!row) continue;
-        rows.delete(key(topic.name, p.partition));
+        const i = positions.get(p.partition);
+        if (i === undefined || answered[i]) continue;
+        answered[i] = 1;
+        const row = batch.rows[i]!;
         const error = kafkaError(p.errorCode);
         if (error) addError(row, `${error.type}: ${error.message}`);
         else row[field] = p.offset;
       }
     }
-    for (const row of rows.values()) addError(row, `broker ${brokerId} did not answer for this partition (${what} offset)`);
+    for (const row of unanswered()) addError(row, `broker ${brokerId} did not answer for this partition (${what} offset)`);
   } catch (error) {
-    for (const row of rows.values()) addError(row, brokerErrorText(error, brokerId));
+    for (const row of unanswered()) addError(row, brokerErrorText(error, brokerId));
   }
 }
 
@@ -90,7 +110,7 @@ export async function readOffsets(
   { timeoutMs, maxPartitionsPerRequest = MAX_PARTITIONS_PER_REQUEST }: { timeoutMs?: number; maxPartitionsPerRequest?: number } = {},
 ): Promise<PartitionOffsets[]> {
   const rows: PartitionOffsets[] = [];
-  const byLeader = new Map<number, Ref[]>();
+  const byLeader = new Map<number, PartitionOffsets[]>();
   for (const topic of layout) {
     for (const { partition, leader } of topic.partitions) {
       const row: PartitionOffsets = { topic: topic.name, partition, logStartOffset: null, highWatermark: null, error: null };
@@ -99,19 +119,20 @@ export async function readOffsets(
         row.error = 'LEADER_NOT_AVAILABLE: the partition has no leader (offline)';
         continue;
       }
-      const refs = byLeader.get(leader) ?? byLeader.set(leader, []).get(leader)!;
-      refs.push({ topic: topic.name, partition, row });
+      let led = byLeader.get(leader);
+      if (!led) byLeader.set(leader, (led = []));
+      led.push(row);
     }
   }
   const outcomes = await onBrokers(
     connection,
     [...byLeader.keys()],
     async (broker, brokerId) => {
-      const chunks = chunk(byLeader.get(brokerId) ?? [], maxPartitionsPerRequest);
+      const batches = chunk(byLeader.get(brokerId) ?? [], maxPartitionsPerRequest).map(batch);
       await Promise.all(
-        chunks.flatMap((refs) => [
-          fill(broker, brokerId, refs, LATEST_TIMESTAMP, 'highWatermark'),
-          fill(broker, brokerId, refs, EARLIEST_TIMESTAMP, 'logStartOffset'),
+        batches.flatMap((rows) => [
+          fill(broker, brokerId, rows, LATEST_TIMESTAMP, 'highWatermark'),
+          fill(broker, brokerId, rows, EARLIEST_TIMESTAMP, 'logStartOffset'),
         ]),
       );
     },
@@ -119,7 +140,7 @@ export async function readOffsets(
   );
   for (const outcome of outcomes) {
     if (outcome.ok) continue;
-    for (const { row } of byLeader.get(outcome.brokerId) ?? []) addError(row, outcome.error);
+    for (const row of byLeader.get(outcome.brokerId) ?? []) addError(row, outcome.error);
   }
   return rows.map(settle);
 }
