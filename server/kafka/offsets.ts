@@ -107,7 +107,16 @@ function settle(row: PartitionOffsets): PartitionOffsets {
 export async function readOffsets(
   connection: KafkaConnection,
   layout: OffsetsLayout,
-  { timeoutMs, maxPartitionsPerRequest = MAX_PARTITIONS_PER_REQUEST }: { timeoutMs?: number; maxPartitionsPerRequest?: number } = {},
+  {
+    timeoutMs,
+    maxPartitionsPerRequest = MAX_PARTITIONS_PER_REQUEST,
+    earliest = true,
+  }: {
+    timeoutMs?: number;
+    maxPartitionsPerRequest?: number;
+    /** false: only the high watermark (lag needs no log start), one request per leader instead of two. */
+    earliest?: boolean;
+  } = {},
 ): Promise<PartitionOffsets[]> {
   const rows: PartitionOffsets[] = [];
   const byLeader = new Map<number, PartitionOffsets[]>();
@@ -132,7 +141,7 @@ export async function readOffsets(
       await Promise.all(
         batches.flatMap((rows) => [
           fill(broker, brokerId, rows, LATEST_TIMESTAMP, 'highWatermark'),
-          fill(broker, brokerId, rows, EARLIEST_TIMESTAMP, 'logStartOffset'),
+          ...(earliest ? [fill(broker, brokerId, rows, EARLIEST_TIMESTAMP, 'logStartOffset')] : []),
         ]),
       );
     },
