@@ -23,6 +23,7 @@ export const apiRoutes = {
   /** `query` is a ready query string (q, sort, internal, limit, offset), without "?". */
   topics: (clusterId: string, query = '') => `/api/v1/clusters/${seg(clusterId)}/topics${query ? `?${query}` : ''}`,
   topic: (clusterId: string, topic: string, { configs = true } = {}) => `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}${configs ? '' : '?configs=false'}`,
+  topicGroups: (clusterId: string, topic: string) => `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}/consumer-groups`,
   topicConfigs: (clusterId: string, topic: string) => `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}/configs`,
   health: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/health`,
   /** `query` is a ready query string (q, state, topic, lagging, sort), without "?". */

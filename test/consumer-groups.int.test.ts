@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getGroup } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/[groupId]/route';
 import { GET as getGroups } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/route';
-import { consumerGroupDetailResponseSchema, consumerGroupListResponseSchema } from '@/lib/schemas/consumer-groups';
+import { GET as getTopicGroups } from '@/app/api/v1/clusters/[clusterId]/topics/[topic]/consumer-groups/route';
+import { consumerGroupDetailResponseSchema, consumerGroupListResponseSchema, topicGroupsResponseSchema } from '@/lib/schemas/consumer-groups';
 import { closeDb } from '@/server/db/client';
 import { closeAllConnections, requestCounts } from '@/server/kafka/clients';
 import { requestDelta } from '@/server/kafka/request-counter';
@@ -140,6 +141,27 @@ describe(`consumer groups and lag on ${target.label}, against kafka-consumer-gro
     expect(delta.DescribeGroups ?? 0).toBeLessThanOrEqual(2 * coordinators);
     expect(delta.ListOffsets).toBeLessThanOrEqual(brokers);
     expect(delta.Metadata ?? 0).toBe(0);
+  });
+
+  it('lists the groups reading a topic with their lag on it, as the CLI rows add up', async () => {
+    const { status, body } = await callRoute(getTopicGroups, `/api/v1/clusters/local/topics/${topicA}/consumer-groups`, { clusterId: 'local', topic: topicA });
+    expect(status).toBe(200);
+    const ours = topicGroupsResponseSchema.parse(body).groups.filter((g) => groups.includes(g.groupId));
+    const cli = groupOffsetsFromCli(groups).filter((r) => r.topic === topicA);
+    const expected = [...new Set(cli.map((r) => r.group))].sort();
+    expect(ours.map((g) => g.groupId).sort()).toEqual(expected);
+    for (const g of ours) {
+      const rows = cli.filter((r) => r.group === g.groupId);
+      const lags = rows.filter((r) => r.lag !== null).map((r) => BigInt(r.lag!));
+      expect(g, g.groupId).toMatchObject({
+        partitions: rows.length,
+        assignedPartitions: rows.filter((r) => r.consumerId !== null).length,
+        lag: lags.length ? lags.reduce((a, b) => a + b, 0n).toString() : null,
+      });
+    }
+    expect(ours.some((g) => g.groupId === moved && g.assignedPartitions === 0)).toBe(true);
+    const missing = await callRoute(getTopicGroups, `/api/v1/clusters/local/topics/${topicA}-missing/consumer-groups`, { clusterId: 'local', topic: `${topicA}-missing` });
+    expect(missing.status).toBe(404);
   });
 
   it('answers 404 for a group that does not exist', async () => {

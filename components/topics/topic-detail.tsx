@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { topicQueries } from '@/lib/queries/topics';
 import { pageRoutes } from '@/lib/routes';
 import { ConfigsSection } from '@/components/configs/configs-section';
+import { TopicGroups } from '@/components/consumer-groups/topic-groups';
 import { AsOf } from '@/components/feedback/as-of';
 import { QueryError } from '@/components/feedback/query-error';
 import { PartitionsTable } from '@/components/topics/partitions-table';
@@ -49,6 +50,7 @@ export function TopicDetail({ clusterId, topic }: { clusterId: string; topic: st
       {data ? (
         <>
           <PartitionsTable partitions={data.partitions} minInsyncReplicas={data.minInsyncReplicas} />
+          <TopicGroups clusterId={clusterId} topic={topic} />
           <ConfigsSection query={topicQueries.configs(clusterId, topic)} ownLabel="set on this topic" what="the topic's configs" />
         </>
       ) : null}

@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiGet } from '@/lib/api-client';
 import { POLL } from '@/lib/queries/client';
 import { apiRoutes } from '@/lib/routes';
-import { GROUP_SORT_FIELDS, consumerGroupDetailResponseSchema, consumerGroupListResponseSchema } from '@/lib/schemas/consumer-groups';
+import { GROUP_SORT_FIELDS, consumerGroupDetailResponseSchema, consumerGroupListResponseSchema, topicGroupsResponseSchema } from '@/lib/schemas/consumer-groups';
 
 /** The groups view's URL state, as the API takes it; absent keys are the API's defaults (every group, by id). */
 export type GroupListFilters = { q?: string; state?: string; topic?: string; lagging?: 'true'; sort?: string };
@@ -38,6 +38,13 @@ export const groupQueries = {
     queryOptions({
       queryKey: [...groupQueries.all(clusterId), 'detail', groupId] as const,
       queryFn: ({ signal }) => apiGet(apiRoutes.consumerGroup(clusterId, groupId), consumerGroupDetailResponseSchema, signal),
+      refetchInterval: POLL.LIVE,
+    }),
+  /** Keyed under the groups (a reset invalidates it with them), not under the topic. */
+  forTopic: (clusterId: string, topic: string) =>
+    queryOptions({
+      queryKey: [...groupQueries.all(clusterId), 'topic', topic] as const,
+      queryFn: ({ signal }) => apiGet(apiRoutes.topicGroups(clusterId, topic), topicGroupsResponseSchema, signal),
       refetchInterval: POLL.LIVE,
     }),
 };

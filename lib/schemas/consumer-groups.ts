@@ -112,3 +112,30 @@ export const consumerGroupDetailResponseSchema = z
   })
   .meta({ id: 'ConsumerGroupDetailResponse' });
 export type ConsumerGroupDetailResponse = z.infer<typeof consumerGroupDetailResponseSchema>;
+
+/** A group's position on one topic (the topic page's "consumer groups reading this topic"). */
+export const topicGroupSchema = z
+  .object({
+    groupId: z.string(),
+    state: z.string(),
+    memberCount: z.number().int().nonnegative(),
+    /** Partitions of this topic the group has a row for (committed or assigned). */
+    partitions: z.number().int().nonnegative(),
+    /** Of those, how many a member owns now. */
+    assignedPartitions: z.number().int().nonnegative(),
+    /** Σ LAG on this topic over the rows whose lag is known; null when none is. */
+    lag: int64String.nullable(),
+    error: z.string().optional(),
+  })
+  .meta({ id: 'TopicConsumerGroup' });
+export type TopicGroup = z.infer<typeof topicGroupSchema>;
+
+export const topicGroupsResponseSchema = z
+  .object({
+    asOf: epochMs,
+    partial: z.boolean().optional(),
+    topic: z.string(),
+    groups: z.array(topicGroupSchema),
+  })
+  .meta({ id: 'TopicConsumerGroupsResponse' });
+export type TopicGroupsResponse = z.infer<typeof topicGroupsResponseSchema>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ErrorCode } from '@/lib/errors';
 import { brokerDetailResponseSchema, brokerListResponseSchema } from '@/lib/schemas/brokers';
 import { configListResponseSchema, detailQuerySchema } from '@/lib/schemas/configs';
-import { consumerGroupDetailResponseSchema, consumerGroupListQuerySchema, consumerGroupListResponseSchema } from '@/lib/schemas/consumer-groups';
+import { consumerGroupDetailResponseSchema, consumerGroupListQuerySchema, consumerGroupListResponseSchema, topicGroupsResponseSchema } from '@/lib/schemas/consumer-groups';
 import { clusterListResponseSchema } from '@/lib/schemas/clusters';
 import { auditListResponseSchema, auditQuerySchema } from '@/lib/schemas/audit';
 import { healthResponseSchema } from '@/lib/schemas/health';
@@ -134,6 +134,14 @@ export const OPERATIONS: Operation[] = [
     summary: "The group's rows as CSV with kafka-consumer-groups' columns (empty where it prints -)",
     tag: 'consumer-groups',
     response: z.string().meta({ description: 'text/csv' }),
+    errors: READ_ERRORS,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/clusters/{clusterId}/topics/{topic}/consumer-groups',
+    summary: 'The consumer groups reading a topic (a commit or an assignment on it) with their lag on it, largest first',
+    tag: 'consumer-groups',
+    response: topicGroupsResponseSchema,
     errors: READ_ERRORS,
   },
   {

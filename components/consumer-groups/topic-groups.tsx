@@ -1,0 +1,58 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { formatCount, formatInt64 } from '@/lib/format';
+import { groupQueries } from '@/lib/queries/consumer-groups';
+import { pageRoutes } from '@/lib/routes';
+import { GroupStateBadge } from '@/components/consumer-groups/group-state-badge';
+import { QueryError } from '@/components/feedback/query-error';
+import { EmptyState, LoadingRows } from '@/components/ui/states';
+import { Table, Td, Th } from '@/components/ui/table';
+
+/** The consumer groups reading a topic (a commit or an assignment on it), largest lag first. */
+export function TopicGroups({ clusterId, topic }: { clusterId: string; topic: string }) {
+  const { data, error, isPending, refetch } = useQuery(groupQueries.forTopic(clusterId, topic));
+  return (
+    <section aria-labelledby="topic-groups-heading" className="space-y-2">
+      <h3 id="topic-groups-heading" className="font-medium">
+        Consumer groups
+      </h3>
+      {isPending ? <LoadingRows label="Loading consumer groups" rows={2} /> : null}
+      {error && !data ? <QueryError what="the topic's consumer groups" error={error} onRetry={() => void refetch()} /> : null}
+      {data && data.groups.length === 0 ? <EmptyState title="No consumer group reads this topic">No group has committed offsets for it or is assigned its partitions.</EmptyState> : null}
+      {data && data.groups.length > 0 ? (
+        <Table aria-label="Consumer groups reading this topic">
+          <thead>
+            <tr>
+              <Th>Group</Th>
+              <Th>State</Th>
+              <Th numeric>Members</Th>
+              <Th numeric>Partitions</Th>
+              <Th numeric>Assigned</Th>
+              <Th numeric>Lag on this topic</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.groups.map((g) => (
+              <tr key={g.groupId} data-group={g.groupId}>
+                <Td className="font-mono text-xs">
+                  <Link href={pageRoutes.consumerGroup(clusterId, g.groupId)} className="text-sky-700 hover:underline dark:text-sky-400">
+                    {g.groupId}
+                  </Link>
+                </Td>
+                <Td>
+                  <GroupStateBadge state={g.state} />
+                </Td>
+                <Td numeric>{formatCount(g.memberCount)}</Td>
+                <Td numeric>{formatCount(g.partitions)}</Td>
+                <Td numeric>{formatCount(g.assignedPartitions)}</Td>
+                <Td numeric>{g.lag === null ? '–' : formatInt64(g.lag)}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      ) : null}
+    </section>
+  );
+}
