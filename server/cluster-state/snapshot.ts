@@ -1,8 +1,10 @@
 import 'server-only';
 import { withKafka } from '@/server/kafka/clients';
+import { freshCache } from '@/server/kafka/fresh-cache';
 import { readLogDirs, type BrokerLogDirsResult } from '@/server/kafka/log-dirs';
 import { readClusterMetadata, type ClusterMetadata } from '@/server/kafka/metadata';
 import { readOffsets, type PartitionOffsets } from '@/server/kafka/offsets';
+import { partitionKey } from '@/server/kafka/partition-key';
 import { readTopicConfigValues } from '@/server/kafka/topic-configs';
 
 /** Everything the cluster-state views show, read in waves, never per topic. */
@@ -23,14 +25,8 @@ export type ClusterSnapshot = {
   errors: string[];
 };
 
-export const partitionKey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
-
-/** Pages and the API answer from a snapshot at most this old; older ones are refreshed first. */
+/** Pages and the API answer from a snapshot read at most this long ago; older ones are read again first. */
 export const SNAPSHOT_MAX_AGE_MS = 2_000;
-
-type Entry = { snapshot?: ClusterSnapshot; inFlight?: Promise<ClusterSnapshot> };
-const holder = globalThis as typeof globalThis & { __clusterSnapshots?: Map<string, Entry> };
-const entries = (holder.__clusterSnapshots ??= new Map<string, Entry>());
 
 /**
  * Wave 1: Metadata (+ DescribeQuorum). Wave 2, in parallel: ListOffsets earliest and latest per leader,
@@ -69,21 +65,9 @@ async function readSnapshot(clusterId: string): Promise<ClusterSnapshot> {
   });
 }
 
+const cache = freshCache('cluster-snapshot', readSnapshot);
+
 /** The cluster's snapshot, refreshed (single-flight: concurrent callers share one read) when older than maxAgeMs. */
-export async function getClusterSnapshot(clusterId: string, { maxAgeMs = SNAPSHOT_MAX_AGE_MS } = {}): Promise<ClusterSnapshot> {
-  let entry = entries.get(clusterId);
-  if (!entry) {
-    entry = {};
-    entries.set(clusterId, entry);
-  }
-  if (entry.snapshot && Date.now() - entry.snapshot.asOf <= maxAgeMs) return entry.snapshot;
-  entry.inFlight ??= readSnapshot(clusterId)
-    .then((snapshot) => {
-      entry.snapshot = snapshot;
-      return snapshot;
-    })
-    .finally(() => {
-      entry.inFlight = undefined;
-    });
-  return entry.inFlight;
+export function getClusterSnapshot(clusterId: string, { maxAgeMs = SNAPSHOT_MAX_AGE_MS } = {}): Promise<ClusterSnapshot> {
+  return cache(clusterId, maxAgeMs);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { partitionKey, type ClusterSnapshot } from '@/server/cluster-state/snapshot';
+import type { ClusterSnapshot } from '@/server/cluster-state/snapshot';
+import { partitionKey } from '@/server/kafka/partition-key';
 import { leaderSizes, topicSummaries } from '@/server/cluster-state/topic-summary';
 
 const layout = (partition: number, leader: number | null, replicas: number[]) => ({ partition, errorCode: 0, leader, replicas, isr: replicas, offlineReplicas: [] });

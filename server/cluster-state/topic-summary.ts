@@ -1,7 +1,8 @@
 import 'server-only';
 import type { TopicSummary } from '@/lib/schemas/topics';
 import { partitionRisks } from '@/server/cluster-state/partition-health';
-import { partitionKey, type ClusterSnapshot } from '@/server/cluster-state/snapshot';
+import type { ClusterSnapshot } from '@/server/cluster-state/snapshot';
+import { partitionKey } from '@/server/kafka/partition-key';
 import { topicBalance } from '@/server/cluster-state/topic-balance';
 
 type TopicMetadata = ClusterSnapshot['metadata']['topics'][number];

@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { freshCache } from '@/server/kafka/fresh-cache';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('freshCache', () => {
+  it('shares one read between concurrent callers and serves it while young', async () => {
+    let reads = 0;
+    const get = freshCache(`test-${Math.random()}`, async (id: string) => ({ id, n: ++reads }));
+    const [a, b] = await Promise.all([get('c1', 2_000), get('c1', 2_000)]);
+    expect(a).toBe(b);
+    expect(await get('c1', 2_000)).toBe(a);
+    expect(reads).toBe(1);
+    expect((await get('c1', 0)).n).toBe(2);
+    expect((await get('c2', 2_000)).id).toBe('c2');
+  });
+
+  it('counts the age from when a slow read finished, not from when it started', async () => {
+    vi.useFakeTimers();
+    let reads = 0;
+    const get = freshCache(`test-${Math.random()}`, async () => {
+      reads += 1;
+      await new Promise((resolve) => setTimeout(resolve, 5_000)); // a broker down: its timeout
+      return reads;
+    });
+    const first = get('c', 2_000);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(await first).toBe(1);
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(await get('c', 2_000)).toBe(1);
+    expect(reads).toBe(1);
+  });
+
+  it('does not keep a failed read', async () => {
+    let fail = true;
+    const get = freshCache(`test-${Math.random()}`, async () => {
+      if (fail) throw new Error('unreachable');
+      return 'ok';
+    });
+    await expect(get('c', 2_000)).rejects.toThrow('unreachable');
+    fail = false;
+    expect(await get('c', 2_000)).toBe('ok');
+  });
+});
