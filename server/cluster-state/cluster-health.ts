@@ -1,12 +1,11 @@
 import 'server-only';
 import type { ClusterHealthResponse } from '@/lib/schemas/health-partitions';
 import { RISK_REASONS, partitionRisks } from '@/server/cluster-state/partition-health';
+import { perSnapshot } from '@/server/cluster-state/per-snapshot';
 import { getClusterSnapshot, type ClusterSnapshot } from '@/server/cluster-state/snapshot';
 
-// The answer depends on the snapshot alone: computed once per snapshot (never modified; see topic-summary.ts).
-const healthCache = new WeakMap<ClusterSnapshot, ClusterHealthResponse>();
-
-function computeHealth(snapshot: ClusterSnapshot): ClusterHealthResponse {
+// The answer depends on the snapshot alone: computed once per snapshot, shared, never modified.
+const healthOf = perSnapshot(function computeHealth(snapshot: ClusterSnapshot): ClusterHealthResponse {
   const partitions: ClusterHealthResponse['partitions'] = [];
   for (const topic of [...snapshot.metadata.topics].sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const minIsr = snapshot.minIsr.get(topic.name) ?? 0;
@@ -16,7 +15,7 @@ function computeHealth(snapshot: ClusterSnapshot): ClusterHealthResponse {
     }
   }
   return { asOf: snapshot.asOf, ...(snapshot.errors.length ? { partial: true } : {}), partitions };
-}
+});
 
 /**
  * Every at-risk partition of the cluster with its reasons (under-min-isr only where min.insync.replicas is known).
@@ -24,7 +23,5 @@ function computeHealth(snapshot: ClusterSnapshot): ClusterHealthResponse {
  */
 export async function getClusterHealth(clusterId: string): Promise<ClusterHealthResponse> {
   const snapshot = await getClusterSnapshot(clusterId);
-  let health = healthCache.get(snapshot);
-  if (!health) healthCache.set(snapshot, (health = computeHealth(snapshot)));
-  return health;
+  return healthOf(snapshot);
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { ClusterOverview } from '@/lib/schemas/overview';
 import { partitionRisks } from '@/server/cluster-state/partition-health';
+import { perSnapshot } from '@/server/cluster-state/per-snapshot';
 import { getClusterSnapshot, type ClusterSnapshot } from '@/server/cluster-state/snapshot';
 import { leaderSizes } from '@/server/cluster-state/topic-summary';
 import { inferKafkaVersion } from '@/server/kafka/kafka-version';
@@ -21,10 +22,8 @@ function quorumView(quorum: QuorumDescription) {
 type SnapshotCounts = Pick<ClusterOverview, 'partitions' | 'replicas' | 'underReplicated' | 'offline' | 'underMinIsr' | 'leaderless' | 'nonPreferredLeaders' | 'totalSizeBytes'>;
 
 // Everything here but the known brokers (read from the database per call) depends on the snapshot alone:
-// computed once per snapshot (never modified; see topic-summary.ts).
-const countsCache = new WeakMap<ClusterSnapshot, SnapshotCounts>();
-
-function computeCounts(snapshot: ClusterSnapshot): SnapshotCounts {
+// computed once per snapshot, shared, never modified.
+const countsOf = perSnapshot(function computeCounts(snapshot: ClusterSnapshot): SnapshotCounts {
   const counts = { partitions: 0, replicas: 0, underReplicated: 0, offline: 0, underMinIsr: 0, leaderless: 0, nonPreferredLeaders: 0 };
   for (const topic of snapshot.metadata.topics) {
     const minIsr = snapshot.minIsr.get(topic.name) ?? 0;
@@ -42,15 +41,14 @@ function computeCounts(snapshot: ClusterSnapshot): SnapshotCounts {
   const sizesKnown = snapshot.logDirs.every((r) => !('error' in r));
   const total = [...leaderSizes(snapshot).values()].reduce((t, v) => t + v, 0n);
   return { ...counts, totalSizeBytes: sizesKnown ? total.toString() : null };
-}
+});
 
 export async function getClusterOverview(clusterId: string): Promise<ClusterOverview> {
   const snapshot = await getClusterSnapshot(clusterId);
   const { metadata } = snapshot;
   const known = await knownBrokersOrNone(clusterId, metadata.brokers);
   const down = known.filter((k) => !metadata.brokers.some((b) => b.id === k.id)).map((k) => k.id);
-  let counts = countsCache.get(snapshot);
-  if (!counts) countsCache.set(snapshot, (counts = computeCounts(snapshot)));
+  const counts = countsOf(snapshot);
   const { label, release, exact } = inferKafkaVersion(metadata.apiVersions, { kraft: metadata.mode === 'kraft' });
   return {
     asOf: snapshot.asOf,

@@ -1,23 +1,12 @@
 import 'server-only';
 import type { TopicSummary } from '@/lib/schemas/topics';
 import { partitionRisks } from '@/server/cluster-state/partition-health';
+import { perSnapshot } from '@/server/cluster-state/per-snapshot';
 import type { ClusterSnapshot } from '@/server/cluster-state/snapshot';
-import { partitionKey } from '@/server/kafka/partition-key';
 import { topicBalance } from '@/server/cluster-state/topic-balance';
+import { partitionKey } from '@/server/kafka/partition-key';
 
 type TopicMetadata = ClusterSnapshot['metadata']['topics'][number];
-
-// Derived once per snapshot: a snapshot is never modified after it is read (a refresh makes a new object), so
-// its object identity keys these caches, and they go when the snapshot is dropped. Without them every topics-list
-// call recomputed 1,000 summaries over 10,000 partitions and 20,000+ replicas.
-const sizesCache = new WeakMap<ClusterSnapshot, ReadonlyMap<string, bigint>>();
-const summariesCache = new WeakMap<ClusterSnapshot, readonly TopicSummary[]>();
-
-function once<T>(cache: WeakMap<ClusterSnapshot, T>, snapshot: ClusterSnapshot, compute: (snapshot: ClusterSnapshot) => T): T {
-  let value = cache.get(snapshot);
-  if (value === undefined) cache.set(snapshot, (value = compute(snapshot)));
-  return value;
-}
 
 /** The partition numbered `n`: metadata lists partitions sorted and normally numbered 0..n-1, else a search. */
 function partitionOf(topic: TopicMetadata, n: number) {
@@ -48,17 +37,15 @@ function computeLeaderSizes(snapshot: ClusterSnapshot): Map<string, bigint> {
  * Leader replica size per partition (`partitionKey`), from every broker's log dirs (future replicas excluded).
  * Computed once per snapshot and shared: read-only.
  */
-export function leaderSizes(snapshot: ClusterSnapshot): ReadonlyMap<string, bigint> {
-  return once(sizesCache, snapshot, computeLeaderSizes);
-}
+// Derived once per snapshot (per-snapshot.ts): without it every topics-list call recomputed 1,000 summaries over
+// 10,000 partitions and 20,000+ replicas.
+export const leaderSizes: (snapshot: ClusterSnapshot) => ReadonlyMap<string, bigint> = perSnapshot(computeLeaderSizes);
 
 /** Every topic's summary in metadata order, computed once per snapshot and shared: read-only, copy to sort. */
-export function topicSummaries(snapshot: ClusterSnapshot): readonly TopicSummary[] {
-  return once(summariesCache, snapshot, (s) => {
-    const sizes = leaderSizes(s);
-    return s.metadata.topics.map((t) => summarizeTopic(s, t, sizes));
-  });
-}
+export const topicSummaries: (snapshot: ClusterSnapshot) => readonly TopicSummary[] = perSnapshot((s) => {
+  const sizes = leaderSizes(s);
+  return s.metadata.topics.map((t) => summarizeTopic(s, t, sizes));
+});
 
 export function summarizeTopic(snapshot: ClusterSnapshot, topic: TopicMetadata, sizes: ReadonlyMap<string, bigint>): TopicSummary {
   const minIsr = snapshot.minIsr.get(topic.name);
