@@ -1,11 +1,12 @@
 // Command-line options of `npm run bench`.
-export type Options = { clusterId: string; runs: number; coldRuns: number; out: string; help: boolean };
+export type Options = { clusterId: string; runs: number; coldRuns: number; cliRuns: number; out: string; help: boolean };
 
 export const USAGE = `Usage: npm run bench -- [--cluster <id>] [--runs <n>] [--cold-runs <n>] [--out <file>]
 
   --cluster <id>     console cluster id (default: local; clusters come from CONSOLE_CONFIG, else the dev cluster)
   --runs <n>         warm calls per measurement, the median is reported (default 7)
   --cold-runs <n>    fresh processes per view for the cold numbers, the median is reported (default 3; 0 skips)
+  --cli-runs <n>     runs of kafka-consumer-groups --describe --all-groups to compare with (default 1; 0 skips)
   --out <file>       where the JSON goes besides stdout (default test-results/bench.json)`;
 
 export class ArgsError extends Error {
@@ -19,7 +20,7 @@ function count(flag: string, raw: string | undefined, min: number): number {
 }
 
 export function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { clusterId: 'local', runs: 7, coldRuns: 3, out: 'test-results/bench.json', help: false };
+  const options: Options = { clusterId: 'local', runs: 7, coldRuns: 3, cliRuns: 1, out: 'test-results/bench.json', help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -34,6 +35,9 @@ export function parseArgs(argv: readonly string[]): Options {
         break;
       case '--cold-runs':
         options.coldRuns = count(flag, value(), 0);
+        break;
+      case '--cli-runs':
+        options.cliRuns = count(flag, value(), 0);
         break;
       case '--out':
         options.out = value() ?? '';

@@ -6,7 +6,9 @@
 //   warmCached   median of --runs calls while the snapshot is younger than its 2 s max age (refreshed, untimed,
 //                before a call when older than 1 s); `snapshotRefreshes` counts calls that refreshed it anyway
 //   warmFresh    median of --runs calls of getClusterSnapshot(id, { maxAgeMs: 0 }) followed by the view
-// plus the snapshot itself (maxAgeMs 0) and each of its waves alone, and this process's memory after the runs.
+// plus the snapshot itself (maxAgeMs 0) and each of its waves alone, the consumer groups (list and the busiest
+// group, cached and fresh, against kafka-consumer-groups --describe --all-groups: see groups.ts), and this
+// process's memory after the runs.
 // Each timing has the wall time (`ms`) and the process's CPU time during the calls (`cpuMs`, see measure.ts).
 // Prints the JSON and writes it to --out (test-results/bench.json). Run against `npm run fixture:large`.
 //
@@ -22,13 +24,14 @@ import { migrateDb } from '@/server/db/client';
 import { closeAllConnections } from '@/server/kafka/clients';
 import { ArgsError, USAGE, parseArgs, type Options } from './args';
 import { prepareTemplate, setThrowawayDataDir } from './data-dir';
+import { measureGroups } from './groups';
 import { median, memory, summarize, timed, type Sample } from './measure';
 import { measureSnapshot } from './snapshot';
 import { VIEW_NAMES, busiestTopic, runView, type ViewName } from './views';
 
 /** Cached calls run on a snapshot at most this old, so the view never has to refresh it (max age 2 s). */
 const CACHED_SNAPSHOT_MAX_AGE_MS = 1_000;
-const TARGETS = { topicsListWarmMs: 200 };
+const TARGETS = { topicsListWarmMs: 200, groupsListWarmMs: 300, cliOverConsole: 20 };
 
 function readOptions(): Options {
   try {
@@ -120,7 +123,11 @@ async function main() {
   }
   progress(`snapshot ×${options.runs} and its waves`);
   const snapshot = await measureSnapshot(options.clusterId, options.runs);
+  progress(`consumer groups ×${options.runs}, kafka-consumer-groups --describe --all-groups ×${options.cliRuns}`);
+  const consumerGroups = await measureGroups(options.clusterId, options.runs, options.cliRuns);
   const topicsListWarm = (views.topicsList as { warmCached: { ms: number } }).warmCached.ms;
+  const groupsListWarm = consumerGroups.listWarmCached.ms;
+  const ratio = 'cliOverConsoleFresh' in consumerGroups ? consumerGroups.cliOverConsoleFresh : null;
   const result = {
     at: new Date().toISOString(),
     clusterId: options.clusterId,
@@ -128,8 +135,13 @@ async function main() {
     options: { runs: options.runs, coldRuns: options.coldRuns },
     views,
     snapshot,
+    consumerGroups,
     process: { ...memory(), dbOpenMs },
-    targets: { topicsListWarmMs: { target: TARGETS.topicsListWarmMs, measured: topicsListWarm, met: topicsListWarm <= TARGETS.topicsListWarmMs } },
+    targets: {
+      topicsListWarmMs: { target: TARGETS.topicsListWarmMs, measured: topicsListWarm, met: topicsListWarm <= TARGETS.topicsListWarmMs },
+      groupsListWarmMs: { target: TARGETS.groupsListWarmMs, measured: groupsListWarm, met: groupsListWarm <= TARGETS.groupsListWarmMs },
+      ...(ratio === null ? {} : { cliOverConsole: { target: TARGETS.cliOverConsole, measured: ratio, met: ratio >= TARGETS.cliOverConsole } }),
+    },
     tookMs: Date.now() - started,
   };
   const json = JSON.stringify(result, null, 2);

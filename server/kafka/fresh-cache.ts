@@ -4,8 +4,8 @@ import 'server-only';
 type Entry<T> = { value?: T; readAt?: number; inFlight?: Promise<T> };
 
 /**
- * Per-cluster values read from Kafka that pages share: a value read less than `maxAgeMs` ago is served as is, an
- * older one is read again, single-flight (concurrent callers share one read). The age counts from when the read
+ * Per-cluster values read from Kafka that pages share: a value read less than `maxAgeMs` ago is served as is (0:
+ * never), an older one is read again, single-flight (concurrent callers share one read). The age counts from when the read
  * finished, not from the value's `asOf` (when its data was read): a read that takes longer than `maxAgeMs` (a
  * broker down costs its 5 s timeout) would otherwise be stale on arrival and every caller would wait for the next.
  * Kept on globalThis under `name` so dev hot reloads do not start a second set of reads.
@@ -19,7 +19,7 @@ export function freshCache<T>(name: string, read: (clusterId: string) => Promise
   return async function get(clusterId: string, maxAgeMs: number): Promise<T> {
     let entry = perCluster.get(clusterId);
     if (!entry) perCluster.set(clusterId, (entry = {}));
-    if (entry.value !== undefined && entry.readAt !== undefined && Date.now() - entry.readAt <= maxAgeMs) return entry.value;
+    if (entry.value !== undefined && entry.readAt !== undefined && Date.now() - entry.readAt < maxAgeMs) return entry.value;
     const current = entry;
     current.inFlight ??= read(clusterId)
       .then((value) => {

@@ -1,0 +1,73 @@
+// Consumer groups: the groups list and the busiest group's detail, cached and fresh, with the Kafka requests of a
+// groups snapshot; and `kafka-consumer-groups --describe --all-groups` on the same cluster for the ratio.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { consumerGroupListQuerySchema } from '@/lib/schemas/consumer-groups';
+import { getClusterConfig } from '@/server/config/current';
+import { getConsumerGroup } from '@/server/lag/get-group';
+import { getGroupsSnapshot } from '@/server/lag/groups-snapshot';
+import { listConsumerGroups } from '@/server/lag/list-groups';
+import { median, round, summarize, timed, type Sample } from './measure';
+
+const BIN = path.resolve(import.meta.dirname, '../kafka/bin');
+/** Cached calls run on a groups snapshot at most this old (its max age is 2 s). */
+const CACHED_MAX_AGE_MS = 1_000;
+
+async function samples(runs: number, clusterId: string, work: () => Promise<unknown>, before?: () => Promise<unknown>) {
+  const all: Sample[] = [];
+  for (let i = 0; i < runs; i++) {
+    await before?.();
+    all.push(await timed(clusterId, work));
+  }
+  return summarize(all);
+}
+
+/** Wall time of Kafka's own tool over every group (a JVM start included: that is what a person waits for). */
+function cliDescribeAllGroups(clusterId: string, runs: number) {
+  const bootstrap = getClusterConfig(clusterId).brokers.join(',');
+  const times: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const result = spawnSync(path.join(BIN, 'kafka-consumer-groups'), ['--bootstrap-server', bootstrap, '--describe', '--all-groups'], {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      timeout: 30 * 60_000,
+    });
+    if (result.status !== 0) throw new Error(`kafka-consumer-groups failed (${result.status ?? result.signal}): ${result.stderr.slice(0, 500)}`);
+    times.push(performance.now() - started);
+    rows = result.stdout.split('\n').filter((l) => l.trim() && !l.startsWith('GROUP') && !l.startsWith('Consumer group')).length;
+  }
+  return { ms: median(times.map((t) => round(t))), runs, rows };
+}
+
+export async function measureGroups(clusterId: string, runs: number, cliRuns: number) {
+  const refreshIfOld = async () => {
+    const current = await getGroupsSnapshot(clusterId, { maxAgeMs: Number.POSITIVE_INFINITY });
+    if (Date.now() - current.asOf > CACHED_MAX_AGE_MS) await getGroupsSnapshot(clusterId, { maxAgeMs: 0 });
+  };
+  const all = consumerGroupListQuerySchema.parse({});
+  const snapshot = await getGroupsSnapshot(clusterId, { maxAgeMs: 0 });
+  const busiest = [...snapshot.groups].sort((a, b) => b.committed.size - a.committed.size || (a.groupId < b.groupId ? -1 : 1))[0];
+  const coordinators = new Set(snapshot.groups.map((g) => g.coordinatorId)).size;
+  const partitions = snapshot.groups.reduce((n, g) => n + g.committed.size, 0);
+  const result = {
+    groups: snapshot.groups.length,
+    committedPartitions: partitions,
+    coordinators,
+    snapshot: await samples(runs, clusterId, () => getGroupsSnapshot(clusterId, { maxAgeMs: 0 })),
+    listWarmCached: await samples(runs, clusterId, () => listConsumerGroups(clusterId, all), refreshIfOld),
+    listWarmFresh: await samples(runs, clusterId, async () => {
+      await getGroupsSnapshot(clusterId, { maxAgeMs: 0 });
+      await listConsumerGroups(clusterId, all);
+    }),
+    ...(busiest
+      ? { detail: { groupId: busiest.groupId, partitions: busiest.committed.size, warmCached: await samples(runs, clusterId, () => getConsumerGroup(clusterId, busiest.groupId), refreshIfOld) } }
+      : {}),
+  };
+  if (cliRuns === 0) return result;
+  const cli = cliDescribeAllGroups(clusterId, cliRuns);
+  const fresh = result.listWarmFresh.ms;
+  return { ...result, cliDescribeAllGroups: cli, cliOverConsoleFresh: round(cli.ms / Math.max(fresh, 0.1)) };
+}
