@@ -4,14 +4,23 @@ import { e2eBootstrap } from './console-config';
 
 type Fixtures = {
   /** Seeds and cleans up through the admin client, never through the UI. */
-  kafka: { admin: Admin; createTopic: (options: { replicaAssignment: number[][] }) => Promise<string> };
+  kafka: {
+    admin: Admin;
+    createTopic: (options: { replicaAssignment: number[][] }) => Promise<string>;
+    /** `count` records to every partition of `topic` (keys pick no partition: each send names it). */
+    produce: (topic: string, partitions: number, count: number) => Promise<void>;
+    /** A group that only has committed offsets (no member), as `kafka-consumer-groups --reset-offsets` leaves one. */
+    commitOffsets: (groupId: string, topic: string, offsets: number[]) => Promise<void>;
+  };
 };
 
 export const test = base.extend<Fixtures>({
   kafka: async ({}, use, testInfo) => {
-    const admin = new Kafka({ clientId: 'e2e', brokers: e2eBootstrap(), logLevel: logLevel.NOTHING }).admin();
+    const kafka = new Kafka({ clientId: 'e2e', brokers: e2eBootstrap(), logLevel: logLevel.NOTHING });
+    const admin = kafka.admin();
     await admin.connect();
     const created: string[] = [];
+    const groups: string[] = [];
     await use({
       admin,
       createTopic: async ({ replicaAssignment }) => {
@@ -23,7 +32,19 @@ export const test = base.extend<Fixtures>({
         created.push(topic);
         return topic;
       },
+      produce: async (topic, partitions, count) => {
+        const producer = kafka.producer();
+        await producer.connect();
+        const messages = Array.from({ length: partitions }, (_, partition) => Array.from({ length: count }, (__, i) => ({ partition, value: `record ${i}` }))).flat();
+        await producer.send({ topic, messages, acks: -1 });
+        await producer.disconnect();
+      },
+      commitOffsets: async (groupId, topic, offsets) => {
+        await admin.setOffsets({ groupId, topic, partitions: offsets.map((offset, partition) => ({ partition, offset: String(offset) })) });
+        groups.push(groupId);
+      },
     });
+    if (groups.length) await admin.deleteGroups(groups).catch(() => {});
     if (created.length) await admin.deleteTopics({ topics: created });
     await admin.disconnect();
   },
