@@ -36,7 +36,14 @@ async function loadOnce(page: Page) {
   const load = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
-    return { rowsVisibleMs: performance.now(), domInteractiveMs: nav.domInteractive, firstContentfulPaintMs: fcp };
+    return {
+      rowsVisibleMs: performance.now(),
+      responseStartMs: nav.responseStart,
+      responseEndMs: nav.responseEnd,
+      htmlKb: Math.round(nav.decodedBodySize / 1024),
+      domInteractiveMs: nav.domInteractive,
+      firstContentfulPaintMs: fcp,
+    };
   });
   const total = Number((await page.getByText(/^[\d,]+ topics?/).first().innerText()).replace(/[^\d].*$/s, '').replace(/,/g, ''));
   const search = page.getByRole('searchbox', { name: 'Search topics' });
