@@ -3,4 +3,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { startConsole } = await import('@/server/startup');
   await startConsole();
+  // `next build` registers this file too (to prerender) with NEXT_PHASE set to next/constants' PHASE_PRODUCTION_BUILD;
+  // samplers belong to a running server only.
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { startLagSamplers } = await import('@/server/lag/start-lag-samplers');
+  await startLagSamplers();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatBytes, formatCount, formatInt64, formatPercent } from '@/lib/format';
+import { formatAge, formatBytes, formatCount, formatDuration, formatInt64, formatPercent } from '@/lib/format';
 
 describe('formatAge', () => {
   const now = Date.UTC(2026, 0, 2, 12, 0, 0);
@@ -48,4 +48,24 @@ describe('formatPercent', () => {
     [0, '0%'],
     [33.33, '33.3%'],
   ])('%d → %s', (value, text) => expect(formatPercent(value)).toBe(text));
+});
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '0 s'],
+    [-20, '0 s'],
+    [Number.NaN, '0 s'],
+    [300, '< 1 s'],
+    [600, '1 s'],
+    [42_000, '42 s'],
+    [59_600, '1 min'],
+    [185_000, '3 min 5 s'],
+    [3_600_000, '1 h'],
+    [3_660_000, '1 h 1 min'],
+    [3_605_000, '1 h'],
+    [2 * 3_600_000 + 14 * 60_000 + 59_000, '2 h 14 min'],
+    [3 * 86_400_000 + 4 * 3_600_000 + 5 * 60_000, '3 d 4 h'],
+    [400 * 86_400_000, '400 d'],
+    [1_500 * 86_400_000, '1,500 d'],
+  ])('%d ms → %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
 });

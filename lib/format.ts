@@ -43,3 +43,26 @@ const percent = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 export function formatPercent(value: number) {
   return `${percent.format(value)}%`;
 }
+
+const DURATION_UNITS = [
+  ['d', 86_400],
+  ['h', 3_600],
+  ['min', 60],
+  ['s', 1],
+] as const;
+
+/** A time lag or an ETA: "0 s", "< 1 s", "42 s", "3 min 5 s", "2 h 14 min", "3 d 4 h" (the two largest units). */
+export function formatDuration(ms: number) {
+  if (!Number.isFinite(ms) || ms <= 0) return '0 s';
+  if (ms < 500) return '< 1 s';
+  let seconds = Math.round(ms / 1000);
+  const parts: string[] = [];
+  for (const [unit, size] of DURATION_UNITS) {
+    if (seconds < size && parts.length === 0) continue;
+    const count = Math.floor(seconds / size);
+    seconds -= count * size;
+    if (count > 0) parts.push(`${integer.format(count)} ${unit}`);
+    if (parts.length === 2 || (parts.length === 1 && count === 0)) break;
+  }
+  return parts.join(' ');
+}

@@ -4,6 +4,7 @@ import { formatCount, formatInt64 } from '@/lib/format';
 import { pageRoutes } from '@/lib/routes';
 import type { ConsumerGroupSummary } from '@/lib/schemas/consumer-groups';
 import { GroupStateBadge } from '@/components/consumer-groups/group-state-badge';
+import { Duration, LagStatusBadge } from '@/components/consumer-groups/lag-status-badge';
 import { Badge } from '@/components/ui/badge';
 import type { VirtualColumnMeta } from '@/components/ui/virtual-table';
 
@@ -64,6 +65,20 @@ export function groupColumns(clusterId: string) {
     }),
     column.accessor('totalLag', { header: 'Total lag', size: 110, sortDescFirst: true, meta: numeric('Σ LAG over the group’s rows, as kafka-consumer-groups computes it'), cell: (c) => <Lag value={c.getValue()} /> }),
     column.accessor('maxLag', { header: 'Max lag', size: 100, sortDescFirst: true, meta: numeric('The largest LAG of one partition'), cell: (c) => <Lag value={c.getValue()} /> }),
+    column.accessor('maxTimeLagMs', {
+      header: 'Time lag',
+      size: 110,
+      sortDescFirst: true,
+      meta: numeric('How far behind the most lagging partition is: now − when its high watermark reached the committed offset'),
+      cell: ({ row: { original: g } }) => <Duration ms={g.maxTimeLagMs} unknown={g.sampling ? 'Unknown: no committed offset, or no record produced since sampling began' : 'Not sampled'} />,
+    }),
+    column.display({
+      id: 'status',
+      header: 'Status',
+      size: 190,
+      meta: { title: 'Burrow-style status of the worst partition over the console’s samples (OK < WARN < REWIND < STALL < STOP)' },
+      cell: ({ row: { original: g } }) => <LagStatusBadge status={g.status} sampling={g.sampling} uncommitted={g.totalLag === null} />,
+    }),
     column.accessor('coordinatorId', { header: 'Coordinator', size: 110, sortDescFirst: false, meta: numeric('The broker coordinating this group'), cell: (c) => c.getValue() }),
   ];
 }

@@ -2,12 +2,13 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { formatInt64 } from '@/lib/format';
+import { formatDuration, formatInt64 } from '@/lib/format';
 import { groupQueries } from '@/lib/queries/consumer-groups';
 import { apiRoutes, pageRoutes } from '@/lib/routes';
 import { GroupMembers } from '@/components/consumer-groups/group-members';
 import { GroupOffsetsTable } from '@/components/consumer-groups/group-offsets-table';
 import { GroupStateBadge } from '@/components/consumer-groups/group-state-badge';
+import { LagStatusBadge } from '@/components/consumer-groups/lag-status-badge';
 import { TopicLagTable, topicLags } from '@/components/consumer-groups/topic-lag-table';
 import { AsOf } from '@/components/feedback/as-of';
 import { QueryError } from '@/components/feedback/query-error';
@@ -34,6 +35,7 @@ export function GroupDetail({ clusterId, groupId }: { clusterId: string; groupId
             {groupId}
           </h2>
           {data ? <GroupStateBadge state={data.state} /> : null}
+          {data ? <LagStatusBadge status={data.status} sampling={data.sampling} uncommitted={totalLag === null} /> : null}
           {data?.partial ? (
             <Badge tone="warn" title="Part of the group could not be read: some values are missing">
               partial
@@ -46,6 +48,7 @@ export function GroupDetail({ clusterId, groupId }: { clusterId: string; groupId
               {data.protocolType === '' ? 'offsets only (no consumer ever joined)' : `${data.groupProtocol} protocol`}
               {data.assignor ? ` · assignor ${data.assignor}` : ''} · coordinator broker {data.coordinatorId} · {data.members.length} member
               {data.members.length === 1 ? '' : 's'} · total lag {totalLag === null ? 'unknown' : formatInt64(totalLag)}
+              {data.maxTimeLagMs === null ? '' : ` · max time lag ${formatDuration(data.maxTimeLagMs)}`}
             </p>
             <AsOf asOf={data.asOf} stale={Boolean(error)} />
           </div>

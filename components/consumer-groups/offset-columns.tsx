@@ -1,6 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { formatInt64 } from '@/lib/format';
 import type { GroupOffsetRow } from '@/lib/schemas/consumer-groups';
+import { Duration, LagStatusBadge } from '@/components/consumer-groups/lag-status-badge';
 import type { VirtualColumnMeta } from '@/components/ui/virtual-table';
 
 const column = createColumnHelper<GroupOffsetRow>();
@@ -17,7 +18,9 @@ function Dash({ title }: { title?: string }) {
 
 const offset = (value: string | null, title?: string) => (value === null ? <Dash title={title} /> : formatInt64(value));
 
-/** The columns of kafka-consumer-groups --describe, in its order and with its headers. */
+const rate = (value: number | null | undefined) => (value === null || value === undefined ? 'unknown' : `${value.toFixed(1)} records/s`);
+
+/** The columns of kafka-consumer-groups --describe, in its order and with its headers; then the sampler's. */
 export const offsetColumns = [
   column.accessor('topic', { header: 'TOPIC', size: 220, meta: { className: 'font-mono text-xs' }, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> }),
   column.accessor('partition', { header: 'PARTITION', size: 90, meta: numeric('Partition') }),
@@ -41,4 +44,29 @@ export const offsetColumns = [
   column.accessor('consumerId', { header: 'CONSUMER-ID', size: 260, meta: { className: 'font-mono text-xs' }, cell: (c) => c.getValue() ?? <Dash title="No member owns this partition" /> }),
   column.accessor('host', { header: 'HOST', size: 130, meta: { className: 'font-mono text-xs' }, cell: (c) => c.getValue() ?? <Dash /> }),
   column.accessor('clientId', { header: 'CLIENT-ID', size: 180, meta: { className: 'font-mono text-xs' }, cell: (c) => c.getValue() ?? <Dash /> }),
+  column.accessor('timeLagMs', {
+    header: 'TIME-LAG',
+    size: 100,
+    meta: numeric('How far behind: now − when the high watermark reached CURRENT-OFFSET (interpolated on the console’s samples)'),
+    cell: (c) => <Duration ms={c.getValue()} unknown="Unknown: no committed offset, not sampled, or no record produced since sampling began" />,
+  }),
+  column.accessor('etaMs', {
+    header: 'ETA',
+    size: 100,
+    meta: numeric('Catch-up estimate: LAG ÷ (consume rate − produce rate) over the sampler’s window'),
+    cell: ({ row: { original: r } }) => (
+      <span title={`consumed ${rate(r.consumeRate)}, produced ${rate(r.produceRate)}`}>
+        <Duration ms={r.etaMs} unknown="Not catching up (consuming no faster than records arrive), or not sampled yet" />
+      </span>
+    ),
+  }),
+  column.accessor('status', {
+    header: 'STATUS',
+    size: 110,
+    meta: { title: 'Burrow-style status of the partition over the console’s samples' },
+    cell: (c) => {
+      const status = c.getValue();
+      return status ? <LagStatusBadge status={status} sampling={null} /> : <Dash title="Not evaluated: the window is still filling, no committed offset, or the cluster is not sampled" />;
+    },
+  }),
 ];

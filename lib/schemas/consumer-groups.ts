@@ -24,14 +24,37 @@ export const consumerGroupSummarySchema = z
     /** Σ of the rows' lags that are known (negatives included, as the CLI computes them); null when none is. */
     totalLag: int64String.nullable(),
     maxLag: int64String.nullable(),
+    /** The largest time lag of the group's partitions (ms behind); null when none is known. */
     maxTimeLagMs: z.number().nonnegative().nullable(),
+    /** The worst partition status over the sampler's window; null until the window has filled, or without a sampler. */
     status: lagStatusSchema.nullable(),
+    /**
+     * The sampler's progress on this group: the most samples with a committed offset one of its partitions has (k of
+     * `window`), "collecting (k/N)" until they fill the window; null when the cluster is not sampled.
+     */
+    sampling: z.object({ samples: z.number().int().nonnegative(), window: z.number().int().positive(), intervalMs: z.number().int().positive() }).nullable(),
     error: z.string().optional(),
   })
   .meta({ id: 'ConsumerGroupSummary' });
 export type ConsumerGroupSummary = z.infer<typeof consumerGroupSummarySchema>;
 
-export const GROUP_SORT_FIELDS = ['groupId', 'state', 'memberCount', 'totalLag', 'maxLag', 'coordinatorId'] as const;
+/**
+ * The cluster's lag sampler: it reads every group's offsets each `intervalMs` and evaluates status over the last
+ * `window` samples. Its samples are polls, not commits: an offset may be committed several times between two.
+ */
+export const lagSamplingSchema = z
+  .object({
+    window: z.number().int().positive(),
+    intervalMs: z.number().int().positive(),
+    /** The last pass that was recorded; null before the first. */
+    lastSampleAt: epochMs.nullable(),
+    /** The last pass failed at this time (the server logs why); absent when the last pass succeeded. */
+    lastFailureAt: epochMs.optional(),
+  })
+  .meta({ id: 'LagSampling' });
+export type LagSampling = z.infer<typeof lagSamplingSchema>;
+
+export const GROUP_SORT_FIELDS = ['groupId', 'state', 'memberCount', 'totalLag', 'maxLag', 'maxTimeLagMs', 'coordinatorId'] as const;
 export type GroupSortField = (typeof GROUP_SORT_FIELDS)[number];
 
 /** Filters, sort and page of the groups list; without `limit`, every matching group. */
@@ -62,6 +85,8 @@ export const consumerGroupListResponseSchema = z
     /** Groups matching the filters, before paging. */
     total: z.number().int().nonnegative(),
     partial: z.boolean().optional(),
+    /** null when no sampler runs for the cluster (time lag and status are then null). */
+    sampling: lagSamplingSchema.nullable(),
     groups: z.array(consumerGroupSummarySchema),
   })
   .meta({ id: 'ConsumerGroupListResponse' });
@@ -91,7 +116,20 @@ export const groupOffsetRowSchema = z
     consumerId: z.string().nullable(),
     host: z.string().nullable(),
     clientId: z.string().nullable(),
+    /**
+     * How far behind the committed offset is, in ms: now − the time the high watermark reached it (interpolated on
+     * the sampler's HWM-over-time table); 0 when caught up; null when unknown or not sampled.
+     */
     timeLagMs: z.number().nonnegative().nullable(),
+    // The sampler's view of the partition: present when the cluster is sampled, null while unknown.
+    /** Burrow's partition status over the window; null until the window has filled or without a commit. */
+    status: lagStatusSchema.nullable().optional(),
+    /** Records a second the committed offset advanced over the window. */
+    consumeRate: z.number().nullable().optional(),
+    /** Records a second the high watermark advanced over the window. */
+    produceRate: z.number().nullable().optional(),
+    /** Catch-up ETA: lag ÷ (consume rate − produce rate); 0 without lag; null when not catching up or unknown. */
+    etaMs: z.number().nonnegative().nullable().optional(),
     error: z.string().optional(),
   })
   .meta({ id: 'ConsumerGroupOffsetRow' });
@@ -107,6 +145,11 @@ export const consumerGroupDetailResponseSchema = z
     groupProtocol: z.enum(['classic', 'consumer']),
     assignor: z.string().nullable(),
     coordinatorId: brokerId,
+    /** The worst partition status (as in the list); null until the window has filled. */
+    status: lagStatusSchema.nullable(),
+    maxTimeLagMs: z.number().nonnegative().nullable(),
+    /** The sampler and this group's progress (`samples` as in the list); null when the cluster is not sampled. */
+    sampling: lagSamplingSchema.extend({ samples: z.number().int().nonnegative() }).nullable(),
     members: z.array(groupMemberSchema),
     offsets: z.array(groupOffsetRowSchema),
   })

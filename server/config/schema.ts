@@ -35,6 +35,28 @@ const sslSchema = z.union([
     .strict(),
 ]);
 
+/** The consumer-lag sampler (time lag, catch-up ETA, Burrow-style status); a cluster's `lag` overrides any field. */
+const lagFields = {
+  /** false: no sampler (no time lag, no status) for the cluster(s). */
+  enabled: z.boolean(),
+  /** Time between two samples of every group's offsets. */
+  intervalMs: z.number().int().min(1_000).max(3_600_000),
+  /** Samples the status is evaluated over (Burrow's window); status is null until it has filled. */
+  window: z.number().int().min(2).max(100),
+  /** Burrow's allowed lag: a partition at or below it is OK. */
+  allowedLag: z.number().int().nonnegative(),
+};
+export const LAG_DEFAULTS = { enabled: true, intervalMs: 15_000, window: 10, allowedLag: 0 };
+const lagSchema = z
+  .object({
+    enabled: lagFields.enabled.default(LAG_DEFAULTS.enabled),
+    intervalMs: lagFields.intervalMs.default(LAG_DEFAULTS.intervalMs),
+    window: lagFields.window.default(LAG_DEFAULTS.window),
+    allowedLag: lagFields.allowedLag.default(LAG_DEFAULTS.allowedLag),
+  })
+  .strict();
+export type LagSettings = z.infer<typeof lagSchema>;
+
 export const clusterConfigSchema = z
   .object({
     id: clusterIdSchema,
@@ -45,10 +67,10 @@ export const clusterConfigSchema = z
     ssl: sslSchema.optional(),
     connectionTimeoutMs: z.number().int().min(100).max(60_000).default(3_000),
     requestTimeoutMs: z.number().int().min(500).max(120_000).default(8_000),
+    lag: z.object(lagFields).partial().strict().optional(),
   })
   .strict();
 export type ClusterConfig = z.infer<typeof clusterConfigSchema>;
-
 
 /** Cluster ids a principal may see; absent = all clusters. */
 const clusterScope = z.array(clusterIdSchema).optional();
@@ -114,6 +136,7 @@ export const consoleConfigSchema = z
       .min(1, 'configure at least one cluster')
       .refine((clusters) => new Set(clusters.map((c) => c.id)).size === clusters.length, 'cluster ids must be unique'),
     auth: authSchema.default({ users: [], apiTokens: [], operatorsMayProduce: false }),
+    lag: lagSchema.default(LAG_DEFAULTS),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -131,6 +154,11 @@ export const consoleConfigSchema = z
     }
   });
 export type ConsoleConfig = z.infer<typeof consoleConfigSchema>;
+
+/** The lag sampler's settings for one cluster: the console's `lag` with the cluster's own fields over it. */
+export function lagSettings(config: Pick<ConsoleConfig, 'lag'>, cluster: Pick<ClusterConfig, 'lag'>): LagSettings {
+  return { ...config.lag, ...cluster.lag };
+}
 
 /** Without CONSOLE_CONFIG: the dev cluster of `npm run kafka:up`. */
 export const DEFAULT_CONFIG = {

@@ -1,8 +1,9 @@
 import 'server-only';
 import { ApiError } from '@/lib/errors';
 import type { ConsumerGroupDetailResponse } from '@/lib/schemas/consumer-groups';
-import { groupRows } from '@/server/lag/group-rows';
+import { groupLagSummary, groupRows } from '@/server/lag/group-rows';
 import { getGroupsSnapshot, type GroupsSnapshot } from '@/server/lag/groups-snapshot';
+import { getLagSampler, lagSampling } from '@/server/lag/lag-sampler';
 
 const GROUP_ID_NOT_FOUND = 69;
 
@@ -18,7 +19,10 @@ export async function getConsumerGroup(clusterId: string, groupId: string): Prom
     group = find(snapshot, groupId);
   }
   if (!group) throw new ApiError('NOT_FOUND', `Consumer group "${groupId}" does not exist`);
-  const offsets = groupRows(group, snapshot);
+  const sampler = getLagSampler(clusterId);
+  const offsets = groupRows(group, snapshot, sampler ?? null);
+  const { maxTimeLagMs, status, sampling: own } = groupLagSummary(group, offsets, sampler ?? null);
+  const sampling = lagSampling(sampler);
   const partial = Boolean(group.error) || offsets.some((r) => r.error);
   return {
     asOf: snapshot.asOf,
@@ -29,6 +33,9 @@ export async function getConsumerGroup(clusterId: string, groupId: string): Prom
     groupProtocol: group.groupProtocol,
     assignor: group.assignor,
     coordinatorId: group.coordinatorId,
+    status,
+    maxTimeLagMs,
+    sampling: sampling && { ...sampling, samples: own?.samples ?? 0 },
     members: group.members,
     offsets,
   };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { consumerGroupListQuerySchema, type ConsumerGroupSummary } from '@/lib/schemas/consumer-groups';
 import { selectGroups } from '@/server/lag/select-groups';
 
-const group = (groupId: string, state: string, totalLag: string | null, topics: string[] = ['t']): ConsumerGroupSummary => ({
+const group = (groupId: string, state: string, totalLag: string | null, topics: string[] = ['t'], maxTimeLagMs: number | null = null): ConsumerGroupSummary => ({
   groupId,
   state,
   protocolType: 'consumer',
@@ -13,10 +13,16 @@ const group = (groupId: string, state: string, totalLag: string | null, topics: 
   topics,
   totalLag,
   maxLag: totalLag,
-  maxTimeLagMs: null,
+  maxTimeLagMs,
   status: null,
+  sampling: null,
 });
-const all = [group('b-orders', 'Stable', '12'), group('a-payments', 'Empty', '-3', ['p']), group('c-none', 'Empty', null), group('d-big', 'Stable', '90071992547409930')];
+const all = [
+  group('b-orders', 'Stable', '12', ['t'], 1_500),
+  group('a-payments', 'Empty', '-3', ['p'], 0),
+  group('c-none', 'Empty', null),
+  group('d-big', 'Stable', '90071992547409930', ['t'], 86_400_000),
+];
 const select = (query: Record<string, string>) => selectGroups(all, consumerGroupListQuerySchema.parse(query));
 const ids = (query: Record<string, string>) => select(query).groups.map((g) => g.groupId);
 
@@ -25,6 +31,11 @@ describe('selectGroups', () => {
     expect(ids({})).toEqual(['a-payments', 'b-orders', 'c-none', 'd-big']);
     expect(ids({ sort: '-totalLag' })).toEqual(['d-big', 'b-orders', 'a-payments', 'c-none']);
     expect(ids({ sort: 'totalLag' })).toEqual(['c-none', 'a-payments', 'b-orders', 'd-big']);
+  });
+
+  it('sorts by time lag, unknown lowest, ties by id', () => {
+    expect(ids({ sort: '-maxTimeLagMs' })).toEqual(['d-big', 'b-orders', 'a-payments', 'c-none']);
+    expect(ids({ sort: 'maxTimeLagMs' })).toEqual(['c-none', 'a-payments', 'b-orders', 'd-big']);
   });
 
   it('filters by id substring, state (any case), topic and lagging', () => {

@@ -2,7 +2,7 @@ import type { ConsumerGroupListQuery, ConsumerGroupSummary, GroupSortField } fro
 
 const BIGINT_FIELDS = new Set<GroupSortField>(['totalLag', 'maxLag']);
 
-/** Ascending order of one field; unknown lags (null) sort below every known one, negatives included. */
+/** Ascending order of one field; unknown lags and time lags (null) sort below every known one, negatives included. */
 function compare(field: GroupSortField) {
   return (a: ConsumerGroupSummary, b: ConsumerGroupSummary): number => {
     if (BIGINT_FIELDS.has(field)) {
@@ -11,7 +11,8 @@ function compare(field: GroupSortField) {
       const d = BigInt(x) - BigInt(y);
       return d < 0n ? -1 : d > 0n ? 1 : 0;
     }
-    const [x, y] = [a[field], b[field]] as [string | number, string | number];
+    const [x, y] = [a[field], b[field]] as [string | number | null, string | number | null];
+    if (x === null || y === null) return x === y ? 0 : x === null ? -1 : 1;
     return x < y ? -1 : x > y ? 1 : 0;
   };
 }

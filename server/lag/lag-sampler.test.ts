@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { partitionKey } from '@/server/kafka/partition-key';
+import type { GroupsSnapshot } from '@/server/lag/groups-snapshot';
+import { getLagSampler, lagSampling, startLagSampler, stopAllLagSamplers, type LagSamplePass } from '@/server/lag/lag-sampler';
+
+const key = partitionKey('t', 0);
+const snapshotAt = (asOf: number): GroupsSnapshot => ({
+  asOf,
+  errors: [],
+  endOffsets: new Map([[key, { topic: 't', partition: 0, logStartOffset: null, highWatermark: String(asOf), error: null }]]),
+  groups: [{ groupId: 'g', state: 'Empty', groupProtocol: 'classic', assignor: null, members: [], errorCode: 0, coordinatorId: 1, protocolType: 'consumer', committed: new Map([[key, '5']]) }],
+});
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const until = async (what: () => boolean) => {
+  for (let i = 0; i < 500 && !what(); i += 1) await sleep(10);
+  expect(what()).toBe(true);
+};
+
+afterEach(async () => {
+  await stopAllLagSamplers();
+  vi.restoreAllMocks();
+});
+
+describe('lag sampler', () => {
+  it('never overlaps its passes: the next waits for the previous', async () => {
+    let running = 0;
+    let most = 0;
+    let passes = 0;
+    const read = async () => {
+      running += 1;
+      most = Math.max(most, running);
+      await sleep(40);
+      running -= 1;
+      passes += 1;
+      return snapshotAt(Date.now());
+    };
+    const sampler = await startLagSampler('c1', { intervalMs: 10, window: 3, allowedLag: 0, read });
+    await until(() => passes >= 4);
+    expect(most).toBe(1);
+    expect(sampler.store.pass).toBeGreaterThanOrEqual(4);
+  });
+
+  it('records a failing pass without throwing, and recovers', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.spyOn(console, 'log').mockImplementation(() => {});
+    let calls = 0;
+    const read = async () => {
+      calls += 1;
+      if (calls <= 2) throw new Error('KafkaJSConnectionError: connection refused');
+      return snapshotAt(Date.now());
+    };
+    const sampler = await startLagSampler('c2', { intervalMs: 10, window: 3, allowedLag: 0, read });
+    await until(() => calls >= 2);
+    expect(sampler.lastFailureAt).not.toBeNull();
+    expect(lagSampling(sampler)).toMatchObject({ window: 3, intervalMs: 10, lastSampleAt: null, lastFailureAt: expect.any(Number) });
+    await until(() => sampler.store.pass >= 1);
+    expect(sampler.lastFailureAt).toBeNull();
+    // Logged once per distinct reason, not once per pass.
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops cleanly: waits for the pass in flight, starts no other', async () => {
+    let passes = 0;
+    const read = async () => {
+      await sleep(30);
+      passes += 1;
+      return snapshotAt(Date.now());
+    };
+    const sampler = await startLagSampler('c3', { intervalMs: 10, window: 3, allowedLag: 0, read });
+    await sleep(5);
+    await sampler.stop();
+    const after = passes;
+    expect(after).toBe(1);
+    await sleep(60);
+    expect(passes).toBe(after);
+  });
+
+  it('is one per cluster: the same settings keep it, other settings replace it', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const a = await startLagSampler('c4', { intervalMs: 60_000, window: 3, allowedLag: 0 });
+    expect(await startLagSampler('c4', { intervalMs: 60_000, window: 3, allowedLag: 0 })).toBe(a);
+    const b = await startLagSampler('c4', { intervalMs: 60_000, window: 5, allowedLag: 0, read: async () => snapshotAt(1) });
+    expect(b).not.toBe(a);
+    expect(getLagSampler('c4')).toBe(b);
+  });
+
+  it('hands each recorded pass to subscribers as plain data', async () => {
+    const sampler = await startLagSampler('c5', { intervalMs: 60_000, window: 3, allowedLag: 0, read: async () => snapshotAt(1234) });
+    const passes: LagSamplePass[] = [];
+    sampler.subscribe((p) => passes.push(p));
+    await until(() => passes.length === 1);
+    expect(passes[0]).toEqual({ clusterId: 'c5', time: 1234, partitions: [{ groupId: 'g', topic: 't', partition: 0, highWatermark: '1234', committedOffset: '5' }] });
+  });
+});

@@ -1,0 +1,162 @@
+import 'server-only';
+import type { LagSampling } from '@/lib/schemas/consumer-groups';
+import { getGroupsSnapshot, type GroupsSnapshot } from '@/server/lag/groups-snapshot';
+import { createSampleStore, groupLagStats, recordPass, type LagSampleStore } from '@/server/lag/lag-samples';
+import { splitPartitionKey } from '@/server/kafka/partition-key';
+
+export type SamplerOptions = {
+  intervalMs: number;
+  window: number;
+  allowedLag: number;
+  /** Reads one pass; by default a fresh groups snapshot (shared with a concurrent page request, single-flight). */
+  read?: (clusterId: string) => Promise<GroupsSnapshot>;
+};
+
+/** One recorded pass as plain data, for whoever persists samples (the metrics issue). */
+export type LagSamplePass = {
+  clusterId: string;
+  time: number;
+  partitions: { groupId: string; topic: string; partition: number; highWatermark: string | null; committedOffset: string | null }[];
+};
+
+export type LagSampler = {
+  readonly clusterId: string;
+  readonly intervalMs: number;
+  readonly window: number;
+  readonly allowedLag: number;
+  readonly store: LagSampleStore;
+  /** Set when the last pass failed; cleared by the next pass that succeeds. */
+  readonly lastFailureAt: number | null;
+  /** Calls `listener` after every recorded pass; returns the unsubscribe function. */
+  subscribe(listener: (pass: LagSamplePass) => void): () => void;
+  /** No further pass starts; resolves when the one in flight (if any) has finished. */
+  stop(): Promise<void>;
+};
+
+// On globalThis: instrumentation.ts and the route handlers are separate bundles (and dev reloads modules), but the
+// samplers must be one per cluster for the whole process.
+const registry = ((globalThis as typeof globalThis & { __lagSamplers?: Map<string, LagSampler> }).__lagSamplers ??= new Map());
+
+const readFresh = (clusterId: string) => getGroupsSnapshot(clusterId, { maxAgeMs: 0 });
+
+function toPass(clusterId: string, snapshot: GroupsSnapshot): LagSamplePass {
+  const partitions: LagSamplePass['partitions'] = [];
+  for (const g of snapshot.groups) {
+    if (g.error) continue;
+    for (const [key, committedOffset] of g.committed) {
+      partitions.push({ groupId: g.groupId, ...splitPartitionKey(key), highWatermark: snapshot.endOffsets.get(key)?.highWatermark ?? null, committedOffset });
+    }
+  }
+  return { clusterId, time: snapshot.asOf, partitions };
+}
+
+function createSampler(clusterId: string, { intervalMs, window, allowedLag, read = readFresh }: SamplerOptions): LagSampler {
+  const store = createSampleStore({ window, allowedLag });
+  const listeners = new Set<(pass: LagSamplePass) => void>();
+  let lastFailureAt: number | null = null;
+  let lastMessage: string | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let inFlight: Promise<void> | null = null;
+  let stopped = false;
+
+  async function pass() {
+    try {
+      const snapshot = await read(clusterId);
+      if (stopped || !recordPass(store, snapshot)) return;
+      // Statuses and rates change only here: evaluated now, off the requests' path (≈ 5 µs a partition).
+      for (const groupId of store.groups.keys()) groupLagStats(store, groupId);
+      if (lastMessage !== null) console.log(`kafka-console: lag sampler for cluster ${clusterId}: sampling again`);
+      lastFailureAt = null;
+      lastMessage = null;
+      if (listeners.size > 0) {
+        const plain = toPass(clusterId, snapshot);
+        for (const listener of listeners) listener(plain);
+      }
+    } catch (error) {
+      // Recorded, logged once per distinct reason, never thrown: the next pass tries again.
+      lastFailureAt = Date.now();
+      const message = error instanceof Error ? error.message : String(error);
+      if (message !== lastMessage) console.warn(`kafka-console: lag sampler for cluster ${clusterId}: a pass failed: ${message}`);
+      lastMessage = message;
+    }
+  }
+
+  // Passes start on a grid of intervalMs and never overlap: a pass longer than the interval skips the slots it ran over.
+  async function tick() {
+    const started = Date.now();
+    inFlight = pass();
+    await inFlight;
+    inFlight = null;
+    if (stopped) return;
+    const elapsed = Date.now() - started;
+    timer = setTimeout(tick, intervalMs - (elapsed % intervalMs));
+    timer.unref?.();
+  }
+
+  timer = setTimeout(tick, 0);
+  timer.unref?.();
+  return {
+    clusterId,
+    intervalMs,
+    window,
+    allowedLag,
+    store,
+    get lastFailureAt() {
+      return lastFailureAt;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await inFlight;
+    },
+  };
+}
+
+/**
+ * Starts the cluster's sampler, or keeps the running one when its settings are the same (a second call, a dev
+ * reload); a running sampler with other settings is stopped and replaced (its samples are dropped).
+ */
+export async function startLagSampler(clusterId: string, options: SamplerOptions): Promise<LagSampler> {
+  const running = registry.get(clusterId);
+  if (running && !options.read && running.intervalMs === options.intervalMs && running.window === options.window && running.allowedLag === options.allowedLag) return running;
+  if (running) await stopLagSampler(clusterId);
+  const sampler = createSampler(clusterId, options);
+  registry.set(clusterId, sampler);
+  return sampler;
+}
+
+export async function stopLagSampler(clusterId: string) {
+  const sampler = registry.get(clusterId);
+  if (!sampler) return;
+  registry.delete(clusterId);
+  await sampler.stop();
+}
+
+export async function stopAllLagSamplers() {
+  await Promise.all([...registry.keys()].map(stopLagSampler));
+}
+
+/** The cluster's running sampler, if any. */
+export function getLagSampler(clusterId: string): LagSampler | undefined {
+  return registry.get(clusterId);
+}
+
+/** The running samplers' cluster ids. */
+export function lagSamplerClusters(): string[] {
+  return [...registry.keys()];
+}
+
+/** What the API says about the cluster's sampler; null when none runs. */
+export function lagSampling(sampler: LagSampler | null | undefined): LagSampling | null {
+  if (!sampler) return null;
+  return {
+    window: sampler.window,
+    intervalMs: sampler.intervalMs,
+    lastSampleAt: sampler.store.lastSampleAt,
+    ...(sampler.lastFailureAt !== null ? { lastFailureAt: sampler.lastFailureAt } : {}),
+  };
+}
