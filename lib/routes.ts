@@ -16,6 +16,8 @@ export const pageRoutes = {
 
 export const apiRoutes = {
   clusters: () => '/api/v1/clusters',
+  /** What the caller may do on the cluster (role, read-only): pages show or hide their controls by it. */
+  clusterPermissions: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/permissions`,
   brokers: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/brokers`,
   /** Pages poll the detail without configs and read `brokerConfigs` once. */
   broker: (clusterId: string, brokerId: number, { configs = true } = {}) => `/api/v1/clusters/${seg(clusterId)}/brokers/${brokerId}${configs ? '' : '?configs=false'}`,
@@ -30,6 +32,11 @@ export const apiRoutes = {
   consumerGroups: (clusterId: string, query = '') => `/api/v1/clusters/${seg(clusterId)}/consumer-groups${query ? `?${query}` : ''}`,
   consumerGroup: (clusterId: string, groupId: string) => `/api/v1/clusters/${seg(clusterId)}/consumer-groups/${seg(groupId)}`,
   consumerGroupCsv: (clusterId: string, groupId: string) => `/api/v1/clusters/${seg(clusterId)}/consumer-groups/${seg(groupId)}/export.csv`,
+  offsetResetPreview: (clusterId: string, groupId: string) => `/api/v1/clusters/${seg(clusterId)}/consumer-groups/${seg(groupId)}/offsets/preview`,
+  offsetReset: (clusterId: string, groupId: string) => `/api/v1/clusters/${seg(clusterId)}/consumer-groups/${seg(groupId)}/offsets/reset`,
+  /** DELETE: the group's committed offsets for `topic`. */
+  groupOffsets: (clusterId: string, groupId: string, topic: string) =>
+    `/api/v1/clusters/${seg(clusterId)}/consumer-groups/${seg(groupId)}/offsets?${new URLSearchParams({ topic }).toString()}`,
   audit: (query: string) => `/api/v1/audit${query ? `?${query}` : ''}`,
   auditCsv: (query: string) => `/api/v1/audit/export.csv${query ? `?${query}` : ''}`,
 };

@@ -4,6 +4,16 @@ import { brokerDetailResponseSchema, brokerListResponseSchema } from '@/lib/sche
 import { configListResponseSchema, detailQuerySchema } from '@/lib/schemas/configs';
 import { consumerGroupDetailResponseSchema, consumerGroupListQuerySchema, consumerGroupListResponseSchema, topicGroupsResponseSchema } from '@/lib/schemas/consumer-groups';
 import { clusterListResponseSchema } from '@/lib/schemas/clusters';
+import { clusterPermissionsResponseSchema } from '@/lib/schemas/permissions';
+import {
+  deleteConfirmSchema,
+  deleteGroupOffsetsQuerySchema,
+  deleteGroupOffsetsResponseSchema,
+  deleteGroupResponseSchema,
+  offsetResetInputSchema,
+  offsetResetRequestSchema,
+  offsetResetResponseSchema,
+} from '@/lib/schemas/offset-reset';
 import { auditListResponseSchema, auditQuerySchema } from '@/lib/schemas/audit';
 import { healthResponseSchema } from '@/lib/schemas/health';
 import { clusterHealthResponseSchema } from '@/lib/schemas/health-partitions';
@@ -51,6 +61,14 @@ export const OPERATIONS: Operation[] = [
     tag: 'clusters',
     response: clusterListResponseSchema,
     errors: ['UNAUTHENTICATED', 'INTERNAL'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/clusters/{clusterId}/permissions',
+    summary: "The caller's role on the cluster and what it may do there (write permissions dropped on a read-only cluster), for showing or hiding controls",
+    tag: 'clusters',
+    response: clusterPermissionsResponseSchema,
+    errors: ['UNAUTHENTICATED', 'NOT_FOUND', 'INTERNAL'],
   },
   {
     method: 'get',
@@ -135,6 +153,46 @@ export const OPERATIONS: Operation[] = [
     tag: 'consumer-groups',
     response: z.string().meta({ description: 'text/csv' }),
     errors: READ_ERRORS,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/clusters/{clusterId}/consumer-groups/{groupId}/offsets/preview',
+    summary:
+      'Plan an offset reset (earliest, latest, timestamp, offset, shift, copy from another group; whole group, topics or partitions): the rows of kafka-consumer-groups --reset-offsets --dry-run. Changes nothing; 409 while the group has active members',
+    tag: 'consumer-groups',
+    response: offsetResetResponseSchema,
+    requestBody: offsetResetInputSchema,
+    errors: [...READ_ERRORS, 'FORBIDDEN', 'VALIDATION', 'CONFLICT'],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/clusters/{clusterId}/consumer-groups/{groupId}/offsets/reset',
+    summary:
+      'Reset offsets as planned by the preview (planned again, clamped to [log start, high watermark]) and commit them as a simple member, as kafka-consumer-groups --reset-offsets --execute; `confirm` must equal the group id; 409 while the group has active members',
+    tag: 'consumer-groups',
+    response: offsetResetResponseSchema,
+    requestBody: offsetResetRequestSchema,
+    errors: [...READ_ERRORS, 'FORBIDDEN', 'VALIDATION', 'CONFLICT'],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/clusters/{clusterId}/consumer-groups/{groupId}',
+    summary: 'Delete a consumer group (admin), as kafka-consumer-groups --delete; `confirm` must equal the group id; 409 while it has active members',
+    tag: 'consumer-groups',
+    response: deleteGroupResponseSchema,
+    requestBody: deleteConfirmSchema,
+    errors: [...READ_ERRORS, 'FORBIDDEN', 'VALIDATION', 'CONFLICT'],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/clusters/{clusterId}/consumer-groups/{groupId}/offsets',
+    summary:
+      "Delete a group's committed offsets for one topic (admin), as kafka-consumer-groups --delete-offsets --topic; `confirm` must equal the group id; 409 while a live member is subscribed to the topic",
+    tag: 'consumer-groups',
+    response: deleteGroupOffsetsResponseSchema,
+    requestBody: deleteConfirmSchema,
+    query: deleteGroupOffsetsQuerySchema,
+    errors: [...READ_ERRORS, 'FORBIDDEN', 'VALIDATION', 'CONFLICT'],
   },
   {
     method: 'get',
