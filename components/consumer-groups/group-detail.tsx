@@ -6,6 +6,7 @@ import { formatDuration, formatInt64 } from '@/lib/format';
 import { groupQueries } from '@/lib/queries/consumer-groups';
 import { apiRoutes, pageRoutes } from '@/lib/routes';
 import { GroupMembers } from '@/components/consumer-groups/group-members';
+import { GroupOffsetActions } from '@/components/consumer-groups/group-offset-actions';
 import { GroupOffsetsTable } from '@/components/consumer-groups/group-offsets-table';
 import { GroupStateBadge } from '@/components/consumer-groups/group-state-badge';
 import { LagStatusBadge } from '@/components/consumer-groups/lag-status-badge';
@@ -69,6 +70,7 @@ export function GroupDetail({ clusterId, groupId }: { clusterId: string; groupId
               <h3 id="offsets-heading" className="font-medium">
                 Offsets
               </h3>
+              <GroupOffsetActions clusterId={clusterId} groupId={groupId} />
               <a href={apiRoutes.consumerGroupCsv(clusterId, groupId)} className="text-sm text-sky-700 hover:underline dark:text-sky-400" download>
                 Export CSV
               </a>
