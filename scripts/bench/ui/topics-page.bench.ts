@@ -9,14 +9,29 @@ const TARGET_INTERACTIVE_MS = 1_000;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
-/** Long tasks (> 50 ms on the main thread) since navigation: what makes a page feel frozen. */
-async function observeLongTasks(page: Page) {
+type Probe = { longTasks: number[]; rowsAt: number | null; interactiveAt: number | null };
+
+/**
+ * In the page from its first byte: long tasks (> 50 ms on the main thread: what makes a page feel frozen), when the
+ * first topic row is in the DOM, and when the page is interactive = rows shown and React has hydrated the search box
+ * (its props are attached, so a keystroke is handled). Checked every 10 ms in the page's own clock.
+ */
+async function installProbe(page: Page) {
   await page.addInitScript(() => {
-    const tasks: number[] = [];
-    (window as unknown as { __longTasks: number[] }).__longTasks = tasks;
+    const probe: Probe = { longTasks: [], rowsAt: null, interactiveAt: null };
+    (window as unknown as { __probe: Probe }).__probe = probe;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) tasks.push(entry.duration);
+      for (const entry of list.getEntries()) probe.longTasks.push(entry.duration);
     }).observe({ type: 'longtask', buffered: true });
+    const timer = setInterval(() => {
+      if (probe.rowsAt === null && document.querySelector('table[aria-label="Topics"] tbody tr[data-topic]')) probe.rowsAt = performance.now();
+      const search = document.querySelector('input[type="search"]');
+      const hydrated = search !== null && Object.keys(search).some((key) => key.startsWith('__reactProps'));
+      if (probe.rowsAt !== null && hydrated) {
+        probe.interactiveAt = performance.now();
+        clearInterval(timer);
+      }
+    }, 10);
   });
 }
 
@@ -29,15 +44,17 @@ async function timeUntil(page: Page, start: () => Promise<unknown>, done: () => 
 }
 
 async function loadOnce(page: Page) {
-  await observeLongTasks(page);
+  await installProbe(page);
   const rows = page.getByRole('table', { name: 'Topics' }).locator('tbody tr[data-topic]');
-  await page.goto('/clusters/local/topics');
-  await expect(rows.first()).toBeVisible({ timeout: 30_000 });
+  await page.goto('/clusters/local/topics', { waitUntil: 'commit' });
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __probe: Probe }).__probe.interactiveAt), { timeout: 30_000 }).not.toBeNull();
   const load = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+    const probe = (window as unknown as { __probe: Probe }).__probe;
     return {
-      rowsVisibleMs: performance.now(),
+      rowsVisibleMs: probe.rowsAt ?? NaN,
+      interactiveMs: probe.interactiveAt ?? NaN,
       responseStartMs: nav.responseStart,
       responseEndMs: nav.responseEnd,
       htmlKb: Math.round(nav.decodedBodySize / 1024),
@@ -61,7 +78,7 @@ async function loadOnce(page: Page) {
     () => page.getByRole('table', { name: 'Topics' }).evaluate((table) => table.parentElement?.scrollTo({ top: table.parentElement.scrollHeight })),
     () => expect.poll(lastName).not.toBe(lastBefore),
   );
-  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  const longTasks = await page.evaluate(() => (window as unknown as { __probe: Probe }).__probe.longTasks);
   return { ...load, total, searchMs, clearMs, sortMs, scrollMs, longTaskCount: longTasks.length, longTaskMs: longTasks.reduce((a, b) => a + b, 0), longestTaskMs: Math.max(0, ...longTasks) };
 }
 
@@ -77,8 +94,7 @@ test('topics page with every fixture topic', async ({ browser }) => {
   expect(runs[0]!.total).toBeGreaterThanOrEqual(1_000);
   const keys = Object.keys(runs[0]!) as (keyof (typeof runs)[number])[];
   const medians = Object.fromEntries(keys.map((k) => [k, Math.round(median(runs.map((r) => r[k])))]));
-  // "Interactive": rows on screen and no long task left in the way of the first input.
-  const interactiveMs = Math.round(median(runs.map((r) => r.rowsVisibleMs)));
+  const interactiveMs = Math.round(median(runs.map((r) => r.interactiveMs)));
   const report = { at: new Date().toISOString(), runs: RUNS, rows: runs[0]!.total, medians, interactiveMs, target: { interactiveMs: TARGET_INTERACTIVE_MS, met: interactiveMs <= TARGET_INTERACTIVE_MS }, samples: runs };
   writeFileSync('test-results/bench-ui.json', JSON.stringify(report, null, 2));
   console.log(JSON.stringify({ rows: report.rows, interactiveMs, medians }, null, 2));
