@@ -7,6 +7,7 @@ import { DELETE as deleteGroupRoute, GET as getGroup } from '@/app/api/v1/cluste
 import { POST as previewRoute } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/[groupId]/offsets/preview/route';
 import { POST as resetRoute } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/[groupId]/offsets/reset/route';
 import { DELETE as deleteOffsetsRoute } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/[groupId]/offsets/route';
+import { GET as getPermissions } from '@/app/api/v1/clusters/[clusterId]/permissions/route';
 import { consumerGroupDetailResponseSchema } from '@/lib/schemas/consumer-groups';
 import { offsetResetResponseSchema, type OffsetResetInput } from '@/lib/schemas/offset-reset';
 import { listAudit } from '@/server/audit/store';
@@ -182,6 +183,22 @@ describe(`offset reset, delete offsets and delete group on ${target.label}, agai
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ error: { code: 'FORBIDDEN' } });
     expect(committedFromCli(group)).toEqual(before);
+  });
+
+  it('refuses every change on a read-only cluster, even for admins, and says what each role may do', async () => {
+    const params = { clusterId: 'down', groupId: group };
+    const refused = await callRoute(resetRoute, '/api/v1/clusters/down/consumer-groups/g/offsets/reset', params, {
+      token: TEST_TOKENS.admin,
+      init: json({ strategy: 'earliest', confirm: group }),
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ error: { code: 'FORBIDDEN', message: expect.stringContaining('read-only') } });
+    const permissions = async (clusterId: string, token: string) =>
+      (await callRoute(getPermissions, `/api/v1/clusters/${clusterId}/permissions`, { clusterId }, { token })).body as { permissions: string[] };
+    expect((await permissions('local', TEST_TOKENS.viewer)).permissions).toEqual(['read']);
+    expect((await permissions('local', TEST_TOKENS.operator)).permissions).toEqual(['read', 'browseMessages', 'resetOffsets']);
+    expect((await permissions('local', TEST_TOKENS.admin)).permissions).toContain('reassign');
+    expect((await permissions('down', TEST_TOKENS.admin)).permissions).toEqual(['read', 'browseMessages', 'administer']);
   });
 
   for (const c of CASES) {
