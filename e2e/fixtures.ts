@@ -1,5 +1,5 @@
 import { test as base } from '@playwright/test';
-import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type Consumer } from 'kafkajs';
 import { e2eBootstrap } from './console-config';
 
 type Fixtures = {
@@ -11,6 +11,8 @@ type Fixtures = {
     produce: (topic: string, partitions: number, count: number) => Promise<void>;
     /** A group that only has committed offsets (no member), as `kafka-consumer-groups --reset-offsets` leaves one. */
     commitOffsets: (groupId: string, topic: string, offsets: number[]) => Promise<void>;
+    /** A kafkajs consumer in `groupId` (a live member); the test connects and disconnects it, the group is deleted after. */
+    consumer: (groupId: string) => Consumer;
   };
 };
 
@@ -38,6 +40,10 @@ export const test = base.extend<Fixtures>({
         const messages = Array.from({ length: partitions }, (_, partition) => Array.from({ length: count }, (__, i) => ({ partition, value: `record ${i}` }))).flat();
         await producer.send({ topic, messages, acks: -1 });
         await producer.disconnect();
+      },
+      consumer: (groupId) => {
+        groups.push(groupId);
+        return kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
       },
       commitOffsets: async (groupId, topic, offsets) => {
         await admin.setOffsets({ groupId, topic, partitions: offsets.map((offset, partition) => ({ partition, offset: String(offset) })) });
