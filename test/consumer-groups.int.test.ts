@@ -20,6 +20,8 @@ const kafka4 = target.version.startsWith('4.');
 const stamp = Date.now();
 const topicA = `it-lag-a-${stamp}`;
 const topicB = `it-lag-b-${stamp}`;
+/** Written in transactions: commit markers sit between records, so a read_committed consumer that read everything still shows lag. */
+const topicTx = `it-lag-tx-${stamp}`;
 const group = (name: string) => `it-lag-${name}-${stamp}`;
 /** Consumed A (some of it) with a console consumer that then left: Empty with commits. */
 const stopped = group('stopped');
@@ -33,7 +35,9 @@ const uncommitted = group('uncommitted');
 const moved = group('moved');
 /** Kafka 4.x: a KIP-848 member on A. */
 const kip848 = group('kip848');
-const groups = [stopped, reset, live, uncommitted, moved, ...(kafka4 ? [kip848] : [])];
+/** Read all of the transactional topic with read_committed, then left. */
+const transactional = group('tx');
+const groups = [stopped, reset, live, uncommitted, moved, transactional, ...(kafka4 ? [kip848] : [])];
 const consumers: { stop(): Promise<void> }[] = [];
 
 /**
@@ -58,9 +62,17 @@ const detail = async (groupId: string) => {
 
 describe(`consumer groups and lag on ${target.label}, against kafka-consumer-groups --describe`, () => {
   beforeAll(async () => {
-    for (const topic of [topicA, topicB]) kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', topic, '--partitions', '3', '--replication-factor', '2']);
+    for (const topic of [topicA, topicB, topicTx]) kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', topic, '--partitions', '3', '--replication-factor', '2']);
     produceRecords(topicA, 90);
     produceRecords(topicB, 30);
+    kafkaCli('kafka-producer-perf-test', [
+      '--topic', topicTx, '--num-records', '40', '--record-size', '50', '--throughput', '-1', '--transactional-id', `it-lag-tx-${stamp}`, '--transaction-duration-ms', '100',
+      '--producer-props', `bootstrap.servers=${bootstrap}`, 'acks=all',
+    ]);
+    kafkaCli('kafka-console-consumer', [
+      '--bootstrap-server', bootstrap, '--topic', topicTx, '--group', transactional, '--from-beginning', '--max-messages', '40', '--timeout-ms', '30000',
+      '--consumer-property', 'isolation.level=read_committed',
+    ]);
     for (const g of [stopped, moved]) {
       kafkaCli('kafka-console-consumer', ['--bootstrap-server', bootstrap, '--topic', topicA, '--group', g, '--from-beginning', '--max-messages', '40', '--timeout-ms', '30000']);
     }
@@ -87,6 +99,7 @@ describe(`consumer groups and lag on ${target.label}, against kafka-consumer-gro
     kafkaCli('kafka-consumer-groups', ['--bootstrap-server', bootstrap, '--delete', ...groups.flatMap((g) => ['--group', g])]);
     kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--delete', '--topic', topicA]);
     kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--delete', '--topic', topicB]);
+    kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--delete', '--topic', topicTx]);
     await closeAllConnections();
     await closeDb();
   }, 120_000);
@@ -99,12 +112,14 @@ describe(`consumer groups and lag on ${target.label}, against kafka-consumer-gro
       expect(ours, groupId).toEqual(kafka4 ? expected : sortWithinBlocks(expected));
     }
     // The situations the rows cover, so the comparison above cannot pass vacuously.
-    const rowsOf = (g: string) => cli.filter((r) => r.group === g);
+    const rowsOf = (g: string) => sortWithinBlocks(cli.filter((r) => r.group === g));
     expect(rowsOf(uncommitted).every((r) => r.currentOffset === null && r.consumerId !== null)).toBe(true);
     expect(rowsOf(moved).some((r) => r.topic === topicA && r.consumerId === null && r.currentOffset !== null)).toBe(true);
     // --to-offset 3 is clamped to a partition's end, like every reset of the CLI.
     expect(rowsOf(reset).map((r) => [r.partition, r.currentOffset])).toEqual(rowsOf(reset).map((r) => [r.partition, BigInt(r.logEndOffset!) < 3n ? r.logEndOffset : '3']));
     expect(rowsOf(reset).map((r) => r.partition)).toEqual([0, 2]);
+    // LOG-END-OFFSET is the high watermark, commit markers included: 40 records end past offset 40 in total.
+    expect(rowsOf(transactional).reduce((n, r) => n + BigInt(r.logEndOffset ?? 0), 0n)).toBeGreaterThan(40n);
     expect(rowsOf(stopped).length).toBeGreaterThan(0);
     expect(rowsOf(stopped).every((r) => r.consumerId === null && r.logEndOffset !== null)).toBe(true);
   }, 120_000);
