@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { apiSend } from '@/lib/api-send';
+import { apiSend } from '@/lib/api-client';
 import { ApiError } from '@/lib/errors';
 import { groupQueries } from '@/lib/queries/consumer-groups';
 import { apiRoutes, pageRoutes } from '@/lib/routes';

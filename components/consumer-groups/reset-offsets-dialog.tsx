@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { apiSend } from '@/lib/api-send';
+import { apiSend } from '@/lib/api-client';
 import { ApiError } from '@/lib/errors';
 import { formFieldErrors, initialResetForm, toResetInput, type ResetFormState } from '@/lib/offset-reset-form';
 import { groupQueries } from '@/lib/queries/consumer-groups';
