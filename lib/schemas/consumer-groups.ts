@@ -6,18 +6,23 @@ export const LAG_STATUSES = ['OK', 'WARN', 'REWIND', 'STALL', 'STOP'] as const;
 export const lagStatusSchema = z.enum(LAG_STATUSES);
 export type LagStatus = z.infer<typeof lagStatusSchema>;
 
+/** What the list and the detail both say about a group, as its coordinator describes it. */
+const groupIdentity = {
+  groupId: z.string(),
+  /** As the coordinator reports it: Stable, Empty, PreparingRebalance, CompletingRebalance, Assigning, Reconciling, Dead, … */
+  state: z.string(),
+  /** "consumer" for consumer groups, "" for groups that only commit offsets (e.g. kafka-consumer-groups resets). */
+  protocolType: z.string(),
+  /** classic: the JoinGroup protocol; consumer: KIP-848 (Kafka 4.0+). */
+  groupProtocol: z.enum(['classic', 'consumer']),
+  /** The assignor (classic: the chosen protocol, e.g. "range"; consumer: the server assignor); null when none. */
+  assignor: z.string().nullable(),
+  coordinatorId: brokerId,
+};
+
 export const consumerGroupSummarySchema = z
   .object({
-    groupId: z.string(),
-    /** As the coordinator reports it: Stable, Empty, PreparingRebalance, CompletingRebalance, Assigning, Reconciling, Dead, … */
-    state: z.string(),
-    /** "consumer" for consumer groups, "" for groups that only commit offsets (e.g. kafka-consumer-groups resets). */
-    protocolType: z.string(),
-    /** classic: the JoinGroup protocol; consumer: KIP-848 (Kafka 4.0+). */
-    groupProtocol: z.enum(['classic', 'consumer']),
-    /** The assignor (classic: the chosen protocol, e.g. "range"; consumer: the server assignor); null when none. */
-    assignor: z.string().nullable(),
-    coordinatorId: brokerId,
+    ...groupIdentity,
     memberCount: z.number().int().nonnegative(),
     /** Topics the group has committed offsets for or is assigned. */
     topics: z.array(z.string()),
@@ -139,12 +144,7 @@ export const consumerGroupDetailResponseSchema = z
   .object({
     asOf: epochMs,
     partial: z.boolean().optional(),
-    groupId: z.string(),
-    state: z.string(),
-    protocolType: z.string(),
-    groupProtocol: z.enum(['classic', 'consumer']),
-    assignor: z.string().nullable(),
-    coordinatorId: brokerId,
+    ...groupIdentity,
     /** The worst partition status (as in the list); null until the window has filled. */
     status: lagStatusSchema.nullable(),
     maxTimeLagMs: z.number().nonnegative().nullable(),

@@ -20,6 +20,10 @@ const GROUP_ID_NOT_FOUND = 69;
 /** ConsumerGroupDescribe's answers that mean "ask DescribeGroups": a classic group, or a broker (3.9 in ZooKeeper mode) that lists the API but does not serve it. */
 const NOT_A_CONSUMER_GROUP = new Set([UNSUPPORTED_VERSION, GROUP_ID_NOT_FOUND]);
 
+/** Per-topic partition lists (both protocols' assignment form) as one (topic, partition) per partition. */
+const topicPartitions = (assignment: readonly { topic: string; partitions: readonly number[] }[]) =>
+  assignment.flatMap(({ topic, partitions }) => partitions.map((partition) => ({ topic, partition })));
+
 function fromClassic(group: ClassicGroup): DescribedGroup {
   return {
     groupId: group.groupId,
@@ -32,7 +36,7 @@ function fromClassic(group: ClassicGroup): DescribedGroup {
       groupInstanceId: m.groupInstanceId,
       clientId: m.clientId,
       host: m.clientHost,
-      assignments: m.assignment.flatMap(({ topic, partitions }) => partitions.map((partition) => ({ topic, partition }))),
+      assignments: topicPartitions(m.assignment),
     })),
     errorCode: group.errorCode,
   };
@@ -50,7 +54,7 @@ function fromConsumer(group: ConsumerGroupDescription): DescribedGroup {
       clientId: m.clientId,
       host: m.clientHost,
       // What the member owns now (the CLI shows the current assignment, not the target).
-      assignments: m.assignment.flatMap(({ topic, partitions }) => partitions.map((partition) => ({ topic, partition }))),
+      assignments: topicPartitions(m.assignment),
     })),
     errorCode: group.errorCode,
   };
