@@ -9,7 +9,7 @@ import { requestDelta } from '@/server/kafka/request-counter';
 import { getClusterSnapshot } from '@/server/cluster-state/snapshot';
 import { getGroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { kafkaCli } from './support/cli';
-import { groupOffsetsFromCli, groupStatesFromCli, startConsumer, waitFor } from './support/groups-cli';
+import { groupOffsetsFromCli, groupStatesFromCli, sortWithinBlocks, startConsumer, waitFor } from './support/groups-cli';
 import { kafkaTarget } from './support/kafka-target';
 import { produceRecords } from './support/records-cli';
 import { callRoute } from './support/routes';
@@ -39,20 +39,6 @@ const kip848 = group('kip848');
 const transactional = group('tx');
 const groups = [stopped, reset, live, uncommitted, moved, transactional, ...(kafka4 ? [kip848] : [])];
 const consumers: { stop(): Promise<void> }[] = [];
-
-/**
- * The 3.9 tool prints each block (one member's partitions, then the unassigned ones) in no defined order; 4.x sorts
- * by topic and partition, as the console does. Blocks keep the CLI's order.
- */
-function sortWithinBlocks<T extends { consumerId: string | null; topic: string; partition: number }>(rows: T[]): T[] {
-  const blocks: T[][] = [];
-  for (const row of rows) {
-    const last = blocks.at(-1);
-    if (last && last[0]!.consumerId === row.consumerId) last.push(row);
-    else blocks.push([row]);
-  }
-  return blocks.flatMap((block) => [...block].sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition)));
-}
 
 const detail = async (groupId: string) => {
   const { status, body } = await callRoute(getGroup, `/api/v1/clusters/local/consumer-groups/${groupId}`, { clusterId: 'local', groupId });

@@ -62,7 +62,9 @@ export function GroupDetail({ clusterId, groupId }: { clusterId: string; groupId
           {data.state === 'Empty' ? <p className="text-sm text-zinc-600 dark:text-zinc-400">Consumer group &apos;{groupId}&apos; has no active members.</p> : null}
           {REBALANCING.has(data.state) ? (
             <p role="status" className="text-sm text-amber-700 dark:text-amber-400">
-              The group is rebalancing: members have no assignment until it completes, so every committed partition shows as unassigned.
+              {data.members.some((m) => m.assignments.length > 0)
+                ? 'The group is rebalancing: assignments shown are the ones before it began; partitions are not consumed until it completes.'
+                : 'The group is rebalancing: members have no assignment until it completes, so every committed partition shows as unassigned.'}
             </p>
           ) : null}
           <section aria-labelledby="offsets-heading" className="space-y-2">

@@ -1,6 +1,7 @@
 // kafka-consumer-groups and kafka-console-consumer as the oracle of the group protocol tests: parsers for the
 // three --describe views (offsets, --state, --members --verbose) and console consumers run in the background.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { kafkaCli } from './cli';
 import { kafkaTarget } from './kafka-target';
@@ -51,6 +52,20 @@ export function groupOffsetsFromCli(groups: readonly string[]): CliOffsetRow[] {
   }));
 }
 
+/**
+ * The 3.9 tool prints each block (one member's partitions, then the unassigned ones) in no defined order; 4.x sorts
+ * by topic and partition, as the console does. Blocks keep the CLI's order.
+ */
+export function sortWithinBlocks<T extends { consumerId: string | null; topic: string; partition: number }>(rows: T[]): T[] {
+  const blocks: T[][] = [];
+  for (const row of rows) {
+    const last = blocks.at(-1);
+    if (last && last[0]!.consumerId === row.consumerId) last.push(row);
+    else blocks.push([row]);
+  }
+  return blocks.flatMap((block) => [...block].sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition)));
+}
+
 export type CliGroupState = { group: string; coordinatorId: number; strategy: string | null; state: string; members: number };
 
 /** `--describe --state`: `g  127.0.0.1:9093  (2)  range  Stable  1` (the strategy column is blank or `-` when Empty). */
@@ -97,6 +112,23 @@ export function topicIdFromCli(topic: string): string {
   return out.match(/TopicId:\s*(\S+)/)![1]!;
 }
 
+/** Pids of the processes whose parent is `pid` (from /proc: the tool's node wrapper runs the JVM as its child). */
+function childPids(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // `pid (comm) state ppid …`; comm may hold spaces, so read after its closing parenthesis.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) children.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return children;
+}
+
 /** A console consumer that stays in its group until stop(): a live member for the tests to describe. */
 export function startConsumer(topic: string, group: string, properties: Record<string, string>) {
   const props = Object.entries(properties).flatMap(([key, value]) => ['--consumer-property', `${key}=${value}`]);
@@ -106,10 +138,21 @@ export function startConsumer(topic: string, group: string, properties: Record<s
     env: { ...process.env, KAFKA_VERSION: kafkaTarget().version },
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  /** Signals the JVM itself: SIGSTOP sent to the node wrapper would leave the JVM heartbeating. */
+  const signalJvm = (signal: NodeJS.Signals) => {
+    const jvms = child.pid === undefined ? [] : childPids(child.pid);
+    if (jvms.length === 0) throw new Error('the console consumer has no JVM running');
+    for (const pid of jvms) process.kill(pid, signal);
+  };
   return {
+    /** Freezes the member: it stops heartbeating without leaving the group, like a hung consumer. */
+    pause: () => signalJvm('SIGSTOP'),
+    resume: () => signalJvm('SIGCONT'),
     /** SIGTERM (the tool forwards it to its JVM, which leaves the group); SIGKILL if it has not exited in 15 s. */
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
+      // A paused JVM would hold the forwarded SIGTERM until continued.
+      if (child.pid !== undefined) for (const pid of childPids(child.pid)) process.kill(pid, 'SIGCONT');
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await exited;
