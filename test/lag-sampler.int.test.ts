@@ -6,7 +6,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getGroup } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/[groupId]/route';
 import { GET as getGroups } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/route';
-import { consumerGroupDetailResponseSchema, consumerGroupListResponseSchema, type ConsumerGroupDetailResponse } from '@/lib/schemas/consumer-groups';
+import { GET as getTopicGroups } from '@/app/api/v1/clusters/[clusterId]/topics/[topic]/consumer-groups/route';
+import {
+  consumerGroupDetailResponseSchema,
+  consumerGroupListResponseSchema,
+  topicGroupsResponseSchema,
+  type ConsumerGroupDetailResponse,
+} from '@/lib/schemas/consumer-groups';
 import { closeDb } from '@/server/db/client';
 import { closeAllConnections } from '@/server/kafka/clients';
 import { startLagSampler, stopLagSampler } from '@/server/lag/lag-sampler';
@@ -153,5 +159,19 @@ describe(`lag sampler on ${target.label}: status, time lag and ETA from samples 
       [live, 'OK', WINDOW],
     ]);
     expect(ours[0]!.maxTimeLagMs!).toBeGreaterThan(ours[1]!.maxTimeLagMs!);
+  });
+
+  it("gives the topic page each group's time lag and status on the topic, as the group's rows of that topic say", async () => {
+    const { status, body } = await callRoute(getTopicGroups, `/api/v1/clusters/local/topics/${topic}/consumer-groups`, { clusterId: 'local', topic });
+    expect(status).toBe(200);
+    const ours = topicGroupsResponseSchema.parse(body).groups;
+    expect(ours.map((g) => [g.groupId, g.status, g.sampling?.samples])).toEqual([
+      [stopped, 'STOP', WINDOW],
+      [live, 'OK', WINDOW],
+    ]);
+    // The sampler's tables move between the two reads: both maxima are of the same rows, a sample or so apart.
+    const stoppedDetail = await detail(stopped);
+    const detailMax = Math.max(...stoppedDetail.offsets.filter((r) => r.topic === topic).map((r) => r.timeLagMs!));
+    expect(Math.abs(ours[0]!.maxTimeLagMs! - detailMax)).toBeLessThanOrEqual(2 * INTERVAL_MS + 500);
   });
 });

@@ -6,6 +6,7 @@ import { formatCount, formatInt64 } from '@/lib/format';
 import { groupQueries } from '@/lib/queries/consumer-groups';
 import { pageRoutes } from '@/lib/routes';
 import { GroupStateBadge } from '@/components/consumer-groups/group-state-badge';
+import { Duration, LagStatusBadge } from '@/components/consumer-groups/lag-status-badge';
 import { QueryError } from '@/components/feedback/query-error';
 import { EmptyState, LoadingRows } from '@/components/ui/states';
 import { Table, Td, Th } from '@/components/ui/table';
@@ -31,6 +32,10 @@ export function TopicGroups({ clusterId, topic }: { clusterId: string; topic: st
               <Th numeric>Partitions</Th>
               <Th numeric>Assigned</Th>
               <Th numeric>Lag on this topic</Th>
+              <Th numeric title="How far behind its most lagging partition of this topic is">
+                Time lag
+              </Th>
+              <Th title="Burrow-style status of its worst partition of this topic over the console’s samples">Status</Th>
             </tr>
           </thead>
           <tbody>
@@ -48,6 +53,12 @@ export function TopicGroups({ clusterId, topic }: { clusterId: string; topic: st
                 <Td numeric>{formatCount(g.partitions)}</Td>
                 <Td numeric>{formatCount(g.assignedPartitions)}</Td>
                 <Td numeric>{g.lag === null ? '–' : formatInt64(g.lag)}</Td>
+                <Td numeric>
+                  <Duration ms={g.maxTimeLagMs} unknown={g.sampling ? 'Unknown: no committed offset, or no record produced since sampling began' : 'Not sampled'} />
+                </Td>
+                <Td>
+                  <LagStatusBadge status={g.status} sampling={g.sampling} uncommitted={g.lag === null} />
+                </Td>
               </tr>
             ))}
           </tbody>

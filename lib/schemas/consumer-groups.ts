@@ -20,6 +20,14 @@ const groupIdentity = {
   coordinatorId: brokerId,
 };
 
+/**
+ * The sampler's progress on a group: the most samples with a committed offset one of its partitions has (k of
+ * `window`), "collecting (k/N)" until they fill the window; null when the cluster is not sampled.
+ */
+const groupSamplingSchema = z
+  .object({ samples: z.number().int().nonnegative(), window: z.number().int().positive(), intervalMs: z.number().int().positive() })
+  .nullable();
+
 export const consumerGroupSummarySchema = z
   .object({
     ...groupIdentity,
@@ -33,11 +41,7 @@ export const consumerGroupSummarySchema = z
     maxTimeLagMs: z.number().nonnegative().nullable(),
     /** The worst partition status over the sampler's window; null until the window has filled, or without a sampler. */
     status: lagStatusSchema.nullable(),
-    /**
-     * The sampler's progress on this group: the most samples with a committed offset one of its partitions has (k of
-     * `window`), "collecting (k/N)" until they fill the window; null when the cluster is not sampled.
-     */
-    sampling: z.object({ samples: z.number().int().nonnegative(), window: z.number().int().positive(), intervalMs: z.number().int().positive() }).nullable(),
+    sampling: groupSamplingSchema,
     error: z.string().optional(),
   })
   .meta({ id: 'ConsumerGroupSummary' });
@@ -168,6 +172,11 @@ export const topicGroupSchema = z
     assignedPartitions: z.number().int().nonnegative(),
     /** Σ LAG on this topic over the rows whose lag is known; null when none is. */
     lag: int64String.nullable(),
+    /** The largest time lag of its partitions of this topic (ms behind); null when none is known. */
+    maxTimeLagMs: z.number().nonnegative().nullable(),
+    /** The worst status of its partitions of this topic over the sampler's window; null until known. */
+    status: lagStatusSchema.nullable(),
+    sampling: groupSamplingSchema,
     error: z.string().optional(),
   })
   .meta({ id: 'TopicConsumerGroup' });

@@ -2,11 +2,14 @@ import 'server-only';
 import { ApiError } from '@/lib/errors';
 import type { TopicGroup, TopicGroupsResponse } from '@/lib/schemas/consumer-groups';
 import { getClusterSnapshot } from '@/server/cluster-state/snapshot';
-import { groupRows } from '@/server/lag/group-rows';
+import { worstStatus } from '@/server/lag/burrow-status';
+import { groupLagSummary, groupRows } from '@/server/lag/group-rows';
 import { getGroupsSnapshot } from '@/server/lag/groups-snapshot';
+import { getLagSampler } from '@/server/lag/lag-sampler';
 
 /**
- * The groups with a row on `topic` (a commit or an assignment), with their lag on it, largest lag first. A topic
+ * The groups with a row on `topic` (a commit or an assignment), with their lag, time lag and status on it (the
+ * partitions of this topic only), largest lag first. A topic
  * the cluster does not have is 404 (a group may still hold commits for a deleted topic: those show on the group).
  */
 export async function listTopicGroups(clusterId: string, topic: string): Promise<TopicGroupsResponse> {
@@ -16,11 +19,13 @@ export async function listTopicGroups(clusterId: string, topic: string): Promise
     if (!fresh.metadata.topics.some((t) => t.name === topic)) throw new ApiError('NOT_FOUND', `Topic "${topic}" does not exist`);
   }
   const snapshot = await getGroupsSnapshot(clusterId);
+  const sampler = getLagSampler(clusterId) ?? null;
   const groups: TopicGroup[] = [];
   for (const group of snapshot.groups) {
-    const rows = groupRows(group, snapshot).filter((r) => r.topic === topic);
+    const rows = groupRows(group, snapshot, sampler).filter((r) => r.topic === topic);
     if (rows.length === 0) continue;
     const known = rows.filter((r) => r.lag !== null);
+    const { maxTimeLagMs, sampling } = groupLagSummary(group, rows, sampler);
     groups.push({
       groupId: group.groupId,
       state: group.state,
@@ -28,6 +33,9 @@ export async function listTopicGroups(clusterId: string, topic: string): Promise
       partitions: rows.length,
       assignedPartitions: rows.filter((r) => r.consumerId !== null).length,
       lag: known.length ? known.reduce((sum, r) => sum + BigInt(r.lag!), 0n).toString() : null,
+      maxTimeLagMs,
+      status: worstStatus(rows.map((r) => r.status ?? null)),
+      sampling,
       ...(group.error ? { error: group.error } : {}),
     });
   }
