@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { int64String } from '@/lib/schemas/common';
+import { topicNameSchema as topicName } from '@/lib/schemas/topic-name';
 
 /** kafka-consumer-groups --reset-offsets' specifications, plus `copy` (another group's committed offsets). */
 export const RESET_STRATEGIES = ['earliest', 'latest', 'timestamp', 'offset', 'shift', 'copy'] as const;
@@ -8,12 +9,6 @@ export type ResetStrategy = z.infer<typeof resetStrategySchema>;
 
 const INT64_MAX = 2n ** 63n - 1n;
 const INT64_MIN = -(2n ** 63n);
-
-/** Kafka's topic name rule: 1-249 of [a-zA-Z0-9._-], not "." or "..". */
-const topicName = z
-  .string()
-  .regex(/^[a-zA-Z0-9._-]{1,249}$/, 'a topic name: 1 to 249 letters, digits, ".", "_" or "-"')
-  .refine((name) => name !== '.' && name !== '..', 'a topic name cannot be "." or ".."');
 
 export const topicPartitionSchema = z.object({ topic: topicName, partition: z.number().int().nonnegative().max(2_147_483_647) });
 export type TopicPartitionRef = z.infer<typeof topicPartitionSchema>;
