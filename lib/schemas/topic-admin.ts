@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { int64String } from '@/lib/schemas/common';
-import { CONFIG_KEY, topicConfigValueError } from '@/lib/topic-config-catalog';
-import { topicNameSchema } from '@/lib/schemas/topic-name';
-import { isInternalTopicName } from '@/lib/topic-name';
+import { CONFIG_KEY, topicConfigValueError } from '@/lib/schemas/topic-config-catalog';
+import { isInternalTopicName, topicNameSchema } from '@/lib/schemas/topic-name';
 
 const INT32_MAX = 2_147_483_647;
 /** Kafka's replication factor is an int16; no cluster has more brokers than that anyway. */

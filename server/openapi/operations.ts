@@ -18,6 +18,16 @@ import { auditListResponseSchema, auditQuerySchema } from '@/lib/schemas/audit';
 import { healthResponseSchema } from '@/lib/schemas/health';
 import { clusterHealthResponseSchema } from '@/lib/schemas/health-partitions';
 import { clusterOverviewSchema } from '@/lib/schemas/overview';
+import {
+  addPartitionsInputSchema,
+  configPatchInputSchema,
+  createTopicInputSchema,
+  deleteRecordsInputSchema,
+  deleteRecordsResponseSchema,
+  deleteTopicInputSchema,
+  deleteTopicResponseSchema,
+  topicDefaultsResponseSchema,
+} from '@/lib/schemas/topic-admin';
 import { topicDetailResponseSchema, topicListQuerySchema, topicListResponseSchema } from '@/lib/schemas/topics';
 
 export type Operation = {
@@ -128,6 +138,70 @@ export const OPERATIONS: Operation[] = [
     tag: 'topics',
     response: configListResponseSchema,
     errors: READ_ERRORS,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/clusters/{clusterId}/topics',
+    summary:
+      'Create a topic (admin) as kafka-topics --create, after the console checks (name rules and "."/"_" collisions, replication factor ≤ live brokers, config values) and a validateOnly dry run; Kafka refusals come back as field errors',
+    tag: 'topics',
+    status: 201,
+    response: topicDetailResponseSchema,
+    requestBody: createTopicInputSchema,
+    errors: [...READ_ERRORS, 'FORBIDDEN', 'VALIDATION', 'CONFLICT'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/clusters/{clusterId}/topic-defaults',
+    summary: "What a new topic gets for the values the create form leaves alone: the cluster's own defaults, as Kafka resolves them",
+    tag: 'topics',
+    response: topicDefaultsResponseSchema,
+    errors: READ_ERRORS,
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/clusters/{clusterId}/topics/{topic}',
+    summary: "Delete a topic (admin) as kafka-topics --delete; `confirm` must equal the topic name; Kafka's internal topics are refused",
+    tag: 'topics',
+    response: deleteTopicResponseSchema,
+    requestBody: deleteTopicInputSchema,
+    errors: [...READ_ERRORS, 'FORBIDDEN', 'VALIDATION', 'CONFLICT'],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/clusters/{clusterId}/topics/{topic}/partitions',
+    summary: 'Raise the partition count (admin) as kafka-topics --alter --partitions; never lowers it; keyed records may map to other partitions afterwards',
+    tag: 'topics',
+    response: topicDetailResponseSchema,
+    requestBody: addPartitionsInputSchema,
+    errors: [...READ_ERRORS, 'FORBIDDEN', 'VALIDATION'],
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/clusters/{clusterId}/topics/{topic}/configs',
+    summary: 'Change only the given config keys of a topic (admin) with IncrementalAlterConfigs: `set` values, `delete` back to the inherited value',
+    tag: 'topics',
+    response: configListResponseSchema,
+    requestBody: configPatchInputSchema,
+    errors: [...READ_ERRORS, 'FORBIDDEN', 'VALIDATION'],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/clusters/{clusterId}/topics/{topic}/records/delete',
+    summary: "Delete the records before an offset in chosen partitions (admin) as kafka-delete-records; `confirm` must equal the topic name; answers each partition's new log start offset",
+    tag: 'topics',
+    response: deleteRecordsResponseSchema,
+    requestBody: deleteRecordsInputSchema,
+    errors: [...READ_ERRORS, 'FORBIDDEN', 'VALIDATION'],
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/clusters/{clusterId}/brokers/{brokerId}/configs',
+    summary: 'Change dynamic configs of one broker, or of every broker with `brokerId` = `default` (admin), with IncrementalAlterConfigs; read-only (static) keys are refused',
+    tag: 'brokers',
+    response: configListResponseSchema,
+    requestBody: configPatchInputSchema,
+    errors: [...READ_ERRORS, 'FORBIDDEN', 'VALIDATION'],
   },
   {
     method: 'get',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { topicConfigSpec, topicConfigValueError } from '@/lib/topic-config-catalog';
+import { topicConfigSpec, topicConfigValueError } from '@/lib/schemas/topic-config-catalog';
 
 describe('topicConfigValueError', () => {
   it.each([

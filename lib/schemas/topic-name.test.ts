@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collidingTopic, isInternalTopicName, topicNameError } from '@/lib/topic-name';
+import { collidingTopic, isInternalTopicName, topicNameError } from '@/lib/schemas/topic-name';
 
 describe('topicNameError (Kafka’s Topic.validate)', () => {
   it.each(['a', 'orders', 'A.b_c-9', '...', '_', '-', 'x'.repeat(249)])('accepts %j', (name) => {

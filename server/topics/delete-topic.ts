@@ -1,0 +1,36 @@
+import 'server-only';
+import { ApiError } from '@/lib/errors';
+import type { DeleteTopicResponse } from '@/lib/schemas/topic-admin';
+import { withKafka } from '@/server/kafka/clients';
+import { onControllerWithRetry } from '@/server/kafka/controller';
+import { readClusterMetadata } from '@/server/kafka/metadata';
+import { deleteTopics } from '@/server/protocol/delete-topics';
+import { kafkaRefusal } from '@/server/kafka/kafka-refusal';
+import { topicOnEveryBroker, untilPropagated } from '@/server/topics/propagation';
+import { refreshSnapshotAfter } from '@/server/topics/refreshed-topic';
+import { KAFKA_TOPIC_TIMEOUT_MS, TOPIC_WRITE_DEADLINE_MS, changeableTopic } from '@/server/topics/topic-guard';
+
+const TOPIC_DELETION_DISABLED = 73;
+const FIELDS = { configField: 'request', configKeys: [], byType: {} };
+
+/** DeleteTopics on the controller, as kafka-topics --delete; answers once no live broker lists the topic. */
+export async function deleteTopic(clusterId: string, topic: string): Promise<DeleteTopicResponse> {
+  await withKafka(
+    clusterId,
+    async (connection) => {
+      const metadata = await readClusterMetadata(connection);
+      changeableTopic(metadata, topic);
+      const [result] = await onControllerWithRetry(connection, (broker) => deleteTopics(broker, { names: [topic], timeoutMs: KAFKA_TOPIC_TIMEOUT_MS }));
+      if (result?.errorCode === TOPIC_DELETION_DISABLED) {
+        throw new ApiError('CONFLICT', 'Topic deletion is disabled on this cluster (delete.topic.enable=false)');
+      }
+      const refusal = result ? kafkaRefusal(result.errorCode, result.errorMessage, FIELDS) : new ApiError('KAFKA_ERROR', 'Kafka did not answer for the topic');
+      if (refusal) throw refusal;
+      const brokerIds = metadata.brokers.map((b) => b.id);
+      await untilPropagated(async () => (await topicOnEveryBroker(connection, brokerIds, topic)).every((n) => n === null));
+    },
+    { deadlineMs: TOPIC_WRITE_DEADLINE_MS },
+  );
+  await refreshSnapshotAfter(clusterId, Date.now());
+  return { topic, deleted: true };
+}
