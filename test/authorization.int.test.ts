@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { GET as getAudit } from '@/app/api/v1/audit/route';
 import { GET as getAuditCsv } from '@/app/api/v1/audit/export.csv/route';
 import { GET as getBrokers } from '@/app/api/v1/clusters/[clusterId]/brokers/route';
+import { POST as createTopic } from '@/app/api/v1/clusters/[clusterId]/topics/route';
 import { GET as getClusters } from '@/app/api/v1/clusters/route';
 import { GET as getOpenApi } from '@/app/api/v1/openapi.json/route';
 import { closeDb } from '@/server/db/client';
@@ -30,6 +31,17 @@ const CELLS: { what: string; call: (token: string | null) => ReturnType<typeof c
     what: 'GET brokers of local-scram (outside the scoped viewer’s clusters)',
     call: (token) => callRoute(getBrokers, '/api/v1/clusters/local-scram/brokers', { clusterId: 'local-scram' }, { token }),
     expected: { admin: 200, operator: 200, viewer: 200, scopedViewer: 404, anonymous: 401 },
+  },
+  {
+    what: 'POST a topic on local (an invalid body: the admin gets as far as validation, nothing is created)',
+    call: (token) => callRoute(createTopic, '/api/v1/clusters/local/topics', { clusterId: 'local' }, { token, init: { method: 'POST', body: '{}' } }),
+    expected: { admin: 422, operator: 403, viewer: 403, scopedViewer: 403, anonymous: 401 },
+  },
+  {
+    what: 'POST a topic on the read-only cluster',
+    call: (token) =>
+      callRoute(createTopic, '/api/v1/clusters/down/topics', { clusterId: 'down' }, { token, init: { method: 'POST', body: JSON.stringify({ name: 'never', partitions: 1, replicationFactor: 1 }) } }),
+    expected: { admin: 403, operator: 403, viewer: 403, scopedViewer: 404, anonymous: 401 },
   },
   {
     what: 'GET /api/v1/openapi.json',
