@@ -66,3 +66,39 @@ export const knownBrokers = pgTable(
 );
 
 export type KnownBrokerRow = typeof knownBrokers.$inferSelect;
+
+/**
+ * Partition reassignment jobs: the plan, its rollback and the throttle, persisted before anything is submitted to
+ * Kafka, so a console restart resumes monitoring. `progress` is the worker's view (per-partition states, bytes,
+ * recent byte readings), rewritten on each pass. A worker owns a running job through a lease: with several
+ * consoles on one PostgreSQL, only the lease holder drives it; a lease not renewed expires and another takes over.
+ */
+export const reassignmentJobs = pgTable(
+  'reassignment_jobs',
+  {
+    id: text('id').primaryKey(),
+    clusterId: text('cluster_id').notNull(),
+    state: text('state', { enum: ['running', 'completed', 'cancelled', 'failed'] }).notNull(),
+    /** Within running: submitting chunks, moving, cancelling, or clearing throttles before completing. */
+    phase: text('phase').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3, mode: 'date' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3, mode: 'date' }).notNull().defaultNow(),
+    createdBy: text('created_by').notNull(),
+    throttleBytesPerSec: bigint('throttle_bytes_per_sec', { mode: 'number' }),
+    /** kafka-reassign-partitions JSON: the target assignment, and the assignment before (the rollback). */
+    plan: jsonb('plan').$type<unknown>().notNull(),
+    rollback: jsonb('rollback').$type<unknown>().notNull(),
+    rollbackOf: text('rollback_of'),
+    message: text('message'),
+    progress: jsonb('progress').$type<unknown>().notNull(),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: timestamp('lease_until', { withTimezone: true, precision: 3, mode: 'date' }),
+  },
+  (t) => [
+    index('reassignment_jobs_cluster_idx').on(t.clusterId, t.createdAt.desc().nullsFirst()),
+    index('reassignment_jobs_running_idx').on(t.state),
+    check('reassignment_jobs_state_check', sql`${t.state} in ('running', 'completed', 'cancelled', 'failed')`),
+  ],
+);
+
+export type ReassignmentJobRow = typeof reassignmentJobs.$inferSelect;
