@@ -31,5 +31,6 @@ describe('kafkaRefusal', () => {
     expect(kafkaRefusal(36, "Topic 't' already exists.", fields)).toMatchObject({ code: 'CONFLICT', status: 409 });
     expect(kafkaRefusal(3, null, fields)).toMatchObject({ code: 'NOT_FOUND' });
     expect(kafkaRefusal(44, 'no', fields)?.fieldErrors).toEqual({ request: ['no'] });
+    expect(kafkaRefusal(42, 'Cannot update these configs dynamically: [retention.ms]', fields)?.fieldErrors).toEqual({ 'configs.retention.ms': ['Cannot update these configs dynamically: [retention.ms]'] });
   });
 });

@@ -27,7 +27,8 @@ export function kafkaRefusal(errorCode: number, errorMessage: string | null, fie
   const text = errorMessage || error.message;
   const code = errorCodeForKafkaType(type, error.retriable === true);
   if (code !== 'VALIDATION') return new ApiError(code, `${type}: ${text}`, { cause: error });
-  const key = type === 'INVALID_CONFIG' ? configKeyNamed(text, fields.configKeys) : null;
+  // Broker-config refusals come as INVALID_REQUEST ("Cannot update these configs dynamically: [log.dirs]").
+  const key = type === 'INVALID_CONFIG' || type === 'INVALID_REQUEST' ? configKeyNamed(text, fields.configKeys) : null;
   const field = key ? `${fields.configField}.${key}` : (fields.byType[type] ?? (type === 'INVALID_CONFIG' ? fields.configField : 'request'));
   return new ApiError('VALIDATION', `Kafka refused the request: ${text}`, { fieldErrors: { [field]: [text] }, cause: error });
 }
