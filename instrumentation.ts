@@ -8,4 +8,7 @@ export async function register() {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { startLagSamplers } = await import('@/server/lag/start-lag-samplers');
   await startLagSamplers();
+  // Running reassignment jobs are resumed from the console database.
+  const { startReassignWorker } = await import('@/server/reassign/worker');
+  startReassignWorker();
 }

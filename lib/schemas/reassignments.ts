@@ -85,6 +85,10 @@ export const executeRequestSchema = z
     plan: reassignmentJsonSchema,
     /** Replication throttle on the brokers involved, bytes/s, as kafka-reassign-partitions --throttle; none when absent. */
     throttleBytesPerSec: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+    /** Accept plans that change a partition's replica count (the replication-factor mode sets it). */
+    allowReplicationFactorChange: z.boolean().optional(),
+    /** Accept partitions that are being reassigned already: the plan replaces their ongoing move. */
+    allowReassigning: z.boolean().optional(),
   })
   .meta({ id: 'ReassignmentExecuteRequest' });
 export type ExecuteRequest = z.infer<typeof executeRequestSchema>;

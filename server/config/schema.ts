@@ -129,6 +129,19 @@ const authSchema = z
   .refine((auth) => new Set(auth.users.map((u) => u.username.toLowerCase())).size === auth.users.length, 'usernames must be unique')
   .refine((auth) => new Set(auth.apiTokens.map((t) => t.name)).size === auth.apiTokens.length, 'API token names must be unique');
 
+/** The reassignment worker: how often it checks running jobs, how many partitions move at once, when a job stalls. */
+export const REASSIGN_DEFAULTS = { pollMs: 2_000, maxMovingPartitions: 50, stallAfterMs: 120_000 };
+const reassignSchema = z
+  .object({
+    pollMs: z.number().int().min(200).max(60_000).default(REASSIGN_DEFAULTS.pollMs),
+    /** Partitions submitted at once; the next chunk goes when some of them are done (Kafka's tool submits all at once). */
+    maxMovingPartitions: z.number().int().min(1).max(10_000).default(REASSIGN_DEFAULTS.maxMovingPartitions),
+    /** No byte copied for this long while partitions move: the job is shown as stalled. */
+    stallAfterMs: z.number().int().min(1_000).max(86_400_000).default(REASSIGN_DEFAULTS.stallAfterMs),
+  })
+  .strict();
+export type ReassignSettings = z.infer<typeof reassignSchema>;
+
 export const consoleConfigSchema = z
   .object({
     clusters: z
@@ -137,6 +150,7 @@ export const consoleConfigSchema = z
       .refine((clusters) => new Set(clusters.map((c) => c.id)).size === clusters.length, 'cluster ids must be unique'),
     auth: authSchema.default({ users: [], apiTokens: [], operatorsMayProduce: false }),
     lag: lagSchema.default(LAG_DEFAULTS),
+    reassign: reassignSchema.default(REASSIGN_DEFAULTS),
   })
   .strict()
   .superRefine((config, ctx) => {

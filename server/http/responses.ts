@@ -7,6 +7,8 @@ export function ok(data: unknown, init: { status?: number; headers?: Record<stri
 }
 
 export const created = (data: unknown) => ok(data, { status: 201 });
+/** Work started in the background; `data` says where to follow it. */
+export const accepted = (data: unknown) => ok(data, { status: 202 });
 
 export function errorResponse(error: ApiError) {
   return Response.json(error.toJSON(), { status: error.status, headers: NO_STORE });

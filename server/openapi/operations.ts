@@ -29,6 +29,17 @@ import {
   topicDefaultsResponseSchema,
 } from '@/lib/schemas/topic-admin';
 import { topicDetailResponseSchema, topicListQuerySchema, topicListResponseSchema } from '@/lib/schemas/topics';
+import {
+  executeRequestSchema,
+  jobCreatedSchema,
+  jobListResponseSchema,
+  leaderElectionInputSchema,
+  leaderElectionResponseSchema,
+  planRequestSchema,
+  planResponseSchema,
+  reassignmentJobSchema,
+  throttleUpdateSchema,
+} from '@/lib/schemas/reassignments';
 
 export type Operation = {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -201,6 +212,79 @@ export const OPERATIONS: Operation[] = [
     tag: 'brokers',
     response: configListResponseSchema,
     requestBody: configPatchInputSchema,
+    errors: [...READ_ERRORS, 'FORBIDDEN', 'VALIDATION'],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/clusters/{clusterId}/reassignments/plan',
+    summary:
+      'Plan a reassignment (admin): drain brokers, scale out onto new brokers, replace a broker, rebalance topics or change their replication factor, with minimal movement, rack spread never worse and preferred leaders balanced; the plan and rollback in the kafka-reassign-partitions JSON. Changes nothing',
+    tag: 'reassignments',
+    response: planResponseSchema,
+    requestBody: planRequestSchema,
+    errors: [...READ_ERRORS, 'FORBIDDEN', 'VALIDATION'],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/clusters/{clusterId}/reassignments',
+    summary:
+      'Execute a plan (admin; the kafka-reassign-partitions JSON as is): validated, persisted with its rollback, throttled as the tool does, submitted in chunks and followed by the server until the layout equals the plan and the throttles are removed',
+    tag: 'reassignments',
+    status: 202,
+    response: jobCreatedSchema,
+    requestBody: executeRequestSchema,
+    errors: [...READ_ERRORS, 'FORBIDDEN', 'VALIDATION'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/clusters/{clusterId}/reassignments',
+    summary: 'Reassignment jobs, newest first, with state, bytes copied, rate and ETA',
+    tag: 'reassignments',
+    response: jobListResponseSchema,
+    errors: READ_ERRORS,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/clusters/{clusterId}/reassignments/{jobId}',
+    summary: 'One job: state, per-partition progress (adding/removing replicas), bytes, rate, ETA, stalled',
+    tag: 'reassignments',
+    response: reassignmentJobSchema,
+    errors: READ_ERRORS,
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/clusters/{clusterId}/reassignments/{jobId}',
+    summary: "Change a running job's throttle (admin); null removes it",
+    tag: 'reassignments',
+    response: throttleUpdateSchema.extend({ jobId: jobCreatedSchema.shape.jobId }),
+    requestBody: throttleUpdateSchema,
+    errors: [...READ_ERRORS, 'FORBIDDEN', 'VALIDATION', 'CONFLICT'],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/clusters/{clusterId}/reassignments/{jobId}/cancel',
+    summary: 'Cancel a running job (admin): moving partitions return to their original replicas, then throttles are removed',
+    tag: 'reassignments',
+    status: 202,
+    response: jobCreatedSchema,
+    errors: [...READ_ERRORS, 'FORBIDDEN', 'CONFLICT'],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/clusters/{clusterId}/reassignments/{jobId}/rollback',
+    summary: "Roll back an ended job (admin): its saved rollback plan as a new job",
+    tag: 'reassignments',
+    status: 202,
+    response: jobCreatedSchema,
+    errors: [...READ_ERRORS, 'FORBIDDEN', 'VALIDATION', 'CONFLICT'],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/clusters/{clusterId}/leader-election',
+    summary: 'Preferred leader election (admin) for topics, partitions, the partitions a broker should lead, or the whole cluster; without ZooKeeper',
+    tag: 'reassignments',
+    response: leaderElectionResponseSchema,
+    requestBody: leaderElectionInputSchema,
     errors: [...READ_ERRORS, 'FORBIDDEN', 'VALIDATION'],
   },
   {

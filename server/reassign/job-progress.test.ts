@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { initialProgress, markSubmitted, nextChunk, observe, summarize, type Observation } from '@/server/reassign/job-progress';
+import { initialProgress, keyOf, markSubmitted, nextChunk, observe, summarize, type Observation } from '@/server/reassign/job-progress';
+
+const k = (partition: number) => keyOf('t', partition);
 
 const changes = [
   { topic: 't', partition: 0, before: [1, 2], after: [1, 3] },
   { topic: 't', partition: 1, before: [2, 3], after: [3, 4] },
   { topic: 't', partition: 2, before: [3, 1], after: [3, 1] },
 ];
-const sizes = new Map([['t:0', 1000n], ['t:1', 500n], ['t:2', 700n]]);
+const sizes = new Map([[k(0), 1000n], [k(1), 500n], [k(2), 700n]]);
 const seen = (at: number, over: Partial<Observation> = {}): Observation => ({ at, reassigning: new Map(), replicas: new Map(), replicaSizes: new Map(), ...over });
 
 describe('reassignment job progress', () => {
@@ -21,7 +23,7 @@ describe('reassignment job progress', () => {
     p = markSubmitted(p, new Map(), nextChunk(p, 1), 5);
     expect(nextChunk(p, 1)).toEqual([]);
     expect(nextChunk(p, 2).map((x) => x.partition)).toEqual([1]);
-    const refused = markSubmitted(p, new Map([['t:1', 'UNKNOWN_TOPIC_OR_PARTITION']]), nextChunk(p, 2), 6);
+    const refused = markSubmitted(p, new Map([[k(1), 'UNKNOWN_TOPIC_OR_PARTITION']]), nextChunk(p, 2), 6);
     expect(refused.partitions[1]).toMatchObject({ state: 'failed', error: 'UNKNOWN_TOPIC_OR_PARTITION' });
   });
 
@@ -29,12 +31,12 @@ describe('reassignment job progress', () => {
     let p = initialProgress(changes, sizes, 0);
     p = markSubmitted(p, new Map(), nextChunk(p, 10), 0);
     p = observe(p, seen(10_000, {
-      reassigning: new Map([['t:0', { adding: [3], removing: [2] }], ['t:1', { adding: [4], removing: [2] }]]),
-      replicaSizes: new Map([['t:0@3', 400n], ['t:1@4', 9_999n]]),
+      reassigning: new Map([[k(0), { adding: [3], removing: [2] }], [k(1), { adding: [4], removing: [2] }]]),
+      replicaSizes: new Map([[`${k(0)}@3`, 400n], [`${k(1)}@4`, 9_999n]]),
     }));
     expect(p.partitions.map((x) => x.bytesDone)).toEqual(['400', '500', '0']);
     expect(summarize(p, 10_000, 60_000)).toEqual({ bytesTotal: '1500', bytesDone: '900', bytesPerSec: 90, etaSeconds: 600 / 90, stalled: false });
-    p = observe(p, seen(20_000, { replicas: new Map([['t:0', [1, 3]], ['t:1', [4, 3]]]) }));
+    p = observe(p, seen(20_000, { replicas: new Map([[k(0), [1, 3]], [k(1), [4, 3]]]) }));
     expect(p.partitions.map((x) => x.state)).toEqual(['done', 'failed', 'done']);
     expect(p.partitions[1]!.error).toBe('The partition ended on [4,3], not the planned [3,4]');
   });
@@ -42,7 +44,7 @@ describe('reassignment job progress', () => {
   it('is stalled when moving partitions copy nothing for longer than the limit', () => {
     let p = initialProgress(changes, sizes, 0);
     p = markSubmitted(p, new Map(), nextChunk(p, 10), 0);
-    const stuck = { reassigning: new Map([['t:0', { adding: [3], removing: [2] }], ['t:1', { adding: [4], removing: [2] }]]) };
+    const stuck = { reassigning: new Map([[k(0), { adding: [3], removing: [2] }], [k(1), { adding: [4], removing: [2] }]]) };
     p = observe(p, seen(30_000, stuck));
     expect(summarize(p, 30_000, 60_000).stalled).toBe(false);
     p = observe(p, seen(61_000, stuck));

@@ -1,5 +1,6 @@
 // A reassignment job's progress as the worker sees it, and the pure steps that advance it from what Kafka reports.
 import type { JobPartition } from '@/lib/schemas/reassignments';
+import { partitionKey } from '@/server/kafka/partition-key';
 
 export type PartitionProgress = {
   topic: string;
@@ -28,16 +29,16 @@ export type JobProgress = {
 /** What the worker read from Kafka on one pass. */
 export type Observation = {
   at: number;
-  /** Ongoing reassignments (ListPartitionReassignments), by `topic:partition`. */
+  /** Ongoing reassignments (ListPartitionReassignments), by partitionKey. */
   reassigning: ReadonlyMap<string, { adding: number[]; removing: number[] }>;
-  /** Current replica lists (Metadata), by `topic:partition`; absent = the partition no longer exists. */
+  /** Current replica lists (Metadata), by partitionKey; absent = the partition no longer exists. */
   replicas: ReadonlyMap<string, number[]>;
-  /** Replica log sizes (DescribeLogDirs), by `topic:partition@broker`. */
+  /** Replica log sizes (DescribeLogDirs), by `${partitionKey}@${broker}`. */
   replicaSizes: ReadonlyMap<string, bigint>;
 };
 
 const READINGS_KEPT = 10;
-export const keyOf = (topic: string, partition: number) => `${topic}:${partition}`;
+export const keyOf = partitionKey;
 const sameList = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 export const addedReplicas = (p: Pick<PartitionProgress, 'before' | 'target'>) => p.target.filter((b) => !p.before.includes(b));
 

@@ -34,6 +34,8 @@ writeFileSync(
       { id: 'down', name: 'Unreachable', brokers: ['127.0.0.1:1'], readOnly: true, connectionTimeoutMs: 500 },
     ],
     auth: { users: [], apiTokens: tokenEntries() },
+    // Reassignment jobs are watched closely in tests: moves of a few MB take seconds.
+    reassign: { pollMs: 500, maxMovingPartitions: 4, stallAfterMs: 30_000 },
   }),
 );
 process.env.CONSOLE_CONFIG = file;

@@ -1,0 +1,75 @@
+import 'server-only';
+import type { ReassignSettings } from '@/server/config/schema';
+import { withKafka } from '@/server/kafka/clients';
+import type { KafkaConnection } from '@/server/kafka/connection';
+import { clearThrottles } from '@/server/reassign/apply-throttles';
+import { keyOf, markSubmitted, nextChunk, observe, type JobProgress } from '@/server/reassign/job-progress';
+import { runningJobs, updateJob, type StoredJob } from '@/server/reassign/job-store';
+import { readObservation, submitMoves } from '@/server/reassign/kafka-moves';
+
+const DRIVE_DEADLINE_MS = 30_000;
+const finished = (progress: JobProgress) => progress.partitions.every((p) => p.state === 'done' || p.state === 'failed' || (progress.cancelRequested && p.state === 'pending'));
+const jobTopics = (progress: JobProgress) => [...new Set(progress.partitions.map((p) => p.topic))];
+
+/** Moving: read what Kafka reports, advance the partitions, submit the next chunk; all settled → finishing. */
+async function move(connection: KafkaConnection, job: StoredJob, settings: ReassignSettings): Promise<StoredJob> {
+  let progress = observe(job.progress, await readObservation(connection, job.clusterId, jobTopics(job.progress), settings.pollMs));
+  const chunk = nextChunk(progress, settings.maxMovingPartitions);
+  if (chunk.length > 0) {
+    const refusals = await submitMoves(connection, chunk.map((p) => ({ topic: p.topic, partition: p.partition, replicas: p.target })));
+    progress = markSubmitted(progress, refusals, chunk, Date.now());
+  }
+  return { ...job, progress, phase: finished(progress) ? 'finishing' : 'moving' };
+}
+
+/**
+ * Cancelling: `replicas: null` for what still moves (Kafka puts the original replicas back), pending partitions are
+ * never submitted; once nothing of the job moves → finishing.
+ */
+async function cancel(connection: KafkaConnection, job: StoredJob, settings: ReassignSettings): Promise<StoredJob> {
+  const moving = job.progress.partitions.filter((p) => p.state === 'moving');
+  if (moving.length > 0) await submitMoves(connection, moving.map((p) => ({ topic: p.topic, partition: p.partition, replicas: null })));
+  const seen = await readObservation(connection, job.clusterId, jobTopics(job.progress), settings.pollMs);
+  const stillMoving = moving.some((p) => seen.reassigning.has(keyOf(p.topic, p.partition)));
+  const partitions = job.progress.partitions.map((p) => {
+    if (p.state === 'pending') return { ...p, error: 'Cancelled before it was submitted' };
+    if (p.state !== 'moving' || stillMoving) return p;
+    const now = seen.replicas.get(keyOf(p.topic, p.partition)) ?? [];
+    const { adding: _a, removing: _r, ...rest } = p;
+    // It may have completed before the cancel reached it.
+    if (now.join() === p.target.join()) return { ...rest, state: 'done' as const, bytesDone: p.bytesTotal };
+    return { ...rest, state: 'pending' as const, bytesDone: '0', error: `Cancelled: back on [${now.join(',')}]` };
+  });
+  return { ...job, progress: { ...job.progress, partitions }, phase: stillMoving ? 'cancelling' : 'finishing' };
+}
+
+/** Finishing: the job's throttles removed (rates too unless another running job is throttled), then its final state. */
+async function finish(connection: KafkaConnection, job: StoredJob): Promise<StoredJob> {
+  let message = job.message;
+  if (job.throttleBytesPerSec !== null) {
+    const others = (await runningJobs(job.clusterId)).filter((j) => j.id !== job.id && j.throttleBytesPerSec !== null);
+    const failures = await clearThrottles(connection, job.progress.partitions, { keepRates: others.length > 0 });
+    if (failures.length > 0) message = `Throttle rates not removed on ${failures.join('; ')}`;
+  }
+  const failed = job.progress.partitions.filter((p) => p.state === 'failed');
+  const state = job.progress.cancelRequested ? 'cancelled' : failed.length > 0 ? 'failed' : 'completed';
+  message ??= state === 'failed' ? `${failed.length} partition${failed.length > 1 ? 's' : ''} did not reach the plan` : null;
+  return { ...job, state, message };
+}
+
+/** One pass over a running job; the state it reaches is saved. Errors leave the job as it was, for the next pass. */
+export async function driveJob(job: StoredJob, settings: ReassignSettings): Promise<StoredJob> {
+  const next = await withKafka(
+    job.clusterId,
+    async (connection) => {
+      let current: StoredJob = job.progress.cancelRequested && job.phase === 'moving' ? { ...job, phase: 'cancelling' } : job;
+      if (current.phase === 'moving') current = await move(connection, current, settings);
+      else if (current.phase === 'cancelling') current = await cancel(connection, current, settings);
+      if (current.phase === 'finishing') current = await finish(connection, current);
+      return current;
+    },
+    { deadlineMs: DRIVE_DEADLINE_MS },
+  );
+  await updateJob(job.id, { state: next.state, phase: next.phase, progress: next.progress, message: next.message });
+  return next;
+}
