@@ -3,7 +3,7 @@ import type { ReassignSettings } from '@/server/config/schema';
 import { withKafka } from '@/server/kafka/clients';
 import type { KafkaConnection } from '@/server/kafka/connection';
 import { clearThrottles } from '@/server/reassign/apply-throttles';
-import { keyOf, markSubmitted, nextChunk, observe, type JobProgress } from '@/server/reassign/job-progress';
+import { keyOf, markSubmitted, nextChunk, observe, type JobProgress, type PartitionProgress } from '@/server/reassign/job-progress';
 import { runningJobs, updateJob, type StoredJob } from '@/server/reassign/job-store';
 import { readObservation, submitMoves } from '@/server/reassign/kafka-moves';
 
@@ -22,25 +22,38 @@ async function move(connection: KafkaConnection, job: StoredJob, settings: Reass
   return { ...job, progress, phase: finished(progress) ? 'finishing' : 'moving' };
 }
 
+const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x) => b.includes(x));
+
 /**
- * Cancelling: `replicas: null` for what still moves (Kafka puts the original replicas back), pending partitions are
- * never submitted; once nothing of the job moves → finishing.
+ * Cancelling: `replicas: null` for what still moves; pending partitions are never submitted. Kafka restores the
+ * original brokers but not always their order (it keeps "current minus adding": [1,2] → [3,2] cancelled is
+ * [2,1]), which would change preferred leaders: those get one reorder-only move back to the original list.
+ * Once nothing of the job moves → finishing.
  */
 async function cancel(connection: KafkaConnection, job: StoredJob, settings: ReassignSettings): Promise<StoredJob> {
   const moving = job.progress.partitions.filter((p) => p.state === 'moving');
-  if (moving.length > 0) await submitMoves(connection, moving.map((p) => ({ topic: p.topic, partition: p.partition, replicas: null })));
+  if (moving.length > 0 && !job.progress.restoringOrder) await submitMoves(connection, moving.map((p) => ({ topic: p.topic, partition: p.partition, replicas: null })));
   const seen = await readObservation(connection, job.clusterId, jobTopics(job.progress), settings.pollMs);
-  const stillMoving = moving.some((p) => seen.reassigning.has(keyOf(p.topic, p.partition)));
-  const partitions = job.progress.partitions.map((p) => {
-    if (p.state === 'pending') return { ...p, error: 'Cancelled before it was submitted' };
-    if (p.state !== 'moving' || stillMoving) return p;
+  if (moving.some((p) => seen.reassigning.has(keyOf(p.topic, p.partition)))) return { ...job, phase: 'cancelling' };
+  const misordered: PartitionProgress[] = [];
+  const partitions = job.progress.partitions.map((p): PartitionProgress => {
+    if (p.state === 'pending') return { ...p, error: p.error ?? 'Cancelled before it was submitted' };
+    if (p.state !== 'moving') return p;
     const now = seen.replicas.get(keyOf(p.topic, p.partition)) ?? [];
-    const { adding: _a, removing: _r, ...rest } = p;
+    const { adding: _a, removing: _r, unsettledSince: _u, ...rest } = p;
     // It may have completed before the cancel reached it.
-    if (now.join() === p.target.join()) return { ...rest, state: 'done' as const, bytesDone: p.bytesTotal };
-    return { ...rest, state: 'pending' as const, bytesDone: '0', error: `Cancelled: back on [${now.join(',')}]` };
+    if (now.join() === p.target.join()) return { ...rest, state: 'done', bytesDone: p.bytesTotal };
+    if (now.join() !== p.before.join() && sameSet(now, p.before) && !job.progress.restoringOrder) {
+      misordered.push(p);
+      return p;
+    }
+    return { ...rest, state: 'pending', bytesDone: '0', error: `Cancelled: back on [${now.join(',')}]` };
   });
-  return { ...job, progress: { ...job.progress, partitions }, phase: stillMoving ? 'cancelling' : 'finishing' };
+  if (misordered.length > 0) {
+    await submitMoves(connection, misordered.map((p) => ({ topic: p.topic, partition: p.partition, replicas: p.before })));
+    return { ...job, progress: { ...job.progress, partitions, restoringOrder: true }, phase: 'cancelling' };
+  }
+  return { ...job, progress: { ...job.progress, partitions }, phase: 'finishing' };
 }
 
 /** Finishing: the job's throttles removed (rates too unless another running job is throttled), then its final state. */

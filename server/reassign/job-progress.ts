@@ -13,6 +13,8 @@ export type PartitionProgress = {
   bytesDone: string;
   adding?: number[];
   removing?: number[];
+  /** When it was first seen neither moving nor on its target (see SETTLE_MS). */
+  unsettledSince?: number;
   error?: string;
 };
 
@@ -24,6 +26,8 @@ export type JobProgress = {
   lastProgressAt: number;
   /** Set by a cancel request: the worker cancels what moves and ends the job as cancelled. */
   cancelRequested?: boolean;
+  /** After a cancel, the reorder-only moves putting replica lists back in their original order were submitted. */
+  restoringOrder?: boolean;
 };
 
 /** What the worker read from Kafka on one pass. */
@@ -38,6 +42,11 @@ export type Observation = {
 };
 
 const READINGS_KEPT = 10;
+/**
+ * The controller answers ListPartitionReassignments; brokers answer Metadata from caches that learn of a finished
+ * move a moment later. A partition no longer moving but not yet seen on its target is given this long to show it.
+ */
+export const SETTLE_MS = 15_000;
 export const keyOf = partitionKey;
 const sameList = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 export const addedReplicas = (p: Pick<PartitionProgress, 'before' | 'target'>) => p.target.filter((b) => !p.before.includes(b));
@@ -87,17 +96,21 @@ function bytesCopied(p: PartitionProgress, sizes: ReadonlyMap<string, bigint>): 
 
 /**
  * Advances the moving partitions: one no longer reassigning is done when its replicas equal the target (order
- * included: Kafka applies the list as given), else failed (someone else changed or cancelled it).
+ * included: Kafka applies the list as given), else failed once SETTLE_MS passed (someone else changed or cancelled it).
  */
 export function observe(progress: JobProgress, seen: Observation): JobProgress {
   const partitions = progress.partitions.map((p): PartitionProgress => {
     if (p.state !== 'moving') return p;
     const key = keyOf(p.topic, p.partition);
     const ongoing = seen.reassigning.get(key);
-    if (ongoing) return { ...p, adding: ongoing.adding, removing: ongoing.removing, bytesDone: bytesCopied(p, seen.replicaSizes).toString() };
+    if (ongoing) {
+      const { unsettledSince: _u, ...rest } = p;
+      return { ...rest, adding: ongoing.adding, removing: ongoing.removing, bytesDone: bytesCopied(p, seen.replicaSizes).toString() };
+    }
     const current = seen.replicas.get(key);
-    const { adding: _a, removing: _r, ...rest } = p;
+    const { adding: _a, removing: _r, unsettledSince, ...rest } = p;
     if (current && sameList(current, p.target)) return { ...rest, state: 'done', bytesDone: p.bytesTotal };
+    if (unsettledSince === undefined || seen.at - unsettledSince < SETTLE_MS) return { ...p, unsettledSince: unsettledSince ?? seen.at };
     const error = current ? `The partition ended on [${current.join(',')}], not the planned [${p.target.join(',')}]` : 'The partition no longer exists';
     return { ...rest, state: 'failed', error };
   });

@@ -10,6 +10,8 @@ export function kafkaCli(tool: string, args: string[], { timeoutMs = 60_000 } = 
   const result = spawnSync(path.join(BIN, tool), args, {
     encoding: 'utf8',
     timeout: timeoutMs,
+    // Reading a whole topic back prints megabytes (Node's default stops the tool at 1 MB).
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, KAFKA_VERSION: target.version },
   });
   if (result.status !== 0) {
