@@ -21,12 +21,21 @@ export const apiRoutes = {
   brokers: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/brokers`,
   /** Pages poll the detail without configs and read `brokerConfigs` once. */
   broker: (clusterId: string, brokerId: number, { configs = true } = {}) => `/api/v1/clusters/${seg(clusterId)}/brokers/${brokerId}${configs ? '' : '?configs=false'}`,
-  brokerConfigs: (clusterId: string, brokerId: number) => `/api/v1/clusters/${seg(clusterId)}/brokers/${brokerId}/configs`,
-  /** `query` is a ready query string (q, sort, internal, limit, offset), without "?". */
+  /** `default`: the cluster-wide dynamic defaults (GET lists only the keys set at that level; PATCH changes every broker). */
+  brokerConfigs: (clusterId: string, brokerId: number | 'default') => `/api/v1/clusters/${seg(clusterId)}/brokers/${brokerId}/configs`,
+  /** GET the list (`query`: a ready query string of q, sort, internal, limit, offset, without "?"); POST creates a topic. */
   topics: (clusterId: string, query = '') => `/api/v1/clusters/${seg(clusterId)}/topics${query ? `?${query}` : ''}`,
+  /** GET the detail; DELETE `{ confirm }` deletes the topic. */
   topic: (clusterId: string, topic: string, { configs = true } = {}) => `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}${configs ? '' : '?configs=false'}`,
   topicGroups: (clusterId: string, topic: string) => `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}/consumer-groups`,
+  /** GET; PATCH `{ set?, delete? }` changes only the keys given. */
   topicConfigs: (clusterId: string, topic: string) => `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}/configs`,
+  /** What a new topic gets for what the create form leaves alone. */
+  topicDefaults: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/topic-defaults`,
+  /** POST `{ totalCount }`: raises the partition count. */
+  topicPartitions: (clusterId: string, topic: string) => `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}/partitions`,
+  /** POST `{ before, confirm }`: deletes the records before the given offsets. */
+  topicRecordsDelete: (clusterId: string, topic: string) => `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}/records/delete`,
   health: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/health`,
   /** `query` is a ready query string (q, state, topic, lagging, sort), without "?". */
   consumerGroups: (clusterId: string, query = '') => `/api/v1/clusters/${seg(clusterId)}/consumer-groups${query ? `?${query}` : ''}`,

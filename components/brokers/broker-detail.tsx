@@ -8,8 +8,8 @@ import { brokerQueries } from '@/lib/queries/brokers';
 import { pageRoutes } from '@/lib/routes';
 import type { BrokerDetailResponse } from '@/lib/schemas/brokers';
 import { Disk, Skew } from '@/components/brokers/broker-cells';
+import { BrokerConfigs } from '@/components/brokers/broker-configs';
 import { LogDirsTable } from '@/components/brokers/log-dirs-table';
-import { ConfigsSection } from '@/components/configs/configs-section';
 import { AsOf } from '@/components/feedback/as-of';
 import { QueryError } from '@/components/feedback/query-error';
 import { Badge } from '@/components/ui/badge';
@@ -79,7 +79,7 @@ export function BrokerDetail({ clusterId, brokerId }: { clusterId: string; broke
           ) : (
             <>
               <LogDirsTable logDirs={data.logDirs} error={data.broker.error} />
-              <ConfigsSection query={brokerQueries.configs(clusterId, brokerId)} ownLabel="set on this broker" what="the broker's configs" />
+              <BrokerConfigs clusterId={clusterId} brokerId={brokerId} />
             </>
           )}
         </>

@@ -3,12 +3,13 @@
 import { useDeferredValue } from 'react';
 import type { ConfigEntry, ConfigSource } from '@/lib/schemas/configs';
 import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 import { CheckboxField, TextField } from '@/components/ui/field';
 import { EmptyState } from '@/components/ui/states';
 import { Table, Td, Th } from '@/components/ui/table';
 import { useUrlParams } from '@/components/ui/use-url-params';
 
-const SOURCE_LABEL: Record<ConfigSource, string> = {
+export const SOURCE_LABEL: Record<ConfigSource, string> = {
   topic: 'topic override',
   'dynamic-broker': 'dynamic (this broker)',
   'dynamic-default-broker': 'dynamic (cluster default)',
@@ -21,9 +22,12 @@ type Props = {
   configs: ConfigEntry[];
   /** What "set here" means for the resource: "set on this topic", "set on this broker". */
   ownLabel: string;
+  /** Given (for those who may change configs): an Edit button on each row `canEdit` accepts. */
+  onEdit?: (config: ConfigEntry) => void;
+  canEdit?: (config: ConfigEntry) => boolean;
 };
 
-function Value({ config }: { config: ConfigEntry }) {
+export function ConfigValue({ config }: { config: ConfigEntry }) {
   if (config.isSensitive) return <span className="italic text-zinc-500">hidden (sensitive)</span>;
   if (config.value === null) return <span className="text-zinc-400">null</span>;
   return <>{config.value}</>;
@@ -33,7 +37,7 @@ function Value({ config }: { config: ConfigEntry }) {
  * Configs with where each value comes from: values set on the resource itself first and highlighted, then the
  * inherited ones. The filter and "only set here" live in the URL (`configQ`, `configs=set`).
  */
-export function ConfigsTable({ configs, ownLabel }: Props) {
+export function ConfigsTable({ configs, ownLabel, onEdit, canEdit = () => true }: Props) {
   const [params, update] = useUrlParams();
   const onlyOwn = params.get('configs') === 'set';
   const needle = useDeferredValue(params.get('configQ') ?? '').toLowerCase();
@@ -62,6 +66,11 @@ export function ConfigsTable({ configs, ownLabel }: Props) {
               <Th>Name</Th>
               <Th>Value</Th>
               <Th>Source</Th>
+              {onEdit ? (
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -76,7 +85,7 @@ export function ConfigsTable({ configs, ownLabel }: Props) {
                   ) : null}
                 </Td>
                 <Td className="max-w-md break-all font-mono text-xs">
-                  <Value config={config} />
+                  <ConfigValue config={config} />
                 </Td>
                 <Td>
                   {config.isDefault ? (
@@ -85,6 +94,15 @@ export function ConfigsTable({ configs, ownLabel }: Props) {
                     <Badge tone="info">{SOURCE_LABEL[config.source]}</Badge>
                   )}
                 </Td>
+                {onEdit ? (
+                  <Td className="w-px whitespace-nowrap text-right">
+                    {canEdit(config) ? (
+                      <Button className="px-2 py-0.5 text-xs" aria-label={`Edit ${config.name}`} onClick={() => onEdit(config)}>
+                        Edit
+                      </Button>
+                    ) : null}
+                  </Td>
+                ) : null}
               </tr>
             ))}
           </tbody>

@@ -4,11 +4,12 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { topicQueries } from '@/lib/queries/topics';
 import { pageRoutes } from '@/lib/routes';
-import { ConfigsSection } from '@/components/configs/configs-section';
 import { TopicGroups } from '@/components/consumer-groups/topic-groups';
 import { AsOf } from '@/components/feedback/as-of';
 import { QueryError } from '@/components/feedback/query-error';
 import { PartitionsTable } from '@/components/topics/partitions-table';
+import { TopicAdminActions } from '@/components/topics/topic-admin-actions';
+import { TopicConfigs } from '@/components/topics/topic-configs';
 import { Badge } from '@/components/ui/badge';
 import { LoadingRows } from '@/components/ui/states';
 
@@ -24,16 +25,19 @@ export function TopicDetail({ clusterId, topic }: { clusterId: string; topic: st
           </Link>{' '}
           /
         </nav>
-        <div className="flex flex-wrap items-center gap-2">
-          <h2 id="topic-name" className="break-all font-mono text-lg font-semibold">
-            {topic}
-          </h2>
-          {data?.internal ? <Badge title="Kafka's own topic">internal</Badge> : null}
-          {data?.partial ? (
-            <Badge tone="warn" title="Part of the cluster could not be read: some values are missing">
-              partial
-            </Badge>
-          ) : null}
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <div className="flex flex-wrap items-center gap-2">
+            <h2 id="topic-name" className="break-all font-mono text-lg font-semibold">
+              {topic}
+            </h2>
+            {data?.internal ? <Badge title="Kafka's own topic">internal</Badge> : null}
+            {data?.partial ? (
+              <Badge tone="warn" title="Part of the cluster could not be read: some values are missing">
+                partial
+              </Badge>
+            ) : null}
+          </div>
+          <TopicAdminActions clusterId={clusterId} topic={topic} />
         </div>
         {data ? (
           <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm text-zinc-500 dark:text-zinc-400">
@@ -51,7 +55,7 @@ export function TopicDetail({ clusterId, topic }: { clusterId: string; topic: st
         <>
           <PartitionsTable partitions={data.partitions} minInsyncReplicas={data.minInsyncReplicas} />
           <TopicGroups clusterId={clusterId} topic={topic} />
-          <ConfigsSection query={topicQueries.configs(clusterId, topic)} ownLabel="set on this topic" what="the topic's configs" />
+          <TopicConfigs clusterId={clusterId} topic={topic} internal={data.internal} replicationFactor={data.partitions[0]?.replicas.length} />
         </>
       ) : null}
     </article>

@@ -7,6 +7,7 @@ import { topicListFilters, topicQueries, type TopicListFilters } from '@/lib/que
 import { TOPIC_SORT_FIELDS, type TopicSummary } from '@/lib/schemas/topics';
 import { AsOf } from '@/components/feedback/as-of';
 import { QueryError } from '@/components/feedback/query-error';
+import { CreateTopicAction } from '@/components/topics/create-topic-action';
 import { topicColumns } from '@/components/topics/topic-columns';
 import { TopicsToolbar } from '@/components/topics/topics-toolbar';
 import { EmptyState, LoadingRows } from '@/components/ui/states';
@@ -22,15 +23,20 @@ export function TopicsTable({ clusterId }: { clusterId: string }) {
   const { data, error, isPending, isPlaceholderData, refetch } = useQuery(topicQueries.list(clusterId, filters));
   const onSearch = useCallback((q: string) => update({ q }), [update]);
   const onSort = useCallback((sorting: SortingState) => update({ sort: sortingToParam(sorting, BY_NAME) }), [update]);
+  // The names already loaded (a search narrows them): the create form warns of an existing or colliding name early.
+  const names = useMemo(() => data?.topics.map((t) => t.name) ?? [], [data]);
 
   return (
     <section aria-label="Topics" className="space-y-3">
-      <TopicsToolbar
-        q={filters.q ?? ''}
-        hideInternal={filters.internal === 'false'}
-        onSearch={onSearch}
-        onHideInternal={(hide) => update({ internal: hide ? 'false' : null })}
-      />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <TopicsToolbar
+          q={filters.q ?? ''}
+          hideInternal={filters.internal === 'false'}
+          onSearch={onSearch}
+          onHideInternal={(hide) => update({ internal: hide ? 'false' : null })}
+        />
+        <CreateTopicAction clusterId={clusterId} existingNames={names} />
+      </div>
       {isPending ? <LoadingRows label="Loading topics" /> : null}
       {error && !data ? <QueryError what="topics" error={error} onRetry={() => void refetch()} /> : null}
       {data ? (

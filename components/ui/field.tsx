@@ -1,7 +1,8 @@
 import type { ComponentProps, ReactNode } from 'react';
 import { cn } from '@/lib/utils';
 
-const control = 'rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900';
+/** The look of every text input and select (labelled fields here, stacked ones in form-field). */
+export const control = 'rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900';
 
 /** A labelled text input (the label names it for assistive technology and tests). */
 export function TextField({ label, className, ...props }: ComponentProps<'input'> & { label: string }) {

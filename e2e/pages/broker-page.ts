@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export class BrokerPage {
   readonly facts: Locator;
@@ -33,5 +33,23 @@ export class BrokerPage {
 
   async configNames() {
     return this.configs.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-config')));
+  }
+
+  configValue(name: string) {
+    return this.configRow(name).getByRole('cell').nth(1);
+  }
+
+  /** Edits one dynamic config on this broker or on every broker (the cluster-wide default); `null` resets it there. */
+  async editConfig(name: string, value: string | null, scope: 'This broker' | 'All brokers' = 'This broker') {
+    await this.configRow(name).getByRole('button', { name: `Edit ${name}` }).click();
+    const dialog = this.page.getByRole('dialog', { name: `Edit ${name}` });
+    await dialog.getByRole('radio', { name: new RegExp(`^${scope}`) }).check();
+    if (value === null) {
+      await dialog.getByRole('button', { name: 'Reset to default' }).click();
+    } else {
+      await dialog.getByLabel('Value', { exact: true }).fill(value);
+      await dialog.getByRole('button', { name: 'Save' }).click();
+    }
+    await expect(dialog).toBeHidden();
   }
 }

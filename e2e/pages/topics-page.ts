@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { CreateTopicDialog } from './create-topic-dialog';
 
 const TOPIC_COLUMNS = ['name', 'partitions', 'rf', 'urp', 'offline', 'under min isr', 'messages', 'size'] as const;
 
@@ -7,12 +8,14 @@ export class TopicsPage {
   readonly table: Locator;
   readonly search: Locator;
   readonly hideInternal: Locator;
+  readonly createTopic: Locator;
 
   constructor(private readonly page: Page) {
     this.region = page.getByRole('region', { name: 'Topics' });
     this.table = this.region.getByRole('table', { name: 'Topics' });
     this.search = page.getByRole('searchbox', { name: 'Search topics' });
     this.hideInternal = page.getByRole('checkbox', { name: 'Hide internal topics' });
+    this.createTopic = page.getByRole('button', { name: 'Create topic…' });
   }
 
   async open(clusterId: string, query = '') {
@@ -44,5 +47,13 @@ export class TopicsPage {
 
   async openTopic(topic: string) {
     await this.table.getByRole('link', { name: topic, exact: true }).click();
+  }
+
+  /** Opens the create dialog (admins only). */
+  async startCreate() {
+    await this.createTopic.click();
+    const dialog = new CreateTopicDialog(this.page);
+    await expect(dialog.dialog).toBeVisible();
+    return dialog;
   }
 }

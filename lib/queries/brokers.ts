@@ -25,4 +25,10 @@ export const brokerQueries = {
       queryKey: [...brokerQueries.all(clusterId), 'detail', brokerId, 'configs'] as const,
       queryFn: ({ signal }) => apiGet(apiRoutes.brokerConfigs(clusterId, brokerId), configListResponseSchema, signal),
     }),
+  /** The cluster-wide dynamic defaults: only the keys set at that level (what "all brokers" edits change). */
+  clusterDefaultConfigs: (clusterId: string) =>
+    queryOptions({
+      queryKey: [...brokerQueries.all(clusterId), 'default', 'configs'] as const,
+      queryFn: ({ signal }) => apiGet(apiRoutes.brokerConfigs(clusterId, 'default'), configListResponseSchema, signal),
+    }),
 };

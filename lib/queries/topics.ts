@@ -3,6 +3,7 @@ import { apiGet } from '@/lib/api-client';
 import { POLL } from '@/lib/queries/client';
 import { apiRoutes } from '@/lib/routes';
 import { configListResponseSchema } from '@/lib/schemas/configs';
+import { topicDefaultsResponseSchema } from '@/lib/schemas/topic-admin';
 import { TOPIC_SORT_FIELDS, topicDetailResponseSchema, topicListResponseSchema } from '@/lib/schemas/topics';
 
 /** The topics view's URL state, as the API takes it; absent keys are the API's defaults (all topics, by name). */
@@ -50,5 +51,12 @@ export const topicQueries = {
     queryOptions({
       queryKey: [...topicQueries.all(clusterId), 'detail', topic, 'configs'] as const,
       queryFn: ({ signal }) => apiGet(apiRoutes.topicConfigs(clusterId, topic), configListResponseSchema, signal),
+    }),
+  /** What a new topic gets by default (the create form's prefill and placeholders) and how many brokers are alive. */
+  defaults: (clusterId: string) =>
+    queryOptions({
+      queryKey: [...topicQueries.all(clusterId), 'defaults'] as const,
+      queryFn: ({ signal }) => apiGet(apiRoutes.topicDefaults(clusterId), topicDefaultsResponseSchema, signal),
+      staleTime: 30_000,
     }),
 };
