@@ -50,8 +50,17 @@ export async function onController<T>(
   work: (broker: KafkajsBroker) => Promise<T>,
   { fresh = false }: { fresh?: boolean } = {},
 ): Promise<T> {
-  return work(await findController(connection, fresh));
+  try {
+    return await work(await findController(connection, fresh));
+  } catch (error) {
+    // A broker that just stopped can still look connected in kafkajs's pool until the request fails on its socket:
+    // once more on the controller of fresh metadata. A refusal by Kafka itself is not retried.
+    if (fresh || !CONNECTION_ERRORS.has((error as { name?: string } | null)?.name ?? '')) throw error;
+    return work(await findController(connection, true));
+  }
 }
+
+const CONNECTION_ERRORS = new Set(['KafkaJSConnectionError', 'KafkaJSConnectionClosedError', 'KafkaJSRequestTimeoutError']);
 
 /** True when a controller request was refused as a whole: every result NOT_CONTROLLER (nothing was changed). */
 export function refusedByNonController(results: readonly { errorCode: number }[]) {

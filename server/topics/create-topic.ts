@@ -17,7 +17,7 @@ const FIELDS_BY_TYPE = { INVALID_TOPIC_EXCEPTION: 'name', INVALID_PARTITIONS: 'p
 /** What Kafka would refuse later, refused first with the field it is about: an existing, colliding name; RF above the live brokers. */
 function checkAgainstCluster(input: CreateTopicInput, metadata: ClusterMetadata) {
   const names = metadata.topics.map((t) => t.name);
-  if (names.includes(input.name)) throw new ApiError('CONFLICT', `Topic "${input.name}" already exists`);
+  if (names.includes(input.name)) throw new ApiError('CONFLICT', `Topic "${input.name}" already exists`, { fieldErrors: { name: ['A topic with this name already exists'] } });
   const collision = collidingTopic(input.name, names);
   if (collision) {
     const message = `Collides with the existing topic "${collision}": Kafka treats "." and "_" alike in topic names`;
