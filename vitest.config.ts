@@ -38,8 +38,8 @@ export default defineConfig({
           name: 'integration',
           environment: 'node',
           include: ['test/**/*.int.test.ts'],
-          // They stop a broker: only in their own phase, after everything else on that cluster.
-          exclude: ['test/degraded/**', 'node_modules/**'],
+          // They stop or add brokers: only in their own phases, after everything else on that cluster.
+          exclude: ['test/degraded/**', 'test/scale/**', 'node_modules/**'],
           globalSetup: ['test/support/global-setup.ts'],
           setupFiles: ['test/support/setup-env.ts'],
           testTimeout: 60_000,
@@ -58,6 +58,20 @@ export default defineConfig({
           globalSetup: ['test/support/global-setup.ts'],
           setupFiles: ['test/support/setup-env.ts'],
           testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // The same cluster grown to a 4th broker, which is filled, emptied and stopped (and started again at the end).
+          name: 'scale',
+          environment: 'node',
+          include: ['test/scale/**/*.int.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/setup-env.ts'],
+          testTimeout: 240_000,
           hookTimeout: 300_000,
           fileParallelism: false,
         },

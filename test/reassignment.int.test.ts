@@ -6,19 +6,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GET as getJob } from '@/app/api/v1/clusters/[clusterId]/reassignments/[jobId]/route';
-import { POST as cancelJob } from '@/app/api/v1/clusters/[clusterId]/reassignments/[jobId]/cancel/route';
-import { POST as rollbackJob } from '@/app/api/v1/clusters/[clusterId]/reassignments/[jobId]/rollback/route';
-import { POST as planRoute } from '@/app/api/v1/clusters/[clusterId]/reassignments/plan/route';
-import { POST as executeRoute } from '@/app/api/v1/clusters/[clusterId]/reassignments/route';
 import { POST as electRoute } from '@/app/api/v1/clusters/[clusterId]/leader-election/route';
-import { leaderElectionResponseSchema, planResponseSchema, reassignmentJobSchema, type ReassignmentJob, type ReassignmentJson } from '@/lib/schemas/reassignments';
+import { leaderElectionResponseSchema, type ReassignmentJson } from '@/lib/schemas/reassignments';
 import { closeDb } from '@/server/db/client';
 import { closeAllConnections } from '@/server/kafka/clients';
 import { stopReassignWorker } from '@/server/reassign/worker';
 import { TEST_TOKENS } from './support/auth';
 import { kafkaCli, parseTopicsDescribe } from './support/cli';
 import { kafkaTarget } from './support/kafka-target';
+import { cancelJob, planMoves as plan, post, rollBackJob, startJob as execute, untilEnded, untilMoving } from './support/reassign-api';
 import { callRoute } from './support/routes';
 
 const target = kafkaTarget();
@@ -28,43 +24,12 @@ const drained = `it-reassign-drain-${stamp}`;
 const slow = `it-reassign-cancel-${stamp}`;
 const generated = `it-reassign-generate-${stamp}`;
 const params = { clusterId: 'local' };
-const json = (body: unknown) => ({ method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 const admin = { token: TEST_TOKENS.admin };
 
 const layoutOf = (topic: string) => parseTopicsDescribe(kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--describe', '--topic', topic]));
 const replicasOf = (topic: string) => layoutOf(topic).map((p) => p.replicas);
 const topicConfig = (topic: string) => kafkaCli('kafka-configs', ['--bootstrap-server', bootstrap, '--entity-type', 'topics', '--entity-name', topic, '--describe']);
 const brokerConfig = (broker: number) => kafkaCli('kafka-configs', ['--bootstrap-server', bootstrap, '--entity-type', 'brokers', '--entity-name', String(broker), '--describe']);
-
-async function plan(body: unknown) {
-  const { status, body: answer } = await callRoute(planRoute, '/api/v1/clusters/local/reassignments/plan', params, { ...admin, init: json(body) });
-  expect(status, JSON.stringify(answer)).toBe(200);
-  return planResponseSchema.parse(answer);
-}
-
-async function execute(body: { plan: ReassignmentJson; throttleBytesPerSec?: number }) {
-  const { status, body: answer } = await callRoute(executeRoute, '/api/v1/clusters/local/reassignments', params, { ...admin, init: json(body) });
-  expect(status, JSON.stringify(answer)).toBe(202);
-  return (answer as { jobId: string }).jobId;
-}
-
-async function job(jobId: string): Promise<ReassignmentJob> {
-  const { status, body } = await callRoute(getJob, `/api/v1/clusters/local/reassignments/${jobId}`, { clusterId: 'local', jobId });
-  expect(status).toBe(200);
-  return reassignmentJobSchema.parse(body);
-}
-
-/** Polls the job until it ends; returns its last view and every view seen while it ran. */
-async function untilEnded(jobId: string, timeoutMs = 120_000) {
-  const seen: ReassignmentJob[] = [];
-  for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
-    const view = await job(jobId);
-    seen.push(view);
-    if (view.state !== 'running') return { last: view, seen };
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`job ${jobId} still running after ${timeoutMs} ms: ${JSON.stringify(seen.at(-1))}`);
-}
 
 /**
  * A producer writing `m-<n>` to partition n mod P with acks=all until stopped; the numbers Kafka acknowledged. A
@@ -149,7 +114,7 @@ describe(`partition reassignment on ${target.label}, against kafka-topics, kafka
   }, 240_000);
 
   it('elects the preferred leaders of the moved partitions', async () => {
-    const { status, body } = await callRoute(electRoute, '/api/v1/clusters/local/leader-election', params, { ...admin, init: json({ topics: [drained] }) });
+    const { status, body } = await callRoute(electRoute, '/api/v1/clusters/local/leader-election', params, { ...admin, init: post({ topics: [drained] }) });
     expect(status).toBe(200);
     const result = leaderElectionResponseSchema.parse(body);
     expect(result.failed).toEqual([]);
@@ -158,7 +123,7 @@ describe(`partition reassignment on ${target.label}, against kafka-topics, kafka
   }, 60_000);
 
   it('rolls a completed job back: the original replicas, in their order', async () => {
-    const { status, body } = await callRoute(rollbackJob, `/api/v1/clusters/local/reassignments/${drainJob}/rollback`, { clusterId: 'local', jobId: drainJob }, { ...admin, init: { method: 'POST' } });
+    const { status, body } = await rollBackJob(drainJob);
     expect(status).toBe(202);
     const { last } = await untilEnded((body as { jobId: string }).jobId);
     expect(last).toMatchObject({ state: 'completed', rollbackOf: drainJob });
@@ -175,8 +140,8 @@ describe(`partition reassignment on ${target.label}, against kafka-topics, kafka
     expect(first).toBeDefined();
     // 1 KB/s: the copy cannot finish before the cancel.
     const jobId = await execute({ plan: moving, throttleBytesPerSec: 1_000 });
-    for (let i = 0; i < 50 && !(await job(jobId)).partitions.some((p) => p.state === 'moving'); i += 1) await new Promise((r) => setTimeout(r, 200));
-    const cancel = await callRoute(cancelJob, `/api/v1/clusters/local/reassignments/${jobId}/cancel`, { clusterId: 'local', jobId }, { ...admin, init: { method: 'POST' } });
+    await untilMoving(jobId);
+    const cancel = await cancelJob(jobId);
     expect(cancel.status).toBe(202);
     const { last } = await untilEnded(jobId);
     expect(last.state).toBe('cancelled');

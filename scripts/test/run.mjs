@@ -144,9 +144,11 @@ async function main() {
           testPhase(`e2e (Chromium) on ${label}`, 'npx', ['playwright', 'test'], report, env, playwrightCounts);
         }
       }
-      // Last on this cluster: it stops broker 3 (and starts it again, which is made sure of here too).
+      // Then: it stops broker 3 (and starts it again, which is made sure of here too).
       vitest('degraded', `degraded (broker 3 stopped) on ${label}`, env);
       run('node', ['scripts/kafka/cluster.mjs', 'start-broker', '3'], { env, quiet: true });
+      // Last on this cluster: broker 4 is added, filled, emptied and stopped.
+      vitest('scale', `scale out and in (broker 4) on ${label}`, env);
     });
   }
 }

@@ -3,7 +3,7 @@ import type { ReassignSettings } from '@/server/config/schema';
 import { withKafka } from '@/server/kafka/clients';
 import type { KafkaConnection } from '@/server/kafka/connection';
 import { clearThrottles } from '@/server/reassign/apply-throttles';
-import { keyOf, markSubmitted, nextChunk, observe, type JobProgress, type PartitionProgress } from '@/server/reassign/job-progress';
+import { SETTLE_MS, keyOf, markSubmitted, nextChunk, observe, type JobProgress, type PartitionProgress } from '@/server/reassign/job-progress';
 import { runningJobs, updateJob, type StoredJob } from '@/server/reassign/job-store';
 import { readObservation, submitMoves } from '@/server/reassign/kafka-moves';
 
@@ -32,7 +32,7 @@ const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.l
  */
 async function cancel(connection: KafkaConnection, job: StoredJob, settings: ReassignSettings): Promise<StoredJob> {
   const moving = job.progress.partitions.filter((p) => p.state === 'moving');
-  if (moving.length > 0 && !job.progress.restoringOrder) await submitMoves(connection, moving.map((p) => ({ topic: p.topic, partition: p.partition, replicas: null })));
+  if (moving.length > 0 && job.progress.restoringOrderSince === undefined) await submitMoves(connection, moving.map((p) => ({ topic: p.topic, partition: p.partition, replicas: null })));
   const seen = await readObservation(connection, job.clusterId, jobTopics(job.progress), settings.pollMs);
   if (moving.some((p) => seen.reassigning.has(keyOf(p.topic, p.partition)))) return { ...job, phase: 'cancelling' };
   const misordered: PartitionProgress[] = [];
@@ -43,15 +43,18 @@ async function cancel(connection: KafkaConnection, job: StoredJob, settings: Rea
     const { adding: _a, removing: _r, unsettledSince: _u, ...rest } = p;
     // It may have completed before the cancel reached it.
     if (now.join() === p.target.join()) return { ...rest, state: 'done', bytesDone: p.bytesTotal };
-    if (now.join() !== p.before.join() && sameSet(now, p.before) && !job.progress.restoringOrder) {
+    const since = job.progress.restoringOrderSince;
+    if (now.join() !== p.before.join() && sameSet(now, p.before) && (since === undefined || seen.at - since < SETTLE_MS)) {
       misordered.push(p);
       return p;
     }
     return { ...rest, state: 'pending', bytesDone: '0', error: `Cancelled: back on [${now.join(',')}]` };
   });
   if (misordered.length > 0) {
+    // Submitted once; then brokers' metadata is given SETTLE_MS to show the original order.
+    if (job.progress.restoringOrderSince !== undefined) return { ...job, phase: 'cancelling' };
     await submitMoves(connection, misordered.map((p) => ({ topic: p.topic, partition: p.partition, replicas: p.before })));
-    return { ...job, progress: { ...job.progress, partitions, restoringOrder: true }, phase: 'cancelling' };
+    return { ...job, progress: { ...job.progress, partitions, restoringOrderSince: seen.at }, phase: 'cancelling' };
   }
   return { ...job, progress: { ...job.progress, partitions }, phase: 'finishing' };
 }

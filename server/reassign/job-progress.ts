@@ -26,8 +26,8 @@ export type JobProgress = {
   lastProgressAt: number;
   /** Set by a cancel request: the worker cancels what moves and ends the job as cancelled. */
   cancelRequested?: boolean;
-  /** After a cancel, the reorder-only moves putting replica lists back in their original order were submitted. */
-  restoringOrder?: boolean;
+  /** After a cancel: when the reorder-only moves putting replica lists back in their original order were submitted. */
+  restoringOrderSince?: number;
 };
 
 /** What the worker read from Kafka on one pass. */
