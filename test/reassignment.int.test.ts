@@ -10,11 +10,11 @@ import { POST as electRoute } from '@/app/api/v1/clusters/[clusterId]/leader-ele
 import { leaderElectionResponseSchema, type ReassignmentJson } from '@/lib/schemas/reassignments';
 import { closeDb } from '@/server/db/client';
 import { closeAllConnections } from '@/server/kafka/clients';
-import { stopReassignWorker } from '@/server/reassign/worker';
+import { startReassignWorker, stopReassignWorker } from '@/server/reassign/worker';
 import { TEST_TOKENS } from './support/auth';
 import { kafkaCli, parseTopicsDescribe } from './support/cli';
 import { kafkaTarget } from './support/kafka-target';
-import { cancelJob, planMoves as plan, post, rollBackJob, startJob as execute, untilEnded, untilMoving } from './support/reassign-api';
+import { cancelJob, planMoves as plan, post, readJob, rollBackJob, startJob as execute, untilEnded, untilMoving } from './support/reassign-api';
 import { callRoute } from './support/routes';
 
 const target = kafkaTarget();
@@ -148,6 +148,23 @@ describe(`partition reassignment on ${target.label}, against kafka-topics, kafka
     expect(replicasOf(slow)).toEqual(before);
     expect(topicConfig(slow)).not.toMatch(/throttled/);
     for (const broker of [1, 2, 3]) expect(brokerConfig(broker)).not.toMatch(/throttled\.rate/);
+  }, 180_000);
+
+  it('resumes a running job after the worker stops and a new one starts (a console restart)', async () => {
+    const before = replicasOf(slow);
+    const missing = [1, 2, 3].find((b) => !before[1]!.includes(b))!;
+    const jobId = await execute({ plan: { version: 1, partitions: [{ topic: slow, partition: 1, replicas: [before[1]![0]!, missing] }] }, throttleBytesPerSec: 500_000 });
+    await untilMoving(jobId);
+    await stopReassignWorker();
+    const stopped = await readJob(jobId);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // Nobody drives it meanwhile: its record stays as the stopped worker left it.
+    expect(await readJob(jobId)).toMatchObject({ state: 'running', updatedAt: stopped.updatedAt });
+    startReassignWorker();
+    const { last } = await untilEnded(jobId);
+    expect(last.state).toBe('completed');
+    expect(replicasOf(slow)[1]).toEqual([before[1]![0]!, missing]);
+    expect(topicConfig(slow)).not.toMatch(/throttled/);
   }, 180_000);
 
   it("executes kafka-reassign-partitions --generate's plan, and the tool executes and verifies ours", async () => {

@@ -91,3 +91,9 @@ export async function claimJob(id: string, owner: string, leaseMs: number): Prom
     .returning({ id: reassignmentJobs.id });
   return rows.length === 1;
 }
+
+/** A worker stopping cleanly hands its jobs over at once instead of letting their leases run out. */
+export async function releaseLeases(owner: string) {
+  const db = await getDb();
+  await db.update(reassignmentJobs).set({ leaseOwner: null, leaseUntil: null }).where(eq(reassignmentJobs.leaseOwner, owner));
+}

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { getConfig } from '@/server/config/current';
 import { logInternalError } from '@/server/http/log';
 import { driveJob } from '@/server/reassign/drive-job';
-import { claimJob, runningJobs } from '@/server/reassign/job-store';
+import { claimJob, releaseLeases, runningJobs } from '@/server/reassign/job-store';
 
 /** A lease outlives several passes, so a worker that is merely slow keeps its jobs; a dead one loses them soon. */
 const LEASE_PASSES = 10;
@@ -68,4 +68,5 @@ export async function stopReassignWorker() {
   if (worker.timer) clearTimeout(worker.timer);
   await worker.running;
   holder.__reassignWorker = undefined;
+  await releaseLeases(worker.id).catch((error: unknown) => logInternalError('reassignment worker', error));
 }
