@@ -71,3 +71,14 @@ const cache = freshCache('cluster-snapshot', readSnapshot);
 export function getClusterSnapshot(clusterId: string, { maxAgeMs = SNAPSHOT_MAX_AGE_MS } = {}): Promise<ClusterSnapshot> {
   return cache(clusterId, maxAgeMs);
 }
+
+/**
+ * Pages read a shared snapshot up to 2 s old: after a change, one read that started after it (a read already in
+ * flight may predate the change, so its answer is not taken) makes the pages show it.
+ */
+export async function refreshSnapshotAfter(clusterId: string, changedAt: number) {
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const snapshot = await getClusterSnapshot(clusterId, { maxAgeMs: 0 });
+    if (snapshot.asOf >= changedAt) return;
+  }
+}

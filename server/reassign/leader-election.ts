@@ -1,13 +1,13 @@
 import 'server-only';
 import { ApiError } from '@/lib/errors';
 import type { LeaderElectionInput, LeaderElectionResponse } from '@/lib/schemas/reassignments';
+import { refreshSnapshotAfter } from '@/server/cluster-state/snapshot';
 import { withKafka } from '@/server/kafka/clients';
 import { onController } from '@/server/kafka/controller';
 import { readClusterMetadata, type ClusterMetadata } from '@/server/kafka/metadata';
 import { partitionKey } from '@/server/kafka/partition-key';
 import { ELECTION_NOT_NEEDED, ELECTION_TYPES, electLeaders } from '@/server/protocol/elect-leaders';
 import { kafkaError } from '@/server/protocol/request';
-import { refreshSnapshotAfter } from '@/server/topics/refreshed-topic';
 
 type Candidate = { topic: string; partition: number; preferred: number; leader: number | null };
 

@@ -1,13 +1,13 @@
 import 'server-only';
 import { ApiError, type FieldErrors } from '@/lib/errors';
 import type { DeleteRecordsInput, DeleteRecordsResponse } from '@/lib/schemas/topic-admin';
+import { refreshSnapshotAfter } from '@/server/cluster-state/snapshot';
 import { onBrokers } from '@/server/kafka/broker-wave';
 import { withKafka } from '@/server/kafka/clients';
 import { readClusterMetadata } from '@/server/kafka/metadata';
 import { readOffsets } from '@/server/kafka/offsets';
 import { deleteRecords as deleteRecordsRequest } from '@/server/protocol/delete-records';
 import { kafkaError } from '@/server/protocol/request';
-import { refreshSnapshotAfter } from '@/server/topics/refreshed-topic';
 import { TOPIC_WRITE_DEADLINE_MS, changeableTopic } from '@/server/topics/topic-guard';
 
 const KAFKA_TIMEOUT_MS = 10_000;

@@ -1,13 +1,13 @@
 import 'server-only';
 import { ApiError } from '@/lib/errors';
 import type { DeleteTopicResponse } from '@/lib/schemas/topic-admin';
+import { refreshSnapshotAfter } from '@/server/cluster-state/snapshot';
 import { withKafka } from '@/server/kafka/clients';
 import { onControllerWithRetry } from '@/server/kafka/controller';
 import { readClusterMetadata } from '@/server/kafka/metadata';
 import { deleteTopics } from '@/server/protocol/delete-topics';
 import { kafkaRefusal } from '@/server/kafka/kafka-refusal';
 import { topicOnEveryBroker, untilPropagated } from '@/server/topics/propagation';
-import { refreshSnapshotAfter } from '@/server/topics/refreshed-topic';
 import { KAFKA_TOPIC_TIMEOUT_MS, TOPIC_WRITE_DEADLINE_MS, changeableTopic } from '@/server/topics/topic-guard';
 
 const TOPIC_DELETION_DISABLED = 73;
