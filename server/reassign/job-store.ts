@@ -2,6 +2,7 @@ import 'server-only';
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import type { ReassignmentJson } from '@/lib/schemas/reassignments';
 import { getDb } from '@/server/db/client';
+import type { Db } from '@/server/db/open';
 import { reassignmentJobs, type ReassignmentJobRow } from '@/server/db/schema';
 import type { JobProgress } from '@/server/reassign/job-progress';
 
@@ -25,6 +26,9 @@ export type StoredJob = {
   progress: JobProgress;
 };
 
+/** The console's database, or the one a storage test passes. */
+const dbOr = async (db: Db | undefined) => db ?? (await getDb());
+
 const fromRow = (row: ReassignmentJobRow): StoredJob => ({
   id: row.id,
   clusterId: row.clusterId,
@@ -41,33 +45,33 @@ const fromRow = (row: ReassignmentJobRow): StoredJob => ({
   progress: row.progress as JobProgress,
 });
 
-export async function insertJob(job: Omit<StoredJob, 'createdAt' | 'updatedAt'>): Promise<StoredJob> {
-  const db = await getDb();
+export async function insertJob(job: Omit<StoredJob, 'createdAt' | 'updatedAt'>, given?: Db): Promise<StoredJob> {
+  const db = await dbOr(given);
   const [row] = await db.insert(reassignmentJobs).values(job).returning();
   return fromRow(row!);
 }
 
-export async function findJob(clusterId: string, id: string): Promise<StoredJob | null> {
-  const db = await getDb();
+export async function findJob(clusterId: string, id: string, given?: Db): Promise<StoredJob | null> {
+  const db = await dbOr(given);
   const [row] = await db.select().from(reassignmentJobs).where(and(eq(reassignmentJobs.clusterId, clusterId), eq(reassignmentJobs.id, id)));
   return row ? fromRow(row) : null;
 }
 
-export async function listJobs(clusterId: string, limit = 100): Promise<StoredJob[]> {
-  const db = await getDb();
+export async function listJobs(clusterId: string, limit = 100, given?: Db): Promise<StoredJob[]> {
+  const db = await dbOr(given);
   const rows = await db.select().from(reassignmentJobs).where(eq(reassignmentJobs.clusterId, clusterId)).orderBy(desc(reassignmentJobs.createdAt)).limit(limit);
   return rows.map(fromRow);
 }
 
-export async function runningJobs(clusterId?: string): Promise<StoredJob[]> {
-  const db = await getDb();
+export async function runningJobs(clusterId?: string, given?: Db): Promise<StoredJob[]> {
+  const db = await dbOr(given);
   const running = eq(reassignmentJobs.state, 'running');
   const rows = await db.select().from(reassignmentJobs).where(clusterId ? and(running, eq(reassignmentJobs.clusterId, clusterId)) : running);
   return rows.map(fromRow);
 }
 
-export async function updateJob(id: string, change: Partial<Pick<StoredJob, 'state' | 'phase' | 'throttleBytesPerSec' | 'message' | 'progress'>>) {
-  const db = await getDb();
+export async function updateJob(id: string, change: Partial<Pick<StoredJob, 'state' | 'phase' | 'throttleBytesPerSec' | 'message' | 'progress'>>, given?: Db) {
+  const db = await dbOr(given);
   await db.update(reassignmentJobs).set({ ...change, updatedAt: new Date() }).where(eq(reassignmentJobs.id, id));
 }
 
@@ -75,8 +79,8 @@ export async function updateJob(id: string, change: Partial<Pick<StoredJob, 'sta
  * Takes or renews the lease of a running job for `owner` until `leaseMs` from now; false when another worker
  * holds an unexpired lease. One conditional UPDATE: two consoles on one PostgreSQL cannot both win it.
  */
-export async function claimJob(id: string, owner: string, leaseMs: number): Promise<boolean> {
-  const db = await getDb();
+export async function claimJob(id: string, owner: string, leaseMs: number, given?: Db): Promise<boolean> {
+  const db = await dbOr(given);
   const now = new Date();
   const rows = await db
     .update(reassignmentJobs)
@@ -93,7 +97,7 @@ export async function claimJob(id: string, owner: string, leaseMs: number): Prom
 }
 
 /** A worker stopping cleanly hands its jobs over at once instead of letting their leases run out. */
-export async function releaseLeases(owner: string) {
-  const db = await getDb();
+export async function releaseLeases(owner: string, given?: Db) {
+  const db = await dbOr(given);
   await db.update(reassignmentJobs).set({ leaseOwner: null, leaseUntil: null }).where(eq(reassignmentJobs.leaseOwner, owner));
 }
