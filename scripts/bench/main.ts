@@ -25,6 +25,7 @@ import { closeAllConnections } from '@/server/kafka/clients';
 import { ArgsError, USAGE, parseArgs, type Options } from './args';
 import { prepareTemplate, setThrowawayDataDir } from './data-dir';
 import { measureGroups } from './groups';
+import { measurePlans } from './plans';
 import { median, memory, summarize, timed, type Sample } from './measure';
 import { measureSnapshot } from './snapshot';
 import { VIEW_NAMES, busiestTopic, runView, type ViewName } from './views';
@@ -125,6 +126,8 @@ async function main() {
   const snapshot = await measureSnapshot(options.clusterId, options.runs);
   progress(`consumer groups ×${options.runs}, kafka-consumer-groups --describe --all-groups ×${options.cliRuns}`);
   const consumerGroups = await measureGroups(options.clusterId, options.runs, options.cliRuns);
+  progress(`reassignment plan (rebalance of every topic) ×${options.runs}`);
+  const reassignmentPlans = await measurePlans(options.clusterId, options.runs);
   const topicsListWarm = (views.topicsList as { warmCached: { ms: number } }).warmCached.ms;
   const groupsListWarm = consumerGroups.listWarmCached.ms;
   const ratio = 'cliOverConsoleFresh' in consumerGroups ? consumerGroups.cliOverConsoleFresh : null;
@@ -136,6 +139,7 @@ async function main() {
     views,
     snapshot,
     consumerGroups,
+    reassignmentPlans,
     process: { ...memory(), dbOpenMs },
     targets: {
       topicsListWarmMs: { target: TARGETS.topicsListWarmMs, measured: topicsListWarm, met: topicsListWarm <= TARGETS.topicsListWarmMs },
