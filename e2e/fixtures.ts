@@ -7,8 +7,11 @@ type Fixtures = {
   kafka: {
     admin: Admin;
     createTopic: (options: { replicaAssignment: number[][] }) => Promise<string>;
-    /** `count` records to every partition of `topic` (keys pick no partition: each send names it). */
-    produce: (topic: string, partitions: number, count: number) => Promise<void>;
+    /**
+     * `count` records to every partition of `topic` (keys pick no partition: each send names it); `valueBytes`
+     * makes each value that long (sent in requests of at most ~500 kB, under the brokers' message.max.bytes).
+     */
+    produce: (topic: string, partitions: number, count: number, valueBytes?: number) => Promise<void>;
     /** A group that only has committed offsets (no member), as `kafka-consumer-groups --reset-offsets` leaves one. */
     commitOffsets: (groupId: string, topic: string, offsets: number[]) => Promise<void>;
     /** A kafkajs consumer in `groupId` (a live member); the test connects and disconnects it, the group is deleted after. */
@@ -34,12 +37,17 @@ export const test = base.extend<Fixtures>({
         created.push(topic);
         return topic;
       },
-      produce: async (topic, partitions, count) => {
+      produce: async (topic, partitions, count, valueBytes) => {
         const producer = kafka.producer();
         await producer.connect();
-        const messages = Array.from({ length: partitions }, (_, partition) => Array.from({ length: count }, (__, i) => ({ partition, value: `record ${i}` }))).flat();
-        await producer.send({ topic, messages, acks: -1 });
-        await producer.disconnect();
+        const value = (i: number) => (valueBytes ? `record ${i} `.padEnd(valueBytes, 'x') : `record ${i}`);
+        const messages = Array.from({ length: partitions }, (_, partition) => Array.from({ length: count }, (__, i) => ({ partition, value: value(i) }))).flat();
+        const perSend = valueBytes ? Math.max(1, Math.floor(500_000 / valueBytes)) : messages.length;
+        try {
+          for (let i = 0; i < messages.length; i += perSend) await producer.send({ topic, messages: messages.slice(i, i + perSend), acks: -1 });
+        } finally {
+          await producer.disconnect();
+        }
       },
       consumer: (groupId) => {
         groups.push(groupId);

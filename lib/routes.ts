@@ -11,6 +11,8 @@ export const pageRoutes = {
   health: (clusterId: string) => `/clusters/${seg(clusterId)}/health`,
   consumerGroups: (clusterId: string) => `/clusters/${seg(clusterId)}/consumer-groups`,
   consumerGroup: (clusterId: string, groupId: string) => `/clusters/${seg(clusterId)}/consumer-groups/${seg(groupId)}`,
+  reassignments: (clusterId: string) => `/clusters/${seg(clusterId)}/reassignments`,
+  reassignment: (clusterId: string, jobId: string) => `/clusters/${seg(clusterId)}/reassignments/${seg(jobId)}`,
   audit: () => '/audit',
 };
 
@@ -46,6 +48,17 @@ export const apiRoutes = {
   /** DELETE: the group's committed offsets for `topic`. */
   groupOffsets: (clusterId: string, groupId: string, topic: string) =>
     `/api/v1/clusters/${seg(clusterId)}/consumer-groups/${seg(groupId)}/offsets?${new URLSearchParams({ topic }).toString()}`,
+  /** POST a mode and its inputs: the plan, its rollback and the diff (changes nothing). */
+  reassignmentPlan: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/reassignments/plan`,
+  /** GET the jobs, newest first; POST `{ plan, throttleBytesPerSec? }` starts one (202 `{ jobId }`). */
+  reassignments: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/reassignments`,
+  /** GET the job with its partitions; PATCH `{ throttleBytesPerSec }` changes the throttle while it runs. */
+  reassignment: (clusterId: string, jobId: string) => `/api/v1/clusters/${seg(clusterId)}/reassignments/${seg(jobId)}`,
+  reassignmentCancel: (clusterId: string, jobId: string) => `/api/v1/clusters/${seg(clusterId)}/reassignments/${seg(jobId)}/cancel`,
+  /** POST: the ended job's rollback plan as a new job (202 `{ jobId }`). */
+  reassignmentRollback: (clusterId: string, jobId: string) => `/api/v1/clusters/${seg(clusterId)}/reassignments/${seg(jobId)}/rollback`,
+  /** POST `{ topics?, brokers?, partitions? }` (none: the whole cluster): preferred leader election. */
+  leaderElection: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/leader-election`,
   audit: (query: string) => `/api/v1/audit${query ? `?${query}` : ''}`,
   auditCsv: (query: string) => `/api/v1/audit/export.csv${query ? `?${query}` : ''}`,
 };

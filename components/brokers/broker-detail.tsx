@@ -12,6 +12,7 @@ import { BrokerConfigs } from '@/components/brokers/broker-configs';
 import { LogDirsTable } from '@/components/brokers/log-dirs-table';
 import { AsOf } from '@/components/feedback/as-of';
 import { QueryError } from '@/components/feedback/query-error';
+import { BrokerReassignActions } from '@/components/reassignments/reassign-entry-actions';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState, LoadingRows } from '@/components/ui/states';
 
@@ -52,13 +53,16 @@ export function BrokerDetail({ clusterId, brokerId }: { clusterId: string; broke
           </Link>{' '}
           /
         </nav>
-        <div className="flex flex-wrap items-center gap-2">
-          <h2 id="broker-name" className="text-lg font-semibold">
-            Broker {brokerId}
-          </h2>
-          {data && data.controllerId === brokerId ? <Badge tone="info">controller</Badge> : null}
-          {down ? <Badge tone="bad" title="Seen before, missing from the cluster now">down</Badge> : null}
-          {data?.partial && !down ? <Badge tone="warn" title={data.broker.error ?? 'Part of this broker could not be read'}>partial</Badge> : null}
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <div className="flex flex-wrap items-center gap-2">
+            <h2 id="broker-name" className="text-lg font-semibold">
+              Broker {brokerId}
+            </h2>
+            {data && data.controllerId === brokerId ? <Badge tone="info">controller</Badge> : null}
+            {down ? <Badge tone="bad" title="Seen before, missing from the cluster now">down</Badge> : null}
+            {data?.partial && !down ? <Badge tone="warn" title={data.broker.error ?? 'Part of this broker could not be read'}>partial</Badge> : null}
+          </div>
+          {data ? <BrokerReassignActions clusterId={clusterId} brokerId={brokerId} /> : null}
         </div>
         {data ? (
           <p className="text-right text-sm text-zinc-500 dark:text-zinc-400">

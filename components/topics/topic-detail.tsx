@@ -7,6 +7,7 @@ import { pageRoutes } from '@/lib/routes';
 import { TopicGroups } from '@/components/consumer-groups/topic-groups';
 import { AsOf } from '@/components/feedback/as-of';
 import { QueryError } from '@/components/feedback/query-error';
+import { TopicReassignActions } from '@/components/reassignments/reassign-entry-actions';
 import { PartitionsTable } from '@/components/topics/partitions-table';
 import { TopicAdminActions } from '@/components/topics/topic-admin-actions';
 import { TopicConfigs } from '@/components/topics/topic-configs';
@@ -37,7 +38,10 @@ export function TopicDetail({ clusterId, topic }: { clusterId: string; topic: st
               </Badge>
             ) : null}
           </div>
-          <TopicAdminActions clusterId={clusterId} topic={topic} />
+          <div className="flex flex-wrap items-center gap-2">
+            {data ? <TopicReassignActions clusterId={clusterId} topic={topic} /> : null}
+            <TopicAdminActions clusterId={clusterId} topic={topic} />
+          </div>
         </div>
         {data ? (
           <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm text-zinc-500 dark:text-zinc-400">

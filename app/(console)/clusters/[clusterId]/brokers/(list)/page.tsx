@@ -5,6 +5,7 @@ import { makeQueryClient } from '@/lib/queries/client';
 import { requireCluster } from '@/server/auth/page-session';
 import { listBrokers } from '@/server/brokers/list-brokers';
 import { BrokersTable } from '@/components/brokers/brokers-table';
+import { BrokersReassignActions } from '@/components/reassignments/reassign-entry-actions';
 
 export const metadata: Metadata = { title: 'Brokers' };
 
@@ -15,7 +16,12 @@ export default async function BrokersPage({ params }: { params: Promise<{ cluste
   await queryClient.prefetchQuery({ ...brokerQueries.list(clusterId), queryFn: () => listBrokers(clusterId) });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <BrokersTable clusterId={clusterId} />
+      <div className="space-y-3">
+        <div className="flex justify-end">
+          <BrokersReassignActions clusterId={clusterId} />
+        </div>
+        <BrokersTable clusterId={clusterId} />
+      </div>
     </HydrationBoundary>
   );
 }

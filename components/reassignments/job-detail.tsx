@@ -1,0 +1,78 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { reassignmentQueries } from '@/lib/queries/reassignments';
+import { formatTime, shortJobId } from '@/lib/reassign-job';
+import { pageRoutes } from '@/lib/routes';
+import type { ReassignmentJob } from '@/lib/schemas/reassignments';
+import { formatRate } from '@/lib/throttle-rate';
+import { QueryError } from '@/components/feedback/query-error';
+import { JobActions } from '@/components/reassignments/job-actions';
+import { JobPartitionsTable } from '@/components/reassignments/job-partitions-table';
+import { JobProgress } from '@/components/reassignments/job-progress';
+import { JobStateBadge } from '@/components/reassignments/job-state-badge';
+import { LoadingRows } from '@/components/ui/states';
+
+function Facts({ clusterId, job }: { clusterId: string; job: ReassignmentJob }) {
+  const facts: [string, ReactNode][] = [
+    ['Started', formatTime(job.createdAt)],
+    ['By', job.createdBy],
+    [job.state === 'running' ? 'Last update' : 'Ended', formatTime(job.updatedAt)],
+    ['Throttle', job.throttleBytesPerSec === null ? 'none' : formatRate(job.throttleBytesPerSec)],
+    ...(job.rollbackOf
+      ? [['Rolls back', <Link key="r" href={pageRoutes.reassignment(clusterId, job.rollbackOf)} className="text-sky-700 hover:underline dark:text-sky-400">{`job ${shortJobId(job.rollbackOf)}`}</Link>] as [string, ReactNode]]
+      : []),
+  ];
+  return (
+    <dl aria-label="Job facts" className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-5">
+      {facts.map(([term, value]) => (
+        <div key={term}>
+          <dt className="text-zinc-500 dark:text-zinc-400">{term}</dt>
+          <dd className="font-medium tabular-nums">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** One reassignment job: progress (polled while it runs), what ended it, its partitions, and what may be done next. */
+export function JobDetail({ clusterId, jobId }: { clusterId: string; jobId: string }) {
+  const { data: job, error, isPending, refetch } = useQuery(reassignmentQueries.detail(clusterId, jobId));
+  return (
+    <article aria-labelledby="job-name" className="space-y-6">
+      <header className="space-y-1">
+        <nav aria-label="Breadcrumb" className="text-sm text-zinc-500 dark:text-zinc-400">
+          <Link href={pageRoutes.reassignments(clusterId)} className="hover:underline">
+            Reassignments
+          </Link>{' '}
+          /
+        </nav>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <div className="flex items-center gap-2">
+            <h2 id="job-name" className="text-lg font-semibold" title={jobId}>
+              Reassignment {shortJobId(jobId)}
+            </h2>
+            {job ? <JobStateBadge state={job.state} stalled={job.stalled} /> : null}
+          </div>
+          {job ? <JobActions clusterId={clusterId} job={job} /> : null}
+        </div>
+      </header>
+      {isPending ? <LoadingRows label="Loading the reassignment" /> : null}
+      {error && !job ? <QueryError what="the reassignment" error={error} onRetry={() => void refetch()} /> : null}
+      {job ? (
+        <>
+          <Facts clusterId={clusterId} job={job} />
+          {job.message ? (
+            <p role="note" aria-label="Job message" className="rounded border border-zinc-200 bg-zinc-50 p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+              {job.message}
+            </p>
+          ) : null}
+          <JobProgress job={job} />
+          <JobPartitionsTable partitions={job.partitions} />
+        </>
+      ) : null}
+    </article>
+  );
+}
