@@ -6,7 +6,7 @@ import { apiSend } from '@/lib/api-client';
 import { ApiError } from '@/lib/errors';
 import { reassignmentQueries } from '@/lib/queries/reassignments';
 import { apiRoutes } from '@/lib/routes';
-import { throttleUpdateSchema } from '@/lib/schemas/reassignments';
+import { throttleUpdatedSchema } from '@/lib/schemas/reassignments';
 import { formatRate, throttleFormFrom, throttleFromForm } from '@/lib/throttle-rate';
 import { ThrottleFields, ThrottleHelp } from '@/components/reassignments/throttle-fields';
 import { Button } from '@/components/ui/button';
@@ -24,7 +24,7 @@ export function ChangeThrottleDialog({ clusterId, jobId, current, onClose }: Pro
   const [error, setError] = useState<string[] | undefined>();
   const [failure, setFailure] = useState<string | null>(null);
   const change = useMutation({
-    mutationFn: (throttleBytesPerSec: number | null) => apiSend('PATCH', apiRoutes.reassignment(clusterId, jobId), { throttleBytesPerSec }, throttleUpdateSchema),
+    mutationFn: (throttleBytesPerSec: number | null) => apiSend('PATCH', apiRoutes.reassignment(clusterId, jobId), { throttleBytesPerSec }, throttleUpdatedSchema),
     onSuccess: async ({ throttleBytesPerSec }) => {
       await queryClient.invalidateQueries({ queryKey: reassignmentQueries.all(clusterId) });
       toast(throttleBytesPerSec === null ? 'Throttle removed' : `Throttle set to ${formatRate(throttleBytesPerSec)}`);

@@ -54,7 +54,7 @@ export function JobDetail({ clusterId, jobId }: { clusterId: string; jobId: stri
             <h2 id="job-name" className="text-lg font-semibold" title={jobId}>
               Reassignment {shortJobId(jobId)}
             </h2>
-            {job ? <JobStateBadge state={job.state} stalled={job.stalled} /> : null}
+            {job ? <JobStateBadge state={job.state} stalled={job.stalled} cancelling={job.cancelling} /> : null}
           </div>
           {job ? <JobActions clusterId={clusterId} job={job} /> : null}
         </div>

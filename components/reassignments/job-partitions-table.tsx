@@ -18,7 +18,7 @@ const columns = [
     header: 'State',
     size: 100,
     cell: ({ row: { original: p } }) => (
-      <Badge tone={PARTITION_STATE_TONE[p.state]} title={p.error}>
+      <Badge tone={PARTITION_STATE_TONE[p.state]} title={p.error ?? p.note}>
         {p.state}
       </Badge>
     ),
@@ -31,7 +31,21 @@ const columns = [
   }),
   column.display({ id: 'adding', header: 'Adding', size: 110, cell: ({ row: { original: p } }) => <ReplicaList marks={ids(p.adding, 'added')} /> }),
   column.display({ id: 'removing', header: 'Removing', size: 110, cell: ({ row: { original: p } }) => <ReplicaList marks={ids(p.removing, 'removed')} /> }),
-  column.accessor('error', { header: 'Error', size: 260, cell: (c) => <span title={c.getValue()} className="text-red-700 dark:text-red-400">{c.getValue()}</span> }),
+  column.display({
+    id: 'remark',
+    header: 'Remark',
+    size: 260,
+    cell: ({ row: { original: p } }) =>
+      p.error ? (
+        <span title={p.error} className="text-red-700 dark:text-red-400">
+          {p.error}
+        </span>
+      ) : (
+        <span title={p.note} className="text-zinc-600 dark:text-zinc-400">
+          {p.note}
+        </span>
+      ),
+  }),
 ];
 
 /** The job's partitions: where each goes and how far it is (replicas being added or removed right now). */

@@ -9,12 +9,17 @@ const TITLE: Record<ReassignmentJob['state'], string> = {
   failed: 'Ended with partitions that could not be moved',
 };
 
-export function JobStateBadge({ state, stalled }: { state: ReassignmentJob['state']; stalled?: boolean }) {
+export function JobStateBadge({ state, stalled, cancelling }: { state: ReassignmentJob['state']; stalled?: boolean; cancelling?: boolean }) {
   return (
     <span className="inline-flex gap-1">
       <Badge tone={JOB_STATE_TONE[state]} title={TITLE[state]}>
         {state}
       </Badge>
+      {cancelling ? (
+        <Badge tone="warn" title="A cancel is under way: moving partitions are going back to their original replicas">
+          cancelling
+        </Badge>
+      ) : null}
       {stalled ? (
         <Badge tone="warn" title="No byte progress for a while">
           stalled

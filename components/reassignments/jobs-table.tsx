@@ -52,7 +52,7 @@ export function JobsTable({ clusterId }: { clusterId: string }) {
                 {job.rollbackOf ? <span className="ml-2 text-xs text-zinc-500">{`rollback of ${shortJobId(job.rollbackOf)}`}</span> : null}
               </Td>
               <Td>
-                <JobStateBadge state={job.state} stalled={job.stalled} />
+                <JobStateBadge state={job.state} stalled={job.stalled} cancelling={job.cancelling} />
               </Td>
               <Td className="whitespace-nowrap font-mono text-xs">{formatTime(job.createdAt)}</Td>
               <Td>{job.createdBy}</Td>

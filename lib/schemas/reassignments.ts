@@ -104,7 +104,10 @@ export const jobPartitionSchema = z.object({
   /** Replicas being added / removed right now (ListPartitionReassignments). */
   adding: z.array(brokerId).optional(),
   removing: z.array(brokerId).optional(),
+  /** Why the partition failed. */
   error: z.string().optional(),
+  /** Information that is not a failure, e.g. where a cancelled partition stayed. */
+  note: z.string().optional(),
 });
 export type JobPartition = z.infer<typeof jobPartitionSchema>;
 
@@ -118,11 +121,13 @@ export const reassignmentJobSchema = z
     throttleBytesPerSec: z.number().int().positive().nullable(),
     bytesTotal: int64String,
     bytesDone: int64String,
-    /** Bytes/s over the last monitoring interval; null before two readings. */
+    /** Bytes/s over the last 30 s of readings; null before two readings. */
     bytesPerSec: z.number().nonnegative().nullable(),
     etaSeconds: z.number().nonnegative().nullable(),
     /** No byte progress for a while although partitions are moving (throttle too low, a broker down). */
     stalled: z.boolean(),
+    /** A cancel was asked for and is under way (the job is still running until nothing of it moves). */
+    cancelling: z.boolean(),
     /** The job this one undoes, when it is a rollback. */
     rollbackOf: z.string().nullable(),
     /** What ended the job or what went wrong (failed, cancelled). */
@@ -141,8 +146,11 @@ export const throttleUpdateSchema = z
   .object({ throttleBytesPerSec: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullable() })
   .meta({ id: 'ReassignmentThrottleUpdate' });
 
+export const throttleUpdatedSchema = throttleUpdateSchema.extend({ jobId: z.string() }).meta({ id: 'ReassignmentThrottleUpdated' });
+
 export const jobCreatedSchema = z.object({ jobId: z.string() }).meta({ id: 'ReassignmentJobCreated' });
 
+/** The partitions named by any of the filters (their union); no filter at all = every partition of the cluster. */
 export const leaderElectionInputSchema = z
   .object({
     topics: z.array(topicNameSchema).max(100_000).optional(),

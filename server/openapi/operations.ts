@@ -39,6 +39,7 @@ import {
   planResponseSchema,
   reassignmentJobSchema,
   throttleUpdateSchema,
+  throttleUpdatedSchema,
 } from '@/lib/schemas/reassignments';
 
 export type Operation = {
@@ -256,7 +257,7 @@ export const OPERATIONS: Operation[] = [
     path: '/api/v1/clusters/{clusterId}/reassignments/{jobId}',
     summary: "Change a running job's throttle (admin); null removes it",
     tag: 'reassignments',
-    response: throttleUpdateSchema.extend({ jobId: jobCreatedSchema.shape.jobId }),
+    response: throttleUpdatedSchema,
     requestBody: throttleUpdateSchema,
     errors: [...READ_ERRORS, 'FORBIDDEN', 'VALIDATION', 'CONFLICT'],
   },

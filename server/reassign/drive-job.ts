@@ -37,7 +37,7 @@ async function cancel(connection: KafkaConnection, job: StoredJob, settings: Rea
   if (moving.some((p) => seen.reassigning.has(keyOf(p.topic, p.partition)))) return { ...job, phase: 'cancelling' };
   const misordered: PartitionProgress[] = [];
   const partitions = job.progress.partitions.map((p): PartitionProgress => {
-    if (p.state === 'pending') return { ...p, error: p.error ?? 'Cancelled before it was submitted' };
+    if (p.state === 'pending') return { ...p, note: p.note ?? 'Cancelled before it was submitted' };
     if (p.state !== 'moving') return p;
     const now = seen.replicas.get(keyOf(p.topic, p.partition)) ?? [];
     const { adding: _a, removing: _r, unsettledSince: _u, ...rest } = p;
@@ -48,7 +48,7 @@ async function cancel(connection: KafkaConnection, job: StoredJob, settings: Rea
       misordered.push(p);
       return p;
     }
-    return { ...rest, state: 'pending', bytesDone: '0', error: `Cancelled: back on [${now.join(',')}]` };
+    return { ...rest, state: 'pending', bytesDone: '0', note: `Cancelled: back on [${now.join(',')}]` };
   });
   if (misordered.length > 0) {
     // Submitted once; then brokers' metadata is given SETTLE_MS to show the original order.

@@ -44,6 +44,17 @@ describe('reassignment job progress', () => {
     expect(p.partitions[1]!.error).toBe('The partition ended on [4,3], not the planned [3,4]');
   });
 
+  it('measures the rate over the last 30 s only, so a stall shows at once', () => {
+    let p = initialProgress(changes, sizes, 0);
+    p = markSubmitted(p, new Map(), nextChunk(p, 10), 0);
+    const copied = (at: number, bytes: bigint) => observe(p, seen(at, { reassigning: new Map([[k(0), { adding: [3], removing: [2] }]]), replicaSizes: new Map([[`${k(0)}@3`, bytes]]) }));
+    p = copied(10_000, 500n);
+    p = copied(40_000, 900n);
+    p = copied(80_000, 900n);
+    // 40 s → 80 s: nothing copied (the 50 B/s of the start are out of the window).
+    expect(summarize(p, 80_000, 60_000).bytesPerSec).toBe(0);
+  });
+
   it('is stalled when moving partitions copy nothing for longer than the limit', () => {
     let p = initialProgress(changes, sizes, 0);
     p = markSubmitted(p, new Map(), nextChunk(p, 10), 0);

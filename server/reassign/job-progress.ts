@@ -16,6 +16,7 @@ export type PartitionProgress = {
   /** When it was first seen neither moving nor on its target (see SETTLE_MS). */
   unsettledSince?: number;
   error?: string;
+  note?: string;
 };
 
 export type JobProgress = {
@@ -41,7 +42,9 @@ export type Observation = {
   replicaSizes: ReadonlyMap<string, bigint>;
 };
 
-const READINGS_KEPT = 10;
+const READINGS_KEPT = 30;
+/** The copy rate is measured over the readings of this last stretch of time: a stall shows within it. */
+export const RATE_WINDOW_MS = 30_000;
 /**
  * The controller answers ListPartitionReassignments; brokers answer Metadata from caches that learn of a finished
  * move a moment later. A partition no longer moving but not yet seen on its target is given this long to show it.
@@ -123,12 +126,14 @@ export function observe(progress: JobProgress, seen: Observation): JobProgress {
 
 export type ProgressSummary = { bytesTotal: string; bytesDone: string; bytesPerSec: number | null; etaSeconds: number | null; stalled: boolean };
 
-/** Totals, the copy rate over the kept readings, the ETA at that rate, and whether moving partitions stalled. */
+/** Totals, the copy rate over the last RATE_WINDOW_MS of readings, the ETA at that rate, and whether moving partitions stalled. */
 export function summarize(progress: JobProgress, now: number, stallAfterMs: number): ProgressSummary {
   const total = progress.partitions.reduce((sum, p) => sum + BigInt(p.bytesTotal), 0n);
   const done = progress.partitions.reduce((sum, p) => sum + BigInt(p.bytesDone), 0n);
-  const first = progress.readings[0];
   const last = progress.readings.at(-1);
+  // The last reading at or before the window's start (else the oldest): the span covers the whole window.
+  const inWindow = last ? progress.readings.findIndex((r) => r.at >= last.at - RATE_WINDOW_MS) : -1;
+  const first = progress.readings[Math.max(0, inWindow - 1)];
   const seconds = first && last ? (last.at - first.at) / 1000 : 0;
   const bytesPerSec = first && last && seconds > 0 ? Math.max(0, Number(BigInt(last.bytesDone) - BigInt(first.bytesDone)) / seconds) : null;
   const remaining = Number(total - done);

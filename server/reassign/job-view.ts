@@ -21,9 +21,10 @@ export function jobView(job: StoredJob, now = Date.now()): ReassignmentJob {
     bytesPerSec: running ? summary.bytesPerSec : null,
     etaSeconds: running ? summary.etaSeconds : null,
     stalled: running && summary.stalled,
+    cancelling: running && job.progress.cancelRequested === true,
     rollbackOf: job.rollbackOf,
     message: job.message,
-    partitions: job.progress.partitions.map(({ topic, partition, target, state, adding, removing, error }) => ({
+    partitions: job.progress.partitions.map(({ topic, partition, target, state, adding, removing, error, note }) => ({
       topic,
       partition,
       target,
@@ -31,6 +32,7 @@ export function jobView(job: StoredJob, now = Date.now()): ReassignmentJob {
       ...(adding ? { adding } : {}),
       ...(removing ? { removing } : {}),
       ...(error ? { error } : {}),
+      ...(note ? { note } : {}),
     })),
   };
 }

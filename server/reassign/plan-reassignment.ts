@@ -21,7 +21,8 @@ export async function planReassignmentFor(clusterId: string, request: PlanReques
   };
   let changes;
   try {
-    changes = planReassignment(layout, request);
+    // Sorted as the plan's JSON is, so diff rows and `plan.partitions.<i>` refusals line up.
+    changes = planReassignment(layout, request).sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
   } catch (error) {
     if (error instanceof PlanError) throw new ApiError('VALIDATION', error.message, { fieldErrors: { [error.field]: [error.message] } });
     throw error;
