@@ -42,6 +42,12 @@ test('drain broker 3 of one topic: plan, throttle, follow the job to completion,
   await expect(wizard.total('Replicas moved')).toHaveText('4');
   await expect(wizard.total('Bytes to copy')).toHaveText(/^[\d.,]+ (B|KiB|MiB)$/);
   await expect(wizard.dialog.getByLabel('Plan JSON')).toHaveValue(new RegExp(`"topic":"${topic}"`));
+  // Manual edit: the plan goes into the import field as the tool's JSON; checked again unchanged, it is the same plan.
+  await wizard.dialog.getByRole('button', { name: 'Edit by hand' }).click();
+  await expect(wizard.dialog.getByLabel('Reassignment JSON')).toHaveValue(new RegExp(`"topic": "${topic}"`));
+  await wizard.dialog.getByRole('button', { name: 'Check the JSON' }).click();
+  await expect(wizard.currentStep()).toContainText('Review the plan');
+  await expect(wizard.diffRows()).toHaveCount(ON_BROKER_3.length);
 
   await wizard.toThrottle();
   await wizard.throttle('10', 'MiB/s');

@@ -92,6 +92,12 @@ export function ReassignWizardDialog({ clusterId, prefill, currentReplicationFac
     const countChange = form.mode === 'replication-factor' || options.allowReplicationFactorChange;
     execute.mutate(toExecuteRequest(planned.plan, { throttleBytesPerSec: rate.value, allowReplicationFactorChange: countChange, allowReassigning: options.allowReassigning }));
   };
+  /** Manual edit: the plan as the tool's JSON in the import field, to change replica lists by hand and check again. */
+  const editByHand = () => {
+    if (!planned) return;
+    change({ mode: 'import', importText: JSON.stringify(planned.plan, null, 2) });
+    setStep('choose');
+  };
   const refused = refusals ? [...refusals.general, ...[...refusals.rows].map(([key, messages]) => `${key}: ${messages.join('; ')}`)] : [];
 
   return (
@@ -119,6 +125,11 @@ export function ReassignWizardDialog({ clusterId, prefill, currentReplicationFac
           <FormAlert messages={refused.length > 0 ? [`The plan was refused: ${refused.slice(0, 10).join(' · ')}${refused.length > 10 ? ` · and ${refused.length - 10} more` : ''}`] : failure} />
           <div className="flex justify-end gap-2">
             <Button onClick={() => setStep(step === 'run' ? 'plan' : 'choose')}>Back</Button>
+            {step === 'plan' && planned.diff.length > 0 ? (
+              <Button onClick={editByHand} title="Change the replica lists of this plan by hand, as kafka-reassign-partitions JSON">
+                Edit by hand
+              </Button>
+            ) : null}
             {step === 'plan' ? (
               <Button tone="primary" disabled={planned.diff.length === 0} onClick={() => setStep('run')}>
                 Next: throttle
