@@ -35,6 +35,13 @@ async function cancel(connection: KafkaConnection, job: StoredJob, settings: Rea
   if (moving.length > 0 && job.progress.restoringOrderSince === undefined) await submitMoves(connection, moving.map((p) => ({ topic: p.topic, partition: p.partition, replicas: null })));
   const seen = await readObservation(connection, job.clusterId, jobTopics(job.progress), settings.pollMs);
   if (moving.some((p) => seen.reassigning.has(keyOf(p.topic, p.partition)))) return { ...job, phase: 'cancelling' };
+  // The controller has undone the moves; brokers' metadata may still show a move's replica set for a moment.
+  const settling = moving.filter((p) => {
+    const now = seen.replicas.get(keyOf(p.topic, p.partition)) ?? [];
+    return now.join() !== p.target.join() && !sameSet(now, p.before);
+  });
+  const settlingSince = job.progress.cancelSettlingSince ?? seen.at;
+  if (settling.length > 0 && seen.at - settlingSince < SETTLE_MS) return { ...job, progress: { ...job.progress, cancelSettlingSince: settlingSince }, phase: 'cancelling' };
   const misordered: PartitionProgress[] = [];
   const partitions = job.progress.partitions.map((p): PartitionProgress => {
     if (p.state === 'pending') return { ...p, note: p.note ?? 'Cancelled before it was submitted' };

@@ -27,6 +27,8 @@ export type JobProgress = {
   lastProgressAt: number;
   /** Set by a cancel request: the worker cancels what moves and ends the job as cancelled. */
   cancelRequested?: boolean;
+  /** After a cancel: since when brokers' metadata was first awaited to show the moves undone. */
+  cancelSettlingSince?: number;
   /** After a cancel: when the reorder-only moves putting replica lists back in their original order were submitted. */
   restoringOrderSince?: number;
 };
