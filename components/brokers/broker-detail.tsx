@@ -15,6 +15,7 @@ import { QueryError } from '@/components/feedback/query-error';
 import { BrokerReassignActions } from '@/components/reassignments/reassign-entry-actions';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState, LoadingRows } from '@/components/ui/states';
+import { FactList } from '@/components/ui/fact-list';
 
 function Facts({ data }: { data: BrokerDetailResponse }) {
   const { broker } = data;
@@ -29,14 +30,7 @@ function Facts({ data }: { data: BrokerDetailResponse }) {
     ['On disk', <Disk key="d" broker={broker} />],
   ];
   return (
-    <dl aria-label="Broker facts" className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
-      {facts.map(([term, value]) => (
-        <div key={term}>
-          <dt className="text-zinc-500 dark:text-zinc-400">{term}</dt>
-          <dd className="font-medium tabular-nums">{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <FactList label="Broker facts" facts={facts} />
   );
 }
 

@@ -14,6 +14,7 @@ import { JobPartitionsTable } from '@/components/reassignments/job-partitions-ta
 import { JobProgress } from '@/components/reassignments/job-progress';
 import { JobStateBadge } from '@/components/reassignments/job-state-badge';
 import { LoadingRows } from '@/components/ui/states';
+import { FactList } from '@/components/ui/fact-list';
 
 function Facts({ clusterId, job }: { clusterId: string; job: ReassignmentJob }) {
   const facts: [string, ReactNode][] = [
@@ -26,14 +27,7 @@ function Facts({ clusterId, job }: { clusterId: string; job: ReassignmentJob }) 
       : []),
   ];
   return (
-    <dl aria-label="Job facts" className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-5">
-      {facts.map(([term, value]) => (
-        <div key={term}>
-          <dt className="text-zinc-500 dark:text-zinc-400">{term}</dt>
-          <dd className="font-medium tabular-nums">{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <FactList label="Job facts" facts={facts} columns={5} />
   );
 }
 

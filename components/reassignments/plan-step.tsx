@@ -4,6 +4,7 @@ import type { PlanResponse } from '@/lib/schemas/reassignments';
 import { PlanDiffTable } from '@/components/reassignments/plan-diff-table';
 import { PlanExport } from '@/components/reassignments/plan-export';
 import { EmptyState } from '@/components/ui/states';
+import { FactList } from '@/components/ui/fact-list';
 
 /** Replicas moved, bytes to copy, preferred leader changes (and replica count changes when there are any). */
 export function PlanTotals({ plan }: { plan: PlanResponse }) {
@@ -16,14 +17,7 @@ export function PlanTotals({ plan }: { plan: PlanResponse }) {
     ...(counts.countChanges > 0 ? [['Replica count changes', formatCount(counts.countChanges)] as [string, string]] : []),
   ];
   return (
-    <dl aria-label="Plan totals" className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
-      {facts.map(([term, value]) => (
-        <div key={term}>
-          <dt className="text-zinc-500 dark:text-zinc-400">{term}</dt>
-          <dd className="font-medium tabular-nums">{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <FactList label="Plan totals" facts={facts} />
   );
 }
 
