@@ -2,7 +2,7 @@
 // `npx drizzle-kit generate` and commit the new migration under server/db/migrations/; the console applies
 // pending migrations itself on first use (server/db/open.ts).
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * Every change and every 403 in the console, written before the response is sent. A change is written as
@@ -102,3 +102,108 @@ export const reassignmentJobs = pgTable(
 );
 
 export type ReassignmentJobRow = typeof reassignmentJobs.$inferSelect;
+
+/**
+ * Metrics history (server/metrics): one row per series, identified by cluster, scope ('cluster', 'topic',
+ * 'broker', 'group'), key (topic name, broker id, group id; '' for the cluster), metric name and labels (canonical
+ * JSON with sorted keys, '' for none: NULL would make every unlabelled series distinct in the unique index).
+ * The tables below refer to series by id without foreign keys: their check on every row would double the cost of
+ * a pass on PGlite, and a series is deleted only once no row mentions it (server/metrics/prune.ts).
+ */
+export const metricSeries = pgTable(
+  'metric_series',
+  {
+    // int4 and never reused; a pass draws ids only for series that do not exist yet (server/metrics/series-ids.ts).
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    clusterId: text('cluster_id').notNull(),
+    scope: text('scope', { enum: ['cluster', 'topic', 'broker', 'group'] }).notNull(),
+    key: text('key').notNull(),
+    metric: text('metric').notNull(),
+    labels: text('labels').notNull().default(''),
+    unit: text('unit').notNull(),
+  },
+  (t) => [
+    // Also a query's lookup: (cluster, scope, key) is its prefix.
+    uniqueIndex('metric_series_identity_idx').on(t.clusterId, t.scope, t.key, t.metric, t.labels),
+    check('metric_series_scope_check', sql`${t.scope} in ('cluster', 'topic', 'broker', 'group')`),
+  ],
+);
+
+export type MetricSeriesRow = typeof metricSeries.$inferSelect;
+
+/**
+ * The latest points, one row per series per pass (step_ms 0: the raw value) or per minute (step_ms 60000: the
+ * minute's average, float4-rounded as packed, and maximum), until their quarter of an hour is packed into
+ * metric_raw / metric_rollups and deleted (server/metrics/pack.ts): a pass is an insert of narrow rows, never an
+ * update. Appending each pass to per-series packed rows rewrites every row on every pass: measured, an hour of that
+ * left 560 MB of dead row versions for 22,000 live rows and filled 1 GB of WAL. UNLOGGED (migration 0004, which
+ * drizzle-kit cannot express): no WAL for it; a crash, not a clean shutdown, loses these ~20 minutes.
+ */
+export const metricRecent = pgTable(
+  'metric_recent',
+  {
+    seriesId: integer('series_id').notNull(),
+    stepMs: integer('step_ms').notNull(),
+    time: bigint('time', { mode: 'number' }).notNull(),
+    value: doublePrecision('value'),
+    max: doublePrecision('max'),
+  },
+  (t) => [
+    // The only index (each one costs every pass 5,500 more inserts): queries look up series; rollups scan the
+    // table (it holds about 20 minutes), packing reads it in this order, grouped by series.
+    primaryKey({ columns: [t.seriesId, t.stepMs, t.time] }),
+    check('metric_recent_step_check', sql`${t.stepMs} in (0, 60000)`),
+  ],
+);
+
+/**
+ * Raw points packed per series: one row per series per 15 minutes (`bucket_start`, epoch ms), its points in time
+ * order as parallel arrays of ms offsets from the bucket start (int4) and values (float8, so counts up to 2^53 read
+ * back exactly; NULL = a pass without that value). Written once, when the 15 minutes are packed.
+ */
+export const metricRaw = pgTable(
+  'metric_raw',
+  {
+    seriesId: integer('series_id').notNull(),
+    bucketStart: bigint('bucket_start', { mode: 'number' }).notNull(),
+    offsets: integer('offsets').array().notNull(),
+    samples: doublePrecision('samples').array().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.seriesId, t.bucketStart] }),
+    // Pruning deletes by time across all series.
+    index('metric_raw_bucket_idx').on(t.bucketStart),
+  ],
+);
+
+/**
+ * Rollups packed per series: 1-minute slots in rows of an hour, 15-minute slots in rows of a UTC day; slot i
+ * (1-based) covers [bucket_start + (i - 1) * step_ms, + step_ms), a slot without data is NULL. Fixed slots need no
+ * timestamps. float4: an average is an estimate already and 24 bits of mantissa are far below a chart's
+ * resolution, at half the size of float8. Filled a quarter of an hour at a time (slice assignment).
+ */
+export const metricRollups = pgTable(
+  'metric_rollups',
+  {
+    seriesId: integer('series_id').notNull(),
+    stepMs: integer('step_ms').notNull(),
+    bucketStart: bigint('bucket_start', { mode: 'number' }).notNull(),
+    avg: real('avg').array().notNull(),
+    max: real('max').array().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.seriesId, t.stepMs, t.bucketStart] }),
+    // Pruning deletes by time across all series (queries keep off it: server/metrics/query.ts).
+    index('metric_rollups_bucket_idx').on(t.stepMs, t.bucketStart),
+    check('metric_rollups_step_check', sql`${t.stepMs} in (60000, 900000)`),
+  ],
+);
+
+/**
+ * How far the rollups have got, by step_ms: 60000 — minutes rolled up (metric_recent rows); 900000 — quarters
+ * packed (everything before it is in metric_raw / metric_rollups, 15-minute slots included).
+ */
+export const metricRollupState = pgTable('metric_rollup_state', {
+  stepMs: integer('step_ms').primaryKey(),
+  rolledUntil: bigint('rolled_until', { mode: 'number' }).notNull(),
+});
