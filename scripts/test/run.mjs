@@ -80,8 +80,20 @@ function testPhase(name, command, args, reportFile, env = {}, countsOf) {
   phases.push({ name, ...counts });
 }
 
-const vitestCounts = (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests });
-const playwrightCounts = (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped });
+const vitestCounts = (r) => ({
+  passed: r.numPassedTests,
+  failed: r.numFailedTests,
+  skipped: r.numPendingTests + r.numTodoTests,
+  failures: r.testResults.flatMap((file) => file.assertionResults.filter((t) => t.status === 'failed').map((t) => `${path.relative(ROOT, file.name)}: ${t.title}`)),
+});
+/** Playwright nests suites per file and describe; the failed tests' titles, with their file. */
+function playwrightFailures(suites, file = '') {
+  return suites.flatMap((suite) => [
+    ...(suite.specs ?? []).filter((spec) => !spec.ok).map((spec) => `${suite.file ?? file}: ${spec.title}`),
+    ...playwrightFailures(suite.suites ?? [], suite.file ?? file),
+  ]);
+}
+const playwrightCounts = (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped, failures: playwrightFailures(r.suites ?? []) });
 
 function vitest(project, label, env = {}) {
   const report = path.join(RESULTS, `${label.replace(/\W+/g, '-')}.json`);
@@ -162,6 +174,10 @@ try {
 
 const total = phases.reduce((t, p) => ({ passed: t.passed + p.passed, failed: t.failed + p.failed, skipped: t.skipped + p.skipped }), { passed: 0, failed: 0, skipped: 0 });
 banner(`summary (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-for (const p of phases) console.log(`  ${p.failed ? 'FAIL' : 'ok  '}  ${p.name}: ${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped`);
+for (const p of phases) {
+  console.log(`  ${p.failed ? 'FAIL' : 'ok  '}  ${p.name}: ${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped`);
+  // The failed tests by name: the summary is often all of a run's output that is kept.
+  for (const failure of (p.failures ?? []).slice(0, 10)) console.log(`          ✗ ${failure}`);
+}
 console.log(`Total: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(total.failed === 0 && total.passed > 0 ? 0 : 1);
