@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roleSchema } from '@/lib/schemas/auth';
 import { clusterIdSchema } from '@/lib/schemas/common';
+import { DAY_MS, DEFAULT_METRICS_RETENTION, HOUR_MS, MINUTE_MS } from '@/server/metrics/retention';
 
 /** A secret is an inline string, `{ "env": NAME }` or `{ "file": PATH }`; it is resolved on the server only. */
 export const secretSchema = z.union([
@@ -142,6 +143,27 @@ const reassignSchema = z
   .strict();
 export type ReassignSettings = z.infer<typeof reassignSchema>;
 
+/**
+ * Throughput and backlog history: every lag-sampler pass is derived and stored (server/metrics/). Retention per
+ * resolution in ms; log-dir sizes (bytes/s, disk usage) are read at most every `logDirsEveryMs`.
+ */
+export const METRICS_DEFAULTS = { enabled: true, logDirsEveryMs: 60_000, retention: { ...DEFAULT_METRICS_RETENTION } };
+const metricsSchema = z
+  .object({
+    enabled: z.boolean().default(METRICS_DEFAULTS.enabled),
+    logDirsEveryMs: z.number().int().min(1_000).max(3_600_000).default(METRICS_DEFAULTS.logDirsEveryMs),
+    retention: z
+      .object({
+        rawMs: z.number().int().min(15 * MINUTE_MS).max(7 * DAY_MS).default(DEFAULT_METRICS_RETENTION.rawMs),
+        oneMinuteMs: z.number().int().min(HOUR_MS).max(30 * DAY_MS).default(DEFAULT_METRICS_RETENTION.oneMinuteMs),
+        fifteenMinuteMs: z.number().int().min(DAY_MS).max(400 * DAY_MS).default(DEFAULT_METRICS_RETENTION.fifteenMinuteMs),
+      })
+      .strict()
+      .default({ ...DEFAULT_METRICS_RETENTION }),
+  })
+  .strict();
+export type MetricsSettings = z.infer<typeof metricsSchema>;
+
 export const consoleConfigSchema = z
   .object({
     clusters: z
@@ -151,6 +173,7 @@ export const consoleConfigSchema = z
     auth: authSchema.default({ users: [], apiTokens: [], operatorsMayProduce: false }),
     lag: lagSchema.default(LAG_DEFAULTS),
     reassign: reassignSchema.default(REASSIGN_DEFAULTS),
+    metrics: metricsSchema.default(METRICS_DEFAULTS),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -173,6 +196,8 @@ export type ConsoleConfig = z.infer<typeof consoleConfigSchema>;
 export function lagSettings(config: Pick<ConsoleConfig, 'lag'>, cluster: Pick<ClusterConfig, 'lag'>): LagSettings {
   return { ...config.lag, ...cluster.lag };
 }
+
+export const metricsRetention = (config: Pick<ConsoleConfig, 'metrics'>) => config.metrics.retention;
 
 /** Without CONSOLE_CONFIG: the dev cluster of `npm run kafka:up`. */
 export const DEFAULT_CONFIG = {

@@ -4,6 +4,7 @@ import { brokerDetailResponseSchema, brokerListResponseSchema } from '@/lib/sche
 import { configListResponseSchema, detailQuerySchema } from '@/lib/schemas/configs';
 import { consumerGroupDetailResponseSchema, consumerGroupListQuerySchema, consumerGroupListResponseSchema, topicGroupsResponseSchema } from '@/lib/schemas/consumer-groups';
 import { clusterListResponseSchema } from '@/lib/schemas/clusters';
+import { metricsRangeQuerySchema, metricsRangeResponseSchema } from '@/lib/schemas/metrics';
 import { clusterPermissionsResponseSchema } from '@/lib/schemas/permissions';
 import {
   deleteConfirmSchema,
@@ -386,5 +387,41 @@ export const OPERATIONS: Operation[] = [
     response: z.string().meta({ description: 'text/csv' }),
     query: auditQuerySchema.omit({ limit: true, offset: true }),
     errors: [...AUTH_ERRORS, 'VALIDATION'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/clusters/{clusterId}/metrics/cluster',
+    summary: 'The cluster history: messagesInPerSec, bytesInPerSec, messagesConsumedPerSec, totalLag, maxTimeLagSeconds; each series downsampled to at most `points` points',
+    tag: 'metrics',
+    response: metricsRangeResponseSchema,
+    query: metricsRangeQuerySchema,
+    errors: [...READ_ERRORS, 'VALIDATION'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/clusters/{clusterId}/metrics/topics/{topic}',
+    summary: 'A topic history: messagesInPerSec, bytesInPerSec, sizeBytes (kept after the topic is deleted, until retention); each series downsampled to at most `points` points',
+    tag: 'metrics',
+    response: metricsRangeResponseSchema,
+    query: metricsRangeQuerySchema,
+    errors: [...READ_ERRORS, 'VALIDATION'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/clusters/{clusterId}/metrics/brokers/{brokerId}',
+    summary: 'A broker history: messagesInPerSec and bytesInPerSec of the partitions it leads, diskUsedBytes; each series downsampled to at most `points` points',
+    tag: 'metrics',
+    response: metricsRangeResponseSchema,
+    query: metricsRangeQuerySchema,
+    errors: [...READ_ERRORS, 'VALIDATION'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/clusters/{clusterId}/metrics/consumer-groups/{groupId}',
+    summary: 'A group history: lag (a total and one series per topic), timeLagSeconds, messagesConsumedPerSec, messagesInPerSec of the partitions it reads; each series downsampled to at most `points` points',
+    tag: 'metrics',
+    response: metricsRangeResponseSchema,
+    query: metricsRangeQuerySchema,
+    errors: [...READ_ERRORS, 'VALIDATION'],
   },
 ];

@@ -1,0 +1,3 @@
+import { metricsRoute } from '@/server/metrics/metrics-route';
+
+export const GET = metricsRoute('cluster');
