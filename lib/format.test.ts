@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatBytes, formatCount, formatDuration, formatInt64, formatPercent } from '@/lib/format';
+import { formatAge, formatBytes, formatCount, formatDateTime, formatDuration, formatInt64, formatMetric, formatMetricTick, formatPercent, formatTimeTick } from '@/lib/format';
 
 describe('formatAge', () => {
   const now = Date.UTC(2026, 0, 2, 12, 0, 0);
@@ -68,4 +68,40 @@ describe('formatDuration', () => {
     [400 * 86_400_000, '400 d'],
     [1_500 * 86_400_000, '1,500 d'],
   ])('%d ms → %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
+});
+
+describe('formatMetric', () => {
+  it.each([
+    [1234.4, 'msg/s', '1,234 msg/s'],
+    [12.345, 'msg/s', '12.3 msg/s'],
+    [0.25, 'msg/s', '0.25 msg/s'],
+    [0, 'msg/s', '0 msg/s'],
+    [1536, 'B/s', '1.5 KiB/s'],
+    [5 * 1024 ** 2, 'B/s', '5.0 MiB/s'],
+    [3 * 1024 ** 3, 'B', '3.0 GiB'],
+    [1234567, 'msg', '1,234,567 msg'],
+    [65, 's', '1 min 5 s'],
+    [0.2, 's', '< 1 s'],
+    [7, 'widgets', '7 widgets'],
+  ])('%d %s → %s', (value, unit, text) => expect(formatMetric(value, unit)).toBe(text));
+});
+
+describe('formatMetricTick', () => {
+  it.each([
+    [1200, 'msg/s', '1.2K'],
+    [2_500_000, 'msg', '2.5M'],
+    [0.5, 'msg/s', '0.5'],
+    [512 * 1024, 'B/s', '512 KiB'],
+    [300, 's', '5 min'],
+  ])('%d %s → %s', (value, unit, text) => expect(formatMetricTick(value, unit)).toBe(text));
+});
+
+describe('formatTimeTick', () => {
+  const t = Date.UTC(2026, 2, 14, 9, 5, 30);
+  it('shows the time of day up to a day', () => {
+    expect(formatTimeTick(t, 3_600_000, 'UTC')).toBe('09:05');
+    expect(formatTimeTick(t, 86_400_000, 'UTC')).toBe('09:05');
+  });
+  it('shows the date beyond a day', () => expect(formatTimeTick(t, 7 * 86_400_000, 'UTC')).toBe('Mar 14'));
+  it('formats a tooltip time to the second', () => expect(formatDateTime(t, 'UTC')).toBe('Mar 14, 09:05:30'));
 });

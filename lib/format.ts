@@ -66,3 +66,45 @@ export function formatDuration(ms: number) {
   }
   return parts.join(' ');
 }
+
+const rate = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 });
+
+/** A metric value in its unit (as the metrics API names it): "1,234 msg/s", "1.5 MiB/s", "3.0 GiB", "1 min 5 s". */
+export function formatMetric(value: number, unit: string) {
+  switch (unit) {
+    case 'B':
+      return formatBytes(value);
+    case 'B/s':
+      return `${formatBytes(value)}/s`;
+    case 's':
+      return formatDuration(value * 1000);
+    case 'msg':
+      return `${integer.format(value)} msg`;
+    default:
+      // Rates below 1000 keep three significant digits (0.25 msg/s is a real, quiet topic).
+      return `${Math.abs(value) >= 1000 ? integer.format(value) : rate.format(value)} ${unit}`;
+  }
+}
+
+/** A value axis tick: short, the unit only where the number alone would mislead ("1.2K", "512 KiB", "5 min"). */
+export function formatMetricTick(value: number, unit: string) {
+  if (unit === 'B' || unit === 'B/s') return formatBytes(value);
+  if (unit === 's') return formatDuration(value * 1000);
+  return compact.format(value);
+}
+
+/**
+ * A time axis tick for a range of `spanMs`: the time of day up to a day, the date beyond. `timeZone` for tests;
+ * the browser's zone otherwise.
+ */
+export function formatTimeTick(t: number, spanMs: number, timeZone?: string) {
+  const options: Intl.DateTimeFormatOptions =
+    spanMs <= 86_400_000 ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : { month: 'short', day: 'numeric' };
+  return new Intl.DateTimeFormat('en-US', { ...options, timeZone }).format(t);
+}
+
+/** The time of a tooltip: date and time to the second. */
+export function formatDateTime(t: number, timeZone?: string) {
+  return new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone }).format(t);
+}

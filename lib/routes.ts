@@ -1,9 +1,26 @@
 // Page and API paths in one place; every dynamic segment is encoded so names with "/", "%" or spaces stay one segment.
 const seg = encodeURIComponent;
 
+/** Whose series: the cluster's, or one topic's, broker's or consumer group's. */
+export type MetricTarget = { scope: 'cluster' } | { scope: 'topic'; topic: string } | { scope: 'broker'; brokerId: number } | { scope: 'group'; groupId: string };
+
+function metricPath(target: MetricTarget) {
+  switch (target.scope) {
+    case 'cluster':
+      return 'cluster';
+    case 'topic':
+      return `topics/${seg(target.topic)}`;
+    case 'broker':
+      return `brokers/${target.brokerId}`;
+    case 'group':
+      return `consumer-groups/${seg(target.groupId)}`;
+  }
+}
+
 export const pageRoutes = {
   clusters: () => '/clusters',
   cluster: (clusterId: string) => `/clusters/${seg(clusterId)}`,
+  dashboard: (clusterId: string) => `/clusters/${seg(clusterId)}/dashboard`,
   brokers: (clusterId: string) => `/clusters/${seg(clusterId)}/brokers`,
   broker: (clusterId: string, brokerId: number) => `/clusters/${seg(clusterId)}/brokers/${brokerId}`,
   topics: (clusterId: string) => `/clusters/${seg(clusterId)}/topics`,
@@ -59,6 +76,11 @@ export const apiRoutes = {
   reassignmentRollback: (clusterId: string, jobId: string) => `/api/v1/clusters/${seg(clusterId)}/reassignments/${seg(jobId)}/rollback`,
   /** POST `{ topics?, brokers?, partitions? }` (none: the whole cluster): preferred leader election. */
   leaderElection: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/leader-election`,
+  /** GET the series of one scope over `?from&to&points` (epoch ms, `to` exclusive). */
+  metrics: (clusterId: string, target: MetricTarget, range: { from: number; to: number; points: number }) =>
+    `/api/v1/clusters/${seg(clusterId)}/metrics/${metricPath(target)}?${new URLSearchParams({ from: String(range.from), to: String(range.to), points: String(range.points) }).toString()}`,
+  /** GET the dashboard's rankings: topics by throughput, groups by lag and by time lag. */
+  metricsTop: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/metrics/top`,
   audit: (query: string) => `/api/v1/audit${query ? `?${query}` : ''}`,
   auditCsv: (query: string) => `/api/v1/audit/export.csv${query ? `?${query}` : ''}`,
 };

@@ -144,14 +144,15 @@ const reassignSchema = z
 export type ReassignSettings = z.infer<typeof reassignSchema>;
 
 /**
- * Throughput and backlog history: every lag-sampler pass is derived and stored (server/metrics/). Retention per
- * resolution in ms; log-dir sizes (bytes/s, disk usage) are read at most every `logDirsEveryMs`.
+ * Throughput and backlog history: every lag-sampler pass is derived and stored (server/metrics/), so it needs
+ * `lag.enabled`. `recordIn`: "server" records in the console's own process; "sampler" leaves it to a separate
+ * `npm run sampler` process on the same PostgreSQL (the server then only reads). Retention per resolution in ms.
  */
-export const METRICS_DEFAULTS = { enabled: true, logDirsEveryMs: 60_000, retention: { ...DEFAULT_METRICS_RETENTION } };
+export const METRICS_DEFAULTS = { enabled: true, recordIn: 'server' as const, retention: { ...DEFAULT_METRICS_RETENTION } };
 const metricsSchema = z
   .object({
     enabled: z.boolean().default(METRICS_DEFAULTS.enabled),
-    logDirsEveryMs: z.number().int().min(1_000).max(3_600_000).default(METRICS_DEFAULTS.logDirsEveryMs),
+    recordIn: z.enum(['server', 'sampler']).default(METRICS_DEFAULTS.recordIn),
     retention: z
       .object({
         rawMs: z.number().int().min(15 * MINUTE_MS).max(7 * DAY_MS).default(DEFAULT_METRICS_RETENTION.rawMs),

@@ -1,6 +1,6 @@
 import 'server-only';
 import path from 'node:path';
-import { openDb, type Db, type DbTarget, type OpenedDb } from '@/server/db/open';
+import { openDb, type Db, type DbTarget, type HeldLock, type OpenedDb } from '@/server/db/open';
 
 /**
  * The process's database: PostgreSQL when DATABASE_URL is set, else PGlite under the console data dir
@@ -32,6 +32,11 @@ function opened(): Promise<OpenedDb> {
 /** The drizzle database, opened and migrated on first use. */
 export async function getDb(): Promise<Db> {
   return (await opened()).db;
+}
+
+/** Takes a named lock shared by every console on this database (see OpenedDb.tryLock); null when another holds it. */
+export async function tryDbLock(name: string): Promise<HeldLock | null> {
+  return (await opened()).tryLock(name);
 }
 
 /** Opens the database and applies pending migrations now (server start-up), so the first request doesn't. */

@@ -21,6 +21,18 @@ export type OpenedDb = {
   /** Milliseconds spent applying migrations (checking them when none are pending). */
   migrationMs: number;
   close: () => Promise<void>;
+  /**
+   * Takes the named lock for this process until released or the process ends, or resolves null when another
+   * process holds it. PostgreSQL: a session-level advisory lock on a connection of its own (a crashed holder's
+   * session ends and frees it). PGlite: always granted — its data directory admits one process (server/db/lock.ts).
+   */
+  tryLock: (name: string) => Promise<HeldLock | null>;
+};
+
+export type HeldLock = {
+  /** False once the lock's connection was lost: another process may hold it now. */
+  readonly held: boolean;
+  release: () => Promise<void>;
 };
 
 /** Statically scoped, so Next's output tracing ships the migrations with the server. */

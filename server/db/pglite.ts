@@ -30,6 +30,7 @@ export async function openPglite(dataDir: string, migrationsFolder: string): Pro
       db,
       engine: 'pglite',
       migrationMs,
+      tryLock: async () => ({ held: true, release: async () => {} }),
       close: async () => {
         try {
           if (!opened.closed) await opened.close();

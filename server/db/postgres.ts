@@ -2,7 +2,7 @@ import 'server-only';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import type { OpenedDb } from '@/server/db/open';
+import type { HeldLock, OpenedDb } from '@/server/db/open';
 import * as schema from '@/server/db/schema';
 
 /** pg_advisory_lock key held while migrating: an arbitrary constant of this application ("kafkacon"). */
@@ -25,7 +25,7 @@ export async function openPostgres(url: string, migrationsFolder: string): Promi
     const started = performance.now();
     await migrateLocked(pool, migrationsFolder);
     const migrationMs = performance.now() - started;
-    return { db: drizzle({ client: pool, schema }), engine: 'postgres', migrationMs, close: () => pool.end() };
+    return { db: drizzle({ client: pool, schema }), engine: 'postgres', migrationMs, close: () => pool.end(), tryLock: (name) => tryAdvisoryLock(pool, name) };
   } catch (error) {
     await pool.end().catch(() => {});
     throw error;
@@ -53,4 +53,39 @@ async function migrateLocked(pool: pg.Pool, migrationsFolder: string) {
   } finally {
     client.release(broken);
   }
+}
+
+/** A session-level advisory lock named `name`, on a pooled connection kept for as long as the lock is held. */
+async function tryAdvisoryLock(pool: pg.Pool, name: string): Promise<HeldLock | null> {
+  const client = await pool.connect();
+  try {
+    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [name]);
+    if (!rows[0]?.locked) {
+      client.release();
+      return null;
+    }
+  } catch (error) {
+    client.release(true);
+    throw error;
+  }
+  let held = true;
+  client.on('error', () => {
+    held = false;
+  });
+  return {
+    get held() {
+      return held;
+    },
+    release: async () => {
+      if (!held) return;
+      held = false;
+      try {
+        await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [name]);
+        client.release();
+      } catch {
+        // The connection is gone, and the lock with it.
+        client.release(true);
+      }
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { LagSampling } from '@/lib/schemas/consumer-groups';
+import { getClusterSnapshot } from '@/server/cluster-state/snapshot';
 import { getGroupsSnapshot, type GroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { createSampleStore, groupLagStats, recordPass, type LagSampleStore } from '@/server/lag/lag-samples';
 import { splitPartitionKey } from '@/server/kafka/partition-key';
@@ -10,7 +11,11 @@ export type SamplerOptions = {
   allowedLag: number;
   /** Reads one pass; by default a fresh groups snapshot (shared with a concurrent page request, single-flight). */
   read?: (clusterId: string) => Promise<GroupsSnapshot>;
+  /** Awaited after each recorded pass, before the next can start (the metrics store persists passes here). */
+  afterPass?: AfterPass;
 };
+
+export type AfterPass = (snapshot: GroupsSnapshot, sampler: LagSampler) => Promise<void>;
 
 /** One recorded pass as plain data, for whoever persists samples (the metrics issue). */
 export type LagSamplePass = {
@@ -24,6 +29,7 @@ export type LagSampler = {
   readonly intervalMs: number;
   readonly window: number;
   readonly allowedLag: number;
+  readonly afterPass: AfterPass | undefined;
   readonly store: LagSampleStore;
   /** Set when the last pass failed; cleared by the next pass that succeeds. */
   readonly lastFailureAt: number | null;
@@ -37,7 +43,15 @@ export type LagSampler = {
 // samplers must be one per cluster for the whole process.
 const registry = ((globalThis as typeof globalThis & { __lagSamplers?: Map<string, LagSampler> }).__lagSamplers ??= new Map());
 
-const readFresh = (clusterId: string) => getGroupsSnapshot(clusterId, { maxAgeMs: 0 });
+/**
+ * A pass: a fresh cluster snapshot, then the groups read on it (it reuses a cluster snapshot under 2 s old). Both
+ * fresh, so each pass's end offsets and log sizes (the metrics history's throughput) are read a pass apart, at a
+ * steady distance from the time the pass is stored at, however often pages refresh the shared snapshot meanwhile.
+ */
+async function readFresh(clusterId: string) {
+  await getClusterSnapshot(clusterId, { maxAgeMs: 0 });
+  return getGroupsSnapshot(clusterId, { maxAgeMs: 0 });
+}
 
 function toPass(clusterId: string, snapshot: GroupsSnapshot): LagSamplePass {
   const partitions: LagSamplePass['partitions'] = [];
@@ -50,7 +64,7 @@ function toPass(clusterId: string, snapshot: GroupsSnapshot): LagSamplePass {
   return { clusterId, time: snapshot.asOf, partitions };
 }
 
-function createSampler(clusterId: string, { intervalMs, window, allowedLag, read = readFresh }: SamplerOptions): LagSampler {
+function createSampler(clusterId: string, { intervalMs, window, allowedLag, read = readFresh, afterPass }: SamplerOptions): LagSampler {
   const store = createSampleStore({ window, allowedLag });
   const listeners = new Set<(pass: LagSamplePass) => void>();
   let lastFailureAt: number | null = null;
@@ -72,12 +86,26 @@ function createSampler(clusterId: string, { intervalMs, window, allowedLag, read
         const plain = toPass(clusterId, snapshot);
         for (const listener of listeners) listener(plain);
       }
+      if (afterPass) await runAfterPass(snapshot);
     } catch (error) {
       // Recorded, logged once per distinct reason, never thrown: the next pass tries again.
       lastFailureAt = Date.now();
       const message = error instanceof Error ? error.message : String(error);
       if (message !== lastMessage) console.warn(`kafka-console: lag sampler for cluster ${clusterId}: a pass failed: ${message}`);
       lastMessage = message;
+    }
+  }
+
+  let afterPassMessage: string | null = null;
+  /** Its failure is its own (the pass itself succeeded): logged once per distinct reason. */
+  async function runAfterPass(snapshot: GroupsSnapshot) {
+    try {
+      await afterPass!(snapshot, sampler);
+      afterPassMessage = null;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (message !== afterPassMessage) console.warn(`kafka-console: lag sampler for cluster ${clusterId}: recording the pass failed: ${message}`);
+      afterPassMessage = message;
     }
   }
 
@@ -93,13 +121,12 @@ function createSampler(clusterId: string, { intervalMs, window, allowedLag, read
     timer.unref?.();
   }
 
-  timer = setTimeout(tick, 0);
-  timer.unref?.();
-  return {
+  const sampler: LagSampler = {
     clusterId,
     intervalMs,
     window,
     allowedLag,
+    afterPass,
     store,
     get lastFailureAt() {
       return lastFailureAt;
@@ -114,6 +141,9 @@ function createSampler(clusterId: string, { intervalMs, window, allowedLag, read
       await inFlight;
     },
   };
+  timer = setTimeout(tick, 0);
+  timer.unref?.();
+  return sampler;
 }
 
 /**
@@ -122,7 +152,8 @@ function createSampler(clusterId: string, { intervalMs, window, allowedLag, read
  */
 export async function startLagSampler(clusterId: string, options: SamplerOptions): Promise<LagSampler> {
   const running = registry.get(clusterId);
-  if (running && !options.read && running.intervalMs === options.intervalMs && running.window === options.window && running.allowedLag === options.allowedLag) return running;
+  const same = running && running.intervalMs === options.intervalMs && running.window === options.window && running.allowedLag === options.allowedLag && running.afterPass === options.afterPass;
+  if (running && same && !options.read) return running;
   if (running) await stopLagSampler(clusterId);
   const sampler = createSampler(clusterId, options);
   registry.set(clusterId, sampler);

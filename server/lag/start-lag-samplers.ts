@@ -1,24 +1,43 @@
 import 'server-only';
 import { getConfig, onConfigReload } from '@/server/config/current';
-import { lagSettings } from '@/server/config/schema';
+import { lagSettings, type ConsoleConfig } from '@/server/config/schema';
 import { lagSamplerClusters, startLagSampler, stopLagSampler } from '@/server/lag/lag-sampler';
+import { metricsAfterPass, metricsRecorderClusters, stopMetricsRecorder } from '@/server/metrics/recorders';
+import { startMetricsUpkeep, stopMetricsUpkeep } from '@/server/metrics/upkeep';
 
-/** One sampler per configured cluster with `lag.enabled`; removed or disabled clusters' samplers stop. */
-export async function syncLagSamplers() {
+/** Which process this is: the console's server, or `npm run sampler` (scripts/sampler.ts). */
+export type SamplingProcess = 'server' | 'sampler';
+
+/** Whether this process writes the metrics history (the lock per cluster then decides among processes). */
+export function recordsMetrics(config: Pick<ConsoleConfig, 'metrics'>, process: SamplingProcess) {
+  return config.metrics.enabled && (process === 'sampler' || config.metrics.recordIn === 'server');
+}
+
+/**
+ * One sampler per configured cluster with `lag.enabled`, each pass recorded into the metrics history where this
+ * process records; removed or disabled clusters' samplers and recorders stop.
+ */
+export async function syncLagSamplers(process: SamplingProcess = 'server') {
   const config = getConfig();
   const wanted = new Map(config.clusters.map((c) => [c.id, lagSettings(config, c)] as const).filter(([, s]) => s.enabled));
+  const record = recordsMetrics(config, process);
   for (const clusterId of lagSamplerClusters()) if (!wanted.has(clusterId)) await stopLagSampler(clusterId);
-  for (const [clusterId, { intervalMs, window, allowedLag }] of wanted) await startLagSampler(clusterId, { intervalMs, window, allowedLag });
+  for (const clusterId of metricsRecorderClusters()) if (!record || !wanted.has(clusterId)) await stopMetricsRecorder(clusterId);
+  for (const [clusterId, { intervalMs, window, allowedLag }] of wanted) {
+    await startLagSampler(clusterId, { intervalMs, window, allowedLag, ...(record ? { afterPass: metricsAfterPass(clusterId) } : {}) });
+  }
+  if (record && wanted.size > 0) startMetricsUpkeep();
+  else await stopMetricsUpkeep();
 }
 
 const holder = globalThis as typeof globalThis & { __lagSamplersFollowConfig?: boolean };
 
 /** Starts the samplers and keeps them in line with the configuration as it is reloaded. */
-export async function startLagSamplers() {
-  await syncLagSamplers();
+export async function startLagSamplers(process: SamplingProcess = 'server') {
+  await syncLagSamplers(process);
   if (holder.__lagSamplersFollowConfig) return;
   holder.__lagSamplersFollowConfig = true;
   onConfigReload(() => {
-    syncLagSamplers().catch((error: unknown) => console.error(`kafka-console: lag samplers not updated after the reload: ${String(error)}`));
+    syncLagSamplers(process).catch((error: unknown) => console.error(`kafka-console: lag samplers not updated after the reload: ${String(error)}`));
   });
 }

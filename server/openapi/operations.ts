@@ -4,7 +4,7 @@ import { brokerDetailResponseSchema, brokerListResponseSchema } from '@/lib/sche
 import { configListResponseSchema, detailQuerySchema } from '@/lib/schemas/configs';
 import { consumerGroupDetailResponseSchema, consumerGroupListQuerySchema, consumerGroupListResponseSchema, topicGroupsResponseSchema } from '@/lib/schemas/consumer-groups';
 import { clusterListResponseSchema } from '@/lib/schemas/clusters';
-import { metricsRangeQuerySchema, metricsRangeResponseSchema } from '@/lib/schemas/metrics';
+import { metricsRangeQuerySchema, metricsRangeResponseSchema, metricsTopResponseSchema } from '@/lib/schemas/metrics';
 import { clusterPermissionsResponseSchema } from '@/lib/schemas/permissions';
 import {
   deleteConfirmSchema,
@@ -396,6 +396,14 @@ export const OPERATIONS: Operation[] = [
     response: metricsRangeResponseSchema,
     query: metricsRangeQuerySchema,
     errors: [...READ_ERRORS, 'VALIDATION'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/clusters/{clusterId}/metrics/top',
+    summary: "The dashboard's rankings over the last minute (or four sampling passes): the 10 topics with the most messages in per second, the 10 groups with the most lag and the most time lag",
+    tag: 'metrics',
+    response: metricsTopResponseSchema,
+    errors: READ_ERRORS,
   },
   {
     method: 'get',

@@ -1,0 +1,36 @@
+import 'server-only';
+import type { AfterPass } from '@/server/lag/lag-sampler';
+import { createMetricsRecorder, type MetricsRecorder } from '@/server/metrics/recorder';
+
+type Entry = { recorder: MetricsRecorder; afterPass: AfterPass };
+// On globalThis: one recorder (and one database lock) per cluster for the whole process, across dev reloads.
+const registry = ((globalThis as typeof globalThis & { __metricsRecorders?: Map<string, Entry> }).__metricsRecorders ??= new Map());
+
+/**
+ * The cluster's recorder as a lag sampler's afterPass. The same function every time for a cluster, so a sampler
+ * whose settings did not change is kept on a config reload rather than restarted.
+ */
+export function metricsAfterPass(clusterId: string): AfterPass {
+  let entry = registry.get(clusterId);
+  if (!entry) {
+    const recorder = createMetricsRecorder(clusterId);
+    const afterPass: AfterPass = (snapshot, sampler) => recorder.record(snapshot, sampler);
+    entry = { recorder, afterPass };
+    registry.set(clusterId, entry);
+  }
+  return entry.afterPass;
+}
+
+export function getMetricsRecorder(clusterId: string): MetricsRecorder | undefined {
+  return registry.get(clusterId)?.recorder;
+}
+
+export const metricsRecorderClusters = () => [...registry.keys()];
+
+/** Stops recording the cluster and releases its database lock (another console may then take it). */
+export async function stopMetricsRecorder(clusterId: string) {
+  const entry = registry.get(clusterId);
+  if (!entry) return;
+  registry.delete(clusterId);
+  await entry.recorder.stop();
+}

@@ -1,0 +1,45 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import type { MetricsTopResponse } from '@/lib/schemas/metrics';
+import type { Db } from '@/server/db/open';
+import { dbOr, queryRows } from '@/server/metrics/sql';
+
+/** Rows of each ranking. */
+export const TOP_N = 10;
+
+type Row = { scope: 'topic' | 'group'; key: string; metric: string; avg: number | null; last: string | number };
+
+/**
+ * The dashboard's rankings over the passes of the last `windowMs` (averaged, so one burst does not reorder them):
+ * topics by messages in per second (Kafka's internal topics left out, as in the cluster totals), groups by lag and
+ * by time lag. Only what is above zero is ranked: an idle cluster has empty lists. Read from the recent rows,
+ * series first (their primary key), never a scan of every series' history.
+ */
+export async function getMetricsTop(clusterId: string, { now = Date.now(), windowMs }: { now?: number; windowMs: number }, given?: Db): Promise<MetricsTopResponse> {
+  const db = await dbOr(given);
+  const rows = await queryRows<Row>(
+    db,
+    sql`SELECT s.scope, s.key, s.metric, avg(r.value) AS avg, max(r.time) AS last
+      FROM metric_series s JOIN metric_recent r ON r.series_id = s.id AND r.step_ms = 0 AND r.time >= ${now - windowMs}::int8 AND r.time <= ${now}::int8
+      WHERE s.cluster_id = ${clusterId} AND s.labels = ''
+        AND ((s.scope = 'topic' AND s.metric IN ('messagesInPerSec', 'bytesInPerSec') AND s.key NOT LIKE '\\_\\_%')
+          OR (s.scope = 'group' AND s.metric IN ('lag', 'timeLagSeconds')))
+      GROUP BY s.scope, s.key, s.metric`,
+  );
+  const values = (scope: Row['scope'], metric: string) =>
+    new Map(rows.filter((r) => r.scope === scope && r.metric === metric && r.avg !== null).map((r) => [r.key, Number(r.avg)]));
+  const ranked = (scope: Row['scope'], metric: string) =>
+    [...values(scope, metric)]
+      .filter(([, v]) => v > 0)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, TOP_N);
+  const bytes = values('topic', 'bytesInPerSec');
+  const last = rows.reduce<number | null>((t, r) => Math.max(t ?? 0, Number(r.last)), null);
+  return {
+    asOf: last,
+    windowMs,
+    topicsByThroughput: ranked('topic', 'messagesInPerSec').map(([topic, messagesInPerSec]) => ({ topic, messagesInPerSec, bytesInPerSec: bytes.get(topic) ?? null })),
+    groupsByLag: ranked('group', 'lag').map(([groupId, lag]) => ({ groupId, lag })),
+    groupsByTimeLag: ranked('group', 'timeLagSeconds').map(([groupId, timeLagSeconds]) => ({ groupId, timeLagSeconds })),
+  };
+}
