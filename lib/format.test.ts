@@ -93,6 +93,10 @@ describe('formatMetricTick', () => {
     [0.5, 'msg/s', '0.5'],
     [512 * 1024, 'B/s', '512 KiB'],
     [300, 's', '5 min'],
+    [225, 's', '3.8 min'],
+    [12.34, 's', '12.3 s'],
+    [5_400, 's', '1.5 h'],
+    [2 * 86_400, 's', '2 d'],
   ])('%d %s → %s', (value, unit, text) => expect(formatMetricTick(value, unit)).toBe(text));
 });
 

@@ -90,8 +90,19 @@ export function formatMetric(value: number, unit: string) {
 /** A value axis tick: short, the unit only where the number alone would mislead ("1.2K", "512 KiB", "5 min"). */
 export function formatMetricTick(value: number, unit: string) {
   if (unit === 'B' || unit === 'B/s') return formatBytes(value);
-  if (unit === 's') return formatDuration(value * 1000);
+  if (unit === 's') return formatSecondsTick(value);
   return compact.format(value);
+}
+
+const tickNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+/** Seconds in the one unit that suits them, at most one decimal: "45 s", "3.8 min", "1.5 h", "2 d" (one word fits an axis). */
+function formatSecondsTick(seconds: number) {
+  const abs = Math.abs(seconds);
+  if (abs < 60) return `${tickNumber.format(seconds)} s`;
+  if (abs < 3_600) return `${tickNumber.format(seconds / 60)} min`;
+  if (abs < 86_400) return `${tickNumber.format(seconds / 3_600)} h`;
+  return `${tickNumber.format(seconds / 86_400)} d`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricSeries } from '@/lib/schemas/metrics';
-import { hasDrawableLine, latestValue, seriesByLabel, toChartRows, totalSeries } from '@/lib/metric-series';
+import { hasDrawableLine, labelLines, latestValue, seriesByLabel, toChartRows, totalLines, totalSeries } from '@/lib/metric-series';
 
 const lag = (points: MetricSeries['points'], topic?: string): MetricSeries => ({ name: 'lag', unit: 'msg', ...(topic ? { labels: { topic } } : {}), points });
 
@@ -56,5 +56,26 @@ describe('hasDrawableLine', () => {
     expect(hasDrawableLine([])).toBe(false);
     expect(hasDrawableLine([{ key: 'a', label: 'A', points: [[1, 1], [2, null]] }])).toBe(false);
     expect(hasDrawableLine([{ key: 'a', label: 'A', points: [[1, 1], [2, null], [3, 0]] }])).toBe(true);
+  });
+});
+
+describe('lines for a chart', () => {
+  const rate = (name: string, points: MetricSeries['points']): MetricSeries => ({ name, unit: 'msg/s', points });
+  it('takes the total series of each name, labelled, leaving out what is not stored', () => {
+    const all = [rate('messagesInPerSec', [[1, 2]]), rate('messagesConsumedPerSec', [[1, 1]])];
+    expect(totalLines(all, [{ name: 'messagesInPerSec', label: 'Produced' }, { name: 'bytesInPerSec', label: 'Bytes' }, { name: 'messagesConsumedPerSec', label: 'Consumed' }])).toEqual([
+      { key: 'messagesInPerSec', label: 'Produced', points: [[1, 2]] },
+      { key: 'messagesConsumedPerSec', label: 'Consumed', points: [[1, 1]] },
+    ]);
+  });
+  it('splits by label after the total when there are several values', () => {
+    const lines = labelLines([lag([[1, 9]]), lag([[1, 5]], 'b'), lag([[1, 4]], 'a')], 'lag', 'topic', 'All topics');
+    expect(lines.map((l) => [l.label, l.points])).toEqual([['All topics', [[1, 9]]], ['a', [[1, 4]]], ['b', [[1, 5]]]]);
+    expect(new Set(lines.map((l) => l.key)).size).toBe(3);
+  });
+  it('draws one value once, and falls back to the total without labelled series', () => {
+    expect(labelLines([lag([[1, 9]]), lag([[1, 9]], 'a')], 'lag', 'topic', 'All topics').map((l) => l.label)).toEqual(['a']);
+    expect(labelLines([lag([[1, 9]])], 'lag', 'topic', 'All topics').map((l) => l.label)).toEqual(['All topics']);
+    expect(labelLines([], 'lag', 'topic', 'All topics')).toEqual([]);
   });
 });

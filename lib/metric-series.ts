@@ -59,3 +59,21 @@ export function toChartRows(lines: readonly ChartLine[]): ChartRow[] {
   }
   return rows;
 }
+
+/** The total series of each name as a line with its legend label; a series not stored yet is left out. */
+export function totalLines(all: readonly MetricSeries[], specs: readonly { name: string; label: string }[]): ChartLine[] {
+  return specs.flatMap(({ name, label }) => {
+    const series = totalSeries(all, name);
+    return series ? [{ key: name, label, points: series.points }] : [];
+  });
+}
+
+/**
+ * One line per value of `label` in the series `name` (a group's lag per topic), after the total when there is more
+ * than one value (with one, the total is the same line twice).
+ */
+export function labelLines(all: readonly MetricSeries[], name: string, label: string, totalLabel: string): ChartLine[] {
+  const split = seriesByLabel(all, name, label).map(({ value, series }, i) => ({ key: `${label}-${i}`, label: value, points: series.points }));
+  const total = totalSeries(all, name);
+  return split.length > 1 && total ? [{ key: 'total', label: totalLabel, points: total.points }, ...split] : split.length > 0 ? split : totalLines(all, [{ name, label: totalLabel }]);
+}

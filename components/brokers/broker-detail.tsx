@@ -8,6 +8,7 @@ import { brokerQueries } from '@/lib/queries/brokers';
 import { pageRoutes } from '@/lib/routes';
 import type { BrokerDetailResponse } from '@/lib/schemas/brokers';
 import { Disk, Skew } from '@/components/brokers/broker-cells';
+import { BrokerCharts } from '@/components/brokers/broker-charts';
 import { BrokerConfigs } from '@/components/brokers/broker-configs';
 import { LogDirsTable } from '@/components/brokers/log-dirs-table';
 import { AsOf } from '@/components/feedback/as-of';
@@ -69,6 +70,7 @@ export function BrokerDetail({ clusterId, brokerId }: { clusterId: string; broke
       {data ? (
         <>
           <Facts data={data} />
+          <BrokerCharts clusterId={clusterId} brokerId={brokerId} />
           {down ? (
             <EmptyState title="This broker is down">
               The console saw it before and it is missing from the cluster now. Its log dirs and configs can only be read from the broker

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { formatDuration, formatInt64 } from '@/lib/format';
 import { groupQueries } from '@/lib/queries/consumer-groups';
 import { apiRoutes, pageRoutes } from '@/lib/routes';
+import { GroupCharts } from '@/components/consumer-groups/group-charts';
 import { GroupMembers } from '@/components/consumer-groups/group-members';
 import { GroupOffsetActions } from '@/components/consumer-groups/group-offset-actions';
 import { GroupOffsetsTable } from '@/components/consumer-groups/group-offsets-table';
@@ -91,6 +92,7 @@ export function GroupDetail({ clusterId, groupId }: { clusterId: string; groupId
               <TopicLagTable rows={data.offsets} />
             </section>
           ) : null}
+          <GroupCharts clusterId={clusterId} groupId={groupId} />
           <section aria-labelledby="members-heading" className="space-y-2">
             <h3 id="members-heading" className="font-medium">
               Members

@@ -10,6 +10,7 @@ export function ClusterNav({ clusterId }: { clusterId: string }) {
   const pathname = usePathname();
   const links = [
     { href: pageRoutes.cluster(clusterId), label: 'Overview', exact: true },
+    { href: pageRoutes.dashboard(clusterId), label: 'Dashboard' },
     { href: pageRoutes.brokers(clusterId), label: 'Brokers' },
     { href: pageRoutes.topics(clusterId), label: 'Topics' },
     { href: pageRoutes.consumerGroups(clusterId), label: 'Consumer groups' },

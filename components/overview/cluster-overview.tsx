@@ -1,27 +1,15 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
-import type { ReactNode } from 'react';
 import { formatBytes, formatCount, formatInt64 } from '@/lib/format';
 import { overviewQueries } from '@/lib/queries/overview';
 import type { ClusterOverview as Overview } from '@/lib/schemas/overview';
 import { AsOf } from '@/components/feedback/as-of';
 import { QueryError } from '@/components/feedback/query-error';
 import { Badge } from '@/components/ui/badge';
+import { Stat } from '@/components/ui/stat';
 import { LoadingRows } from '@/components/ui/states';
 import { Table, Td, Th } from '@/components/ui/table';
-
-function Stat({ label, value, tone, href }: { label: string; value: ReactNode; tone?: 'bad' | 'warn'; href?: string }) {
-  const color = tone === 'bad' ? 'text-red-700 dark:text-red-400' : tone === 'warn' ? 'text-amber-700 dark:text-amber-400' : '';
-  const body = (
-    <div className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">
-      <dt className="text-xs uppercase tracking-wide text-zinc-500">{label}</dt>
-      <dd className={`mt-1 text-xl font-semibold tabular-nums ${color}`}>{value}</dd>
-    </div>
-  );
-  return href ? <Link href={href}>{body}</Link> : body;
-}
 
 function Quorum({ quorum }: { quorum: NonNullable<Overview['quorum']> }) {
   return (

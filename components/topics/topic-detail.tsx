@@ -10,6 +10,7 @@ import { QueryError } from '@/components/feedback/query-error';
 import { TopicReassignActions } from '@/components/reassignments/reassign-entry-actions';
 import { PartitionsTable } from '@/components/topics/partitions-table';
 import { TopicAdminActions } from '@/components/topics/topic-admin-actions';
+import { TopicCharts } from '@/components/topics/topic-charts';
 import { TopicConfigs } from '@/components/topics/topic-configs';
 import { Badge } from '@/components/ui/badge';
 import { LoadingRows } from '@/components/ui/states';
@@ -58,6 +59,7 @@ export function TopicDetail({ clusterId, topic }: { clusterId: string; topic: st
       {data ? (
         <>
           <PartitionsTable partitions={data.partitions} minInsyncReplicas={data.minInsyncReplicas} />
+          <TopicCharts clusterId={clusterId} topic={topic} />
           <TopicGroups clusterId={clusterId} topic={topic} />
           <TopicConfigs clusterId={clusterId} topic={topic} internal={data.internal} replicationFactor={data.partitions[0]?.replicas.length} />
         </>

@@ -7,8 +7,8 @@
 //                before a call when older than 1 s); `snapshotRefreshes` counts calls that refreshed it anyway
 //   warmFresh    median of --runs calls of getClusterSnapshot(id, { maxAgeMs: 0 }) followed by the view
 // plus the snapshot itself (maxAgeMs 0) and each of its waves alone, the consumer groups (list and the busiest
-// group, cached and fresh, against kafka-consumer-groups --describe --all-groups: see groups.ts), and this
-// process's memory after the runs.
+// group, cached and fresh, against kafka-consumer-groups --describe --all-groups: see groups.ts), a sampling pass
+// with its metrics write (sampling.ts), and this process's memory after the runs.
 // Each timing has the wall time (`ms`) and the process's CPU time during the calls (`cpuMs`, see measure.ts).
 // Prints the JSON and writes it to --out (test-results/bench.json). Run against `npm run fixture:large`.
 //
@@ -26,13 +26,14 @@ import { ArgsError, USAGE, parseArgs, type Options } from './args';
 import { prepareTemplate, setThrowawayDataDir } from './data-dir';
 import { measureGroups } from './groups';
 import { measurePlans } from './plans';
+import { measureSampling } from './sampling';
 import { median, memory, summarize, timed, type Sample } from './measure';
 import { measureSnapshot } from './snapshot';
 import { VIEW_NAMES, busiestTopic, runView, type ViewName } from './views';
 
 /** Cached calls run on a snapshot at most this old, so the view never has to refresh it (max age 2 s). */
 const CACHED_SNAPSHOT_MAX_AGE_MS = 1_000;
-const TARGETS = { topicsListWarmMs: 200, groupsListWarmMs: 300, cliOverConsole: 20 };
+const TARGETS = { topicsListWarmMs: 200, groupsListWarmMs: 300, cliOverConsole: 20, samplingPassMs: 1_000, rssMb: 500 };
 
 function readOptions(): Options {
   try {
@@ -128,6 +129,8 @@ async function main() {
   const consumerGroups = await measureGroups(options.clusterId, options.runs, options.cliRuns);
   progress(`reassignment plan (rebalance of every topic) ×${options.runs}`);
   const reassignmentPlans = await measurePlans(options.clusterId, options.runs);
+  progress(`sampling pass (lag samples + metrics history) ×${options.runs}`);
+  const sampling = await measureSampling(options.clusterId, options.runs);
   const topicsListWarm = (views.topicsList as { warmCached: { ms: number } }).warmCached.ms;
   const groupsListWarm = consumerGroups.listWarmCached.ms;
   const ratio = 'cliOverConsoleFresh' in consumerGroups ? consumerGroups.cliOverConsoleFresh : null;
@@ -140,10 +143,13 @@ async function main() {
     snapshot,
     consumerGroups,
     reassignmentPlans,
+    sampling,
     process: { ...memory(), dbOpenMs },
     targets: {
       topicsListWarmMs: { target: TARGETS.topicsListWarmMs, measured: topicsListWarm, met: topicsListWarm <= TARGETS.topicsListWarmMs },
       groupsListWarmMs: { target: TARGETS.groupsListWarmMs, measured: groupsListWarm, met: groupsListWarm <= TARGETS.groupsListWarmMs },
+      samplingPassMs: { target: TARGETS.samplingPassMs, measured: sampling.pass.ms, met: sampling.pass.ms <= TARGETS.samplingPassMs },
+      rssMb: { target: TARGETS.rssMb, measured: sampling.memoryAfterPasses.rssMb, met: sampling.memoryAfterPasses.rssMb <= TARGETS.rssMb },
       ...(ratio === null ? {} : { cliOverConsole: { target: TARGETS.cliOverConsole, measured: ratio, met: ratio >= TARGETS.cliOverConsole } }),
     },
     tookMs: Date.now() - started,

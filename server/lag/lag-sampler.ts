@@ -35,6 +35,8 @@ export type LagSampler = {
   readonly lastFailureAt: number | null;
   /** Calls `listener` after every recorded pass; returns the unsubscribe function. */
   subscribe(listener: (pass: LagSamplePass) => void): () => void;
+  /** One more pass now, after the one in flight (if any); the passes on the interval go on as before. */
+  passNow(): Promise<void>;
   /** No further pass starts; resolves when the one in flight (if any) has finished. */
   stop(): Promise<void>;
 };
@@ -109,12 +111,18 @@ function createSampler(clusterId: string, { intervalMs, window, allowedLag, read
     }
   }
 
-  // Passes start on a grid of intervalMs and never overlap: a pass longer than the interval skips the slots it ran over.
-  async function tick() {
-    const started = Date.now();
+  /** Never two passes at once: a pass asked for while one runs follows it. */
+  async function exclusivePass() {
+    while (inFlight) await inFlight;
     inFlight = pass();
     await inFlight;
     inFlight = null;
+  }
+
+  // Passes start on a grid of intervalMs and never overlap: a pass longer than the interval skips the slots it ran over.
+  async function tick() {
+    const started = Date.now();
+    await exclusivePass();
     if (stopped) return;
     const elapsed = Date.now() - started;
     timer = setTimeout(tick, intervalMs - (elapsed % intervalMs));
@@ -134,6 +142,9 @@ function createSampler(clusterId: string, { intervalMs, window, allowedLag, read
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    async passNow() {
+      if (!stopped) await exclusivePass();
     },
     async stop() {
       stopped = true;

@@ -64,9 +64,13 @@ export function derivePass(state: DeriveState, pass: PassReading): { points: Met
     point('topic', topic, 'sizeBytes', 'B', valueOf(topicSize.get(topic)));
   }
   for (const [broker, disk] of pass.cluster.brokerDiskBytes) {
-    point('broker', String(broker), 'messagesInPerSec', 'msg/s', valueOf(brokerMessages.get(String(broker))) ?? (disk === null ? null : 0));
-    point('broker', String(broker), 'bytesInPerSec', 'B/s', valueOf(brokerBytes.get(String(broker))) ?? (disk === null ? null : 0));
-    point('broker', String(broker), 'diskUsedBytes', 'B', disk);
+    const id = String(broker);
+    // A broker that leads no (non-internal) partition takes in nothing, known as such when it answered; one that
+    // leads partitions whose rates are all unknown (the first pass) is unknown too.
+    const idle = disk === null ? null : 0;
+    point('broker', id, 'messagesInPerSec', 'msg/s', brokerMessages.has(id) ? valueOf(brokerMessages.get(id)) : idle);
+    point('broker', id, 'bytesInPerSec', 'B/s', brokerBytes.has(id) ? valueOf(brokerBytes.get(id)) : idle);
+    point('broker', id, 'diskUsedBytes', 'B', disk);
   }
 
   const groups = deriveGroups(state, pass, rates, point);

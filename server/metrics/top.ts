@@ -12,7 +12,7 @@ type Row = { scope: 'topic' | 'group'; key: string; metric: string; avg: number 
 /**
  * The dashboard's rankings over the passes of the last `windowMs` (averaged, so one burst does not reorder them):
  * topics by messages in per second (Kafka's internal topics left out, as in the cluster totals), groups by lag and
- * by time lag. Only what is above zero is ranked: an idle cluster has empty lists. Read from the recent rows,
+ * by time lag. Only what is above zero is ranked (a lag of at least one message): an idle cluster has empty lists. Read from the recent rows,
  * series first (their primary key), never a scan of every series' history.
  */
 export async function getMetricsTop(clusterId: string, { now = Date.now(), windowMs }: { now?: number; windowMs: number }, given?: Db): Promise<MetricsTopResponse> {
@@ -28,9 +28,9 @@ export async function getMetricsTop(clusterId: string, { now = Date.now(), windo
   );
   const values = (scope: Row['scope'], metric: string) =>
     new Map(rows.filter((r) => r.scope === scope && r.metric === metric && r.avg !== null).map((r) => [r.key, Number(r.avg)]));
-  const ranked = (scope: Row['scope'], metric: string) =>
+  const ranked = (scope: Row['scope'], metric: string, least: number) =>
     [...values(scope, metric)]
-      .filter(([, v]) => v > 0)
+      .filter(([, v]) => v >= least)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, TOP_N);
   const bytes = values('topic', 'bytesInPerSec');
@@ -38,8 +38,8 @@ export async function getMetricsTop(clusterId: string, { now = Date.now(), windo
   return {
     asOf: last,
     windowMs,
-    topicsByThroughput: ranked('topic', 'messagesInPerSec').map(([topic, messagesInPerSec]) => ({ topic, messagesInPerSec, bytesInPerSec: bytes.get(topic) ?? null })),
-    groupsByLag: ranked('group', 'lag').map(([groupId, lag]) => ({ groupId, lag })),
-    groupsByTimeLag: ranked('group', 'timeLagSeconds').map(([groupId, timeLagSeconds]) => ({ groupId, timeLagSeconds })),
+    topicsByThroughput: ranked('topic', 'messagesInPerSec', Number.MIN_VALUE).map(([topic, messagesInPerSec]) => ({ topic, messagesInPerSec, bytesInPerSec: bytes.get(topic) ?? null })),
+    groupsByLag: ranked('group', 'lag', 1).map(([groupId, lag]) => ({ groupId, lag })),
+    groupsByTimeLag: ranked('group', 'timeLagSeconds', Number.MIN_VALUE).map(([groupId, timeLagSeconds]) => ({ groupId, timeLagSeconds })),
   };
 }

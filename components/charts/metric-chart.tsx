@@ -1,0 +1,40 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { hasDrawableLine, type ChartLine } from '@/lib/metric-series';
+import type { MetricRangeKey } from '@/lib/metrics-range';
+import { metricQueries } from '@/lib/queries/metrics';
+import type { MetricTarget } from '@/lib/routes';
+import type { MetricSeries } from '@/lib/schemas/metrics';
+import { ChartCard } from '@/components/charts/chart-card';
+import { TimeSeriesChart } from '@/components/charts/time-series-chart';
+import { QueryError } from '@/components/feedback/query-error';
+
+/**
+ * One chart of a target's history: `pick` chooses its lines from the target's series. Charts of one target share
+ * one query (react-query dedupes by key), so a page with four charts of a topic sends one request per poll.
+ */
+export function MetricChart({
+  clusterId,
+  target,
+  range,
+  title,
+  unit,
+  pick,
+}: {
+  clusterId: string;
+  target: MetricTarget;
+  range: MetricRangeKey;
+  title: string;
+  unit: string;
+  pick: (series: readonly MetricSeries[]) => ChartLine[];
+}) {
+  const { data, error, isPending, refetch } = useQuery(metricQueries.range(clusterId, target, range));
+  const lines = data ? pick(data.series) : [];
+  const state = isPending ? 'loading' : error && !data ? 'error' : hasDrawableLine(lines) ? 'ready' : 'collecting';
+  return (
+    <ChartCard title={title} state={state} error={<QueryError what={title.toLowerCase()} error={error} onRetry={() => void refetch()} />}>
+      {data ? <TimeSeriesChart lines={lines} unit={unit} from={data.from} to={data.to} /> : null}
+    </ChartCard>
+  );
+}
