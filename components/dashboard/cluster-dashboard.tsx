@@ -1,22 +1,25 @@
 'use client';
 
 import { totalLines } from '@/lib/metric-series';
-import type { MetricSeries } from '@/lib/schemas/metrics';
-import { ChartsSection } from '@/components/charts/charts-section';
-import { MetricChart } from '@/components/charts/metric-chart';
+import { MetricCharts, type ChartSpec } from '@/components/charts/metric-charts';
 import { useMetricRange } from '@/components/charts/use-metric-range';
 import { DashboardStats } from '@/components/dashboard/dashboard-stats';
 import { TopLists } from '@/components/dashboard/top-lists';
 
-const CLUSTER = { scope: 'cluster' } as const;
-const messages = (all: readonly MetricSeries[]) =>
-  totalLines(all, [
-    { name: 'messagesInPerSec', label: 'Produced' },
-    { name: 'messagesConsumedPerSec', label: 'Consumed' },
-  ]);
-const bytes = (all: readonly MetricSeries[]) => totalLines(all, [{ name: 'bytesInPerSec', label: 'Bytes in' }]);
-const backlog = (all: readonly MetricSeries[]) => totalLines(all, [{ name: 'totalLag', label: 'Total lag' }]);
-const timeLag = (all: readonly MetricSeries[]) => totalLines(all, [{ name: 'maxTimeLagSeconds', label: 'Largest time lag' }]);
+const CHARTS: ChartSpec[] = [
+  {
+    title: 'Messages per second',
+    unit: 'msg/s',
+    pick: (all) =>
+      totalLines(all, [
+        { name: 'messagesInPerSec', label: 'Produced' },
+        { name: 'messagesConsumedPerSec', label: 'Consumed' },
+      ]),
+  },
+  { title: 'Bytes in per second', unit: 'B/s', pick: (all) => totalLines(all, [{ name: 'bytesInPerSec', label: 'Bytes in' }]) },
+  { title: 'Backlog (all groups)', unit: 'msg', pick: (all) => totalLines(all, [{ name: 'totalLag', label: 'Total lag' }]) },
+  { title: 'Largest time lag', unit: 's', pick: (all) => totalLines(all, [{ name: 'maxTimeLagSeconds', label: 'Largest time lag' }]) },
+];
 
 /**
  * The managers' page: throughput and backlog now and over the chosen range (in the URL), and who produces and who
@@ -27,12 +30,13 @@ export function ClusterDashboard({ clusterId }: { clusterId: string }) {
   return (
     <div className="space-y-6">
       <DashboardStats clusterId={clusterId} range={range} />
-      <ChartsSection title="Throughput and backlog" note="Kafka's internal topics are left out of the throughput. Consumed = committed offsets' progress of every group.">
-        <MetricChart clusterId={clusterId} target={CLUSTER} range={range} title="Messages per second" unit="msg/s" pick={messages} />
-        <MetricChart clusterId={clusterId} target={CLUSTER} range={range} title="Bytes in per second" unit="B/s" pick={bytes} />
-        <MetricChart clusterId={clusterId} target={CLUSTER} range={range} title="Backlog (all groups)" unit="msg" pick={backlog} />
-        <MetricChart clusterId={clusterId} target={CLUSTER} range={range} title="Largest time lag" unit="s" pick={timeLag} />
-      </ChartsSection>
+      <MetricCharts
+        clusterId={clusterId}
+        target={{ scope: 'cluster' }}
+        title="Throughput and backlog"
+        note="Kafka's internal topics are left out of the throughput. Consumed = committed offsets' progress of every group."
+        charts={CHARTS}
+      />
       <TopLists clusterId={clusterId} />
     </div>
   );
