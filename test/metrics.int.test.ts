@@ -1,5 +1,5 @@
-// Throughput and backlog history on a real cluster: kafka-producer-perf-test writes at a fixed 500 records/s for a
-// minute while the sampler records a pass every 5 s through the same recorder the console runs; the stored series
+// Throughput and backlog history on a real cluster: kafka-producer-perf-test writes at a fixed 500 records/s for
+// 30 s while the sampler records a pass every 3 s through the same recorder the console runs; the stored series
 // are read back through the metrics API and checked against the producer's rate, kafka-consumer-groups --describe
 // and kafka-log-dirs. Then the database is closed and opened again (a console restart): the history is still there.
 import { spawn } from 'node:child_process';
@@ -27,9 +27,9 @@ const BIN = path.resolve(import.meta.dirname, '../scripts/kafka/bin');
 const stamp = Date.now();
 const topic = `it-metrics-${stamp}`;
 const stoppedGroup = `it-metrics-stopped-${stamp}`;
-const INTERVAL_MS = 5_000;
+const INTERVAL_MS = 3_000;
 const RATE = 500;
-const RECORDS = 30_000; // a minute at RATE
+const RECORDS = 15_000; // 30 s at RATE
 const started = Date.now();
 let producedFrom = 0;
 let producedUntil = 0;
@@ -116,7 +116,7 @@ describe(`metrics history on ${target.label}: a pass every ${INTERVAL_MS} ms whi
     expect(rates.filter(([t]) => t < producedFrom).every(([, v]) => v === 0)).toBe(true);
     const busy = rates.filter(([, v]) => v > 0);
     const steady = busy.slice(1, -1).map(([, v]) => v);
-    expect(steady.length, JSON.stringify(busy)).toBeGreaterThanOrEqual(8);
+    expect(steady.length, JSON.stringify(busy)).toBeGreaterThanOrEqual(6);
     expect(Math.abs(median(steady) - RATE) / RATE, JSON.stringify(steady)).toBeLessThanOrEqual(0.1);
     const within = steady.filter((v) => Math.abs(v - RATE) / RATE <= 0.1);
     expect(within.length / steady.length, JSON.stringify(steady)).toBeGreaterThanOrEqual(0.8);
