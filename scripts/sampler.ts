@@ -1,7 +1,8 @@
-// `npm run sampler`: the lag samplers and the metrics history in a process of their own, for deployments where the
-// console's server should only serve pages. Set `metrics.recordIn: "sampler"` in the config the server reads, and
-// point both at the same PostgreSQL with DATABASE_URL (the embedded database admits one process). Only one sampler
-// per cluster writes at a time (a PostgreSQL advisory lock); a second one waits to take over.
+// `npm run sampler`: the lag samplers, the metrics history, the alert rules and their notifications in a process of
+// their own, for deployments where the console's server should only serve pages. Set `metrics.recordIn: "sampler"`
+// in the config the server reads, and point both at the same PostgreSQL with DATABASE_URL (the embedded database
+// admits one process). Only one sampler per cluster records and evaluates at a time (a PostgreSQL advisory lock); a
+// second one waits to take over.
 import { getConfig } from '@/server/config/current';
 import { lagSettings } from '@/server/config/schema';
 import { migrateDb } from '@/server/db/client';
@@ -9,6 +10,7 @@ import { stopAllLagSamplers } from '@/server/lag/lag-sampler';
 import { startLagSamplers } from '@/server/lag/start-lag-samplers';
 import { metricsRecorderClusters, stopMetricsRecorder } from '@/server/metrics/recorders';
 import { stopMetricsUpkeep } from '@/server/metrics/upkeep';
+import { stopAlertNotifier } from '@/server/alerts/notifier';
 import { closeAllConnections } from '@/server/kafka/clients';
 
 function fail(message: string): never {
@@ -20,11 +22,10 @@ if (!process.env.DATABASE_URL) {
   fail('set DATABASE_URL to the PostgreSQL the console uses: the embedded database admits only one process, the console itself');
 }
 const config = getConfig();
-if (!config.metrics.enabled) fail('metrics.enabled is false in the configuration: there is nothing to record');
 const { engine, migrationMs } = await migrateDb();
 await startLagSamplers('sampler');
 const clusters = config.clusters.filter((c) => lagSettings(config, c).enabled).map((c) => c.id);
-console.log(`sampler: sampling ${clusters.join(', ') || 'no cluster (lag.enabled is false everywhere)'} into ${engine} (migrations checked in ${migrationMs.toFixed(0)} ms)`);
+console.log(`sampler: sampling ${clusters.join(', ') || 'no cluster (lag.enabled is false everywhere)'} (history ${config.metrics.enabled ? 'on' : 'off'}, ${config.alerts.rules.length} configured alert rules) into ${engine} (migrations checked in ${migrationMs.toFixed(0)} ms)`);
 
 let stopping = false;
 async function stop(signal: string) {
@@ -34,6 +35,7 @@ async function stop(signal: string) {
   await stopAllLagSamplers();
   await Promise.all(metricsRecorderClusters().map(stopMetricsRecorder));
   await stopMetricsUpkeep();
+  await stopAlertNotifier();
   await closeAllConnections();
   process.exit(0);
 }

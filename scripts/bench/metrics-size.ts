@@ -23,7 +23,7 @@ import { queryRange } from '@/server/metrics/query';
 import { DAY_MS, HOUR_MS, MINUTE_MS, floorTo } from '@/server/metrics/retention';
 import { SETTLE_MS } from '@/server/metrics/rollup-plan';
 import { rollUpAndPrune } from '@/server/metrics/rollup';
-import { queryRows } from '@/server/metrics/sql';
+import { queryRows } from '@/server/db/sql';
 import { writePoints } from '@/server/metrics/write';
 import { LARGE, fixtureSeries, random, valueAt } from './metrics-fixture';
 

@@ -26,6 +26,7 @@ export function parseConfig(text: string, source: string): ConsoleConfig {
     for (const [field, ref] of secretRefs(cluster)) resolveSecret(ref, `clusters[${i}].${field}`);
   }
   if (result.data.auth.oidc) resolveSecret(result.data.auth.oidc.clientSecret, 'auth.oidc.clientSecret');
+  for (const [i, channel] of result.data.alerts.channels.entries()) webhookUrl(resolveSecret(channel.url, `alerts.channels[${i}].url`), `alerts.channels[${i}].url`);
   return result.data;
 }
 
@@ -73,4 +74,16 @@ export function loadConfigFromEnv(env: Record<string, string | undefined> = proc
     throw new ConfigError(`CONSOLE_CONFIG=${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   return parseConfig(text, absolute);
+}
+
+/** A webhook URL: http or https only (never file:, data: or another scheme a fetch might follow). */
+export function webhookUrl(text: string, where: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new ConfigError(`${where}: not a URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${where}: only http and https webhooks are supported`);
+  return url;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alertIdSchema, alertRuleConfigSchema, channelTypeSchema } from '@/lib/schemas/alerts';
 import { roleSchema } from '@/lib/schemas/auth';
 import { clusterIdSchema } from '@/lib/schemas/common';
 import { DAY_MS, DEFAULT_METRICS_RETENTION, HOUR_MS, MINUTE_MS } from '@/server/metrics/retention';
@@ -165,6 +166,30 @@ const metricsSchema = z
   .strict();
 export type MetricsSettings = z.infer<typeof metricsSchema>;
 
+/**
+ * Alerting: webhook channels (their URLs are secrets: a Slack or DingTalk URL holds its token), rules that are
+ * read-only in the UI, and how deliveries are retried. Rules made in the UI live in the console database.
+ */
+export const ALERTS_DEFAULTS = { channels: [], rules: [], retryDelaysMs: [10_000, 60_000, 300_000, 900_000], timeoutMs: 5_000 };
+const alertsSchema = z
+  .object({
+    channels: z
+      .array(z.object({ id: alertIdSchema, name: z.string().min(1).max(120).optional(), type: channelTypeSchema, url: secretSchema }).strict())
+      .default([])
+      .refine((channels) => new Set(channels.map((c) => c.id)).size === channels.length, 'channel ids must be unique'),
+    rules: z
+      .array(alertRuleConfigSchema)
+      .default([])
+      .refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, 'rule ids must be unique'),
+    /** Waits between a failed delivery and the next attempt; when they run out the delivery is failed. */
+    retryDelaysMs: z.array(z.number().int().min(100).max(86_400_000)).max(10).default(ALERTS_DEFAULTS.retryDelaysMs),
+    /** One webhook call's time limit. */
+    timeoutMs: z.number().int().min(500).max(60_000).default(ALERTS_DEFAULTS.timeoutMs),
+  })
+  .strict();
+export type AlertsSettings = z.infer<typeof alertsSchema>;
+export type AlertChannelConfig = AlertsSettings['channels'][number];
+
 export const consoleConfigSchema = z
   .object({
     clusters: z
@@ -175,9 +200,17 @@ export const consoleConfigSchema = z
     lag: lagSchema.default(LAG_DEFAULTS),
     reassign: reassignSchema.default(REASSIGN_DEFAULTS),
     metrics: metricsSchema.default(METRICS_DEFAULTS),
+    alerts: alertsSchema.default(ALERTS_DEFAULTS),
   })
   .strict()
   .superRefine((config, ctx) => {
+    const channels = new Set(config.alerts.channels.map((c) => c.id));
+    for (const [i, rule] of config.alerts.rules.entries()) {
+      if (!config.clusters.some((c) => c.id === rule.clusterId)) ctx.addIssue({ code: 'custom', path: ['alerts', 'rules', i, 'clusterId'], message: `unknown cluster id "${rule.clusterId}"` });
+      for (const [j, channel] of rule.channels.entries()) {
+        if (!channels.has(channel)) ctx.addIssue({ code: 'custom', path: ['alerts', 'rules', i, 'channels', j], message: `unknown channel id "${channel}"` });
+      }
+    }
     // A typo in a scope would silently hide a cluster from someone: refuse unknown ids.
     const known = new Set(config.clusters.map((c) => c.id));
     const scopes: [string, string[] | undefined][] = [

@@ -2,7 +2,7 @@
 // `npx drizzle-kit generate` and commit the new migration under server/db/migrations/; the console applies
 // pending migrations itself on first use (server/db/open.ts).
 import { sql } from 'drizzle-orm';
-import { bigint, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * Every change and every 403 in the console, written before the response is sent. A change is written as
@@ -207,3 +207,81 @@ export const metricRollupState = pgTable('metric_rollup_state', {
   stepMs: integer('step_ms').primaryKey(),
   rolledUntil: bigint('rolled_until', { mode: 'number' }).notNull(),
 });
+
+/**
+ * Alert rules made in the UI (rules from the configuration file are not stored). `spec` is the rule as the API
+ * takes it (lib/schemas/alerts.ts), validated again whenever it is read.
+ */
+export const alertRules = pgTable(
+  'alert_rules',
+  {
+    id: text('id').primaryKey(),
+    clusterId: text('cluster_id').notNull(),
+    spec: jsonb('spec').$type<unknown>().notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3, mode: 'date' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('alert_rules_cluster_idx').on(t.clusterId)],
+);
+
+export type AlertRuleRow = typeof alertRules.$inferSelect;
+
+/**
+ * One row per alert from the pass that fired it to the pass that resolved it (`resolved_at`). At most one open row
+ * per rule and subject (a group, a broker, a job, '' for the cluster): the unique index de-duplicates firing
+ * across passes and across consoles sharing a PostgreSQL. Rule name and kind are copied: history outlives rules.
+ */
+export const alertEvents = pgTable(
+  'alert_events',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    ruleId: text('rule_id').notNull(),
+    ruleName: text('rule_name').notNull(),
+    kind: text('kind').notNull(),
+    clusterId: text('cluster_id').notNull(),
+    subject: text('subject').notNull(),
+    value: doublePrecision('value'),
+    message: text('message').notNull(),
+    /** How it ended: the observation that cleared it, or why it was closed without one. */
+    resolution: text('resolution'),
+    muted: boolean('muted').notNull().default(false),
+    startedAt: timestamp('started_at', { withTimezone: true, precision: 3, mode: 'date' }).notNull(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true, precision: 3, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('alert_events_open_idx').on(t.ruleId, t.clusterId, t.subject).where(sql`resolved_at IS NULL`),
+    index('alert_events_started_idx').on(t.startedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('alert_events_rule_idx').on(t.ruleId, t.startedAt.desc().nullsFirst()),
+  ],
+);
+
+export type AlertEventRow = typeof alertEvents.$inferSelect;
+
+/**
+ * A notification of an alert's firing or resolving to one channel, retried with backoff until sent or out of
+ * attempts; `muted` when the rule was muted (kept so the history says why nothing was sent).
+ */
+export const alertDeliveries = pgTable(
+  'alert_deliveries',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    eventId: integer('event_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    transition: text('transition', { enum: ['firing', 'resolved'] }).notNull(),
+    status: text('status', { enum: ['pending', 'sent', 'failed', 'muted'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, precision: 3, mode: 'date' }),
+    lastError: text('last_error'),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true, precision: 3, mode: 'date' }),
+    sentAt: timestamp('sent_at', { withTimezone: true, precision: 3, mode: 'date' }),
+  },
+  (t) => [
+    index('alert_deliveries_event_idx').on(t.eventId),
+    index('alert_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    check('alert_deliveries_transition_check', sql`${t.transition} in ('firing', 'resolved')`),
+    check('alert_deliveries_status_check', sql`${t.status} in ('pending', 'sent', 'failed', 'muted')`),
+  ],
+);
+
+export type AlertDeliveryRow = typeof alertDeliveries.$inferSelect;

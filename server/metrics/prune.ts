@@ -4,7 +4,7 @@ import type { Db } from '@/server/db/open';
 import type { MetricsRetention } from '@/server/metrics/retention';
 import { FIFTEEN_MINUTES, ONE_MINUTE } from '@/server/metrics/retention';
 import { pruneBefore } from '@/server/metrics/rollup-plan';
-import { queryRows } from '@/server/metrics/sql';
+import { queryRows } from '@/server/db/sql';
 
 /** Packed rows deleted past retention, and series left without any data. */
 export type Deleted = { raw: number; oneMinute: number; fifteenMinutes: number; series: number };

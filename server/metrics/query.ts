@@ -7,7 +7,8 @@ import { parseLabels } from '@/server/metrics/labels';
 import { lttb } from '@/server/metrics/lttb';
 import { joinSegments, medianSpacing, planSegments, responseStep, type Segment } from '@/server/metrics/query-plan';
 import { DEFAULT_METRICS_RETENTION, ONE_MINUTE, RAW_ROW_MS, type MetricsRetention } from '@/server/metrics/retention';
-import { dbOr, queryRows, storableText } from '@/server/metrics/sql';
+import { dbOr, queryRows } from '@/server/db/sql';
+import { storableText } from '@/server/metrics/sql';
 
 export type MetricsRangeQuery = {
   clusterId: string;

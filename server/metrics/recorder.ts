@@ -1,5 +1,6 @@
 import 'server-only';
 import { getClusterSnapshot } from '@/server/cluster-state/snapshot';
+import { getConfig } from '@/server/config/current';
 import { tryDbLock } from '@/server/db/client';
 import type { HeldLock } from '@/server/db/open';
 import type { RowSampler } from '@/server/lag/group-rows';
@@ -61,6 +62,8 @@ export function createMetricsRecorder(clusterId: string): MetricsRecorder {
     },
     async record(groups, sampler) {
       if (stopped || !(await holdsLock())) return;
+      // Alerts need the lock even when the history is off (server/metrics/recorders.ts).
+      if (!getConfig().metrics.enabled) return;
       const started = performance.now();
       // The snapshot the pass read just before its groups (server/lag/lag-sampler.ts), unless it is over 2 s old.
       const cluster = await getClusterSnapshot(clusterId);

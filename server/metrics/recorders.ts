@@ -1,4 +1,5 @@
 import 'server-only';
+import { evaluateAlerts } from '@/server/alerts/evaluator';
 import type { AfterPass } from '@/server/lag/lag-sampler';
 import { createMetricsRecorder, type MetricsRecorder } from '@/server/metrics/recorder';
 
@@ -7,14 +8,21 @@ type Entry = { recorder: MetricsRecorder; afterPass: AfterPass };
 const registry = ((globalThis as typeof globalThis & { __metricsRecorders?: Map<string, Entry> }).__metricsRecorders ??= new Map());
 
 /**
- * The cluster's recorder as a lag sampler's afterPass. The same function every time for a cluster, so a sampler
+ * The cluster's recorder as a lag sampler's afterPass: it records the pass (when metrics are enabled) and then
+ * evaluates the alert rules, both only while this process holds the cluster's lock. The same function every time for a cluster, so a sampler
  * whose settings did not change is kept on a config reload rather than restarted.
  */
 export function metricsAfterPass(clusterId: string): AfterPass {
   let entry = registry.get(clusterId);
   if (!entry) {
     const recorder = createMetricsRecorder(clusterId);
-    const afterPass: AfterPass = (snapshot, sampler) => recorder.record(snapshot, sampler);
+    const afterPass: AfterPass = async (snapshot, sampler) => {
+      await recorder.record(snapshot, sampler);
+      // The alert rules are evaluated where the pass is recorded: once per pass, whatever the number of consoles.
+      if (recorder.writing) await evaluateAlerts(clusterId, snapshot, sampler).catch((error: unknown) => {
+        throw new Error(`alerts: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      });
+    };
     entry = { recorder, afterPass };
     registry.set(clusterId, entry);
   }

@@ -7,7 +7,7 @@ import { testEngines, type FreshDb } from '@/server/db/testing';
 import { queryRange, type MetricsRangeQuery } from '@/server/metrics/query';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '@/server/metrics/retention';
 import { rollUpAndPrune } from '@/server/metrics/rollup';
-import { queryRows } from '@/server/metrics/sql';
+import { queryRows } from '@/server/db/sql';
 import { writePoints, type MetricPointInput } from '@/server/metrics/write';
 
 const T0 = Date.UTC(2025, 0, 1, 0, 0, 0);

@@ -6,7 +6,7 @@ import { packQuarter, rollUpMinutes, type IdRange } from '@/server/metrics/pack'
 import { prune, tidyUp, type Deleted } from '@/server/metrics/prune';
 import { DEFAULT_METRICS_RETENTION, FIFTEEN_MINUTES, ONE_MINUTE, floorTo, type MetricsRetention } from '@/server/metrics/retention';
 import { QUARTER_MS, SETTLE_MS, minutesToRollUp, quartersToPack, splitRange } from '@/server/metrics/rollup-plan';
-import { dbOr, queryRows } from '@/server/metrics/sql';
+import { dbOr, queryRows } from '@/server/db/sql';
 
 export type RollupReport = {
   /** Minutes rolled up before this time (null: none yet). */

@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { MetricScope } from '@/lib/schemas/metrics';
 import type { Db } from '@/server/db/open';
-import { queryRows } from '@/server/metrics/sql';
+import { queryRows } from '@/server/db/sql';
 
 /** A series as stored: labels already canonical (server/metrics/labels.ts), key storable. */
 export type SeriesIdentity = { scope: MetricScope; key: string; metric: string; labels: string; unit: string };

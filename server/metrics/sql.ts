@@ -1,16 +1,2 @@
-import 'server-only';
-import type { SQL } from 'drizzle-orm';
-import { getDb } from '@/server/db/client';
-import type { Db } from '@/server/db/open';
-
-/** The console's database, or the one a storage test or a benchmark passes. */
-export const dbOr = async (db: Db | undefined) => db ?? (await getDb());
-
-/** The rows of a raw statement: both drivers' results carry `rows` (drizzle types the union as unknown). */
-export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
-
 /** Text PostgreSQL can store: it refuses NUL, which a consumer group id may hold (Kafka allows any string). */
 export const storableText = (text: string) => (text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text);

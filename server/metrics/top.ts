@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { MetricsTopResponse } from '@/lib/schemas/metrics';
 import type { Db } from '@/server/db/open';
-import { dbOr, queryRows } from '@/server/metrics/sql';
+import { dbOr, queryRows } from '@/server/db/sql';
 
 /** Rows of each ranking. */
 export const TOP_N = 10;

@@ -5,7 +5,8 @@ import type { Db } from '@/server/db/open';
 import { canonicalLabels, type MetricLabels } from '@/server/metrics/labels';
 import { MINUTE_MS } from '@/server/metrics/retention';
 import { identityKey, seriesIds, type SeriesIdentity } from '@/server/metrics/series-ids';
-import { dbOr, queryRows, storableText } from '@/server/metrics/sql';
+import { dbOr, queryRows } from '@/server/db/sql';
+import { storableText } from '@/server/metrics/sql';
 
 /** One derived value of a sampling pass; null when the pass could not tell (a broker did not answer). */
 export type MetricPointInput = {

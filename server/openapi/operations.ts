@@ -15,6 +15,7 @@ import {
   offsetResetRequestSchema,
   offsetResetResponseSchema,
 } from '@/lib/schemas/offset-reset';
+import { alertEventsQuerySchema, alertEventsResponseSchema, alertRuleInputSchema, alertRulePatchSchema, alertRuleSchema, alertRulesResponseSchema } from '@/lib/schemas/alerts';
 import { auditListResponseSchema, auditQuerySchema } from '@/lib/schemas/audit';
 import { healthResponseSchema } from '@/lib/schemas/health';
 import { clusterHealthResponseSchema } from '@/lib/schemas/health-partitions';
@@ -369,6 +370,50 @@ export const OPERATIONS: Operation[] = [
     tag: 'health',
     response: clusterHealthResponseSchema,
     errors: READ_ERRORS,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/alerts/rules',
+    summary: 'Alert rules of the clusters the caller may see (from the configuration file, read-only, and from the database) and the configured webhook channels (ids, names and types; never their URLs)',
+    tag: 'alerts',
+    response: alertRulesResponseSchema,
+    errors: AUTH_ERRORS,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/alerts/rules',
+    summary: 'Create an alert rule (admin): group lag, group time lag, group status, partitions at risk, a broker missing or a reassignment stalled, on one cluster, optionally for a group or topic name pattern',
+    tag: 'alerts',
+    status: 201,
+    response: alertRuleSchema,
+    requestBody: alertRuleInputSchema,
+    errors: [...AUTH_ERRORS, 'VALIDATION'],
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/alerts/rules/{ruleId}',
+    summary: 'Change an alert rule made in the UI (admin): mute it, its thresholds, scope, channels; a rule from the configuration file is 409',
+    tag: 'alerts',
+    response: alertRuleSchema,
+    requestBody: alertRulePatchSchema,
+    errors: [...AUTH_ERRORS, 'NOT_FOUND', 'CONFLICT', 'VALIDATION'],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/alerts/rules/{ruleId}',
+    summary: 'Delete an alert rule made in the UI (admin); its open alerts are closed without notifications',
+    tag: 'alerts',
+    response: z.object({ deleted: z.string() }),
+    errors: [...AUTH_ERRORS, 'NOT_FOUND', 'CONFLICT'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/alerts/events',
+    summary: 'Alerts firing now and their history, newest first, with the delivery of every notification (state, attempts, last error)',
+    tag: 'alerts',
+    response: alertEventsResponseSchema,
+    query: alertEventsQuerySchema,
+    errors: [...AUTH_ERRORS, 'VALIDATION'],
   },
   {
     method: 'get',

@@ -1,7 +1,7 @@
 import 'server-only';
+import { dbOr } from '@/server/db/sql';
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import type { ReassignmentJson } from '@/lib/schemas/reassignments';
-import { getDb } from '@/server/db/client';
 import type { Db } from '@/server/db/open';
 import { reassignmentJobs, type ReassignmentJobRow } from '@/server/db/schema';
 import type { JobProgress } from '@/server/reassign/job-progress';
@@ -27,7 +27,6 @@ export type StoredJob = {
 };
 
 /** The console's database, or the one a storage test passes. */
-const dbOr = async (db: Db | undefined) => db ?? (await getDb());
 
 const fromRow = (row: ReassignmentJobRow): StoredJob => ({
   id: row.id,

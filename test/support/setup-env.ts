@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { tokenEntries } from './auth';
 import { kafkaTarget } from './kafka-target';
+import { TEST_WEBHOOK_BASE } from './webhook-receiver';
 
 const target = kafkaTarget();
 const dir = mkdtempSync(path.join(os.tmpdir(), 'console-test-'));
@@ -36,6 +37,14 @@ writeFileSync(
     auth: { users: [], apiTokens: tokenEntries() },
     // Reassignment jobs are watched closely in tests: moves of a few MB take seconds.
     reassign: { pollMs: 500, maxMovingPartitions: 4, stallAfterMs: 30_000 },
+    // Webhooks to the receiver test/alerts.int.test.ts starts on loopback (never an outside address); retries in
+    // half a second. A configured rule (read-only in the API) with no channel.
+    alerts: {
+      channels: (['generic', 'slack', 'dingtalk', 'feishu', 'wecom'] as const).map((type) => ({ id: `it-${type}`, type, url: `${TEST_WEBHOOK_BASE}/${type}` })),
+      rules: [{ id: 'it-config-brokers', kind: 'broker-missing', name: 'A broker is missing', clusterId: 'local' }],
+      retryDelaysMs: [500, 1_000],
+      timeoutMs: 2_000,
+    },
   }),
 );
 process.env.CONSOLE_CONFIG = file;
