@@ -4,6 +4,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 // handler still checks the principal itself (CVE-2025-29927: a proxy/middleware check alone can be skipped).
 const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 const PUBLIC_PAGES = ['/login'];
+// Not pages: route handlers outside /api/ that authenticate by bearer token (Prometheus sends no cookie).
+const TOKEN_ROUTES = ['/metrics'];
 
 function contentSecurityPolicy(nonce: string) {
   const dev = process.env.NODE_ENV === 'development';
@@ -25,7 +27,7 @@ function contentSecurityPolicy(nonce: string) {
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const isPage = !pathname.startsWith('/api/');
+  const isPage = !pathname.startsWith('/api/') && !TOKEN_ROUTES.includes(pathname);
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name) || request.cookies.has(`${name}.0`));
   if (isPage && !hasSession && !PUBLIC_PAGES.includes(pathname)) {
     const login = new URL('/login', request.url);

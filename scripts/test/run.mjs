@@ -37,17 +37,26 @@ function banner(text) {
   console.log(`\n=== ${text} ===`);
 }
 
-/** Debian packages the tests drive: Chromium (Playwright) and PostgreSQL (the database tests' second engine). */
+/**
+ * Debian packages the tests drive: Chromium (Playwright), PostgreSQL (the database tests' second engine) and
+ * Prometheus for its promtool (GET /metrics is checked with `promtool check metrics`; the server itself and its
+ * recommended exporters are not wanted, hence --no-install-recommends for it).
+ */
 function ensureDebianPackages() {
-  const wanted = [
+  const missing = [
     { pkg: 'chromium', present: existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') },
     { pkg: 'postgresql', present: existsSync('/usr/lib/postgresql') || Boolean(process.env.PG_BIN) },
-  ].filter((p) => !p.present).map((p) => p.pkg);
-  if (wanted.length === 0) return;
+    { pkg: 'prometheus', present: existsSync('/usr/bin/promtool'), noRecommends: true },
+  ].filter((p) => !p.present);
+  if (missing.length === 0) return;
+  const wanted = missing.map((p) => p.pkg);
   if (process.getuid?.() !== 0) throw new Error(`missing Debian packages: apt-get install ${wanted.join(' ')}`);
   banner(`apt-get install ${wanted.join(' ')}`);
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
-  if (!run('apt-get', ['update', '-qq'], { env }).ok || !run('apt-get', ['install', '-y', '-qq', ...wanted], { env }).ok) {
+  const install = (packages, flags = []) => packages.length === 0 || run('apt-get', ['install', '-y', '-qq', ...flags, ...packages], { env }).ok;
+  const withRecommends = missing.filter((p) => !p.noRecommends).map((p) => p.pkg);
+  const withoutRecommends = missing.filter((p) => p.noRecommends).map((p) => p.pkg);
+  if (!run('apt-get', ['update', '-qq'], { env }).ok || !install(withRecommends) || !install(withoutRecommends, ['--no-install-recommends'])) {
     throw new Error(`apt-get install ${wanted.join(' ')} failed`);
   }
 }

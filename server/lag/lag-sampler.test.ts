@@ -84,6 +84,28 @@ describe('lag sampler', () => {
     expect(getLagSampler('c4')).toBe(b);
   });
 
+  it('reports its last successful pass (end and duration) for /metrics; a failing pass leaves it as it was', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    let calls = 0;
+    const read = async () => {
+      calls += 1;
+      await sleep(30);
+      if (calls === 2) throw new Error('KafkaJSConnectionError: connection refused');
+      return snapshotAt(Date.now());
+    };
+    const before = Date.now();
+    const sampler = await startLagSampler('c6', { intervalMs: 60_000, window: 3, allowedLag: 0, read });
+    expect(sampler.lastPass).toBeNull();
+    await until(() => sampler.lastPass !== null);
+    const first = sampler.lastPass!;
+    expect(first.durationMs).toBeGreaterThanOrEqual(25);
+    expect(first.at).toBeGreaterThanOrEqual(before + first.durationMs);
+    expect(first.at).toBeLessThanOrEqual(Date.now());
+    await sampler.passNow();
+    expect(sampler.lastFailureAt).not.toBeNull();
+    expect(sampler.lastPass).toBe(first);
+  });
+
   it('hands each recorded pass to subscribers as plain data', async () => {
     const sampler = await startLagSampler('c5', { intervalMs: 60_000, window: 3, allowedLag: 0, read: async () => snapshotAt(1234) });
     const passes: LagSamplePass[] = [];

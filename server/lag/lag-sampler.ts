@@ -33,6 +33,8 @@ export type LagSampler = {
   readonly store: LagSampleStore;
   /** Set when the last pass failed; cleared by the next pass that succeeds. */
   readonly lastFailureAt: number | null;
+  /** The last successful pass: when it ended and how long it took, afterPass included (/metrics reports it); null before the first. */
+  readonly lastPass: { at: number; durationMs: number } | null;
   /** Calls `listener` after every recorded pass; returns the unsubscribe function. */
   subscribe(listener: (pass: LagSamplePass) => void): () => void;
   /** One more pass now, after the one in flight (if any); the passes on the interval go on as before. */
@@ -70,12 +72,14 @@ function createSampler(clusterId: string, { intervalMs, window, allowedLag, read
   const store = createSampleStore({ window, allowedLag });
   const listeners = new Set<(pass: LagSamplePass) => void>();
   let lastFailureAt: number | null = null;
+  let lastPass: LagSampler['lastPass'] = null;
   let lastMessage: string | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight: Promise<void> | null = null;
   let stopped = false;
 
   async function pass() {
+    const started = Date.now();
     try {
       const snapshot = await read(clusterId);
       if (stopped || !recordPass(store, snapshot)) return;
@@ -89,6 +93,8 @@ function createSampler(clusterId: string, { intervalMs, window, allowedLag, read
         for (const listener of listeners) listener(plain);
       }
       if (afterPass) await runAfterPass(snapshot);
+      const at = Date.now();
+      lastPass = { at, durationMs: at - started };
     } catch (error) {
       // Recorded, logged once per distinct reason, never thrown: the next pass tries again.
       lastFailureAt = Date.now();
@@ -138,6 +144,9 @@ function createSampler(clusterId: string, { intervalMs, window, allowedLag, read
     store,
     get lastFailureAt() {
       return lastFailureAt;
+    },
+    get lastPass() {
+      return lastPass;
     },
     subscribe(listener) {
       listeners.add(listener);
