@@ -3,8 +3,8 @@ import { expect, test } from '@playwright/test';
 import { CANARY_SECRET, E2E_SERVER_LOG, USERS } from './console-config';
 import { LoginPage } from './pages/login-page';
 
-// Runs after every other spec: the configured SASL password must appear in no page, RSC payload, API answer
-// or server log line of the whole run.
+// Runs after every other spec: the configured SASL password and webhook URL must appear in no page, RSC payload,
+// API answer or server log line of the whole run.
 test('the canary secret appears nowhere', async ({ page }) => {
   const seen: string[] = [];
   page.on('response', async (response) => {
@@ -12,11 +12,11 @@ test('the canary secret appears nowhere', async ({ page }) => {
     if (body.includes(CANARY_SECRET)) seen.push(response.url());
   });
   await new LoginPage(page).signInAndExpectConsole(USERS.admin.username, USERS.admin.password);
-  for (const path of ['/clusters', '/clusters/canary/brokers', '/clusters/local/brokers', '/audit']) {
+  for (const path of ['/clusters', '/clusters/canary/brokers', '/clusters/local/brokers', '/audit', '/alerts', '/clusters/local/dashboard']) {
     await page.goto(path);
     await page.waitForLoadState('networkidle');
   }
-  for (const api of ['/api/v1/clusters', '/api/v1/clusters/canary/brokers', '/api/v1/audit?limit=500', '/api/v1/audit/export.csv', '/api/v1/openapi.json']) {
+  for (const api of ['/api/v1/clusters', '/api/v1/clusters/canary/brokers', '/api/v1/audit?limit=500', '/api/v1/audit/export.csv', '/api/v1/openapi.json', '/api/v1/alerts/rules', '/api/v1/alerts/events', '/metrics']) {
     const text = await (await page.request.get(api)).text();
     if (text.includes(CANARY_SECRET)) seen.push(api);
   }

@@ -42,6 +42,9 @@ export function consoleConfig({ disabled = [] as string[] } = {}) {
         sasl: { mechanism: 'scram-sha-512', username: 'console', password: CANARY_SECRET },
       },
     ],
+    // A webhook whose URL holds the canary (chat webhooks carry their token in the URL): no rule sends to it, and
+    // its URL must never reach a page or an API answer.
+    alerts: { channels: [{ id: 'e2e-canary', name: 'Canary webhook', type: 'slack', url: `http://127.0.0.1:1/hooks/${CANARY_SECRET}` }] },
     auth: {
       users: Object.values(USERS).map(({ username, password, role }) => ({
         username,

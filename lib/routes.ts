@@ -31,6 +31,7 @@ export const pageRoutes = {
   reassignments: (clusterId: string) => `/clusters/${seg(clusterId)}/reassignments`,
   reassignment: (clusterId: string, jobId: string) => `/clusters/${seg(clusterId)}/reassignments/${seg(jobId)}`,
   audit: () => '/audit',
+  alerts: () => '/alerts',
 };
 
 export const apiRoutes = {
@@ -76,6 +77,8 @@ export const apiRoutes = {
   reassignmentRollback: (clusterId: string, jobId: string) => `/api/v1/clusters/${seg(clusterId)}/reassignments/${seg(jobId)}/rollback`,
   /** POST `{ topics?, brokers?, partitions? }` (none: the whole cluster): preferred leader election. */
   leaderElection: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/leader-election`,
+  /** GET / PUT `{ everyMinutes, topics?, brokers? }` / DELETE: the cluster's recurring preferred leader election. */
+  leaderElectionSchedule: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/leader-election/schedule`,
   /** GET the series of one scope over `?from&to&points` (epoch ms, `to` exclusive). */
   metrics: (clusterId: string, target: MetricTarget, range: { from: number; to: number; points: number }) =>
     `/api/v1/clusters/${seg(clusterId)}/metrics/${metricPath(target)}?${new URLSearchParams({ from: String(range.from), to: String(range.to), points: String(range.points) }).toString()}`,
@@ -83,4 +86,10 @@ export const apiRoutes = {
   metricsTop: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/metrics/top`,
   audit: (query: string) => `/api/v1/audit${query ? `?${query}` : ''}`,
   auditCsv: (query: string) => `/api/v1/audit/export.csv${query ? `?${query}` : ''}`,
+  /** GET the rules (and the configured channels); POST creates a rule (admins). */
+  alertRules: () => '/api/v1/alerts/rules',
+  /** PATCH some fields (`{ muted }` mutes); DELETE. A rule from the configuration file answers 409. */
+  alertRule: (ruleId: string) => `/api/v1/alerts/rules/${seg(ruleId)}`,
+  /** `query`: a ready query string of state, clusterId, ruleId, limit, offset, without "?". */
+  alertEvents: (query = '') => `/api/v1/alerts/events${query ? `?${query}` : ''}`,
 };

@@ -15,6 +15,9 @@ export function AppHeader({ theme, user, showAudit }: { theme: Theme; user: { na
           <Link href={pageRoutes.clusters()} className="hover:text-zinc-900 dark:hover:text-white">
             Clusters
           </Link>
+          <Link href={pageRoutes.alerts()} className="hover:text-zinc-900 dark:hover:text-white">
+            Alerts
+          </Link>
           {showAudit ? (
             <Link href={pageRoutes.audit()} className="hover:text-zinc-900 dark:hover:text-white">
               Audit log

@@ -164,3 +164,6 @@ export type AlertEventsQuery = z.output<typeof alertEventsQuerySchema>;
 
 export const alertEventsResponseSchema = z.object({ total: z.number().int().nonnegative(), events: z.array(alertEventSchema) }).meta({ id: 'AlertEventsResponse' });
 export type AlertEventsResponse = z.infer<typeof alertEventsResponseSchema>;
+
+/** DELETE /api/v1/alerts/rules/{ruleId} answers the deleted rule's id. */
+export const deleteAlertRuleResponseSchema = z.object({ deleted: z.string() });

@@ -15,7 +15,7 @@ import {
   offsetResetRequestSchema,
   offsetResetResponseSchema,
 } from '@/lib/schemas/offset-reset';
-import { alertEventsQuerySchema, alertEventsResponseSchema, alertRuleInputSchema, alertRulePatchSchema, alertRuleSchema, alertRulesResponseSchema } from '@/lib/schemas/alerts';
+import { alertEventsQuerySchema, alertEventsResponseSchema, alertRuleInputSchema, deleteAlertRuleResponseSchema, alertRulePatchSchema, alertRuleSchema, alertRulesResponseSchema } from '@/lib/schemas/alerts';
 import { auditListResponseSchema, auditQuerySchema } from '@/lib/schemas/audit';
 import { healthResponseSchema } from '@/lib/schemas/health';
 import { clusterHealthResponseSchema } from '@/lib/schemas/health-partitions';
@@ -32,6 +32,8 @@ import {
 } from '@/lib/schemas/topic-admin';
 import { topicDetailResponseSchema, topicListQuerySchema, topicListResponseSchema } from '@/lib/schemas/topics';
 import {
+  electionScheduleInputSchema,
+  electionScheduleResponseSchema,
   executeRequestSchema,
   jobCreatedSchema,
   jobListResponseSchema,
@@ -373,6 +375,31 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/clusters/{clusterId}/leader-election/schedule',
+    summary: "The cluster's recurring preferred leader election (null when none): interval, scope, next run, the last run's result",
+    tag: 'reassignments',
+    response: electionScheduleResponseSchema,
+    errors: READ_ERRORS,
+  },
+  {
+    method: 'put',
+    path: '/api/v1/clusters/{clusterId}/leader-election/schedule',
+    summary: 'Set or replace the recurring preferred leader election (admin): every 15 minutes to 7 days, the whole cluster unless topics or preferred-leader brokers narrow it; a run is skipped while a reassignment moves partitions',
+    tag: 'reassignments',
+    response: electionScheduleResponseSchema,
+    requestBody: electionScheduleInputSchema,
+    errors: [...READ_ERRORS, 'FORBIDDEN', 'VALIDATION'],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/clusters/{clusterId}/leader-election/schedule',
+    summary: 'Remove the recurring preferred leader election (admin)',
+    tag: 'reassignments',
+    response: electionScheduleResponseSchema,
+    errors: [...READ_ERRORS, 'FORBIDDEN'],
+  },
+  {
+    method: 'get',
     path: '/api/v1/alerts/rules',
     summary: 'Alert rules of the clusters the caller may see (from the configuration file, read-only, and from the database) and the configured webhook channels (ids, names and types; never their URLs)',
     tag: 'alerts',
@@ -403,7 +430,7 @@ export const OPERATIONS: Operation[] = [
     path: '/api/v1/alerts/rules/{ruleId}',
     summary: 'Delete an alert rule made in the UI (admin); its open alerts are closed without notifications',
     tag: 'alerts',
-    response: z.object({ deleted: z.string() }),
+    response: deleteAlertRuleResponseSchema,
     errors: [...AUTH_ERRORS, 'NOT_FOUND', 'CONFLICT'],
   },
   {
