@@ -1,6 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { BrokerPage } from './pages/broker-page';
+import { ElectionSchedulePanel } from './pages/election-schedule-panel';
 import { ReassignWizard } from './pages/reassign-wizard';
 import { ReassignmentPage } from './pages/reassignment-page';
 import { TopicPage } from './pages/topic-page';
@@ -117,4 +118,18 @@ test('an imported plan moved under a low throttle: changed in flight, then cance
   await expect(job.state('cancelled')).toBeVisible({ timeout: 60_000 });
   await expect.poll(async () => (await layout(request, topic))[0]?.replicas).toEqual([1, 2]);
   await expect(page.getByRole('button', { name: 'Roll back…' })).toBeVisible();
+});
+
+test('an admin schedules the preferred leader election for the whole cluster, changes it and removes it', async ({ page }) => {
+  const panel = new ElectionSchedulePanel(page);
+  await panel.open('local');
+  await expect(panel.region).toContainText('None: leaders are elected only when someone asks.');
+  await panel.schedule('every day');
+  await expect(panel.summary).toContainText('every day for the whole cluster · next');
+  await panel.schedule('every 6 hours');
+  await expect(panel.summary).toContainText('every 6 hours for the whole cluster');
+  await page.reload();
+  await expect(panel.summary).toContainText('every 6 hours');
+  await panel.remove();
+  await expect(panel.region).toContainText('None: leaders are elected only when someone asks.');
 });

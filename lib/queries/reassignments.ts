@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { apiGet } from '@/lib/api-client';
 import { POLL } from '@/lib/queries/client';
 import { apiRoutes } from '@/lib/routes';
-import { jobListResponseSchema, reassignmentJobSchema } from '@/lib/schemas/reassignments';
+import { electionScheduleResponseSchema, jobListResponseSchema, reassignmentJobSchema } from '@/lib/schemas/reassignments';
 
 export const reassignmentQueries = {
   all: (clusterId: string) => ['clusters', clusterId, 'reassignments'] as const,
@@ -19,5 +19,12 @@ export const reassignmentQueries = {
       queryKey: [...reassignmentQueries.all(clusterId), 'detail', jobId] as const,
       queryFn: ({ signal }) => apiGet(apiRoutes.reassignment(clusterId, jobId), reassignmentJobSchema, signal),
       refetchInterval: (query) => (query.state.data && query.state.data.state !== 'running' ? false : POLL.LIVE),
+    }),
+  /** The cluster's recurring preferred leader election; its last run changes only on the hour scale. */
+  electionSchedule: (clusterId: string) =>
+    queryOptions({
+      queryKey: [...reassignmentQueries.all(clusterId), 'election-schedule'] as const,
+      queryFn: ({ signal }) => apiGet(apiRoutes.leaderElectionSchedule(clusterId), electionScheduleResponseSchema, signal),
+      refetchInterval: POLL.SLOW,
     }),
 };

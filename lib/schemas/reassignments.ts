@@ -172,3 +172,45 @@ export const leaderElectionResponseSchema = z
   })
   .meta({ id: 'LeaderElectionResponse' });
 export type LeaderElectionResponse = z.infer<typeof leaderElectionResponseSchema>;
+
+/** A recurring preferred leader election: every `everyMinutes` (15 min to a week), the whole cluster or a scope. */
+export const electionScheduleInputSchema = z
+  .object({
+    everyMinutes: z.number().int().min(15, 'at least every 15 minutes').max(10_080, 'at most every 7 days'),
+    topics: z.array(topicNameSchema).min(1).max(10_000).optional(),
+    /** Partitions whose preferred leader (replicas[0]) is one of these brokers. */
+    brokers: z.array(brokerId).min(1).max(10_000).optional(),
+  })
+  .strict()
+  .meta({ id: 'ElectionScheduleInput' });
+export type ElectionScheduleInput = z.infer<typeof electionScheduleInputSchema>;
+
+/** What a scheduled run did: counts of the election's answer, or why it did not run. */
+export const electionRunSchema = z.object({
+  elected: z.number().int().nonnegative(),
+  alreadyPreferred: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  /** Not run: a reassignment was moving partitions, the cluster is read-only, … */
+  skipped: z.string().optional(),
+  /** The run failed as a whole (Kafka unavailable, a topic of the scope deleted, …). */
+  error: z.string().optional(),
+});
+export type ElectionRun = z.infer<typeof electionRunSchema>;
+
+export const electionScheduleSchema = z
+  .object({
+    clusterId: z.string(),
+    everyMinutes: z.number().int().positive(),
+    topics: z.array(z.string()).optional(),
+    brokers: z.array(brokerId).optional(),
+    nextRunAt: epochMs,
+    lastRunAt: epochMs.nullable(),
+    lastResult: electionRunSchema.nullable(),
+    createdBy: z.string(),
+    updatedAt: epochMs,
+  })
+  .meta({ id: 'ElectionSchedule' });
+export type ElectionSchedule = z.infer<typeof electionScheduleSchema>;
+
+export const electionScheduleResponseSchema = z.object({ schedule: electionScheduleSchema.nullable() }).meta({ id: 'ElectionScheduleResponse' });
+export type ElectionScheduleResponse = z.infer<typeof electionScheduleResponseSchema>;

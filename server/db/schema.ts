@@ -285,3 +285,21 @@ export const alertDeliveries = pgTable(
 );
 
 export type AlertDeliveryRow = typeof alertDeliveries.$inferSelect;
+
+/**
+ * A recurring preferred leader election per cluster (at most one): every `every_minutes`, for the whole cluster or
+ * the topics / preferred-leader brokers of `scope`. `next_run_at` moves forward before a run (an atomic claim: of
+ * several consoles sharing a PostgreSQL, one runs it); what the last run did is kept for the page.
+ */
+export const leaderElectionSchedules = pgTable('leader_election_schedules', {
+  clusterId: text('cluster_id').primaryKey(),
+  everyMinutes: integer('every_minutes').notNull(),
+  scope: jsonb('scope').$type<{ topics?: string[]; brokers?: number[] }>().notNull().default({}),
+  nextRunAt: timestamp('next_run_at', { withTimezone: true, precision: 3, mode: 'date' }).notNull(),
+  lastRunAt: timestamp('last_run_at', { withTimezone: true, precision: 3, mode: 'date' }),
+  lastResult: jsonb('last_result').$type<unknown>(),
+  createdBy: text('created_by').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3, mode: 'date' }).notNull().defaultNow(),
+});
+
+export type LeaderElectionScheduleRow = typeof leaderElectionSchedules.$inferSelect;

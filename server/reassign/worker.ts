@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { getConfig } from '@/server/config/current';
 import { logInternalError } from '@/server/http/log';
 import { driveJob } from '@/server/reassign/drive-job';
+import { runDueElections } from '@/server/reassign/election-schedule';
 import { claimJob, releaseLeases, runningJobs } from '@/server/reassign/job-store';
 
 /** A lease outlives several passes, so a worker that is merely slow keeps its jobs; a dead one loses them soon. */
@@ -14,6 +15,8 @@ const holder = globalThis as typeof globalThis & { __reassignWorker?: Worker };
 
 /** One pass over every running job this worker can lease; a job's failure is logged and retried next pass. */
 async function pass(worker: Worker) {
+  // Scheduled preferred leader elections ride on the same loop: due ones are claimed atomically, so once per run.
+  await runDueElections().catch((error: unknown) => logInternalError('scheduled leader election', error));
   const settings = getConfig().reassign;
   const leaseMs = Math.max(MIN_LEASE_MS, settings.pollMs * LEASE_PASSES);
   for (const job of await runningJobs()) {

@@ -4,6 +4,7 @@ import { makeQueryClient } from '@/lib/queries/client';
 import { reassignmentQueries } from '@/lib/queries/reassignments';
 import { requireCluster } from '@/server/auth/page-session';
 import { listReassignments } from '@/server/reassign/job-view';
+import { ElectionSchedulePanel } from '@/components/reassignments/election-schedule-panel';
 import { JobsTable } from '@/components/reassignments/jobs-table';
 
 export const metadata: Metadata = { title: 'Reassignments' };
@@ -15,7 +16,10 @@ export default async function ReassignmentsPage({ params }: { params: Promise<{ 
   await queryClient.prefetchQuery({ ...reassignmentQueries.list(clusterId), queryFn: () => listReassignments(clusterId) });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <JobsTable clusterId={clusterId} />
+      <div className="space-y-6">
+        <JobsTable clusterId={clusterId} />
+        <ElectionSchedulePanel clusterId={clusterId} />
+      </div>
     </HydrationBoundary>
   );
 }
