@@ -95,8 +95,15 @@ describe(`a consumer group mid-rebalance on ${target.label}, against kafka-consu
       const state = cliState();
       return state?.state === 'Stable' && state.members === 2 ? true : undefined;
     }, { attempts: 60 });
+    // The console answers from a groups snapshot up to 2 s old, which may predate the CLI's read: wait until it has
+    // seen the assignment too, then read the CLI again to compare the same state.
+    let ours = await ourRows();
+    for (let attempt = 0; attempt < 20 && ours.some((r) => r.consumerId === null); attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      ours = await ourRows();
+    }
     const cli = cliRows();
-    expect(await ourRows()).toEqual(kafka4 ? cli : sortWithinBlocks(cli));
+    expect(ours).toEqual(kafka4 ? cli : sortWithinBlocks(cli));
     expect(new Set(cli.map((r) => r.clientId))).toEqual(new Set([`hung-${stamp}`, `joining-${stamp}`]));
   }, 120_000);
 });

@@ -22,6 +22,12 @@ const CLUSTERS = [
 
 const phases = [];
 const started = Date.now();
+// Each phase's time is from the end of the one before (cluster start-ups count with the phase after them).
+let phaseStarted = started;
+const recordPhase = (phase) => {
+  phases.push({ ...phase, seconds: Math.round((Date.now() - phaseStarted) / 1000) });
+  phaseStarted = Date.now();
+};
 
 function run(command, args, { env = {}, quiet = false } = {}) {
   const result = spawnSync(command, args, {
@@ -68,7 +74,7 @@ async function databasePhase() {
     server = await startTestPostgres();
   } catch (error) {
     console.error(`cannot start a test PostgreSQL: ${error instanceof Error ? error.message : error}`);
-    phases.push({ name: 'start PostgreSQL', passed: 0, failed: 1, skipped: 0 });
+    recordPhase({ name: 'start PostgreSQL', passed: 0, failed: 1, skipped: 0 });
   }
   try {
     vitest('db', server ? 'database (PGlite + PostgreSQL)' : 'database (PGlite)', server ? { TEST_DATABASE_URL: server.url } : {});
@@ -86,7 +92,7 @@ function testPhase(name, command, args, reportFile, env = {}, countsOf) {
   if (existsSync(reportFile)) counts = countsOf(JSON.parse(readFileSync(reportFile, 'utf8')));
   // A runner that crashed before reporting still fails the run.
   if (!result.ok && counts.failed === 0) counts.failed = 1;
-  phases.push({ name, ...counts });
+  recordPhase({ name, ...counts });
 }
 
 const vitestCounts = (r) => ({
@@ -112,7 +118,7 @@ function vitest(project, label, env = {}) {
 function check(name, command, args) {
   banner(name);
   const result = run(command, args);
-  phases.push({ name, passed: result.ok ? 1 : 0, failed: result.ok ? 0 : 1, skipped: 0 });
+  recordPhase({ name, passed: result.ok ? 1 : 0, failed: result.ok ? 0 : 1, skipped: 0 });
 }
 
 function clusterIsUp(env) {
@@ -124,7 +130,7 @@ async function withCluster(env, label, work) {
   if (startedHere) {
     banner(`start ${label}`);
     if (!run('node', ['scripts/kafka/cluster.mjs', 'up'], { env }).ok) {
-      phases.push({ name: `start ${label}`, passed: 0, failed: 1, skipped: 0 });
+      recordPhase({ name: `start ${label}`, passed: 0, failed: 1, skipped: 0 });
       run('node', ['scripts/kafka/cluster.mjs', 'down'], { env });
       return;
     }
@@ -159,7 +165,7 @@ async function main() {
       if (e2e) {
         banner('next build');
         const built = run('npx', ['next', 'build']).ok;
-        phases.push({ name: 'next build', passed: built ? 1 : 0, failed: built ? 0 : 1, skipped: 0 });
+        recordPhase({ name: 'next build', passed: built ? 1 : 0, failed: built ? 0 : 1, skipped: 0 });
         if (built) {
           const report = path.join(RESULTS, 'e2e.json');
           testPhase(`e2e (Chromium) on ${label}`, 'npx', ['playwright', 'test'], report, env, playwrightCounts);
@@ -178,13 +184,13 @@ try {
   await main();
 } catch (error) {
   console.error(`\n${error instanceof Error ? error.message : error}`);
-  phases.push({ name: 'setup', passed: 0, failed: 1, skipped: 0 });
+  recordPhase({ name: 'setup', passed: 0, failed: 1, skipped: 0 });
 }
 
 const total = phases.reduce((t, p) => ({ passed: t.passed + p.passed, failed: t.failed + p.failed, skipped: t.skipped + p.skipped }), { passed: 0, failed: 0, skipped: 0 });
 banner(`summary (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 for (const p of phases) {
-  console.log(`  ${p.failed ? 'FAIL' : 'ok  '}  ${p.name}: ${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped`);
+  console.log(`  ${p.failed ? 'FAIL' : 'ok  '}  ${p.name}: ${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped (${p.seconds} s)`);
   // The failed tests by name: the summary is often all of a run's output that is kept.
   for (const failure of (p.failures ?? []).slice(0, 10)) console.log(`          ✗ ${failure}`);
 }
