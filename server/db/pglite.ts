@@ -8,6 +8,8 @@ import { acquireLock } from '@/server/db/lock';
 import type { OpenedDb } from '@/server/db/open';
 import * as schema from '@/server/db/schema';
 
+const SHARED_BUFFERS = '32MB';
+
 /**
  * PGlite (Postgres compiled to WASM, in this process) with its files in `<dataDir>/pglite/`. PGlite cannot
  * share its files with another instance, so `<dataDir>/console.lock` keeps other processes out.
@@ -20,7 +22,9 @@ export async function openPglite(dataDir: string, migrationsFolder: string): Pro
     const files = path.join(root, 'pglite');
     // PGlite creates its directory but not the parents.
     fs.mkdirSync(files, { recursive: true });
-    client = await PGlite.create(files);
+    // 32 MB of shared buffers instead of PostgreSQL's 128 MB: PGlite takes them out of this process's memory (WASM
+    // memory never shrinks), and the OS page cache still holds the files they would cache.
+    client = await PGlite.create(files, { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`] });
     const db = drizzle({ client, schema });
     const started = performance.now();
     await migrate(db, { migrationsFolder });
