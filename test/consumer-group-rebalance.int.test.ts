@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getGroup } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/[groupId]/route';
 import { GET as getGroups } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/route';
@@ -95,15 +96,17 @@ describe(`a consumer group mid-rebalance on ${target.label}, against kafka-consu
       const state = cliState();
       return state?.state === 'Stable' && state.members === 2 ? true : undefined;
     }, { attempts: 60 });
-    // The console answers from a groups snapshot up to 2 s old, which may predate the CLI's read: wait until it has
-    // seen the assignment too, then read the CLI again to compare the same state.
+    // The console answers from a groups snapshot up to 2 s old, which may predate the CLI's read (4.x even reports the
+    // hung member's old assignment until the rebalance is done): read both again until the console has caught up.
+    const expected = (rows: ReturnType<typeof cliRows>) => (kafka4 ? rows : sortWithinBlocks(rows));
     let ours = await ourRows();
-    for (let attempt = 0; attempt < 20 && ours.some((r) => r.consumerId === null); attempt += 1) {
+    let cli = cliRows();
+    for (let attempt = 0; attempt < 20 && !isDeepStrictEqual(ours, expected(cli)); attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       ours = await ourRows();
+      cli = cliRows();
     }
-    const cli = cliRows();
-    expect(ours).toEqual(kafka4 ? cli : sortWithinBlocks(cli));
+    expect(ours).toEqual(expected(cli));
     expect(new Set(cli.map((r) => r.clientId))).toEqual(new Set([`hung-${stamp}`, `joining-${stamp}`]));
   }, 120_000);
 });
