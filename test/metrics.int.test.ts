@@ -1,7 +1,8 @@
 // Throughput and backlog history on a real cluster: kafka-producer-perf-test writes at a fixed 500 records/s for
-// 30 s while the sampler records a pass every 3 s through the same recorder the console runs; the stored series
-// are read back through the metrics API and checked against the producer's rate, kafka-consumer-groups --describe
-// and kafka-log-dirs. Then the database is closed and opened again (a console restart): the history is still there.
+// 30 s while the sampler records a pass every 3 s through the same recorder the console runs, reading the log
+// dirs only every 6 s (metrics.logDirsEveryMs); the stored series are read back through the metrics API and
+// checked against the producer's rate, kafka-consumer-groups --describe and kafka-log-dirs. Then the database is
+// closed and opened again (a console restart): the history is still there.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,8 @@ import { GET as getTop } from '@/app/api/v1/clusters/[clusterId]/metrics/top/rou
 import { GET as getTopicMetrics } from '@/app/api/v1/clusters/[clusterId]/metrics/topics/[topic]/route';
 import { metricsRangeResponseSchema, metricsTopResponseSchema, type MetricSeries, type MetricsRangeResponse } from '@/lib/schemas/metrics';
 import { closeDb } from '@/server/db/client';
-import { closeAllConnections } from '@/server/kafka/clients';
+import { closeAllConnections, requestCounts } from '@/server/kafka/clients';
+import { requestDelta } from '@/server/kafka/request-counter';
 import { startLagSampler, stopLagSampler } from '@/server/lag/lag-sampler';
 import { getMetricsRecorder, metricsAfterPass, stopMetricsRecorder } from '@/server/metrics/recorders';
 import { kafkaCli } from './support/cli';
@@ -28,11 +30,14 @@ const stamp = Date.now();
 const topic = `it-metrics-${stamp}`;
 const stoppedGroup = `it-metrics-stopped-${stamp}`;
 const INTERVAL_MS = 3_000;
+const LOG_DIRS_EVERY_MS = 6_000;
 const RATE = 500;
 const RECORDS = 15_000; // 30 s at RATE
 const started = Date.now();
 let producedFrom = 0;
 let producedUntil = 0;
+let requestsWhileProducing: Record<string, number> = {};
+let passesWhileProducing = 0;
 
 type Handler = Parameters<typeof callRoute>[0];
 async function series(handler: Handler, scopePath: string, params: Record<string, string>): Promise<MetricsRangeResponse> {
@@ -71,9 +76,11 @@ describe(`metrics history on ${target.label}: a pass every ${INTERVAL_MS} ms whi
     kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', topic, '--partitions', '3', '--replication-factor', '2']);
     // A group with commits at the (empty) topic's start and no member: its lag is everything produced from now on.
     kafkaCli('kafka-consumer-groups', ['--bootstrap-server', bootstrap, '--group', stoppedGroup, '--topic', topic, '--reset-offsets', '--to-earliest', '--execute']);
-    await startLagSampler('local', { intervalMs: INTERVAL_MS, window: 4, allowedLag: 0, afterPass: metricsAfterPass('local') });
+    await startLagSampler('local', { intervalMs: INTERVAL_MS, window: 4, allowedLag: 0, logDirsEveryMs: LOG_DIRS_EVERY_MS, afterPass: metricsAfterPass('local') });
     await passes(2);
     producedFrom = Date.now();
+    const requestsBefore = requestCounts('local');
+    const passBefore = getMetricsRecorder('local')?.lastPass?.time ?? 0;
     // Asynchronously: the samplers' passes run on this process's event loop meanwhile.
     const producer = spawn(path.join(BIN, 'kafka-producer-perf-test'), [
       '--topic', topic, '--num-records', String(RECORDS), '--record-size', '100', '--throughput', String(RATE),
@@ -82,6 +89,8 @@ describe(`metrics history on ${target.label}: a pass every ${INTERVAL_MS} ms whi
     const code = await new Promise<number | null>((resolve) => producer.once('exit', resolve));
     expect(code, 'kafka-producer-perf-test exit code').toBe(0);
     producedUntil = Date.now();
+    requestsWhileProducing = requestDelta(requestsBefore, requestCounts('local'));
+    passesWhileProducing = (await topicSeries()).series.find((s) => s.name === 'messagesInPerSec')!.points.filter(([t]) => t > passBefore).length;
     await passes(2);
   }, 240_000);
 
@@ -142,17 +151,41 @@ describe(`metrics history on ${target.label}: a pass every ${INTERVAL_MS} ms whi
     expect(timeLag[1]).toBeLessThanOrEqual((timeLag[0] - producedFrom) / 1000 + 5);
   });
 
+  it(`sends DescribeLogDirs once per ${LOG_DIRS_EVERY_MS} ms, not once per pass, and ListOffsets every pass`, () => {
+    const seconds = (producedUntil - producedFrom) / 1000;
+    expect(passesWhileProducing, JSON.stringify(requestsWhileProducing)).toBeGreaterThanOrEqual(seconds / (INTERVAL_MS / 1000) - 2);
+    // 3 brokers: a round is 3 requests. At most one round per LOG_DIRS_EVERY_MS (plus the one at each end).
+    expect(requestsWhileProducing.DescribeLogDirs ?? 0, JSON.stringify(requestsWhileProducing)).toBeLessThanOrEqual(3 * (Math.ceil(seconds / (LOG_DIRS_EVERY_MS / 1000)) + 1));
+    expect(requestsWhileProducing.DescribeLogDirs ?? 0).toBeLessThan(3 * passesWhileProducing);
+    expect(requestsWhileProducing.ListOffsets ?? 0).toBeGreaterThanOrEqual(passesWhileProducing);
+  });
+
   it("gives the topic's size as the leaders' replica sizes of kafka-log-dirs, and bytes in that add up to it", async () => {
     const rows = await settledLogDirsFromCli(topic);
     const leaders = new Map<number, string>();
     for (const row of rows) leaders.set(row.partition, row.size);
     const cliSize = [...leaders.values()].reduce((sum, size) => sum + Number(size), 0);
-    await passes(1);
+    // Long enough for a pass to read the log dirs again after the CLI saw them settled.
+    await passes(1 + LOG_DIRS_EVERY_MS / INTERVAL_MS);
     const response = await topicSeries();
     expect(values(named(response, 'sizeBytes')).at(-1)![1]).toBe(cliSize);
-    const bytes = values(named(response, 'bytesInPerSec'));
-    const written = bytes.slice(1).reduce((sum, [t, v], i) => sum + (v * (t - bytes[i]![0])) / 1000, 0);
-    expect(Math.abs(written - cliSize) / cliSize).toBeLessThanOrEqual(0.05);
+    // Between two log-dir reads bytes in is estimated (messages × the bytes per message last measured); a pass
+    // before the first measurement has none. So: the bytes summed over the passes that have a value equal the
+    // topic's bytes per message × the messages of those passes.
+    const messages = new Map(values(named(response, 'messagesInPerSec')));
+    const bytes = named(response, 'bytesInPerSec').points;
+    let written = 0;
+    let messagesCovered = 0;
+    bytes.forEach(([t, v], i) => {
+      if (i === 0 || v === null) return;
+      const seconds = (t - bytes[i - 1]![0]) / 1000;
+      written += v * seconds;
+      messagesCovered += (messages.get(t) ?? 0) * seconds;
+    });
+    expect(messagesCovered / RECORDS, 'share of the records whose bytes were estimated').toBeGreaterThanOrEqual(0.8);
+    const expected = (cliSize / RECORDS) * messagesCovered;
+    const perPass = bytes.map(([t, v]) => [t, messages.get(t) ?? null, v]);
+    expect(Math.abs(written - expected) / expected, `${written} B for ${messagesCovered} messages, ${cliSize} B in all; [t, msg/s, B/s]: ${JSON.stringify(perPass)}`).toBeLessThanOrEqual(0.05);
   });
 
   it("splits the cluster's messages in among the brokers that lead the partitions", async () => {

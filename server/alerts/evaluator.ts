@@ -23,7 +23,7 @@ async function gatherFacts(clusterId: string, groups: GroupsSnapshot, sampler: R
   const soft = async <T>(read: () => Promise<T>): Promise<T | null> => read().catch(() => null);
   const [atRisk, brokers, reassignments] = await Promise.all([
     needs(rules, 'partitions-at-risk') ? soft(async () => (await getClusterHealth(clusterId)).partitions) : null,
-    needs(rules, 'broker-missing') ? soft(async () => (await listBrokers(clusterId)).brokers.map((b) => ({ id: b.id, host: b.host, port: b.port, up: b.status === 'up' }))) : null,
+    needs(rules, 'broker-missing') ? soft(async () => (await listBrokers(clusterId, { sizesMaxAgeMs: Infinity })).brokers.map((b) => ({ id: b.id, host: b.host, port: b.port, up: b.status === 'up' }))) : null,
     needs(rules, 'reassignment-stalled')
       ? soft(async () => (await runningJobs(clusterId)).map((job) => ({ jobId: job.id, stalled: jobView(job).stalled, partitions: job.progress.partitions.length })))
       : null,

@@ -49,8 +49,9 @@ function computeDiskOf(snapshot: ClusterSnapshot, brokerId: number) {
 const countsOf = perSnapshot((snapshot) => countPartitionsPerBroker(snapshot.metadata.topics));
 const disksOf = perSnapshot((snapshot) => new Map(snapshot.metadata.brokers.map((b) => [b.id, computeDiskOf(snapshot, b.id)])));
 
-export async function listBrokers(clusterId: string): Promise<BrokerListResponse> {
-  const snapshot = await getClusterSnapshot(clusterId);
+/** `sizesMaxAgeMs`: how old the disk use may be (the alert evaluator looks at the brokers, not their disks). */
+export async function listBrokers(clusterId: string, { sizesMaxAgeMs }: { sizesMaxAgeMs?: number } = {}): Promise<BrokerListResponse> {
+  const snapshot = await getClusterSnapshot(clusterId, sizesMaxAgeMs === undefined ? {} : { logDirsMaxAgeMs: sizesMaxAgeMs });
   const { metadata } = snapshot;
   const known: KnownBroker[] = await knownBrokersOrNone(clusterId, metadata.brokers);
   const counts = countsOf(snapshot);

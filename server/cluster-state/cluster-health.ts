@@ -22,6 +22,7 @@ const healthOf = perSnapshot(function computeHealth(snapshot: ClusterSnapshot): 
  * Shared between callers of the same snapshot: read-only.
  */
 export async function getClusterHealth(clusterId: string): Promise<ClusterHealthResponse> {
-  const snapshot = await getClusterSnapshot(clusterId);
+  // Layouts and configs only: no sizes.
+  const snapshot = await getClusterSnapshot(clusterId, { logDirsMaxAgeMs: Infinity });
   return healthOf(snapshot);
 }

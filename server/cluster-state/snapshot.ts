@@ -19,6 +19,13 @@ export type ClusterSnapshot = {
   /** Keyed by `partitionKey(topic, partition)`. */
   offsets: Map<string, PartitionOffsets>;
   logDirs: BrokerLogDirsResult[];
+  /**
+   * The `asOf` of the snapshot that read `logDirs`: this one's, or an earlier one's when a caller that does not
+   * need fresh sizes (the sampler between its DescribeLogDirs rounds) let the read reuse them.
+   */
+  logDirsAsOf: number;
+  /** The partition offsets read together with `logDirs` (this snapshot's own when they are its own). */
+  logDirsOffsets: Map<string, PartitionOffsets>;
   /** Effective min.insync.replicas per topic; missing when the configs could not be read. */
   minIsr: Map<string, number>;
   /** What could not be read; the views then show `partial: true`. */
@@ -28,18 +35,43 @@ export type ClusterSnapshot = {
 /** Pages and the API answer from a snapshot read at most this long ago; older ones are read again first. */
 export const SNAPSHOT_MAX_AGE_MS = 2_000;
 
+type ReadOptions = {
+  /** Log dirs read this recently (and still covering the cluster) are reused instead of read again. */
+  logDirsMaxAgeMs: number;
+};
+
+type LogDirsReading = Pick<ClusterSnapshot, 'logDirs' | 'logDirsAsOf' | 'logDirsOffsets'> & { brokerIds: string };
+
+// The last complete log dirs per cluster. A module value: a dev reload only costs one more DescribeLogDirs round.
+const lastLogDirs = new Map<string, LogDirsReading>();
+
+/**
+ * The last log dirs if they may stand in for a new read: young enough, every broker answered, the same brokers,
+ * and every partition of the cluster was in the snapshot that read them (a new topic or partition reads again).
+ */
+function reusableLogDirs(clusterId: string, metadata: ClusterMetadata, brokerIds: string, maxAgeMs: number): LogDirsReading | null {
+  const last = lastLogDirs.get(clusterId);
+  if (!last || maxAgeMs <= 0 || metadata.asOf - last.logDirsAsOf >= maxAgeMs || last.brokerIds !== brokerIds) return null;
+  for (const topic of metadata.topics) {
+    for (const p of topic.partitions) if (!last.logDirsOffsets.has(partitionKey(topic.name, p.partition))) return null;
+  }
+  return last;
+}
+
 /**
  * Wave 1: Metadata (+ DescribeQuorum). Wave 2, in parallel: ListOffsets earliest and latest per leader,
- * DescribeLogDirs per broker, one DescribeConfigs for every topic's min.insync.replicas. A broker that fails
- * leaves errors on its rows; only an unreadable Metadata fails the snapshot.
+ * DescribeLogDirs per broker (unless reusable, see ReadOptions), one DescribeConfigs for every topic's
+ * min.insync.replicas. A broker that fails leaves errors on its rows; only an unreadable Metadata fails the snapshot.
  */
-async function readSnapshot(clusterId: string): Promise<ClusterSnapshot> {
+async function readSnapshot(clusterId: string, { logDirsMaxAgeMs }: ReadOptions = { logDirsMaxAgeMs: 0 }): Promise<ClusterSnapshot> {
   return withKafka(clusterId, async (connection) => {
     const metadata = await readClusterMetadata(connection);
     const errors: string[] = [];
+    const brokerIds = metadata.brokers.map((b) => b.id);
+    const reused = reusableLogDirs(clusterId, metadata, brokerIds.join(','), logDirsMaxAgeMs);
     const [offsets, logDirs, configs] = await Promise.all([
       readOffsets(connection, metadata.topics),
-      readLogDirs(connection, metadata.brokers.map((b) => b.id)),
+      reused ? reused.logDirs : readLogDirs(connection, brokerIds),
       readTopicConfigValues(connection, metadata.topics.map((t) => t.name), ['min.insync.replicas']).catch((error: unknown) => {
         errors.push(`topic configs: ${error instanceof Error ? error.message : String(error)}`);
         return new Map<string, Map<string, string | null>>();
@@ -54,22 +86,31 @@ async function readSnapshot(clusterId: string): Promise<ClusterSnapshot> {
     }
     const byPartition = new Map<string, PartitionOffsets>();
     for (const o of offsets) byPartition.set(partitionKey(o.topic, o.partition), o);
-    return {
-      asOf: metadata.asOf,
-      metadata,
-      offsets: byPartition,
-      logDirs,
-      minIsr,
-      errors,
-    };
+    const sizes = reused
+      ? { logDirs: reused.logDirs, logDirsAsOf: reused.logDirsAsOf, logDirsOffsets: reused.logDirsOffsets }
+      : { logDirs, logDirsAsOf: metadata.asOf, logDirsOffsets: byPartition };
+    if (!reused) {
+      if (logDirs.some((r) => 'error' in r)) lastLogDirs.delete(clusterId);
+      else lastLogDirs.set(clusterId, { ...sizes, brokerIds: brokerIds.join(',') });
+    }
+    return { asOf: metadata.asOf, metadata, offsets: byPartition, ...sizes, minIsr, errors };
   });
 }
 
 const cache = freshCache('cluster-snapshot', readSnapshot);
 
-/** The cluster's snapshot, refreshed (single-flight: concurrent callers share one read) when older than maxAgeMs. */
-export function getClusterSnapshot(clusterId: string, { maxAgeMs = SNAPSHOT_MAX_AGE_MS } = {}): Promise<ClusterSnapshot> {
-  return cache(clusterId, maxAgeMs);
+/**
+ * The cluster's snapshot, refreshed (single-flight: concurrent callers share one read) when older than maxAgeMs.
+ * `logDirsMaxAgeMs` (default: maxAgeMs): how old its log dirs (replica sizes, disk use) may be. Pages take the
+ * default; callers that use no sizes pass Infinity; the sampler passes `metrics.logDirsEveryMs`, so a pass sends
+ * DescribeLogDirs only that often (the requests answer with every replica of the broker: the biggest of a pass).
+ */
+export function getClusterSnapshot(
+  clusterId: string,
+  { maxAgeMs = SNAPSHOT_MAX_AGE_MS, logDirsMaxAgeMs = maxAgeMs }: { maxAgeMs?: number; logDirsMaxAgeMs?: number } = {},
+): Promise<ClusterSnapshot> {
+  const accept = (s: ClusterSnapshot) => s.logDirsAsOf === s.asOf || Date.now() - s.logDirsAsOf < logDirsMaxAgeMs;
+  return cache(clusterId, maxAgeMs, { accept, options: { logDirsMaxAgeMs } });
 }
 
 /**

@@ -9,6 +9,7 @@ const replica = (topic: string, partition: number, sizeBytes: string, isFuture =
 function snapshot(): ClusterSnapshot {
   const offsets = (topic: string, partition: number, logStartOffset: string, highWatermark: string) =>
     [partitionKey(topic, partition), { topic, partition, logStartOffset, highWatermark, error: null }] as const;
+  const partitionOffsets = new Map([offsets('a', 0, '0', '10'), offsets('a', 1, '5', '7'), offsets('b', 0, '0', '1'), offsets('b', 5, '0', '0')]);
   return {
     asOf: 1,
     metadata: {
@@ -25,7 +26,9 @@ function snapshot(): ClusterSnapshot {
         { name: 'b', internal: false, errorCode: 0, partitions: [layout(0, 2, [2, 1]), layout(5, 1, [1, 2])] },
       ],
     },
-    offsets: new Map([offsets('a', 0, '0', '10'), offsets('a', 1, '5', '7'), offsets('b', 0, '0', '1'), offsets('b', 5, '0', '0')]),
+    offsets: partitionOffsets,
+    logDirsAsOf: 1,
+    logDirsOffsets: partitionOffsets,
     logDirs: [
       { brokerId: 1, logDirs: [{ path: '/d1', error: null, totalBytes: null, usableBytes: null, partitions: [replica('a', 0, '100'), replica('a', 1, '999'), replica('b', 5, '50'), replica('b', 0, '7', true), replica('gone', 0, '1')] }] },
       { brokerId: 2, logDirs: [{ path: '/d2', error: null, totalBytes: null, usableBytes: null, partitions: [replica('a', 0, '999'), replica('a', 1, '20'), replica('b', 0, '30')] }] },

@@ -148,12 +148,15 @@ export type ReassignSettings = z.infer<typeof reassignSchema>;
  * Throughput and backlog history: every lag-sampler pass is derived and stored (server/metrics/), so it needs
  * `lag.enabled`. `recordIn`: "server" records in the console's own process; "sampler" leaves it to a separate
  * `npm run sampler` process on the same PostgreSQL (the server then only reads). Retention per resolution in ms.
+ * `logDirsEveryMs`: the sampler reads replica sizes (DescribeLogDirs, one large answer per broker) at most this
+ * often; between those reads bytes/s is messages/s times the bytes per message last measured (0: every pass).
  */
-export const METRICS_DEFAULTS = { enabled: true, recordIn: 'server' as const, retention: { ...DEFAULT_METRICS_RETENTION } };
+export const METRICS_DEFAULTS = { enabled: true, recordIn: 'server' as const, logDirsEveryMs: 60_000, retention: { ...DEFAULT_METRICS_RETENTION } };
 const metricsSchema = z
   .object({
     enabled: z.boolean().default(METRICS_DEFAULTS.enabled),
     recordIn: z.enum(['server', 'sampler']).default(METRICS_DEFAULTS.recordIn),
+    logDirsEveryMs: z.number().int().min(0).max(3_600_000).default(METRICS_DEFAULTS.logDirsEveryMs),
     retention: z
       .object({
         rawMs: z.number().int().min(15 * MINUTE_MS).max(7 * DAY_MS).default(DEFAULT_METRICS_RETENTION.rawMs),

@@ -44,3 +44,30 @@ describe('freshCache', () => {
     expect(await get('c', 2_000)).toBe('ok');
   });
 });
+
+describe('freshCache with wants', () => {
+  it('reads with the options of the caller that starts the read, and reads again for a caller the shared value does not satisfy', async () => {
+    const reads: string[] = [];
+    const get = freshCache(`test-${Math.random()}`, async (_id: string, options: { label: string } | undefined) => {
+      reads.push(options?.label ?? 'none');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return { label: options?.label ?? 'none' };
+    });
+    const lenient = get('c', 0, { options: { label: 'lenient' } });
+    const strict = get('c', 0, { options: { label: 'strict' }, accept: (v) => v.label === 'strict' });
+    const content = get('c', 0, { options: { label: 'other' } });
+    expect((await lenient).label).toBe('lenient');
+    expect((await content).label).toBe('lenient'); // joined, accepts anything
+    expect((await strict).label).toBe('strict');
+    expect(reads).toEqual(['lenient', 'strict']);
+  });
+
+  it('does not serve a young value its caller does not accept', async () => {
+    let reads = 0;
+    const get = freshCache(`test-${Math.random()}`, async () => ++reads);
+    expect(await get('c', 60_000)).toBe(1);
+    expect(await get('c', 60_000, { accept: (n) => n === 1 })).toBe(1);
+    expect(await get('c', 60_000, { accept: (n) => n > 1 })).toBe(2);
+    expect(reads).toBe(2);
+  });
+});

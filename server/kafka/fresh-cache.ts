@@ -3,33 +3,46 @@ import 'server-only';
 /** `readAt`: when the read finished. */
 type Entry<T> = { value?: T; readAt?: number; inFlight?: Promise<T> };
 
+/** What a caller asks of the value beyond its age, and the options a read it starts is made with. */
+export type FreshWant<T, O> = {
+  /** A young value is served only if it passes; a shared read's value that fails it is read again. */
+  accept?: (value: T) => boolean;
+  options?: O;
+};
+
 /**
  * Per-cluster values read from Kafka that pages share: a value read less than `maxAgeMs` ago is served as is (0:
  * never), an older one is read again, single-flight (concurrent callers share one read). The age counts from when the read
  * finished, not from the value's `asOf` (when its data was read): a read that takes longer than `maxAgeMs` (a
  * broker down costs its 5 s timeout) would otherwise be stale on arrival and every caller would wait for the next.
- * Kept on globalThis under `name` so dev hot reloads do not start a second set of reads.
+ * A read takes the options of the caller that started it; a caller that joins it and cannot `accept` its value
+ * (it asked for more) starts its own read after it. Kept on globalThis under `name` so dev hot reloads do not
+ * start a second set of reads.
  */
-export function freshCache<T>(name: string, read: (clusterId: string) => Promise<T>) {
+export function freshCache<T, O = undefined>(name: string, read: (clusterId: string, options: O | undefined) => Promise<T>) {
   const holder = globalThis as typeof globalThis & { __freshCaches?: Map<string, Map<string, Entry<T>>> };
   const caches = (holder.__freshCaches ??= new Map());
   let entries = caches.get(name);
   if (!entries) caches.set(name, (entries = new Map<string, Entry<T>>()));
   const perCluster = entries;
-  return async function get(clusterId: string, maxAgeMs: number): Promise<T> {
+  return async function get(clusterId: string, maxAgeMs: number, { accept = () => true, options }: FreshWant<T, O> = {}): Promise<T> {
     let entry = perCluster.get(clusterId);
     if (!entry) perCluster.set(clusterId, (entry = {}));
-    if (entry.value !== undefined && entry.readAt !== undefined && Date.now() - entry.readAt < maxAgeMs) return entry.value;
     const current = entry;
-    current.inFlight ??= read(clusterId)
-      .then((value) => {
-        current.value = value;
-        current.readAt = Date.now();
-        return value;
-      })
-      .finally(() => {
-        current.inFlight = undefined;
-      });
-    return current.inFlight;
+    if (current.value !== undefined && current.readAt !== undefined && Date.now() - current.readAt < maxAgeMs && accept(current.value)) return current.value;
+    for (;;) {
+      const mine = current.inFlight === undefined;
+      current.inFlight ??= read(clusterId, options)
+        .then((value) => {
+          current.value = value;
+          current.readAt = Date.now();
+          return value;
+        })
+        .finally(() => {
+          current.inFlight = undefined;
+        });
+      const value = await current.inFlight;
+      if (mine || accept(value)) return value;
+    }
   };
 }

@@ -116,7 +116,8 @@ function endOffsetLayout(groups: GroupRead[], metadata: ClusterMetadata) {
  * that fails leaves errors on its groups, never a failed snapshot.
  */
 async function readGroupsSnapshot(clusterId: string): Promise<GroupsSnapshot> {
-  let { metadata } = await getClusterSnapshot(clusterId);
+  // Only the layout is used here: any log dirs do.
+  let { metadata } = await getClusterSnapshot(clusterId, { logDirsMaxAgeMs: Infinity });
   const { groups, errors } = await withKafka(clusterId, async (connection) => {
     const errors: string[] = [];
     const listed = await listGroupsByCoordinator(connection, metadata.brokers.map((b) => b.id));
@@ -137,7 +138,7 @@ async function readGroupsSnapshot(clusterId: string): Promise<GroupsSnapshot> {
   let { layout, unknown } = endOffsetLayout(groups, metadata);
   // A topic created after the cluster snapshot was read: one fresh Metadata before calling it unknown.
   if (unknown.length > 0) {
-    ({ metadata } = await getClusterSnapshot(clusterId, { maxAgeMs: 0 }));
+    ({ metadata } = await getClusterSnapshot(clusterId, { maxAgeMs: 0, logDirsMaxAgeMs: Infinity }));
     ({ layout, unknown } = endOffsetLayout(groups, metadata));
   }
   const endOffsets = await withKafka(clusterId, async (connection) => {

@@ -9,6 +9,11 @@ export type SamplerOptions = {
   intervalMs: number;
   window: number;
   allowedLag: number;
+  /**
+   * How old the pass's log dirs (replica sizes) may be: DescribeLogDirs is sent only this often (0: every pass).
+   * Used by the default `read`.
+   */
+  logDirsEveryMs?: number;
   /** Reads one pass; by default a fresh groups snapshot (shared with a concurrent page request, single-flight). */
   read?: (clusterId: string) => Promise<GroupsSnapshot>;
   /** Awaited after each recorded pass, before the next can start (the metrics store persists passes here). */
@@ -29,6 +34,7 @@ export type LagSampler = {
   readonly intervalMs: number;
   readonly window: number;
   readonly allowedLag: number;
+  readonly logDirsEveryMs: number;
   readonly afterPass: AfterPass | undefined;
   readonly store: LagSampleStore;
   /** Set when the last pass failed; cleared by the next pass that succeeds. */
@@ -49,11 +55,12 @@ const registry = ((globalThis as typeof globalThis & { __lagSamplers?: Map<strin
 
 /**
  * A pass: a fresh cluster snapshot, then the groups read on it (it reuses a cluster snapshot under 2 s old). Both
- * fresh, so each pass's end offsets and log sizes (the metrics history's throughput) are read a pass apart, at a
- * steady distance from the time the pass is stored at, however often pages refresh the shared snapshot meanwhile.
+ * fresh, so each pass's end offsets (the metrics history's throughput) are read a pass apart, at a steady distance
+ * from the time the pass is stored at, however often pages refresh the shared snapshot meanwhile. Log sizes are
+ * read only every `logDirsEveryMs` (or taken from a page's read that recent); the history's bytes/s knows when.
  */
-async function readFresh(clusterId: string) {
-  await getClusterSnapshot(clusterId, { maxAgeMs: 0 });
+async function readFresh(clusterId: string, logDirsEveryMs: number) {
+  await getClusterSnapshot(clusterId, { maxAgeMs: 0, logDirsMaxAgeMs: logDirsEveryMs });
   return getGroupsSnapshot(clusterId, { maxAgeMs: 0 });
 }
 
@@ -68,7 +75,7 @@ function toPass(clusterId: string, snapshot: GroupsSnapshot): LagSamplePass {
   return { clusterId, time: snapshot.asOf, partitions };
 }
 
-function createSampler(clusterId: string, { intervalMs, window, allowedLag, read = readFresh, afterPass }: SamplerOptions): LagSampler {
+function createSampler(clusterId: string, { intervalMs, window, allowedLag, logDirsEveryMs = 0, read = (id) => readFresh(id, logDirsEveryMs), afterPass }: SamplerOptions): LagSampler {
   const store = createSampleStore({ window, allowedLag });
   const listeners = new Set<(pass: LagSamplePass) => void>();
   let lastFailureAt: number | null = null;
@@ -138,6 +145,7 @@ function createSampler(clusterId: string, { intervalMs, window, allowedLag, read
   const sampler: LagSampler = {
     clusterId,
     intervalMs,
+    logDirsEveryMs,
     window,
     allowedLag,
     afterPass,
@@ -172,7 +180,7 @@ function createSampler(clusterId: string, { intervalMs, window, allowedLag, read
  */
 export async function startLagSampler(clusterId: string, options: SamplerOptions): Promise<LagSampler> {
   const running = registry.get(clusterId);
-  const same = running && running.intervalMs === options.intervalMs && running.window === options.window && running.allowedLag === options.allowedLag && running.afterPass === options.afterPass;
+  const same = running && running.intervalMs === options.intervalMs && running.window === options.window && running.allowedLag === options.allowedLag && running.logDirsEveryMs === (options.logDirsEveryMs ?? 0) && running.afterPass === options.afterPass;
   if (running && same && !options.read) return running;
   if (running) await stopLagSampler(clusterId);
   const sampler = createSampler(clusterId, options);

@@ -29,7 +29,8 @@ export async function syncLagSamplers(process: SamplingProcess = 'server') {
   for (const clusterId of lagSamplerClusters()) if (!wanted.has(clusterId)) await stopLagSampler(clusterId);
   for (const clusterId of metricsRecorderClusters()) if (!record || !wanted.has(clusterId)) await stopMetricsRecorder(clusterId);
   for (const [clusterId, { intervalMs, window, allowedLag }] of wanted) {
-    await startLagSampler(clusterId, { intervalMs, window, allowedLag, ...(record ? { afterPass: metricsAfterPass(clusterId) } : {}) });
+    const sampling = { intervalMs, window, allowedLag, logDirsEveryMs: config.metrics.logDirsEveryMs };
+    await startLagSampler(clusterId, { ...sampling, ...(record ? { afterPass: metricsAfterPass(clusterId) } : {}) });
   }
   if (record && wanted.size > 0) {
     startMetricsUpkeep();

@@ -13,9 +13,9 @@ import { getLagSampler } from '@/server/lag/lag-sampler';
  * the cluster does not have is 404 (a group may still hold commits for a deleted topic: those show on the group).
  */
 export async function listTopicGroups(clusterId: string, topic: string): Promise<TopicGroupsResponse> {
-  const cluster = await getClusterSnapshot(clusterId);
+  const cluster = await getClusterSnapshot(clusterId, { logDirsMaxAgeMs: Infinity });
   if (!cluster.metadata.topics.some((t) => t.name === topic)) {
-    const fresh = await getClusterSnapshot(clusterId, { maxAgeMs: 0 });
+    const fresh = await getClusterSnapshot(clusterId, { maxAgeMs: 0, logDirsMaxAgeMs: Infinity });
     if (!fresh.metadata.topics.some((t) => t.name === topic)) throw new ApiError('NOT_FOUND', `Topic "${topic}" does not exist`);
   }
   const snapshot = await getGroupsSnapshot(clusterId);

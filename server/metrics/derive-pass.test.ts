@@ -9,11 +9,12 @@ type Row = GroupReading['rows'][number];
 
 const part = (topic: string, partition: number, leader: number | null, highWatermark: number | null, leaderSizeBytes: number | null): [string, PartitionReading] => [
   partitionKey(topic, partition),
-  { topic, leader, highWatermark, logStartOffset: 0, leaderSizeBytes },
+  { topic, leader, highWatermark, logStartOffset: 0, leaderSizeBytes, sizedHighWatermark: highWatermark, sizedLogStartOffset: 0 },
 ];
 
 const cluster = (time: number, partitions: [string, PartitionReading][], disks: [number, number | null][] = []): ClusterReading => ({
   time,
+  sizesTime: time,
   partitions: new Map(partitions),
   brokerDiskBytes: new Map(disks),
 });
@@ -287,11 +288,13 @@ describe('derivePass: topics, brokers and the cluster', () => {
     expect(first.state).toEqual({
       cluster: A,
       rates: new Map(),
+      bytesPerMessage: new Map(),
       committed: new Map([['billing', new Map([[partitionKey('orders', 0), 80]])]]),
       groupsTime: 10_400,
     });
     const second = derivePass(first.state, pass(B, [], 20_400));
-    expect(second.state).toEqual({ cluster: B, rates: partitionRates(A, B), committed: new Map(), groupsTime: 20_400 });
+    const { rates, bytesPerMessage } = partitionRates(A, B);
+    expect(second.state).toEqual({ cluster: B, rates, bytesPerMessage, committed: new Map(), groupsTime: 20_400 });
   });
 
   it('marks a partial pass', () => {

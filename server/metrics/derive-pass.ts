@@ -2,19 +2,21 @@
 import type { MetricPointInput } from '@/server/metrics/write';
 import { partitionKey } from '@/server/kafka/partition-key';
 import { isInternalTopic, type ClusterReading, type PassReading } from '@/server/metrics/pass-reading';
-import { partitionRates, type PartitionRates } from '@/server/metrics/partition-rates';
+import { partitionRates, type BytesPerMessage, type PartitionRates } from '@/server/metrics/partition-rates';
 
 /** What a pass leaves for the next one. */
 export type DeriveState = {
   /** The last cluster reading newer than the one before it, and the per-partition rates it gave. */
   cluster: ClusterReading | null;
   rates: ReadonlyMap<string, PartitionRates>;
+  /** Measured per partition whenever newer log sizes arrive (they may be read less often than the passes). */
+  bytesPerMessage: BytesPerMessage;
   /** Committed offsets per group and partitionKey at `groupsTime`. */
   committed: ReadonlyMap<string, ReadonlyMap<string, number>>;
   groupsTime: number | null;
 };
 
-export const initialDeriveState = (): DeriveState => ({ cluster: null, rates: new Map(), committed: new Map(), groupsTime: null });
+export const initialDeriveState = (): DeriveState => ({ cluster: null, rates: new Map(), bytesPerMessage: new Map(), committed: new Map(), groupsTime: null });
 
 type Sum = { value: number; known: boolean };
 const add = (sums: Map<string, Sum>, key: string, value: number | null) => {
@@ -36,7 +38,9 @@ export function derivePass(state: DeriveState, pass: PassReading): { points: Met
     points.push({ scope, key, metric, unit, value, ...(labels ? { labels } : {}) });
 
   const newer = state.cluster === null || pass.cluster.time > state.cluster.time;
-  const rates = newer ? partitionRates(state.cluster, pass.cluster) : state.rates;
+  const { rates, bytesPerMessage } = newer
+    ? partitionRates(state.cluster, pass.cluster, state.bytesPerMessage)
+    : { rates: state.rates, bytesPerMessage: state.bytesPerMessage };
 
   const topicMessages = new Map<string, Sum>();
   const topicBytes = new Map<string, Sum>();
@@ -83,7 +87,7 @@ export function derivePass(state: DeriveState, pass: PassReading): { points: Met
 
   return {
     points,
-    state: { cluster: newer ? pass.cluster : state.cluster, rates, committed: groups.committed, groupsTime: pass.time },
+    state: { cluster: newer ? pass.cluster : state.cluster, rates, bytesPerMessage, committed: groups.committed, groupsTime: pass.time },
   };
 }
 

@@ -7,13 +7,18 @@ export type PartitionReading = {
   leader: number | null;
   highWatermark: number | null;
   logStartOffset: number | null;
-  /** The leader replica's size in bytes (DescribeLogDirs). */
+  /** The leader replica's size in bytes (DescribeLogDirs), as read at the reading's `sizesTime`. */
   leaderSizeBytes: number | null;
+  /** The high watermark and log start offset read together with that size (= the above when sizesTime = time). */
+  sizedHighWatermark: number | null;
+  sizedLogStartOffset: number | null;
 };
 
 export type ClusterReading = {
-  /** When the cluster snapshot's metadata arrived: offsets and sizes were read just after. */
+  /** When the cluster snapshot's metadata arrived: offsets (and sizes, when sizesTime = time) were read just after. */
   time: number;
+  /** When the log dirs behind the sizes were read: `time`, or earlier when the pass reused them (metrics.logDirsEveryMs). */
+  sizesTime: number;
   /** By partitionKey. */
   partitions: ReadonlyMap<string, PartitionReading>;
   /** Bytes of all replicas in each broker's log dirs; null for a broker whose log dirs could not be read. */

@@ -42,7 +42,7 @@ async function settle<T>(read: Promise<T>, clusterId: string): Promise<T | null>
 async function readCluster(cluster: ClusterConfig): Promise<ClusterRead> {
   const maxAgeMs = scrapeMaxAgeMs(lagSettings(getConfig(), cluster).intervalMs);
   const [snapshot, groups] = await Promise.all([
-    settle(getClusterSnapshot(cluster.id, { maxAgeMs }), cluster.id),
+    settle(getClusterSnapshot(cluster.id, { maxAgeMs, logDirsMaxAgeMs: Infinity }), cluster.id),
     settle(getGroupsSnapshot(cluster.id, { maxAgeMs }), cluster.id),
   ]);
   return { cluster, snapshot, groups };

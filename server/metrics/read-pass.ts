@@ -20,6 +20,7 @@ export function readPass(cluster: ClusterSnapshot, groups: GroupsSnapshot, sampl
     for (const p of topic.partitions) {
       const key = partitionKey(topic.name, p.partition);
       const offsets = cluster.offsets.get(key);
+      const sizedOffsets = cluster.logDirsOffsets.get(key);
       const size = sizes.get(key);
       partitions.set(key, {
         topic: topic.name,
@@ -27,6 +28,8 @@ export function readPass(cluster: ClusterSnapshot, groups: GroupsSnapshot, sampl
         highWatermark: toNumber(offsets?.highWatermark),
         logStartOffset: toNumber(offsets?.logStartOffset),
         leaderSizeBytes: size === undefined ? null : Number(size),
+        sizedHighWatermark: toNumber(sizedOffsets?.highWatermark),
+        sizedLogStartOffset: toNumber(sizedOffsets?.logStartOffset),
       });
     }
   }
@@ -43,7 +46,7 @@ export function readPass(cluster: ClusterSnapshot, groups: GroupsSnapshot, sampl
     }));
   return {
     time: groups.asOf,
-    cluster: { time: cluster.asOf, partitions, brokerDiskBytes },
+    cluster: { time: cluster.asOf, sizesTime: cluster.logDirsAsOf, partitions, brokerDiskBytes },
     groups: groupReadings,
     partial: cluster.errors.length > 0 || groups.errors.length > 0 || groups.groups.some((g) => g.error),
   };

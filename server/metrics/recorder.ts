@@ -65,8 +65,9 @@ export function createMetricsRecorder(clusterId: string): MetricsRecorder {
       // Alerts need the lock even when the history is off (server/metrics/recorders.ts).
       if (!getConfig().metrics.enabled) return;
       const started = performance.now();
-      // The snapshot the pass read just before its groups (server/lag/lag-sampler.ts), unless it is over 2 s old.
-      const cluster = await getClusterSnapshot(clusterId);
+      // The snapshot the pass read just before its groups (server/lag/lag-sampler.ts), unless it is over 2 s old;
+      // its log dirs may be older (metrics.logDirsEveryMs): derivePass knows when they were read.
+      const cluster = await getClusterSnapshot(clusterId, { logDirsMaxAgeMs: Infinity });
       const reading = readPass(cluster, groups, sampler);
       const derived = derivePass(state, reading);
       state = derived.state;
