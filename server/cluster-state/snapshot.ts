@@ -42,8 +42,9 @@ type ReadOptions = {
 
 type LogDirsReading = Pick<ClusterSnapshot, 'logDirs' | 'logDirsAsOf' | 'logDirsOffsets'> & { brokerIds: string };
 
-// The last complete log dirs per cluster. A module value: a dev reload only costs one more DescribeLogDirs round.
-const lastLogDirs = new Map<string, LogDirsReading>();
+// The last complete log dirs per cluster. On globalThis like the snapshot cache itself: the sampler (started from
+// instrumentation.ts) and the route handlers are separate bundles, and each should reuse what the other read.
+const lastLogDirs = ((globalThis as typeof globalThis & { __clusterLogDirs?: Map<string, LogDirsReading> }).__clusterLogDirs ??= new Map());
 
 /**
  * The last log dirs if they may stand in for a new read: young enough, every broker answered, the same brokers,
