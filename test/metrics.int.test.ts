@@ -90,7 +90,7 @@ describe(`metrics history on ${target.label}: a pass every ${INTERVAL_MS} ms whi
     expect(code, 'kafka-producer-perf-test exit code').toBe(0);
     producedUntil = Date.now();
     requestsWhileProducing = requestDelta(requestsBefore, requestCounts('local'));
-    passesWhileProducing = (await topicSeries()).series.find((s) => s.name === 'messagesInPerSec')!.points.filter(([t]) => t > passBefore).length;
+    passesWhileProducing = named(await topicSeries(), 'messagesInPerSec').points.filter(([t]) => t > passBefore).length;
     await passes(2);
   }, 240_000);
 

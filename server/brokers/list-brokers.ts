@@ -51,7 +51,7 @@ const disksOf = perSnapshot((snapshot) => new Map(snapshot.metadata.brokers.map(
 
 /** `sizesMaxAgeMs`: how old the disk use may be (the alert evaluator looks at the brokers, not their disks). */
 export async function listBrokers(clusterId: string, { sizesMaxAgeMs }: { sizesMaxAgeMs?: number } = {}): Promise<BrokerListResponse> {
-  const snapshot = await getClusterSnapshot(clusterId, sizesMaxAgeMs === undefined ? {} : { logDirsMaxAgeMs: sizesMaxAgeMs });
+  const snapshot = await getClusterSnapshot(clusterId, { logDirsMaxAgeMs: sizesMaxAgeMs });
   const { metadata } = snapshot;
   const known: KnownBroker[] = await knownBrokersOrNone(clusterId, metadata.brokers);
   const counts = countsOf(snapshot);

@@ -40,7 +40,8 @@ type ReadOptions = {
   logDirsMaxAgeMs: number;
 };
 
-type LogDirsReading = Pick<ClusterSnapshot, 'logDirs' | 'logDirsAsOf' | 'logDirsOffsets'> & { brokerIds: string };
+type Sizes = Pick<ClusterSnapshot, 'logDirs' | 'logDirsAsOf' | 'logDirsOffsets'>;
+type LogDirsReading = { sizes: Sizes; brokerIds: string };
 
 // The last complete log dirs per cluster. On globalThis like the snapshot cache itself: the sampler (started from
 // instrumentation.ts) and the route handlers are separate bundles, and each should reuse what the other read.
@@ -50,13 +51,13 @@ const lastLogDirs = ((globalThis as typeof globalThis & { __clusterLogDirs?: Map
  * The last log dirs if they may stand in for a new read: young enough, every broker answered, the same brokers,
  * and every partition of the cluster was in the snapshot that read them (a new topic or partition reads again).
  */
-function reusableLogDirs(clusterId: string, metadata: ClusterMetadata, brokerIds: string, maxAgeMs: number): LogDirsReading | null {
+function reusableSizes(clusterId: string, metadata: ClusterMetadata, brokerIds: string, maxAgeMs: number): Sizes | null {
   const last = lastLogDirs.get(clusterId);
-  if (!last || maxAgeMs <= 0 || metadata.asOf - last.logDirsAsOf >= maxAgeMs || last.brokerIds !== brokerIds) return null;
+  if (!last || maxAgeMs <= 0 || metadata.asOf - last.sizes.logDirsAsOf >= maxAgeMs || last.brokerIds !== brokerIds) return null;
   for (const topic of metadata.topics) {
-    for (const p of topic.partitions) if (!last.logDirsOffsets.has(partitionKey(topic.name, p.partition))) return null;
+    for (const p of topic.partitions) if (!last.sizes.logDirsOffsets.has(partitionKey(topic.name, p.partition))) return null;
   }
-  return last;
+  return last.sizes;
 }
 
 /**
@@ -69,7 +70,8 @@ async function readSnapshot(clusterId: string, { logDirsMaxAgeMs }: ReadOptions 
     const metadata = await readClusterMetadata(connection);
     const errors: string[] = [];
     const brokerIds = metadata.brokers.map((b) => b.id);
-    const reused = reusableLogDirs(clusterId, metadata, brokerIds.join(','), logDirsMaxAgeMs);
+    const brokerKey = brokerIds.join(',');
+    const reused = reusableSizes(clusterId, metadata, brokerKey, logDirsMaxAgeMs);
     const [offsets, logDirs, configs] = await Promise.all([
       readOffsets(connection, metadata.topics),
       reused ? reused.logDirs : readLogDirs(connection, brokerIds),
@@ -87,12 +89,10 @@ async function readSnapshot(clusterId: string, { logDirsMaxAgeMs }: ReadOptions 
     }
     const byPartition = new Map<string, PartitionOffsets>();
     for (const o of offsets) byPartition.set(partitionKey(o.topic, o.partition), o);
-    const sizes = reused
-      ? { logDirs: reused.logDirs, logDirsAsOf: reused.logDirsAsOf, logDirsOffsets: reused.logDirsOffsets }
-      : { logDirs, logDirsAsOf: metadata.asOf, logDirsOffsets: byPartition };
+    const sizes = reused ?? { logDirs, logDirsAsOf: metadata.asOf, logDirsOffsets: byPartition };
     if (!reused) {
       if (logDirs.some((r) => 'error' in r)) lastLogDirs.delete(clusterId);
-      else lastLogDirs.set(clusterId, { ...sizes, brokerIds: brokerIds.join(',') });
+      else lastLogDirs.set(clusterId, { sizes, brokerIds: brokerKey });
     }
     return { asOf: metadata.asOf, metadata, offsets: byPartition, ...sizes, minIsr, errors };
   });
