@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { alertIdSchema, alertRuleConfigSchema, channelTypeSchema } from '@/lib/schemas/alerts';
 import { roleSchema } from '@/lib/schemas/auth';
 import { clusterIdSchema } from '@/lib/schemas/common';
+import { maskingRuleSchema } from '@/server/messages/masking-rules';
 import { DAY_MS, DEFAULT_METRICS_RETENTION, HOUR_MS, MINUTE_MS } from '@/server/metrics/retention';
 
 /** A secret is an inline string, `{ "env": NAME }` or `{ "file": PATH }`; it is resolved on the server only. */
@@ -193,6 +194,23 @@ const alertsSchema = z
 export type AlertsSettings = z.infer<typeof alertsSchema>;
 export type AlertChannelConfig = AlertsSettings['channels'][number];
 
+/**
+ * Reading records: scans and live tails (server-sent events) run outside the 10 s route deadline, within their own
+ * budget (a request may ask for less, never more), and only so many at once per user and per console.
+ */
+export const MESSAGES_DEFAULTS = { streamMaxRecords: 100_000, streamMaxSeconds: 30, streamsPerUser: 2, streamsPerConsole: 20, pageScanMaxRecords: 100_000 };
+const messagesSchema = z
+  .object({
+    streamMaxRecords: z.number().int().min(1_000).max(100_000_000).default(MESSAGES_DEFAULTS.streamMaxRecords),
+    streamMaxSeconds: z.number().int().min(5).max(3_600).default(MESSAGES_DEFAULTS.streamMaxSeconds),
+    streamsPerUser: z.number().int().min(1).max(100).default(MESSAGES_DEFAULTS.streamsPerUser),
+    streamsPerConsole: z.number().int().min(1).max(1_000).default(MESSAGES_DEFAULTS.streamsPerConsole),
+    /** A JSON page with a filter examines at most this many records (and stops at the route deadline). */
+    pageScanMaxRecords: z.number().int().min(1_000).max(10_000_000).default(MESSAGES_DEFAULTS.pageScanMaxRecords),
+  })
+  .strict();
+export type MessagesSettings = z.infer<typeof messagesSchema>;
+
 export const consoleConfigSchema = z
   .object({
     clusters: z
@@ -204,6 +222,9 @@ export const consoleConfigSchema = z
     reassign: reassignSchema.default(REASSIGN_DEFAULTS),
     metrics: metricsSchema.default(METRICS_DEFAULTS),
     alerts: alertsSchema.default(ALERTS_DEFAULTS),
+    messages: messagesSchema.default(MESSAGES_DEFAULTS),
+    /** Masking of record contents, applied on the server before anything leaves it (README: "Masking"). */
+    masking: z.array(maskingRuleSchema).max(1_000).default([]),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -216,6 +237,12 @@ export const consoleConfigSchema = z
     }
     // A typo in a scope would silently hide a cluster from someone: refuse unknown ids.
     const known = new Set(config.clusters.map((c) => c.id));
+    // Likewise a masking rule naming an unknown cluster would silently mask nothing there.
+    for (const [i, rule] of config.masking.entries()) {
+      for (const [j, id] of rule.clusters.entries()) {
+        if (!/[*?]/.test(id) && !known.has(id)) ctx.addIssue({ code: 'custom', path: ['masking', i, 'clusters', j], message: `unknown cluster id "${id}"` });
+      }
+    }
     const scopes: [string, string[] | undefined][] = [
       ...config.auth.users.map((u, i): [string, string[] | undefined] => [`auth.users[${i}].clusters`, u.clusters]),
       ...config.auth.apiTokens.map((t, i): [string, string[] | undefined] => [`auth.apiTokens[${i}].clusters`, t.clusters]),

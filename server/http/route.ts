@@ -21,7 +21,16 @@ export type RouteArgs<P extends Params, A extends Principal | null> = {
 };
 
 type PublicRoute = { name: string; permission: 'public' };
-type ProtectedRoute = { name: string; permission: Permission; /** What the change is about, for the audit log. */ target?: (params: Params) => string | null };
+type ProtectedRoute = {
+  name: string;
+  permission: Permission;
+  /** What the change is about, for the audit log. */
+  target?: (params: Params) => string | null;
+  /** What the audit log keeps of the request: by default its body (secrets redacted); for a read, its query. */
+  auditSummary?: (body: unknown, url: URL) => unknown;
+  /** Reads of record contents are audited like changes: who looked at which topic, where, with which filter. */
+  auditReads?: boolean;
+};
 
 const isWrite = (request: Request) => request.method !== 'GET' && request.method !== 'HEAD';
 
@@ -51,9 +60,11 @@ export function route<P extends Params>(
       const body = isWrite(request) ? await readJson(request) : undefined;
       // The overloads tie a public route to principal null and a protected one to a Principal.
       const run = () => (handler as (args: RouteArgs<P, Principal | null>) => Promise<Response>)({ request, params, url: new URL(request.url), body, principal });
-      if (options.permission === 'public' || !isWrite(request) || !principal) return await run();
+      if (options.permission === 'public' || !principal || (!isWrite(request) && !options.auditReads)) return await run();
       const target = options.target?.(params) ?? null;
-      return await auditedChange({ request, action: options.name, principal, clusterId, target, body }, run);
+      const url = new URL(request.url);
+      const summary = options.auditSummary ? options.auditSummary(body, url) : isWrite(request) ? body : Object.fromEntries(url.searchParams);
+      return await auditedChange({ request, action: options.name, principal, clusterId, target, body: summary }, run);
     } catch (error) {
       const apiError = toRouteError(error, options.name);
       if (apiError.code === 'FORBIDDEN' || apiError.code === 'KAFKA_FORBIDDEN') {

@@ -10,6 +10,13 @@ export const ROUTE_DEADLINE_MS = 10_000;
 
 type Entry = { connection: KafkaConnection; connecting: Promise<void> | null };
 
+/**
+ * Which of a cluster's two connections (one socket per broker each) a call uses. A broker answers the requests of
+ * one connection in order, one at a time, so record reads (responses of a megabyte, scans that fetch for seconds)
+ * get their own: the pages' and the sampler's admin requests never queue behind them.
+ */
+export type KafkaChannel = 'admin' | 'records';
+
 // Cached on globalThis: dev hot reload re-evaluates modules, and must not leak a connection per reload.
 const holder = globalThis as typeof globalThis & { __kafkaConnections?: Map<string, Entry>; __kafkaRequests?: Map<string, RequestCounter> };
 const registry = (holder.__kafkaConnections ??= new Map<string, Entry>());
@@ -25,11 +32,13 @@ function counterFor(clusterId: string) {
   return counter;
 }
 
-function entryFor(clusterId: string): Entry {
-  let entry = registry.get(clusterId);
+const registryKey = (clusterId: string, channel: KafkaChannel) => (channel === 'admin' ? clusterId : `${clusterId}\u0000${channel}`);
+
+function entryFor(key: string, clusterId: string): Entry {
+  let entry = registry.get(key);
   if (!entry) {
     entry = { connection: createConnection(getClusterConfig(clusterId), counterFor(clusterId)), connecting: null };
-    registry.set(clusterId, entry);
+    registry.set(key, entry);
   }
   return entry;
 }
@@ -46,9 +55,9 @@ async function ensureConnected(entry: Entry) {
  * A failed or timed-out call may leave kafkajs's metadata or locks wedged (a deleted topic, a leaderless
  * partition, a broker that vanished): the next call gets a fresh client instead.
  */
-function dropConnection(clusterId: string, entry: Entry) {
-  if (registry.get(clusterId) !== entry) return;
-  registry.delete(clusterId);
+function dropConnection(key: string, entry: Entry) {
+  if (registry.get(key) !== entry) return;
+  registry.delete(key);
   entry.connection.admin.disconnect().catch(() => {});
 }
 
@@ -56,9 +65,10 @@ function dropConnection(clusterId: string, entry: Entry) {
 export async function withKafka<T>(
   clusterId: string,
   work: (connection: KafkaConnection) => Promise<T>,
-  { deadlineMs = ROUTE_DEADLINE_MS }: { deadlineMs?: number } = {},
+  { deadlineMs = ROUTE_DEADLINE_MS, channel = 'admin' }: { deadlineMs?: number; channel?: KafkaChannel } = {},
 ): Promise<T> {
-  const entry = entryFor(clusterId);
+  const key = registryKey(clusterId, channel);
+  const entry = entryFor(key, clusterId);
   try {
     return await withDeadline(
       (async () => {
@@ -70,7 +80,7 @@ export async function withKafka<T>(
     );
   } catch (error) {
     const apiError = toApiError(error, clusterId);
-    if (apiError.code === 'KAFKA_UNAVAILABLE' || apiError.code === 'INTERNAL') dropConnection(clusterId, entry);
+    if (apiError.code === 'KAFKA_UNAVAILABLE' || apiError.code === 'INTERNAL') dropConnection(key, entry);
     throw apiError;
   }
 }

@@ -1,0 +1,70 @@
+import 'server-only';
+
+export type EventSink = {
+  /** Sends one event; resolves when the client has room for more (a slow reader slows the Kafka read down). */
+  send(event: string, data: unknown): Promise<void>;
+  /** A comment line: keeps proxies from closing an idle stream. */
+  keepAlive(): void;
+  readonly closed: boolean;
+};
+
+const encoder = new TextEncoder();
+const json = (data: unknown) => JSON.stringify(data, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+
+/**
+ * A server-sent events response whose body `run` writes; it ends when `run` settles. `run` gets a signal that aborts
+ * when the client goes away (the request's own signal, or the stream being cancelled). `no-transform` keeps
+ * compression (next start's, a proxy's) from buffering the events.
+ */
+export function eventStream(requestSignal: AbortSignal, run: (sink: EventSink, signal: AbortSignal) => Promise<void>, onClose: () => void): Response {
+  const abort = new AbortController();
+  const onRequestAbort = () => abort.abort();
+  requestSignal.addEventListener('abort', onRequestAbort, { once: true });
+  let wake: (() => void) | null = null;
+  let closed = false;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        const write = (text: string) => {
+          if (!closed) controller.enqueue(encoder.encode(text));
+        };
+        const sink: EventSink = {
+          async send(event, data) {
+            write(`event: ${event}\ndata: ${json(data)}\n\n`);
+            while (!closed && (controller.desiredSize ?? 1) <= 0 && !abort.signal.aborted) {
+              await new Promise<void>((resolve) => {
+                wake = resolve;
+                abort.signal.addEventListener('abort', () => resolve(), { once: true });
+              });
+            }
+          },
+          keepAlive: () => write(': keep-alive\n\n'),
+          get closed() {
+            return closed || abort.signal.aborted;
+          },
+        };
+        void run(sink, abort.signal).finally(() => {
+          requestSignal.removeEventListener('abort', onRequestAbort);
+          if (!closed) {
+            closed = true;
+            controller.close();
+          }
+          onClose();
+        });
+      },
+      pull() {
+        wake?.();
+        wake = null;
+      },
+      cancel() {
+        closed = true;
+        abort.abort();
+      },
+    },
+    { highWaterMark: 64 },
+  );
+  return new Response(stream, {
+    status: 200,
+    headers: { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-store, no-transform', 'X-Accel-Buffering': 'no' },
+  });
+}
