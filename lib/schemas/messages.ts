@@ -54,6 +54,14 @@ export const messagesQuerySchema = z
   .strict();
 export type MessagesQuery = z.infer<typeof messagesQuerySchema>;
 
+/** A download of what a page shows (its `self` cursor) or more: the same query, up to 100,000 records, as a file. */
+export const MESSAGES_EXPORT_MAX = 100_000;
+export const messagesExportQuerySchema = messagesQuerySchema.omit({ live: true }).extend({
+  format: z.preprocess(blankToUndefined, z.enum(['jsonl', 'csv']).default('jsonl')),
+  limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(MESSAGES_EXPORT_MAX).default(MESSAGES_DEFAULT_LIMIT)),
+});
+export type MessagesExportQuery = z.infer<typeof messagesExportQuerySchema>;
+
 const encodingSchema = z.enum(['utf8', 'base64']);
 
 export const messageHeaderSchema = z.object({ key: z.string(), value: z.string().nullable(), valueEncoding: encodingSchema.nullable() });
@@ -104,6 +112,8 @@ export const messagesResponseSchema = z
     /** Cursors: newer records after these, older ones before them; prev is null when nothing older is left. */
     next: z.string(),
     prev: z.string().nullable(),
+    /** Reads this same page again (the download uses it). */
+    self: z.string(),
     /** The partitions read, with their log start and end as the read saw them. */
     partitions: z.array(z.object({ partition: z.number().int(), logStartOffset: int64String, endOffset: int64String, position: int64String })),
     /** Partitions that could not be read, and why. */

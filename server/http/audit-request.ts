@@ -55,15 +55,15 @@ export async function auditedChange(change: Change, run: () => Promise<Response>
 }
 
 /** Every refusal (403) is recorded too; a refusal stands even when its record cannot be written. */
-export async function auditDenied(args: { request: Request; action: string; principal: Principal | null; params: Record<string, unknown>; error: ApiError }) {
-  const { request, action, principal, params, error } = args;
+export async function auditDenied(args: { request: Request; action: string; principal: Principal | null; params: Record<string, unknown>; target: string | null; error: ApiError }) {
+  const { request, action, principal, params, target, error } = args;
   await recordAudit({
     actor: principal?.name ?? 'anonymous',
     actorType: principal?.kind ?? 'anonymous',
     role: principal?.role ?? null,
     clusterId: typeof params.clusterId === 'string' ? params.clusterId : null,
     action,
-    target: null,
+    target,
     summary: { method: request.method, path: new URL(request.url).pathname, reason: error.message },
     outcome: 'denied',
     status: error.status,

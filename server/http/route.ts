@@ -68,7 +68,8 @@ export function route<P extends Params>(
     } catch (error) {
       const apiError = toRouteError(error, options.name);
       if (apiError.code === 'FORBIDDEN' || apiError.code === 'KAFKA_FORBIDDEN') {
-        await auditDenied({ request, action: options.name, principal, params, error: apiError });
+        const target = options.permission === 'public' ? null : (options.target?.(params) ?? null);
+        await auditDenied({ request, action: options.name, principal, params, target, error: apiError });
       }
       return errorResponse(apiError);
     }

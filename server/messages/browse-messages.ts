@@ -128,6 +128,7 @@ export function cursorsOf(prepared: ReadStart, outcome: Pick<ReadOutcome, 'resum
   return {
     next: encodeCursor({ direction: 'forward', positions: newer }),
     prev: nothingOlder ? null : encodeCursor({ direction: 'backward', positions: older }),
+    self: encodeCursor({ direction: prepared.direction, positions: starts }),
   };
 }
 
@@ -152,7 +153,7 @@ export async function browseMessages(clusterId: string, topic: string, query: Me
         },
         { ...topicHooks(connection, topic), onMatch: (match) => void messages.push(toMessage(match, query.isolation)) },
       );
-      const { next, prev } = cursorsOf(prepared, outcome);
+      const { next, prev, self } = cursorsOf(prepared, outcome);
       return {
         messages,
         order: prepared.direction === 'forward' ? 'asc' : 'desc',
@@ -160,6 +161,7 @@ export async function browseMessages(clusterId: string, topic: string, query: Me
         stoppedBy: outcome.stoppedBy,
         next,
         prev,
+        self,
         partitions: prepared.lanes.map((l) => ({
           partition: l.partition,
           logStartOffset: (outcome.logStarts.get(l.partition) ?? l.logStart).toString(),

@@ -5,10 +5,11 @@ import { kafkaTarget } from './kafka-target';
 
 const BIN = path.resolve(import.meta.dirname, '../../scripts/kafka/bin');
 
-export function kafkaCli(tool: string, args: string[], { timeoutMs = 60_000 } = {}): string {
+export function kafkaCli(tool: string, args: string[], { timeoutMs = 60_000, input }: { timeoutMs?: number; input?: string } = {}): string {
   const target = kafkaTarget();
   const result = spawnSync(path.join(BIN, tool), args, {
     encoding: 'utf8',
+    input,
     timeout: timeoutMs,
     // Reading a whole topic back prints megabytes (Node's default stops the tool at 1 MB).
     maxBuffer: 256 * 1024 * 1024,

@@ -35,6 +35,11 @@ writeFileSync(
       { id: 'down', name: 'Unreachable', brokers: ['127.0.0.1:1'], readOnly: true, connectionTimeoutMs: 500 },
     ],
     auth: { users: [], apiTokens: tokenEntries() },
+    // Record contents of it-masked-* topics: card numbers hidden wherever they are, phone fields and one path hashed.
+    masking: [
+      { clusters: ['local'], topics: ['it-masked-*'], paths: ['$.card.holder'], fields: ['phone'], action: 'hash' },
+      { clusters: ['*'], topics: ['it-masked-*'], regex: '\\b(?:\\d[ -]?){12,15}\\d\\b', action: 'hide', roles: ['admin', 'operator'] },
+    ],
     // Reassignment jobs are watched closely in tests: moves of a few MB take seconds.
     reassign: { pollMs: 500, maxMovingPartitions: 4, stallAfterMs: 30_000 },
     // Webhooks to the receiver test/alerts.int.test.ts starts on loopback (never an outside address); retries in
