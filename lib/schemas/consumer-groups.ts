@@ -37,8 +37,10 @@ export const consumerGroupSummarySchema = z
     /** Σ of the rows' lags that are known (negatives included, as the CLI computes them); null when none is. */
     totalLag: int64String.nullable(),
     maxLag: int64String.nullable(),
-    /** The largest time lag of the group's partitions (ms behind); null when none is known. */
+    /** The largest time lag of the group's partitions (ms behind); null when none is known, never 0 while one lags unknown. */
     maxTimeLagMs: z.number().nonnegative().nullable(),
+    /** maxTimeLagMs is a lower bound: a lagging partition's time lag is not known (yet). */
+    maxTimeLagIsLowerBound: z.boolean(),
     /** The worst partition status over the sampler's window; null until the window has filled, or without a sampler. */
     status: lagStatusSchema.nullable(),
     sampling: groupSamplingSchema,
@@ -127,9 +129,13 @@ export const groupOffsetRowSchema = z
     clientId: z.string().nullable(),
     /**
      * How far behind the committed offset is, in ms: now − the time the high watermark reached it (interpolated on
-     * the sampler's HWM-over-time table); 0 when caught up; null when unknown or not sampled.
+     * the sampler's HWM-over-time table), or where that cannot tell, now − the timestamp of the first record at or
+     * after the committed offset; 0 when caught up (or when only transaction markers are left); null when unknown or
+     * not sampled.
      */
     timeLagMs: z.number().nonnegative().nullable(),
+    /** How timeLagMs of a lagging partition was found; null when it is unknown or the partition is caught up. */
+    timeLagMethod: z.enum(['interpolated', 'record']).nullable(),
     // The sampler's view of the partition: present when the cluster is sampled, null while unknown.
     /** Burrow's partition status over the window; null until the window has filled or without a commit. */
     status: lagStatusSchema.nullable().optional(),
@@ -152,6 +158,8 @@ export const consumerGroupDetailResponseSchema = z
     /** The worst partition status (as in the list); null until the window has filled. */
     status: lagStatusSchema.nullable(),
     maxTimeLagMs: z.number().nonnegative().nullable(),
+    /** maxTimeLagMs is a lower bound: a lagging partition's time lag is not known (yet). */
+    maxTimeLagIsLowerBound: z.boolean(),
     /** The sampler and this group's progress (`samples` as in the list); null when the cluster is not sampled. */
     sampling: lagSamplingSchema.extend({ samples: z.number().int().nonnegative() }).nullable(),
     members: z.array(groupMemberSchema),
@@ -174,6 +182,7 @@ export const topicGroupSchema = z
     lag: int64String.nullable(),
     /** The largest time lag of its partitions of this topic (ms behind); null when none is known. */
     maxTimeLagMs: z.number().nonnegative().nullable(),
+    maxTimeLagIsLowerBound: z.boolean(),
     /** The worst status of its partitions of this topic over the sampler's window; null until known. */
     status: lagStatusSchema.nullable(),
     sampling: groupSamplingSchema,

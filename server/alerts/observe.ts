@@ -3,6 +3,7 @@
 import type { AlertRuleSpec } from '@/lib/schemas/alerts';
 import type { LagStatus } from '@/lib/schemas/consumer-groups';
 import { matchesPattern } from '@/server/alerts/glob';
+import { largestTimeLag } from '@/server/lag/time-lag';
 
 export type RuleWithId = AlertRuleSpec & { id: string };
 
@@ -48,8 +49,9 @@ function observeGroups(rule: RuleWithId & { groupPattern?: string; topicPattern?
       const message = `${who} lag ${compared}${onTopics(rule.topicPattern)}`;
       observations.push({ subject: group.groupId, active, value: lag, message });
     } else if (rule.kind === 'group-time-lag') {
-      const times = rows.flatMap((r) => (r.timeLagMs === null ? [] : [r.timeLagMs / 1000]));
-      const worst = times.length ? Math.max(...times) : null;
+      // The pages' rule: unknown (not 0) while a lagging partition's time lag is unknown and nothing known is larger.
+      const largest = largestTimeLag(rows).ms;
+      const worst = largest === null ? null : largest / 1000;
       const active = worst === null ? null : worst > rule.thresholdSeconds;
       const compared = worst === null ? `an unknown time behind (threshold ${seconds(rule.thresholdSeconds)})` : `${seconds(worst)} behind ${active ? '>' : '≤'} ${seconds(rule.thresholdSeconds)}`;
       const message = `${who} is ${compared}${onTopics(rule.topicPattern)}`;

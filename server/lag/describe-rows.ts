@@ -25,7 +25,7 @@ export function lagOf(currentOffset: string | null, logEndOffset: string | null)
  * assignment, largest assignment first (ties by member id), each with its partitions by (topic, partition); then the
  * committed partitions no member owns, with null member columns. Members without partitions get no row.
  */
-export function describeRows({ members, committed, endOffsets }: RowInputs): Omit<GroupOffsetRow, 'timeLagMs'>[] {
+export function describeRows({ members, committed, endOffsets }: RowInputs): Omit<GroupOffsetRow, 'timeLagMs' | 'timeLagMethod'>[] {
   const row = (tp: TopicPartition, member: GroupMember | null) => {
     const key = partitionKey(tp.topic, tp.partition);
     const currentOffset = committed.get(key) ?? null;

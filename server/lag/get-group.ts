@@ -4,6 +4,7 @@ import type { ConsumerGroupDetailResponse } from '@/lib/schemas/consumer-groups'
 import { groupLagSummary, groupRows } from '@/server/lag/group-rows';
 import { getGroupsSnapshot, type GroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { getLagSampler, lagSampling } from '@/server/lag/lag-sampler';
+import { fillGroupRecordTimes } from '@/server/lag/pass-record-times';
 
 const GROUP_ID_NOT_FOUND = 69;
 
@@ -20,8 +21,10 @@ export async function getConsumerGroup(clusterId: string, groupId: string): Prom
   }
   if (!group) throw new ApiError('NOT_FOUND', `Consumer group "${groupId}" does not exist`);
   const sampler = getLagSampler(clusterId);
+  // The record times its lagging partitions need now, not at the next pass (sampled clusters only).
+  if (sampler) await fillGroupRecordTimes(clusterId, { asOf: snapshot.asOf, groups: [group], endOffsets: snapshot.endOffsets }, sampler.store);
   const offsets = groupRows(group, snapshot, sampler ?? null);
-  const { maxTimeLagMs, status, sampling: own } = groupLagSummary(group, offsets, sampler ?? null);
+  const { maxTimeLagMs, maxTimeLagIsLowerBound, status, sampling: own } = groupLagSummary(group, offsets, sampler ?? null);
   const sampling = lagSampling(sampler);
   const partial = Boolean(group.error) || offsets.some((r) => r.error);
   return {
@@ -35,6 +38,7 @@ export async function getConsumerGroup(clusterId: string, groupId: string): Prom
     coordinatorId: group.coordinatorId,
     status,
     maxTimeLagMs,
+    maxTimeLagIsLowerBound,
     sampling: sampling && { ...sampling, samples: own?.samples ?? 0 },
     members: group.members,
     offsets,

@@ -5,30 +5,48 @@ import { describeRows } from '@/server/lag/describe-rows';
 import type { GroupRead, GroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { etaMs } from '@/server/lag/lag-rates';
 import { groupLagStats, hwmTable, type LagSampleStore } from '@/server/lag/lag-samples';
-import { timeLagMs } from '@/server/lag/time-lag';
+import { recordTime } from '@/server/lag/record-times';
+import { largestTimeLag, timeLagMs } from '@/server/lag/time-lag';
 
-/** The cluster's sampler as the rows need it (a LagSampler). */
-export type RowSampler = { store: LagSampleStore; window: number; intervalMs: number };
+/** The cluster's sampler as the rows need it (a LagSampler); its cluster id lets rows use the record method. */
+export type RowSampler = { store: LagSampleStore; window: number; intervalMs: number; clusterId?: string };
 
 const toNumber = (value: string | null) => (value === null ? null : Number(value));
 
+type TimeLag = Pick<GroupOffsetRow, 'timeLagMs' | 'timeLagMethod'>;
+
 /**
- * The group's rows as kafka-consumer-groups --describe prints them, with the time lag read off the sampler's tables
- * at the snapshot's time (null without a sampler). With a sampler, each row also carries the partition's status,
- * rates and catch-up ETA; without one those fields are absent, so the rows stay exactly the CLI's.
+ * A row's time lag: interpolated on the sampler's high-watermark table at the snapshot's time; where that has no
+ * answer and the partition lags, the record method (the age of the first record at or after the committed offset, as
+ * the sampler or the group's page read it); 0 when caught up; null when unknown.
+ */
+function rowTimeLag(row: Omit<GroupOffsetRow, 'timeLagMs' | 'timeLagMethod'>, snapshot: GroupsSnapshot, samples: LagSampleStore, clusterId: string | undefined): TimeLag {
+  const lagging = row.lag !== null && BigInt(row.lag) > 0n;
+  const interpolated = timeLagMs(hwmTable(samples, row.topic, row.partition), toNumber(row.currentOffset), toNumber(row.logEndOffset), snapshot.asOf);
+  if (interpolated !== null) return { timeLagMs: interpolated, timeLagMethod: lagging ? 'interpolated' : null };
+  if (!lagging || clusterId === undefined || row.currentOffset === null) return { timeLagMs: null, timeLagMethod: null };
+  const time = recordTime(clusterId, row.topic, row.partition, row.currentOffset);
+  if (time === 'markers-only') return { timeLagMs: 0, timeLagMethod: 'record' };
+  if (typeof time === 'number' && time >= 0) return { timeLagMs: Math.max(0, snapshot.asOf - time), timeLagMethod: 'record' };
+  return { timeLagMs: null, timeLagMethod: null };
+}
+
+/**
+ * The group's rows as kafka-consumer-groups --describe prints them. With a sampler (lag.enabled), each row also
+ * carries its time lag (see rowTimeLag), the partition's status, rates
+ * and catch-up ETA; without one the time lag is null and the other fields are absent, so the rows stay the CLI's.
  */
 export function groupRows(group: GroupRead, snapshot: GroupsSnapshot, sampler: RowSampler | null = null): GroupOffsetRow[] {
   const rows = describeRows({ members: group.members, committed: group.committed, endOffsets: snapshot.endOffsets });
-  if (!sampler) return rows.map((row) => ({ ...row, timeLagMs: null }));
+  if (!sampler) return rows.map((row) => ({ ...row, timeLagMs: null, timeLagMethod: null }));
   const samples = sampler.store;
   const stats = groupLagStats(samples, group.groupId);
   return rows.map((row) => {
-    const table = hwmTable(samples, row.topic, row.partition);
     const partition = stats?.partitions.get(partitionKey(row.topic, row.partition));
     const rates = { consumeRate: partition?.consumeRate ?? null, produceRate: partition?.produceRate ?? null };
     return {
       ...row,
-      timeLagMs: timeLagMs(table, toNumber(row.currentOffset), toNumber(row.logEndOffset), snapshot.asOf),
+      ...rowTimeLag(row, snapshot, samples, sampler.clusterId),
       status: partition?.status ?? null,
       ...rates,
       etaMs: etaMs(toNumber(row.lag), rates),
@@ -36,13 +54,12 @@ export function groupRows(group: GroupRead, snapshot: GroupsSnapshot, sampler: R
   });
 }
 
-/** The group's largest time lag, its sampled status (worst partition, null until its window has filled) and samples so far. */
+/** The group's largest time lag (a lower bound while a lagging partition's is unknown), its sampled status (worst partition, null until its window has filled) and samples so far. */
 export function groupLagSummary(group: GroupRead, rows: GroupOffsetRow[], sampler: RowSampler | null) {
   const stats = sampler ? groupLagStats(sampler.store, group.groupId) : undefined;
-  let maxTimeLagMs: number | null = null;
-  for (const row of rows) if (row.timeLagMs !== null && (maxTimeLagMs === null || row.timeLagMs > maxTimeLagMs)) maxTimeLagMs = row.timeLagMs;
+  const largest = largestTimeLag(rows);
   const sampling = sampler ? { samples: stats?.samples ?? 0, window: sampler.window, intervalMs: sampler.intervalMs } : null;
-  return { maxTimeLagMs, status: stats?.status ?? null, sampling };
+  return { maxTimeLagMs: largest.ms, maxTimeLagIsLowerBound: largest.lowerBound, status: stats?.status ?? null, sampling };
 }
 
 /** A row of the groups list: totals over the group's rows; lag sums keep negatives, as the CLI's numbers do. */

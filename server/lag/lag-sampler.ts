@@ -3,6 +3,7 @@ import type { LagSampling } from '@/lib/schemas/consumer-groups';
 import { getClusterSnapshot } from '@/server/cluster-state/snapshot';
 import { getGroupsSnapshot, type GroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { createSampleStore, groupLagStats, recordPass, type LagSampleStore } from '@/server/lag/lag-samples';
+import { fillGroupRecordTimes } from '@/server/lag/pass-record-times';
 import { splitPartitionKey } from '@/server/kafka/partition-key';
 
 export type SamplerOptions = {
@@ -75,7 +76,10 @@ function toPass(clusterId: string, snapshot: GroupsSnapshot): LagSamplePass {
   return { clusterId, time: snapshot.asOf, partitions };
 }
 
-function createSampler(clusterId: string, { intervalMs, window, allowedLag, logDirsEveryMs = 0, read = (id) => readFresh(id, logDirsEveryMs), afterPass }: SamplerOptions): LagSampler {
+function createSampler(clusterId: string, { intervalMs, window, allowedLag, logDirsEveryMs = 0, read, afterPass }: SamplerOptions): LagSampler {
+  // A sampler of Kafka itself (not of given snapshots) also reads the record times its time lags need.
+  const readsKafka = read === undefined;
+  const readPass = read ?? ((id: string) => readFresh(id, logDirsEveryMs));
   const store = createSampleStore({ window, allowedLag });
   const listeners = new Set<(pass: LagSamplePass) => void>();
   let lastFailureAt: number | null = null;
@@ -88,10 +92,12 @@ function createSampler(clusterId: string, { intervalMs, window, allowedLag, logD
   async function pass() {
     const started = Date.now();
     try {
-      const snapshot = await read(clusterId);
+      const snapshot = await readPass(clusterId);
       if (stopped || !recordPass(store, snapshot)) return;
       // Statuses and rates change only here: evaluated now, off the requests' path (≈ 5 µs a partition).
       for (const groupId of store.groups.keys()) groupLagStats(store, groupId);
+      // Before the pass is recorded: history, alerts and /metrics see the time lags the pages show.
+      if (readsKafka) await fillGroupRecordTimes(clusterId, snapshot, store);
       if (lastMessage !== null) console.log(`kafka-console: lag sampler for cluster ${clusterId}: sampling again`);
       lastFailureAt = null;
       lastMessage = null;

@@ -3,6 +3,7 @@ import { consumerGroupListQuerySchema, type ConsumerGroupSummary } from '@/lib/s
 import { selectGroups } from '@/server/lag/select-groups';
 
 const group = (groupId: string, state: string, totalLag: string | null, topics: string[] = ['t'], maxTimeLagMs: number | null = null): ConsumerGroupSummary => ({
+  maxTimeLagIsLowerBound: false,
   groupId,
   state,
   protocolType: 'consumer',

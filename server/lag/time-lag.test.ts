@@ -109,3 +109,15 @@ describe('timeLagMs', () => {
     expect(timeLagMs(recent, 5_000, 11_000, 110_000)).toBe(60_000);
   });
 });
+
+describe('largestTimeLag', () => {
+  it('is the largest known figure, a lower bound while a lagging row is unknown, never 0 then', async () => {
+    const { largestTimeLag } = await import('@/server/lag/time-lag');
+    expect(largestTimeLag([{ lag: '5', timeLagMs: 2_000 }, { lag: '0', timeLagMs: 0 }])).toEqual({ ms: 2_000, lowerBound: false });
+    expect(largestTimeLag([{ lag: '5', timeLagMs: 2_000 }, { lag: 616, timeLagMs: null }])).toEqual({ ms: 2_000, lowerBound: true });
+    // The measured bug: every lagging partition unknown, a caught-up one at 0 → "0 s". Now unknown.
+    expect(largestTimeLag([{ lag: '0', timeLagMs: 0 }, { lag: '616', timeLagMs: null }])).toEqual({ ms: null, lowerBound: false });
+    expect(largestTimeLag([{ lag: null, timeLagMs: null }, { lag: '-3', timeLagMs: 0 }])).toEqual({ ms: 0, lowerBound: false });
+    expect(largestTimeLag([])).toEqual({ ms: null, lowerBound: false });
+  });
+});

@@ -95,3 +95,19 @@ export function timeLagMs(table: HwmTable, committed: number | null, highWaterma
   const reached = timeAtOffset(table, committed, { offset: highWatermark, time: now });
   return reached === null ? null : Math.max(0, Math.round(now - reached));
 }
+
+/**
+ * The largest time lag of a group's rows (or of its rows on one topic): the largest known figure, flagged as a lower
+ * bound while a lagging row's figure is unknown. Never 0 while a row lags with an unknown figure: null then, as 0
+ * would read "caught up".
+ */
+export function largestTimeLag(rows: readonly { lag: string | number | null; timeLagMs: number | null }[]): { ms: number | null; lowerBound: boolean } {
+  let ms: number | null = null;
+  let unknownLagging = false;
+  for (const row of rows) {
+    if (row.timeLagMs !== null) ms = ms === null ? row.timeLagMs : Math.max(ms, row.timeLagMs);
+    else if (row.lag !== null && Number(row.lag) > 0) unknownLagging = true;
+  }
+  if (unknownLagging && (ms === null || ms === 0)) return { ms: null, lowerBound: false };
+  return { ms, lowerBound: unknownLagging };
+}

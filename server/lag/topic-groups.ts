@@ -25,7 +25,7 @@ export async function listTopicGroups(clusterId: string, topic: string): Promise
     const rows = groupRows(group, snapshot, sampler).filter((r) => r.topic === topic);
     if (rows.length === 0) continue;
     const known = rows.filter((r) => r.lag !== null);
-    const { maxTimeLagMs, sampling } = groupLagSummary(group, rows, sampler);
+    const { maxTimeLagMs, maxTimeLagIsLowerBound, sampling } = groupLagSummary(group, rows, sampler);
     groups.push({
       groupId: group.groupId,
       state: group.state,
@@ -34,6 +34,7 @@ export async function listTopicGroups(clusterId: string, topic: string): Promise
       assignedPartitions: rows.filter((r) => r.consumerId !== null).length,
       lag: known.length ? known.reduce((sum, r) => sum + BigInt(r.lag!), 0n).toString() : null,
       maxTimeLagMs,
+      maxTimeLagIsLowerBound,
       status: worstStatus(rows.map((r) => r.status ?? null)),
       sampling,
       ...(group.error ? { error: group.error } : {}),

@@ -359,6 +359,23 @@ describe('derivePass: consumer groups', () => {
     });
   });
 
+  it('records no time lag (not 0) for a group whose lagging partitions are unknown, a lower bound where one is known', () => {
+    const { each } = run(
+      pass(A, [
+        group('stuck', row('orders', 0, 1, 616, null), row('orders', 1, 1, 0, 0)),
+        group('partly', row('orders', 0, 1, 20, 9_000), row('payments', 0, 1, 5, null)),
+      ]),
+    );
+    expect(pick(each[0]!, 'group/stuck/timeLag', 'group/partly/timeLag', 'cluster//maxTimeLag')).toEqual({
+      'group/stuck/timeLagSeconds': null,
+      'group/stuck/timeLagSeconds topic=orders': null,
+      'group/partly/timeLagSeconds': 9,
+      'group/partly/timeLagSeconds topic=orders': 9,
+      'group/partly/timeLagSeconds topic=payments': null,
+      'cluster//maxTimeLagSeconds': 9,
+    });
+  });
+
   it('sums lag and takes the max time lag over groups for the cluster', () => {
     const { each } = run(
       pass(A, [

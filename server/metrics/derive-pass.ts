@@ -1,6 +1,7 @@
 // From two consecutive passes to the stored series (names and units are the metrics API's). Pure.
 import type { MetricPointInput } from '@/server/metrics/write';
 import { partitionKey } from '@/server/kafka/partition-key';
+import { largestTimeLag } from '@/server/lag/time-lag';
 import { isInternalTopic, type ClusterReading, type PassReading } from '@/server/metrics/pass-reading';
 import { partitionRates, type BytesPerMessage, type PartitionRates } from '@/server/metrics/partition-rates';
 
@@ -104,14 +105,13 @@ function deriveGroups(state: DeriveState, pass: PassReading, rates: ReadonlyMap<
     const before = state.committed.get(group.groupId);
     const now = new Map<string, number>();
     const lag = new Map<string, Sum>();
-    const timeLag = new Map<string, number | null>();
+    const topicRows = new Map<string, PassReading['groups'][number]['rows'][number][]>();
     let consumed: number | null = null;
     let produced: number | null = null;
     for (const row of group.rows) {
       const key = partitionKey(row.topic, row.partition);
       add(lag, row.topic, row.lag);
-      if (row.timeLagMs !== null) timeLag.set(row.topic, Math.max(timeLag.get(row.topic) ?? 0, row.timeLagMs / 1000));
-      else if (!timeLag.has(row.topic)) timeLag.set(row.topic, null);
+      topicRows.set(row.topic, [...(topicRows.get(row.topic) ?? []), row]);
       if (row.committed === null) continue;
       now.set(key, row.committed);
       const previous = before?.get(key);
@@ -122,8 +122,13 @@ function deriveGroups(state: DeriveState, pass: PassReading, rates: ReadonlyMap<
     }
     committed.set(group.groupId, now);
     const total = valueOf([...lag.values()].reduce<Sum>((s, l) => (l.known ? { value: s.value + l.value, known: true } : s), { value: 0, known: false }));
-    const timeLags = [...timeLag.values()].filter((t): t is number => t !== null);
-    const maxTimeLag = timeLags.length > 0 ? Math.max(...timeLags) : null;
+    // The pages' rule: the largest known figure, never 0 while a lagging partition's is unknown.
+    const inSeconds = (rows: PassReading['groups'][number]['rows']) => {
+      const { ms } = largestTimeLag(rows);
+      return ms === null ? null : ms / 1000;
+    };
+    const timeLag = new Map([...topicRows].map(([topic, rows]) => [topic, inSeconds(rows)]));
+    const maxTimeLag = inSeconds(group.rows);
     point('group', group.groupId, 'lag', 'msg', total);
     for (const [topic, sum] of lag) point('group', group.groupId, 'lag', 'msg', valueOf(sum), { topic });
     point('group', group.groupId, 'timeLagSeconds', 's', maxTimeLag);

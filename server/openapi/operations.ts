@@ -31,6 +31,7 @@ import {
   topicDefaultsResponseSchema,
 } from '@/lib/schemas/topic-admin';
 import { topicDetailResponseSchema, topicListQuerySchema, topicListResponseSchema } from '@/lib/schemas/topics';
+import { messagesExportQuerySchema, messagesQuerySchema, messagesResponseSchema, produceInputSchema, produceResultSchema } from '@/lib/schemas/messages';
 import {
   electionScheduleInputSchema,
   electionScheduleResponseSchema,
@@ -191,6 +192,39 @@ export const OPERATIONS: Operation[] = [
     response: topicDetailResponseSchema,
     requestBody: addPartitionsInputSchema,
     errors: [...READ_ERRORS, 'FORBIDDEN', 'VALIDATION'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/clusters/{clusterId}/topics/{topic}/messages',
+    summary:
+      'Records of the topic (admin, operator; viewers 403), masked: one page as JSON from newest, oldest, offset:N or timestamp:T, or a cursor; ' +
+      'with a filter and/or an exact key. With Accept: text/event-stream a scan or, with live=true, a live tail as server-sent events ' +
+      '(start, message, progress, end, error), outside the route deadline within the stream budget; 429 beyond the streams allowed per user and console',
+    tag: 'messages',
+    response: messagesResponseSchema,
+    query: messagesQuerySchema,
+    errors: [...READ_ERRORS, 'FORBIDDEN', 'VALIDATION', 'RATE_LIMITED'],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/clusters/{clusterId}/topics/{topic}/messages',
+    summary:
+      "Produce one record (admin; operators when operatorsMayProduce) to a partition, the key's partition or any: key, value and headers as UTF-8 or base64, " +
+      "a codec, acks -1 or 1; over the topic's max.message.bytes 422 on value; internal topics 403; audited without contents",
+    tag: 'messages',
+    status: 201,
+    response: produceResultSchema,
+    requestBody: produceInputSchema,
+    errors: [...READ_ERRORS, 'FORBIDDEN', 'VALIDATION'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/clusters/{clusterId}/topics/{topic}/messages/export',
+    summary: "The records of a messages query as JSON Lines or CSV (`format`), masked, up to 100,000, streamed; a page's `self` cursor downloads what it shows",
+    tag: 'messages',
+    response: z.string().meta({ description: 'application/x-ndjson or text/csv' }),
+    query: messagesExportQuerySchema,
+    errors: [...READ_ERRORS, 'FORBIDDEN', 'VALIDATION', 'RATE_LIMITED'],
   },
   {
     method: 'patch',
