@@ -12,6 +12,8 @@ type Fixtures = {
      * makes each value that long (sent in requests of at most ~500 kB, under the brokers' message.max.bytes).
      */
     produce: (topic: string, partitions: number, count: number, valueBytes?: number) => Promise<void>;
+    /** These records, as given (keys, values, headers, partitions), acks=all. */
+    send: (topic: string, messages: { partition: number; key?: string | null; value: string | null; headers?: Record<string, string> }[]) => Promise<void>;
     /** A group that only has committed offsets (no member), as `kafka-consumer-groups --reset-offsets` leaves one. */
     commitOffsets: (groupId: string, topic: string, offsets: number[]) => Promise<void>;
     /** A kafkajs consumer in `groupId` (a live member); the test connects and disconnects it, the group is deleted after. */
@@ -45,6 +47,15 @@ export const test = base.extend<Fixtures>({
         const perSend = valueBytes ? Math.max(1, Math.floor(500_000 / valueBytes)) : messages.length;
         try {
           for (let i = 0; i < messages.length; i += perSend) await producer.send({ topic, messages: messages.slice(i, i + perSend), acks: -1 });
+        } finally {
+          await producer.disconnect();
+        }
+      },
+      send: async (topic, messages) => {
+        const producer = kafka.producer();
+        await producer.connect();
+        try {
+          await producer.send({ topic, messages, acks: -1 });
         } finally {
           await producer.disconnect();
         }

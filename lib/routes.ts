@@ -25,6 +25,8 @@ export const pageRoutes = {
   broker: (clusterId: string, brokerId: number) => `/clusters/${seg(clusterId)}/brokers/${brokerId}`,
   topics: (clusterId: string) => `/clusters/${seg(clusterId)}/topics`,
   topic: (clusterId: string, topic: string) => `/clusters/${seg(clusterId)}/topics/${seg(topic)}`,
+  /** The topic's records; `query` is a ready query string (partitions, from, limit, filter, …) without "?". */
+  topicMessages: (clusterId: string, topic: string, query = '') => `/clusters/${seg(clusterId)}/topics/${seg(topic)}/messages${query ? `?${query}` : ''}`,
   health: (clusterId: string) => `/clusters/${seg(clusterId)}/health`,
   consumerGroups: (clusterId: string) => `/clusters/${seg(clusterId)}/consumer-groups`,
   consumerGroup: (clusterId: string, groupId: string) => `/clusters/${seg(clusterId)}/consumer-groups/${seg(groupId)}`,
@@ -56,6 +58,10 @@ export const apiRoutes = {
   topicPartitions: (clusterId: string, topic: string) => `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}/partitions`,
   /** POST `{ before, confirm }`: deletes the records before the given offsets. */
   topicRecordsDelete: (clusterId: string, topic: string) => `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}/records/delete`,
+  /** GET a page of records (or, with Accept: text/event-stream, a scan or live tail); POST produces one. */
+  topicMessages: (clusterId: string, topic: string, query = '') => `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}/messages${query ? `?${query}` : ''}`,
+  /** GET the records of a messages query as a file (`format=jsonl|csv`). */
+  topicMessagesExport: (clusterId: string, topic: string, query: string) => `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}/messages/export?${query}`,
   health: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/health`,
   /** `query` is a ready query string (q, state, topic, lagging, sort), without "?". */
   consumerGroups: (clusterId: string, query = '') => `/api/v1/clusters/${seg(clusterId)}/consumer-groups${query ? `?${query}` : ''}`,

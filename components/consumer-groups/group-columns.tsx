@@ -70,7 +70,7 @@ export function groupColumns(clusterId: string) {
       size: 110,
       sortDescFirst: true,
       meta: numeric('How far behind the most lagging partition is: now − when its high watermark reached the committed offset'),
-      cell: ({ row: { original: g } }) => <Duration ms={g.maxTimeLagMs} unknown={g.sampling ? 'Unknown: no committed offset, or no record produced since sampling began' : 'Not sampled'} />,
+      cell: ({ row: { original: g } }) => <Duration ms={g.maxTimeLagMs} lowerBound={g.maxTimeLagIsLowerBound} unknown={g.sampling ? 'Unknown: no committed offset, or no record produced since sampling began' : 'Not sampled'} />,
     }),
     column.display({
       id: 'status',

@@ -50,7 +50,7 @@ export function GroupDetail({ clusterId, groupId }: { clusterId: string; groupId
               {data.protocolType === '' ? 'offsets only (no consumer ever joined)' : `${data.groupProtocol} protocol`}
               {data.assignor ? ` · assignor ${data.assignor}` : ''} · coordinator broker {data.coordinatorId} · {data.members.length} member
               {data.members.length === 1 ? '' : 's'} · total lag {totalLag === null ? 'unknown' : formatInt64(totalLag)}
-              {data.maxTimeLagMs === null ? '' : ` · max time lag ${formatDuration(data.maxTimeLagMs)}`}
+              {data.maxTimeLagMs === null ? '' : ` · max time lag ${data.maxTimeLagIsLowerBound ? '≥ ' : ''}${formatDuration(data.maxTimeLagMs)}`}
             </p>
             <AsOf asOf={data.asOf} stale={Boolean(error)} />
           </div>
@@ -81,7 +81,7 @@ export function GroupDetail({ clusterId, groupId }: { clusterId: string; groupId
             {data.offsets.length === 0 ? (
               <EmptyState title="No offsets">The group has no committed offsets and no assigned partitions.</EmptyState>
             ) : (
-              <GroupOffsetsTable rows={data.offsets} />
+              <GroupOffsetsTable clusterId={clusterId} rows={data.offsets} />
             )}
           </section>
           {data.offsets.length > 0 ? (

@@ -50,7 +50,14 @@ export function LagStatusBadge({ status, sampling, uncommitted = false }: Props)
 }
 
 /** A time lag or an ETA in ms; "–" with the reason when unknown. */
-export function Duration({ ms, unknown }: { ms: number | null | undefined; unknown: string }) {
+/** A duration, "–" with why when unknown; "≥" when it is a lower bound (a lagging partition's time lag is unknown). */
+export function Duration({ ms, unknown, lowerBound = false, title }: { ms: number | null | undefined; unknown: string; lowerBound?: boolean; title?: string }) {
   if (ms === null || ms === undefined) return <span className="text-zinc-400" title={unknown}>–</span>;
-  return <span className={ms > 0 ? undefined : 'text-zinc-500'}>{formatDuration(ms)}</span>;
+  const bound = lowerBound ? 'At least: the time lag of a lagging partition is not known yet' : undefined;
+  return (
+    <span className={ms > 0 ? undefined : 'text-zinc-500'} title={[bound, title].filter(Boolean).join('. ') || undefined}>
+      {lowerBound ? '≥ ' : ''}
+      {formatDuration(ms)}
+    </span>
+  );
 }

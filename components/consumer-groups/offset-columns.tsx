@@ -1,4 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
+import Link from 'next/link';
 import { formatInt64 } from '@/lib/format';
 import type { GroupOffsetRow } from '@/lib/schemas/consumer-groups';
 import { Duration, LagStatusBadge } from '@/components/consumer-groups/lag-status-badge';
@@ -20,8 +21,19 @@ const offset = (value: string | null, title?: string) => (value === null ? <Dash
 
 const rate = (value: number | null | undefined) => (value === null || value === undefined ? 'unknown' : `${value.toFixed(1)} records/s`);
 
-/** The columns of kafka-consumer-groups --describe, in its order and with its headers; then the sampler's. */
-export const offsetColumns = [
+const METHOD = {
+  interpolated: 'Interpolated on the high watermarks the console sampled',
+  record: 'The age of the record at CURRENT-OFFSET (its timestamp), read from Kafka',
+} as const;
+
+/** Where the record at a committed offset is shown; absent for those who may not read record contents. */
+export type RecordHref = (row: GroupOffsetRow) => string | null;
+
+/**
+ * The columns of kafka-consumer-groups --describe, in its order and with its headers; then the sampler's; then, for
+ * those who may read records, a link to the record the group is at.
+ */
+export const offsetColumns = (recordHref?: RecordHref) => [
   column.accessor('topic', { header: 'TOPIC', size: 220, meta: { className: 'font-mono text-xs' }, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> }),
   column.accessor('partition', { header: 'PARTITION', size: 90, meta: numeric('Partition') }),
   column.accessor('currentOffset', { header: 'CURRENT-OFFSET', size: 130, meta: numeric('The committed offset; - = none'), cell: (c) => offset(c.getValue(), 'No committed offset') }),
@@ -48,7 +60,9 @@ export const offsetColumns = [
     header: 'TIME-LAG',
     size: 100,
     meta: numeric('How far behind: now − when the high watermark reached CURRENT-OFFSET (interpolated on the console’s samples)'),
-    cell: (c) => <Duration ms={c.getValue()} unknown="Unknown: no committed offset, not sampled, or no record produced since sampling began" />,
+    cell: ({ row: { original: r } }) => (
+      <Duration ms={r.timeLagMs} title={r.timeLagMethod ? METHOD[r.timeLagMethod] : undefined} unknown="Unknown: no committed offset, not sampled, or the record at the committed offset could not be read yet" />
+    ),
   }),
   column.accessor('etaMs', {
     header: 'ETA',
@@ -69,4 +83,24 @@ export const offsetColumns = [
       return status ? <LagStatusBadge status={status} sampling={null} /> : <Dash title="Not evaluated: the window is still filling, no committed offset, or the cluster is not sampled" />;
     },
   }),
+  ...(recordHref
+    ? [
+        column.display({
+          id: 'record',
+          header: 'RECORD',
+          size: 90,
+          meta: { title: 'The record at CURRENT-OFFSET (the next one the group reads) and the ones after it' },
+          cell: ({ row: { original: r } }) => {
+            const href = recordHref(r);
+            return href ? (
+              <Link href={href} className="text-sky-700 hover:underline dark:text-sky-400" aria-label={`Record at offset ${r.currentOffset} of ${r.topic} partition ${r.partition}`}>
+                view
+              </Link>
+            ) : (
+              <Dash title="No committed offset" />
+            );
+          },
+        }),
+      ]
+    : []),
 ];

@@ -54,7 +54,7 @@ export function TopicGroups({ clusterId, topic }: { clusterId: string; topic: st
                 <Td numeric>{formatCount(g.assignedPartitions)}</Td>
                 <Td numeric>{g.lag === null ? '–' : formatInt64(g.lag)}</Td>
                 <Td numeric>
-                  <Duration ms={g.maxTimeLagMs} unknown={g.sampling ? 'Unknown: no committed offset, or no record produced since sampling began' : 'Not sampled'} />
+                  <Duration ms={g.maxTimeLagMs} lowerBound={g.maxTimeLagIsLowerBound} unknown={g.sampling ? 'Unknown: no committed offset, or no record produced since sampling began' : 'Not sampled'} />
                 </Td>
                 <Td>
                   <LagStatusBadge status={g.status} sampling={g.sampling} uncommitted={g.lag === null} />

@@ -1,4 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
+import Link from 'next/link';
 import { formatBytes, formatInt64 } from '@/lib/format';
 import type { PartitionDetail } from '@/lib/schemas/topics';
 import { Badge } from '@/components/ui/badge';
@@ -46,7 +47,30 @@ function messages(p: PartitionDetail) {
   return p.highWatermark === null || p.logStartOffset === null ? null : (BigInt(p.highWatermark) - BigInt(p.logStartOffset)).toString();
 }
 
-export function partitionColumns(minInsyncReplicas: number | null) {
+/** Where a partition's first or last records are shown; absent for those who may not read record contents. */
+export type RecordsHref = (partition: number, edge: 'oldest' | 'newest') => string;
+
+export function partitionColumns(minInsyncReplicas: number | null, recordsHref?: RecordsHref) {
+  const records = recordsHref
+    ? [
+        column.display({
+          id: 'records',
+          header: 'Records',
+          size: 96,
+          meta: { title: "The partition's first and last records" },
+          cell: ({ row: { original: p } }) => (
+            <span className="space-x-2">
+              <Link className="text-sky-700 hover:underline dark:text-sky-400" href={recordsHref(p.partition, 'oldest')} aria-label={`First records of partition ${p.partition}`}>
+                first
+              </Link>
+              <Link className="text-sky-700 hover:underline dark:text-sky-400" href={recordsHref(p.partition, 'newest')} aria-label={`Last records of partition ${p.partition}`}>
+                last
+              </Link>
+            </span>
+          ),
+        }),
+      ]
+    : [];
   return [
     column.accessor('partition', { header: 'Partition', size: 84, meta: numeric, cell: (c) => c.getValue() }),
     column.accessor('leader', {
@@ -69,7 +93,7 @@ export function partitionColumns(minInsyncReplicas: number | null) {
       cell: (c) => <BrokerList ids={c.getValue()} offline={c.getValue()} />,
     }),
     column.accessor('logStartOffset', { header: 'Log start', size: 120, meta: numeric, cell: ({ row: { original: p } }) => <Offset value={p.logStartOffset} error={p.error} /> }),
-    column.accessor('highWatermark', { header: 'High watermark', size: 128, meta: numeric, cell: ({ row: { original: p } }) => <Offset value={p.highWatermark} error={p.error} /> }),
+    column.accessor('highWatermark', { header: 'High watermark', size: 116, meta: numeric, cell: ({ row: { original: p } }) => <Offset value={p.highWatermark} error={p.error} /> }),
     column.display({
       id: 'messages',
       header: 'Messages',
@@ -77,6 +101,7 @@ export function partitionColumns(minInsyncReplicas: number | null) {
       meta: { numeric: true, title: 'High watermark − log start offset' },
       cell: ({ row: { original: p } }) => <Offset value={messages(p)} error={p.error} />,
     }),
+    ...records,
     column.accessor('sizeBytes', {
       header: 'Size',
       size: 88,

@@ -1,15 +1,24 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
 import { getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useMemo } from 'react';
+import { partitionEdgeQuery } from '@/lib/message-query';
+import { permissionQueries } from '@/lib/queries/permissions';
+import { pageRoutes } from '@/lib/routes';
 import type { PartitionDetail } from '@/lib/schemas/topics';
 import { partitionColumns } from '@/components/topics/partition-columns';
 import { EmptyState } from '@/components/ui/states';
 import { VirtualTable } from '@/components/ui/virtual-table';
 
 /** Partitions in number order; virtualized, since topics with thousands of partitions exist. */
-export function PartitionsTable({ partitions, minInsyncReplicas }: { partitions: PartitionDetail[]; minInsyncReplicas: number | null }) {
-  const columns = useMemo(() => partitionColumns(minInsyncReplicas), [minInsyncReplicas]);
+export function PartitionsTable({ clusterId, topic, partitions, minInsyncReplicas }: { clusterId: string; topic: string; partitions: PartitionDetail[]; minInsyncReplicas: number | null }) {
+  const { data: access } = useQuery(permissionQueries.cluster(clusterId));
+  const canBrowse = access?.permissions.includes('browseMessages') ?? false;
+  const columns = useMemo(
+    () => partitionColumns(minInsyncReplicas, canBrowse ? (partition, edge) => pageRoutes.topicMessages(clusterId, topic, partitionEdgeQuery(partition, edge)) : undefined),
+    [minInsyncReplicas, canBrowse, clusterId, topic],
+  );
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the instance is TanStack's stable handle.
   const table = useReactTable({
     data: partitions,

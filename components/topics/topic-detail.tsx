@@ -1,9 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
 import { topicQueries } from '@/lib/queries/topics';
-import { pageRoutes } from '@/lib/routes';
 import { TopicGroups } from '@/components/consumer-groups/topic-groups';
 import { AsOf } from '@/components/feedback/as-of';
 import { QueryError } from '@/components/feedback/query-error';
@@ -12,6 +10,7 @@ import { PartitionsTable } from '@/components/topics/partitions-table';
 import { TopicAdminActions } from '@/components/topics/topic-admin-actions';
 import { TopicCharts } from '@/components/topics/topic-charts';
 import { TopicConfigs } from '@/components/topics/topic-configs';
+import { TopicHeader } from '@/components/topics/topic-header';
 import { Badge } from '@/components/ui/badge';
 import { LoadingRows } from '@/components/ui/states';
 
@@ -20,30 +19,27 @@ export function TopicDetail({ clusterId, topic }: { clusterId: string; topic: st
   const { data, error, isPending, refetch } = useQuery(topicQueries.detail(clusterId, topic));
   return (
     <article aria-labelledby="topic-name" className="space-y-6">
-      <header className="space-y-1">
-        <nav aria-label="Breadcrumb" className="text-sm text-zinc-500 dark:text-zinc-400">
-          <Link href={pageRoutes.topics(clusterId)} className="hover:underline">
-            Topics
-          </Link>{' '}
-          /
-        </nav>
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <div className="flex flex-wrap items-center gap-2">
-            <h2 id="topic-name" className="break-all font-mono text-lg font-semibold">
-              {topic}
-            </h2>
+      <TopicHeader
+        clusterId={clusterId}
+        topic={topic}
+        tab="overview"
+        badges={
+          <>
             {data?.internal ? <Badge title="Kafka's own topic">internal</Badge> : null}
             {data?.partial ? (
               <Badge tone="warn" title="Part of the cluster could not be read: some values are missing">
                 partial
               </Badge>
             ) : null}
-          </div>
-          <div className="flex flex-wrap items-center gap-2">
+          </>
+        }
+        actions={
+          <>
             {data ? <TopicReassignActions clusterId={clusterId} topic={topic} /> : null}
             <TopicAdminActions clusterId={clusterId} topic={topic} />
-          </div>
-        </div>
+          </>
+        }
+      >
         {data ? (
           <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm text-zinc-500 dark:text-zinc-400">
             <p>
@@ -53,12 +49,12 @@ export function TopicDetail({ clusterId, topic }: { clusterId: string; topic: st
             <AsOf asOf={data.asOf} stale={Boolean(error)} />
           </div>
         ) : null}
-      </header>
+      </TopicHeader>
       {isPending ? <LoadingRows label="Loading topic" /> : null}
       {error && !data ? <QueryError what="the topic" error={error} onRetry={() => void refetch()} /> : null}
       {data ? (
         <>
-          <PartitionsTable partitions={data.partitions} minInsyncReplicas={data.minInsyncReplicas} />
+          <PartitionsTable clusterId={clusterId} topic={topic} partitions={data.partitions} minInsyncReplicas={data.minInsyncReplicas} />
           <TopicCharts clusterId={clusterId} topic={topic} />
           <TopicGroups clusterId={clusterId} topic={topic} />
           <TopicConfigs clusterId={clusterId} topic={topic} internal={data.internal} replicationFactor={data.partitions[0]?.replicas.length} />

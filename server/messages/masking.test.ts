@@ -68,3 +68,11 @@ describe('masking rules in the configuration', () => {
     expect(maskingRuleSchema.safeParse({ clusters: ['*'], topics: ['*'], paths: ['$.a'], action: 'hash' }).success).toBe(true);
   });
 });
+
+describe('masking leaves alone what it does not change', () => {
+  it('returns the very parts it was given when no rule matched inside them (the record is not marked masked)', () => {
+    const masker = maskerFor(rules, 'local', 'payments.eu', 'operator', SECRET)!;
+    const plain = parts({ note: 'nothing secret' }, 'k', [{ key: 'h', value: Buffer.from('v') }]);
+    expect(masker.apply(plain)).toBe(plain);
+  });
+});

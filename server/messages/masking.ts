@@ -10,7 +10,7 @@ import { parseJsonPath, type MaskingRule, type PathStep } from '@/server/message
 export type MaskableParts = { key: Buffer | null; value: Buffer | null; headers: { key: string; value: Buffer | null }[] };
 
 export type Masker = {
-  /** The parts with every rule applied; the same objects when nothing needed masking. */
+  /** The parts with every rule applied; the very same object when nothing needed masking (nothing is marked masked). */
   apply(parts: MaskableParts): MaskableParts;
 };
 
@@ -123,11 +123,11 @@ export function maskerFor(rules: readonly MaskingRule[], clusterId: string, topi
   if (applicable.length === 0) return null;
   return {
     apply(parts) {
-      return {
-        key: maskPart(parts.key, applicable),
-        value: maskPart(parts.value, applicable),
-        headers: parts.headers.map((h) => ({ key: h.key, value: maskPart(h.value, applicable) })),
-      };
+      const key = maskPart(parts.key, applicable);
+      const value = maskPart(parts.value, applicable);
+      const headerValues = parts.headers.map((h) => maskPart(h.value, applicable));
+      const unchanged = key === parts.key && value === parts.value && headerValues.every((v, i) => v === parts.headers[i]!.value);
+      return unchanged ? parts : { key, value, headers: parts.headers.map((h, i) => ({ key: h.key, value: headerValues[i]! })) };
     },
   };
 }
