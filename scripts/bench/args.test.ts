@@ -4,13 +4,22 @@ import { median, summarize } from './measure';
 
 describe('bench arguments', () => {
   it('has defaults and reads every option', () => {
-    expect(parseArgs([])).toEqual({ clusterId: 'local', runs: 7, coldRuns: 3, cliRuns: 1, out: 'test-results/bench.json', help: false });
-    expect(parseArgs(['--cluster', 'prod', '--runs=3', '--cold-runs', '0', '--cli-runs', '2', '--out', 'x.json'])).toMatchObject({ clusterId: 'prod', runs: 3, coldRuns: 0, cliRuns: 2, out: 'x.json' });
+    expect(parseArgs([])).toEqual({ clusterId: 'local', runs: 7, coldRuns: 3, cliRuns: 1, messagesRecords: 1_000_000, only: null, out: 'test-results/bench.json', help: false });
+    expect(parseArgs(['--cluster', 'prod', '--runs=3', '--cold-runs', '0', '--cli-runs', '2', '--messages-records', '0', '--only', 'messages', '--out', 'x.json'])).toMatchObject({
+      clusterId: 'prod',
+      runs: 3,
+      coldRuns: 0,
+      cliRuns: 2,
+      messagesRecords: 0,
+      only: 'messages',
+      out: 'x.json',
+    });
   });
 
   it('refuses bad values', () => {
     expect(() => parseArgs(['--runs', '0'])).toThrow(ArgsError);
     expect(() => parseArgs(['--what'])).toThrow(ArgsError);
+    expect(() => parseArgs(['--only', 'views'])).toThrow(ArgsError);
   });
 });
 

@@ -1,12 +1,14 @@
 // Command-line options of `npm run bench`.
-export type Options = { clusterId: string; runs: number; coldRuns: number; cliRuns: number; out: string; help: boolean };
+export type Options = { clusterId: string; runs: number; coldRuns: number; cliRuns: number; messagesRecords: number; only: 'messages' | null; out: string; help: boolean };
 
 export const USAGE = `Usage: npm run bench -- [--cluster <id>] [--runs <n>] [--cold-runs <n>] [--out <file>]
 
   --cluster <id>     console cluster id (default: local; clusters come from CONSOLE_CONFIG, else the dev cluster)
   --runs <n>         warm calls per measurement, the median is reported (default 7)
   --cold-runs <n>    fresh processes per view for the cold numbers, the median is reported (default 3; 0 skips)
-  --cli-runs <n>     runs of kafka-consumer-groups --describe --all-groups to compare with (default 1; 0 skips)
+  --cli-runs <n>     runs of kafka-consumer-groups --describe --all-groups (and kcat | jq) to compare with (default 1; 0 skips)
+  --messages-records <n>  records of the messages benchmark topic, made once (default 1000000; 0 skips the section)
+  --only messages    only the messages section (it needs no large fixture)
   --out <file>       where the JSON goes besides stdout (default test-results/bench.json)`;
 
 export class ArgsError extends Error {
@@ -20,7 +22,7 @@ function count(flag: string, raw: string | undefined, min: number): number {
 }
 
 export function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { clusterId: 'local', runs: 7, coldRuns: 3, cliRuns: 1, out: 'test-results/bench.json', help: false };
+  const options: Options = { clusterId: 'local', runs: 7, coldRuns: 3, cliRuns: 1, messagesRecords: 1_000_000, only: null, out: 'test-results/bench.json', help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -39,6 +41,15 @@ export function parseArgs(argv: readonly string[]): Options {
       case '--cli-runs':
         options.cliRuns = count(flag, value(), 0);
         break;
+      case '--messages-records':
+        options.messagesRecords = count(flag, value(), 0);
+        break;
+      case '--only': {
+        const section = value();
+        if (section !== 'messages') throw new ArgsError(`--only takes "messages", got "${section ?? ''}"`);
+        options.only = section;
+        break;
+      }
       case '--out':
         options.out = value() ?? '';
         if (!options.out) throw new ArgsError('--out needs a file name');

@@ -25,6 +25,7 @@ import { closeAllConnections } from '@/server/kafka/clients';
 import { ArgsError, USAGE, parseArgs, type Options } from './args';
 import { prepareTemplate, setThrowawayDataDir } from './data-dir';
 import { measureGroups } from './groups';
+import { measureMessages } from './messages';
 import { measurePlans } from './plans';
 import { measureSampling } from './sampling';
 import { median, memory, summarize, timed, type Sample } from './measure';
@@ -106,6 +107,10 @@ async function main() {
     return;
   }
   const started = Date.now();
+  if (options.only === 'messages') {
+    const messages = await measureMessages(options.clusterId, options.runs, { records: options.messagesRecords, cliRuns: options.cliRuns, progress });
+    return report(options, { at: new Date().toISOString(), clusterId: options.clusterId, host: host(), messages, tookMs: Date.now() - started });
+  }
   removeTemplate = prepareTemplate();
   removeDataDir = setThrowawayDataDir();
   const opening = Date.now();
@@ -131,19 +136,21 @@ async function main() {
   const reassignmentPlans = await measurePlans(options.clusterId, options.runs);
   progress(`sampling pass (lag samples + metrics history) ×${options.runs}`);
   const sampling = await measureSampling(options.clusterId, options.runs);
+  const messages = options.messagesRecords > 0 ? await measureMessages(options.clusterId, options.runs, { records: options.messagesRecords, cliRuns: options.cliRuns, progress }) : null;
   const topicsListWarm = (views.topicsList as { warmCached: { ms: number } }).warmCached.ms;
   const groupsListWarm = consumerGroups.listWarmCached.ms;
   const ratio = 'cliOverConsoleFresh' in consumerGroups ? consumerGroups.cliOverConsoleFresh : null;
   const result = {
     at: new Date().toISOString(),
     clusterId: options.clusterId,
-    host: { cpus: os.cpus().length, loadAverage1m: Math.round(os.loadavg()[0]! * 100) / 100, node: process.version },
+    host: host(),
     options: { runs: options.runs, coldRuns: options.coldRuns },
     views,
     snapshot,
     consumerGroups,
     reassignmentPlans,
     sampling,
+    messages,
     process: { ...memory(), dbOpenMs },
     targets: {
       topicsListWarmMs: { target: TARGETS.topicsListWarmMs, measured: topicsListWarm, met: topicsListWarm <= TARGETS.topicsListWarmMs },
@@ -154,6 +161,12 @@ async function main() {
     },
     tookMs: Date.now() - started,
   };
+  report(options, result);
+}
+
+const host = () => ({ cpus: os.cpus().length, loadAverage1m: Math.round(os.loadavg()[0]! * 100) / 100, node: process.version });
+
+function report(options: Options, result: unknown) {
   const json = JSON.stringify(result, null, 2);
   mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
   writeFileSync(options.out, json + '\n');

@@ -92,7 +92,7 @@ export async function prepareRead(connection: KafkaConnection, topic: string, qu
   }
   const start = planRead(bounds, resolved);
   const config = getConfig();
-  const masker = maskerFor(config.masking, connection.clusterId, topic, reader.role, authSecret());
+  const masker = maskerFor(config.masking, connection.clusterId, topic, reader.role, authSecret);
   const predicate =
     keyFilter === null && predicateFilter === null
       ? null

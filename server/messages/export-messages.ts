@@ -10,6 +10,7 @@ import { prepareRead, topicHooks } from '@/server/messages/browse-messages';
 import { toMessage } from '@/server/messages/message-view';
 import { readRecords } from '@/server/messages/read-records';
 import { acquireStreamSlot } from '@/server/messages/stream-slots';
+import { STREAM_PARTITION_MAX_BYTES } from '@/server/messages/stream-messages';
 
 const CSV_COLUMNS = ['partition', 'offset', 'timestamp', 'time', 'timestampType', 'key', 'keyEncoding', 'value', 'valueEncoding', 'headers', 'keySize', 'valueSize', 'compression', 'producerId', 'transactional', 'aborted', 'control', 'masked'] as const;
 
@@ -64,7 +65,7 @@ export async function exportMessages(clusterId: string, topic: string, query: Me
                   ...prepared.plan,
                   direction: prepared.direction,
                   lanes: prepared.lanes,
-                  partitionMaxBytes: 1024 * 1024,
+                  partitionMaxBytes: STREAM_PARTITION_MAX_BYTES,
                   limit: Math.min(query.limit, settings.streamMaxRecords),
                   maxOutputBytes: Number.POSITIVE_INFINITY,
                   maxScanned: settings.streamMaxRecords,

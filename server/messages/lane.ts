@@ -39,6 +39,14 @@ export class Lane {
   retries = 2;
   private buffer: PendingRecord[] = [];
   private head = 0;
+  /**
+   * forward: what was fetched and not taken yet, in offset order, and how many records it holds. A whole batch waits
+   * undecoded (all its records are at or past the fetch position; its header says how many) and is decompressed when
+   * the reader gets to it, so a partition holds one decoded batch at a time; the batch a fetch position falls inside
+   * waits decoded, without the records before the position.
+   */
+  private queue: ({ batch: RecordBatch; aborted: boolean | null } | { records: PendingRecord[] })[] = [];
+  private queued = 0;
   /** forward: the next offset to fetch. backward: the next offset to fetch inside the window being read. */
   private fetchAt: bigint;
   /** backward: records below it are not read yet (the window being read ends here). */
@@ -76,19 +84,48 @@ export class Lane {
   }
 
   available() {
-    return this.buffer.length - this.head;
+    return this.buffer.length - this.head + this.queued;
   }
 
   peek(): PendingRecord | undefined {
+    while (this.head >= this.buffer.length && this.queue.length > 0) this.decodeNext();
     return this.buffer[this.head];
   }
 
-  take(): PendingRecord {
-    const record = this.buffer[this.head++]!;
-    if (this.head > 4096 && this.head * 2 > this.buffer.length) {
-      this.buffer = this.buffer.slice(this.head);
-      this.head = 0;
+  /** The next queued batch's records into the buffer; a batch that cannot be decoded stops the partition. */
+  private decodeNext() {
+    const next = this.queue.shift()!;
+    this.head = 0;
+    if ('records' in next) {
+      this.queued -= next.records.length;
+      this.buffer = next.records;
+      return;
     }
+    const { batch, aborted } = next;
+    this.queued -= batch.recordCount;
+    this.buffer = [];
+    try {
+      for (const record of batch.records) this.buffer.push(this.pending(record, batch, aborted));
+    } catch (error) {
+      this.fail(batch, error);
+    }
+  }
+
+  private fail(batch: RecordBatch, error: unknown) {
+    this.buffer = [];
+    this.head = 0;
+    this.queue = [];
+    this.queued = 0;
+    this.error = `records from offset ${batch.baseOffset} could not be read: ${error instanceof Error ? error.message : String(error)}`;
+  }
+
+  private pending(record: KafkaRecord, batch: RecordBatch, aborted: boolean | null): PendingRecord {
+    return { partition: this.partition, record, batch, aborted: batch.transactional && !batch.control ? aborted : null };
+  }
+
+  take(): PendingRecord {
+    this.peek();
+    const record = this.buffer[this.head++]!;
     return record;
   }
 
@@ -108,7 +145,7 @@ export class Lane {
 
   /** Where a later read in the same direction resumes: the first record not taken, else past what was read. */
   resume(): bigint {
-    const next = this.peek();
+    const next = this.error ? undefined : this.peek();
     if (this.options.direction === 'forward') return next ? next.record.offset : this.fetchAt;
     return next ? next.record.offset + 1n : this.bound;
   }
@@ -119,14 +156,28 @@ export class Lane {
     if (fetched.logStart >= 0n) this.logStart = fetched.logStart;
     this.end = this.options.committed ? fetched.lastStable : fetched.highWatermark;
     const backward = this.options.direction === 'backward';
-    const upTo = backward ? this.bound : null;
-    const target = backward ? this.window : this.buffer;
     for (const { batch, aborted } of fetched.batches) {
       if (batch.control && !this.options.showControl) continue;
       if (aborted === true && this.options.committed) continue;
-      for (const record of batch.records) {
-        if (record.offset < asked || (upTo !== null && record.offset >= upTo)) continue;
-        target.push({ partition: this.partition, record, batch, aborted: batch.transactional && !batch.control ? aborted : null });
+      if (!backward && batch.baseOffset >= asked) {
+        this.queue.push({ batch, aborted });
+        this.queued += batch.recordCount;
+        continue;
+      }
+      // The batch the fetch position falls inside, and backward windows (small reads): decoded now, filtered.
+      const records: PendingRecord[] = [];
+      try {
+        for (const record of batch.records) {
+          if (record.offset < asked || (backward && record.offset >= this.bound)) continue;
+          records.push(this.pending(record, batch, aborted));
+        }
+      } catch (error) {
+        return this.fail(batch, error);
+      }
+      if (backward) this.window.push(...records);
+      else if (records.length > 0) {
+        this.queue.push({ records });
+        this.queued += records.length;
       }
     }
     this.fetchAt = fetched.nextOffset > asked ? fetched.nextOffset : asked;

@@ -18,13 +18,13 @@ const parts = (value: unknown, key: string | null = 'k', headers: MaskableParts[
 const json = (p: MaskableParts) => JSON.parse(p.value!.toString()) as Record<string, unknown>;
 
 describe('maskerFor', () => {
-  const operator = maskerFor(rules, 'local', 'payments.eu', 'operator', SECRET)!;
-  const admin = maskerFor(rules, 'local', 'payments.eu', 'admin', SECRET)!;
+  const operator = maskerFor(rules, 'local', 'payments.eu', 'operator', () => SECRET)!;
+  const admin = maskerFor(rules, 'local', 'payments.eu', 'admin', () => SECRET)!;
 
   it('applies only the rules whose cluster, topic and roles match', () => {
-    expect(maskerFor(rules, 'local', 'orders', 'operator', SECRET)).toBeNull();
-    expect(maskerFor(rules, 'local', 'logs', 'admin', SECRET)).toBeNull();
-    expect(maskerFor(rules, 'local', 'logs', 'operator', SECRET)).not.toBeNull();
+    expect(maskerFor(rules, 'local', 'orders', 'operator', () => SECRET)).toBeNull();
+    expect(maskerFor(rules, 'local', 'logs', 'admin', () => SECRET)).toBeNull();
+    expect(maskerFor(rules, 'local', 'logs', 'operator', () => SECRET)).not.toBeNull();
   });
 
   it('hides paths (with array wildcards), hashes field names at any depth with a keyed, stable HMAC', () => {
@@ -33,7 +33,7 @@ describe('maskerFor', () => {
     const phone = (masked.contact as { phone: string }).phone;
     expect(phone).toMatch(/^hmac:[A-Za-z0-9_-]{22}$/);
     expect(json(admin.apply(parts({ contact: { phone: '+86 138 0013 8000' } }))).contact).toEqual({ phone });
-    const otherKey = maskerFor(rules, 'local', 'payments.eu', 'admin', 'another-secret-of-at-least-32-bytes!!')!;
+    const otherKey = maskerFor(rules, 'local', 'payments.eu', 'admin', () => 'another-secret-of-at-least-32-bytes!!')!;
     expect(json(otherKey.apply(parts({ contact: { phone: '+86 138 0013 8000' } }))).contact).not.toEqual({ phone });
   });
 
@@ -41,8 +41,8 @@ describe('maskerFor', () => {
     const out = operator.apply(parts({ note: `card ${CARD} used`, n: 4111111111111111, [CARD]: 1 }, `user ${CARD}`, [{ key: 'h', value: Buffer.from(CARD) }]));
     const all = [out.key, out.value, ...out.headers.map((h) => h.value)].map((b) => b!.toString()).join('\n');
     expect(all).not.toMatch(/4111/);
-    expect(json(maskerFor(rules, 'local', 'logs', 'operator', SECRET)!.apply(parts({ note: 'no card here' })))).toEqual({ note: 'no card here' });
-    expect(maskerFor(rules, 'local', 'logs', 'operator', SECRET)!.apply(parts(`plain ${CARD} text`)).value!.toString()).toBe('plain *** text');
+    expect(json(maskerFor(rules, 'local', 'logs', 'operator', () => SECRET)!.apply(parts({ note: 'no card here' })))).toEqual({ note: 'no card here' });
+    expect(maskerFor(rules, 'local', 'logs', 'operator', () => SECRET)!.apply(parts(`plain ${CARD} text`)).value!.toString()).toBe('plain *** text');
   });
 
   it('keeps unchanged parts byte for byte, masks bytes that are not UTF-8 whole (fail closed)', () => {
@@ -71,7 +71,7 @@ describe('masking rules in the configuration', () => {
 
 describe('masking leaves alone what it does not change', () => {
   it('returns the very parts it was given when no rule matched inside them (the record is not marked masked)', () => {
-    const masker = maskerFor(rules, 'local', 'payments.eu', 'operator', SECRET)!;
+    const masker = maskerFor(rules, 'local', 'payments.eu', 'operator', () => SECRET)!;
     const plain = parts({ note: 'nothing secret' }, 'k', [{ key: 'h', value: Buffer.from('v') }]);
     expect(masker.apply(plain)).toBe(plain);
   });

@@ -70,7 +70,9 @@ class LaneHeap {
   private less(i: number, j: number) {
     return this.before(this.items[i]!.peek()!, this.items[j]!.peek()!);
   }
+  /** Adds the lane if it has a record to take (decoding its next batch may instead find it corrupt: left out). */
   push(lane: Lane) {
+    if (lane.peek() === undefined) return;
     const items = this.items;
     items.push(lane);
     for (let i = items.length - 1; i > 0; ) {

@@ -13,6 +13,12 @@ import { toMessage } from '@/server/messages/message-view';
 import { readRecords, type ReadOutcome, type StoppedBy } from '@/server/messages/read-records';
 import { acquireStreamSlot } from '@/server/messages/stream-slots';
 
+/**
+ * What one partition may send per Fetch in a scan: small enough that the answers a scan holds at once (one per
+ * leader, shared by its partitions until each has taken its part) stay a few MB, large enough to take little time
+ * per record (a ~50-record batch of 1 KB values a round per partition).
+ */
+export const STREAM_PARTITION_MAX_BYTES = 256 * 1024;
 /** A live tail asks the leaders again this often once it has caught up. */
 const TAIL_POLL_MS = 1_000;
 const KEEP_ALIVE_MS = 15_000;
@@ -39,13 +45,13 @@ const sleep = (ms: number, signal: AbortSignal) =>
     }, { once: true });
   });
 
-type Budget = { records: number; deadline: number };
+export type StreamBudget = { records: number; deadline: number };
 
 /**
  * The read a stream runs: a scan reads once from the start positions; a live tail reads forward from them (from the
  * current end by default), then asks again every second for what arrived, until the budget or the client ends it.
  */
-async function runStream(connection: KafkaConnection, prepared: PreparedRead, budget: Budget, sink: EventSink, signal: AbortSignal) {
+export async function runStream(connection: KafkaConnection, prepared: PreparedRead, budget: StreamBudget, sink: EventSink, signal: AbortSignal) {
   const { query } = prepared;
   const live = query.live === 'true';
   let lanes: LaneStart[] = prepared.lanes;
@@ -65,8 +71,8 @@ async function runStream(connection: KafkaConnection, prepared: PreparedRead, bu
       connection,
       {
         ...prepared.plan,
-        lowWater: live ? 0 : 256,
-        partitionMaxBytes: 1024 * 1024,
+        lowWater: live ? 0 : 64,
+        partitionMaxBytes: STREAM_PARTITION_MAX_BYTES,
         direction,
         lanes,
         limit: Number.MAX_SAFE_INTEGER,
@@ -111,7 +117,7 @@ export async function streamMessages(clusterId: string, topic: string, query: Me
   try {
     const prepared = await withKafka(clusterId, (connection) => prepareRead(connection, topic, query, principal), { channel: 'records' });
     const seconds = Math.min(query.maxSeconds ?? settings.streamMaxSeconds, settings.streamMaxSeconds);
-    const budget: Budget = { records: Math.min(query.maxRecords ?? settings.streamMaxRecords, settings.streamMaxRecords), deadline: Date.now() + seconds * 1000 };
+    const budget: StreamBudget = { records: Math.min(query.maxRecords ?? settings.streamMaxRecords, settings.streamMaxRecords), deadline: Date.now() + seconds * 1000 };
     return eventStream(
       requestSignal,
       async (sink, signal) => {

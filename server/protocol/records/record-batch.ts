@@ -36,7 +36,13 @@ export type RecordBatch = {
   producerEpoch: number;
   /** The batch's bytes on the wire (compressed), from its offset field to its end. */
   sizeInBytes: number;
-  records: KafkaRecord[];
+  /** How many records the batch holds, from its header (no decompression). */
+  recordCount: number;
+  /**
+   * The records, decompressed and decoded on first access: a reader that keeps many batches waiting holds their
+   * compressed bytes only, and one decompressed batch per partition at a time. Throws on a corrupt batch.
+   */
+  readonly records: KafkaRecord[];
 };
 
 export class RecordFormatError extends Error {
@@ -84,17 +90,52 @@ function decodeV2Batch(data: Buffer, at: number, end: number, verifyCrc: boolean
     throw new RecordFormatError(`record batch at offset ${baseOffset} failed its CRC check (corrupt)`);
   }
   const attributes = data.readInt16BE(at + 21);
-  const lastOffsetDelta = data.readInt32BE(at + 23);
-  const baseTimestamp = Number(data.readBigInt64BE(at + 27));
-  const maxTimestamp = Number(data.readBigInt64BE(at + 35));
-  const producerId = data.readBigInt64BE(at + 43);
-  const producerEpoch = data.readInt16BE(at + 51);
-  const baseSequence = data.readInt32BE(at + 53);
-  const count = data.readInt32BE(at + 57);
-  const compression = compressionOfAttributes(attributes);
-  const logAppendTime = (attributes & ATTR_TIMESTAMP_TYPE) !== 0;
-  const isControl = (attributes & ATTR_CONTROL) !== 0;
-  const payload = data.subarray(at + V2_HEADER, end);
+  const header: V2Header = {
+    baseOffset,
+    compression: compressionOfAttributes(attributes),
+    logAppendTime: (attributes & ATTR_TIMESTAMP_TYPE) !== 0,
+    baseTimestamp: Number(data.readBigInt64BE(at + 27)),
+    maxTimestamp: Number(data.readBigInt64BE(at + 35)),
+    baseSequence: data.readInt32BE(at + 53),
+    count: data.readInt32BE(at + 57),
+    payload: data.subarray(at + V2_HEADER, end),
+  };
+  let records: KafkaRecord[] | null = null;
+  const batch: RecordBatch = {
+    magic: 2,
+    baseOffset,
+    lastOffset: baseOffset + BigInt(data.readInt32BE(at + 23)),
+    compression: header.compression,
+    timestampType: header.logAppendTime ? 'LogAppendTime' : 'CreateTime',
+    transactional: (attributes & ATTR_TRANSACTIONAL) !== 0,
+    control: null,
+    producerId: data.readBigInt64BE(at + 43),
+    producerEpoch: data.readInt16BE(at + 51),
+    sizeInBytes: end - at,
+    recordCount: Math.max(0, header.count),
+    get records() {
+      records ??= decodeV2Records(header);
+      return records;
+    },
+  };
+  // A marker's kind is in its one record: read now (control batches are tiny and never compressed in practice).
+  if ((attributes & ATTR_CONTROL) !== 0) batch.control = controlType(batch.records[0]);
+  return batch;
+}
+
+type V2Header = {
+  baseOffset: bigint;
+  compression: Compression;
+  logAppendTime: boolean;
+  baseTimestamp: number;
+  maxTimestamp: number;
+  baseSequence: number;
+  count: number;
+  /** The records section as written (compressed when the batch is). */
+  payload: Buffer;
+};
+
+function decodeV2Records({ baseOffset, compression, logAppendTime, baseTimestamp, maxTimestamp, baseSequence, count, payload }: V2Header): KafkaRecord[] {
   const body = compression === 'none' ? payload : decompress(compression, payload);
   const reader = new RecordReader(body);
   const records: KafkaRecord[] = new Array(Math.max(0, count));
@@ -122,19 +163,7 @@ function decodeV2Batch(data: Buffer, at: number, end: number, verifyCrc: boolean
       sequence: baseSequence < 0 ? null : (baseSequence + offsetDelta) % 2_147_483_648,
     };
   }
-  return {
-    magic: 2,
-    baseOffset,
-    lastOffset: baseOffset + BigInt(lastOffsetDelta),
-    compression,
-    timestampType: logAppendTime ? 'LogAppendTime' : 'CreateTime',
-    transactional: (attributes & ATTR_TRANSACTIONAL) !== 0,
-    control: isControl ? controlType(records[0]) : null,
-    producerId,
-    producerEpoch,
-    sizeInBytes: end - at,
-    records,
-  };
+  return records;
 }
 
 /** A control record's key: version int16, type int16 (0 ABORT, 1 COMMIT; Kafka's ControlRecordType). */
@@ -170,6 +199,7 @@ function decodeLegacyEntry(entry: Buffer, magic: number): RecordBatch[] {
     producerId: -1n,
     producerEpoch: -1,
     sizeInBytes: entry.length,
+    recordCount: records.length,
     records,
   });
   if (compression === 'none') return [batch([{ offset, timestamp, key, value, headers: [], sequence: null }])];
