@@ -101,7 +101,6 @@ export function partitionColumns(minInsyncReplicas: number | null, recordsHref?:
       meta: { numeric: true, title: 'High watermark − log start offset' },
       cell: ({ row: { original: p } }) => <Offset value={messages(p)} error={p.error} />,
     }),
-    ...records,
     column.accessor('sizeBytes', {
       header: 'Size',
       size: 88,
@@ -145,5 +144,6 @@ export function partitionColumns(minInsyncReplicas: number | null, recordsHref?:
           <YesNo yes={p.leader === null || p.isr.length < minInsyncReplicas} tone="bad" title="acks=all producers are refused (a partition without a leader takes no writes at all)" />
         ),
     }),
+    ...records,
   ];
 }

@@ -44,7 +44,7 @@ function banner(text) {
 }
 
 /**
- * Debian packages the tests drive: Chromium (Playwright), PostgreSQL (the database tests' second engine) and
+ * Debian packages the tests drive: Chromium (Playwright), PostgreSQL (the database tests' second engine), kcat and
  * Prometheus for its promtool (GET /metrics is checked with `promtool check metrics`; the server itself and its
  * recommended exporters are not wanted, hence --no-install-recommends for it).
  */
@@ -53,6 +53,8 @@ function ensureDebianPackages() {
     { pkg: 'chromium', present: existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') },
     { pkg: 'postgresql', present: existsSync('/usr/lib/postgresql') || Boolean(process.env.PG_BIN) },
     { pkg: 'prometheus', present: existsSync('/usr/bin/promtool'), noRecommends: true },
+    // kcat (librdkafka) writes the foreign records of the messages tests, in every codec.
+    { pkg: 'kcat', present: existsSync('/usr/bin/kcat') },
   ].filter((p) => !p.present);
   if (missing.length === 0) return;
   const wanted = missing.map((p) => p.pkg);
