@@ -1,6 +1,19 @@
 // Page and API paths in one place; every dynamic segment is encoded so names with "/", "%" or spaces stay one segment.
 const seg = encodeURIComponent;
 
+/**
+ * A page's dynamic segment as the name it encodes (pages get it encoded; route handlers get it decoded); null when
+ * it is not valid percent-encoding (no topic or group has that name). Kafka names are [a-zA-Z0-9._-]: decoding an
+ * already decoded name changes nothing.
+ */
+export function segmentName(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 /** Whose series: the cluster's, or one topic's, broker's or consumer group's. */
 export type MetricTarget = { scope: 'cluster' } | { scope: 'topic'; topic: string } | { scope: 'broker'; brokerId: number } | { scope: 'group'; groupId: string };
 

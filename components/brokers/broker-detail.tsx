@@ -1,7 +1,6 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { formatCount } from '@/lib/format';
 import { brokerQueries } from '@/lib/queries/brokers';
@@ -15,6 +14,7 @@ import { AsOf } from '@/components/feedback/as-of';
 import { QueryError } from '@/components/feedback/query-error';
 import { BrokerReassignActions } from '@/components/reassignments/reassign-entry-actions';
 import { Badge } from '@/components/ui/badge';
+import { DetailHeader } from '@/components/ui/detail-header';
 import { EmptyState, LoadingRows } from '@/components/ui/states';
 import { FactList } from '@/components/ui/fact-list';
 
@@ -41,30 +41,25 @@ export function BrokerDetail({ clusterId, brokerId }: { clusterId: string; broke
   const down = data?.broker.status === 'down';
   return (
     <article aria-labelledby="broker-name" className="space-y-6">
-      <header className="space-y-1">
-        <nav aria-label="Breadcrumb" className="text-sm text-zinc-500 dark:text-zinc-400">
-          <Link href={pageRoutes.brokers(clusterId)} className="hover:underline">
-            Brokers
-          </Link>{' '}
-          /
-        </nav>
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <div className="flex flex-wrap items-center gap-2">
-            <h2 id="broker-name" className="text-lg font-semibold">
-              Broker {brokerId}
-            </h2>
+      <DetailHeader
+        back={{ href: pageRoutes.brokers(clusterId), label: 'Brokers' }}
+        titleId="broker-name"
+        title={`Broker ${brokerId}`}
+        badges={
+          <>
             {data && data.controllerId === brokerId ? <Badge tone="info">controller</Badge> : null}
             {down ? <Badge tone="bad" title="Seen before, missing from the cluster now">down</Badge> : null}
             {data?.partial && !down ? <Badge tone="warn" title={data.broker.error ?? 'Part of this broker could not be read'}>partial</Badge> : null}
-          </div>
-          {data ? <BrokerReassignActions clusterId={clusterId} brokerId={brokerId} /> : null}
-        </div>
+          </>
+        }
+        actions={data ? <BrokerReassignActions clusterId={clusterId} brokerId={brokerId} /> : null}
+      >
         {data ? (
           <p className="text-right text-sm text-zinc-500 dark:text-zinc-400">
             <AsOf asOf={data.asOf} stale={Boolean(error)} />
           </p>
         ) : null}
-      </header>
+      </DetailHeader>
       {isPending ? <LoadingRows label="Loading broker" /> : null}
       {error && !data ? <QueryError what="the broker" error={error} onRetry={() => void refetch()} /> : null}
       {data ? (

@@ -12,6 +12,7 @@ import { QueryError } from '@/components/feedback/query-error';
 import { JobActions } from '@/components/reassignments/job-actions';
 import { JobPartitionsTable } from '@/components/reassignments/job-partitions-table';
 import { JobProgress } from '@/components/reassignments/job-progress';
+import { DetailHeader } from '@/components/ui/detail-header';
 import { JobStateBadge } from '@/components/reassignments/job-state-badge';
 import { LoadingRows } from '@/components/ui/states';
 import { FactList } from '@/components/ui/fact-list';
@@ -36,23 +37,14 @@ export function JobDetail({ clusterId, jobId }: { clusterId: string; jobId: stri
   const { data: job, error, isPending, refetch } = useQuery(reassignmentQueries.detail(clusterId, jobId));
   return (
     <article aria-labelledby="job-name" className="space-y-6">
-      <header className="space-y-1">
-        <nav aria-label="Breadcrumb" className="text-sm text-zinc-500 dark:text-zinc-400">
-          <Link href={pageRoutes.reassignments(clusterId)} className="hover:underline">
-            Reassignments
-          </Link>{' '}
-          /
-        </nav>
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <div className="flex items-center gap-2">
-            <h2 id="job-name" className="text-lg font-semibold" title={jobId}>
-              Reassignment {shortJobId(jobId)}
-            </h2>
-            {job ? <JobStateBadge state={job.state} stalled={job.stalled} cancelling={job.cancelling} /> : null}
-          </div>
-          {job ? <JobActions clusterId={clusterId} job={job} /> : null}
-        </div>
-      </header>
+      <DetailHeader
+        back={{ href: pageRoutes.reassignments(clusterId), label: 'Reassignments' }}
+        titleId="job-name"
+        title={`Reassignment ${shortJobId(jobId)}`}
+        titleTooltip={jobId}
+        badges={job ? <JobStateBadge state={job.state} stalled={job.stalled} cancelling={job.cancelling} /> : null}
+        actions={job ? <JobActions clusterId={clusterId} job={job} /> : null}
+      />
       {isPending ? <LoadingRows label="Loading the reassignment" /> : null}
       {error && !job ? <QueryError what="the reassignment" error={error} onRetry={() => void refetch()} /> : null}
       {job ? (

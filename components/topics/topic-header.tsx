@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { permissionQueries } from '@/lib/queries/permissions';
 import { pageRoutes } from '@/lib/routes';
 import { cn } from '@/lib/utils';
+import { DetailHeader } from '@/components/ui/detail-header';
 
 type Tab = 'overview' | 'messages';
 
@@ -20,25 +21,10 @@ export function TopicHeader({ clusterId, topic, tab, badges, actions, children }
     ...(access?.permissions.includes('browseMessages') ? [{ id: 'messages' as const, label: 'Messages', href: pageRoutes.topicMessages(clusterId, topic) }] : []),
   ];
   return (
-    <header className="space-y-2">
-      <nav aria-label="Breadcrumb" className="text-sm text-zinc-500 dark:text-zinc-400">
-        <Link href={pageRoutes.topics(clusterId)} className="hover:underline">
-          Topics
-        </Link>{' '}
-        /
-      </nav>
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <div className="flex flex-wrap items-center gap-2">
-          <h2 id="topic-name" className="break-all font-mono text-lg font-semibold">
-            {topic}
-          </h2>
-          {badges}
-        </div>
-        {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
-      </div>
+    <DetailHeader back={{ href: pageRoutes.topics(clusterId), label: 'Topics' }} titleId="topic-name" title={topic} titleClassName="break-all font-mono" badges={badges} actions={actions}>
       {children}
       {tabs.length > 1 ? (
-        <nav aria-label="Topic views" className="flex gap-1 border-b border-zinc-200 dark:border-zinc-800">
+        <nav aria-label="Topic views" className="flex gap-1 pt-2 border-b border-zinc-200 dark:border-zinc-800">
           {tabs.map((t) => (
             <Link
               key={t.id}
@@ -54,6 +40,6 @@ export function TopicHeader({ clusterId, topic, tab, badges, actions, children }
           ))}
         </nav>
       ) : null}
-    </header>
+    </DetailHeader>
   );
 }

@@ -4,30 +4,22 @@ import { notFound } from 'next/navigation';
 import { isApiError } from '@/lib/errors';
 import { makeQueryClient } from '@/lib/queries/client';
 import { groupQueries } from '@/lib/queries/consumer-groups';
+import { segmentName } from '@/lib/routes';
 import { requireCluster } from '@/server/auth/page-session';
 import { getConsumerGroup } from '@/server/lag/get-group';
 import { GroupDetail } from '@/components/consumer-groups/group-detail';
 
 type Props = { params: Promise<{ clusterId: string; groupId: string }> };
 
-/** The segment as the group id; null when it is not valid percent-encoding (no group has that id). */
-function groupIdOf(segment: string) {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null;
-  }
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: groupIdOf((await params).groupId) ?? 'Consumer group' };
+  return { title: segmentName((await params).groupId) ?? 'Consumer group' };
 }
 
 // No loading.tsx covers this segment, so an unknown group answers 404 (a streamed page keeps its 200).
 export default async function ConsumerGroupPage({ params }: Props) {
   const { clusterId, groupId: segment } = await params;
   await requireCluster(clusterId);
-  const groupId = groupIdOf(segment);
+  const groupId = segmentName(segment);
   if (groupId === null) notFound();
   const queryClient = makeQueryClient();
   try {

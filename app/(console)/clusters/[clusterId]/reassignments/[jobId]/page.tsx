@@ -5,30 +5,22 @@ import { isApiError } from '@/lib/errors';
 import { makeQueryClient } from '@/lib/queries/client';
 import { reassignmentQueries } from '@/lib/queries/reassignments';
 import { shortJobId } from '@/lib/reassign-job';
+import { segmentName } from '@/lib/routes';
 import { requireCluster } from '@/server/auth/page-session';
 import { getReassignment } from '@/server/reassign/job-view';
 import { JobDetail } from '@/components/reassignments/job-detail';
 
 type Props = { params: Promise<{ clusterId: string; jobId: string }> };
 
-/** The segment as a job id; null when it is not valid percent-encoding (no job has that id). */
-function jobIdOf(segment: string) {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null;
-  }
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Reassignment ${shortJobId(jobIdOf((await params).jobId) ?? '')}` };
+  return { title: `Reassignment ${shortJobId(segmentName((await params).jobId) ?? '')}` };
 }
 
 // No loading.tsx covers this segment, so an unknown job answers 404 (a streamed page keeps its 200).
 export default async function ReassignmentPage({ params }: Props) {
   const { clusterId, jobId: segment } = await params;
   await requireCluster(clusterId);
-  const jobId = jobIdOf(segment);
+  const jobId = segmentName(segment);
   if (jobId === null) notFound();
   const queryClient = makeQueryClient();
   try {

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { isApiError } from '@/lib/errors';
 import { makeQueryClient } from '@/lib/queries/client';
+import { segmentName } from '@/lib/routes';
 import { topicQueries } from '@/lib/queries/topics';
 import { requireCluster } from '@/server/auth/page-session';
 import { getTopic, getTopicConfigs } from '@/server/topics/get-topic';
@@ -10,18 +11,8 @@ import { TopicDetail } from '@/components/topics/topic-detail';
 
 type Props = { params: Promise<{ clusterId: string; topic: string }> };
 
-/** The segment as the topic's name; null when it is not valid percent-encoding (no topic has that name). */
-function topicName(segment: string) {
-  try {
-    // Kafka names are [a-zA-Z0-9._-]: decoding an already decoded name changes nothing.
-    return decodeURIComponent(segment);
-  } catch {
-    return null;
-  }
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: topicName((await params).topic) ?? 'Topic' };
+  return { title: segmentName((await params).topic) ?? 'Topic' };
 }
 
 // No loading.tsx covers this segment: a page that has started streaming can no longer change its status, and an
@@ -29,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TopicPage({ params }: Props) {
   const { clusterId, topic: segment } = await params;
   await requireCluster(clusterId);
-  const topic = topicName(segment);
+  const topic = segmentName(segment);
   if (topic === null) notFound();
   const queryClient = makeQueryClient();
   try {

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
+import { segmentName } from '@/lib/routes';
 import { can } from '@/lib/schemas/auth';
 import { requireCluster } from '@/server/auth/page-session';
 import { getConfig } from '@/server/config/current';
@@ -11,16 +12,8 @@ import { ErrorState, LoadingRows } from '@/components/ui/states';
 
 type Props = { params: Promise<{ clusterId: string; topic: string }> };
 
-function topicName(segment: string) {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null;
-  }
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `${topicName((await params).topic) ?? 'Topic'} · messages` };
+  return { title: `${segmentName((await params).topic) ?? 'Topic'} · messages` };
 }
 
 /**
@@ -30,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TopicMessagesPage({ params }: Props) {
   const { clusterId, topic: segment } = await params;
   const { principal } = await requireCluster(clusterId);
-  const topic = topicName(segment);
+  const topic = segmentName(segment);
   if (topic === null) notFound();
   if (!can(principal.role, 'browseMessages', { operatorsMayProduce: getConfig().auth.operatorsMayProduce })) {
     await recordPageDenial(principal, 'messages.read', `/clusters/${clusterId}/topics/${segment}/messages`);
