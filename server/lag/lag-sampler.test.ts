@@ -44,15 +44,20 @@ describe('lag sampler', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     vi.spyOn(console, 'log').mockImplementation(() => {});
     let calls = 0;
+    // The pass after the two failures waits for the test: the failure is looked at before a success can clear it.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
     const read = async () => {
       calls += 1;
       if (calls <= 2) throw new Error('KafkaJSConnectionError: connection refused');
+      await released;
       return snapshotAt(Date.now());
     };
     const sampler = await startLagSampler('c2', { intervalMs: 10, window: 3, allowedLag: 0, read });
-    await until(() => calls >= 2);
+    await until(() => calls >= 3);
     expect(sampler.lastFailureAt).not.toBeNull();
     expect(lagSampling(sampler)).toMatchObject({ window: 3, intervalMs: 10, lastSampleAt: null, lastFailureAt: expect.any(Number) });
+    release();
     await until(() => sampler.store.pass >= 1);
     expect(sampler.lastFailureAt).toBeNull();
     // Logged once per distinct reason, not once per pass.
