@@ -3,7 +3,7 @@
 // (decompression: it reads frames without a content size, as Kafka's Java and librdkafka producers write them) and
 // @bokuweb/zstd-wasm (compression).
 import { compress as zstdCompressWasm, init as zstdInit } from '@bokuweb/zstd-wasm';
-import { Decompress as ZstdDecompress } from 'fzstd';
+import { Decompress as ZstdDecompress, decompress as zstdDecompressFrame } from 'fzstd';
 import { compressBlock, compressBound, decompressBlock } from 'lz4js';
 import { hash as xxh32 } from 'lz4js/xxh32.js';
 import { compress as snappyCompress, uncompress as snappyUncompress } from 'snappyjs';
@@ -35,7 +35,9 @@ export function decompress(codec: Compression, data: Uint8Array): Buffer {
       case 'none':
         return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
       case 'gzip':
-        return gunzipSync(data, { maxOutputLength: MAX_DECOMPRESSED_BYTES });
+        // One output chunk for a typical batch instead of zlib's 16 KiB ones concatenated: a scan decompresses
+        // hundreds of MB, and every chunk is a buffer for the collector.
+        return gunzipSync(data, { maxOutputLength: MAX_DECOMPRESSED_BYTES, chunkSize: GZIP_CHUNK });
       case 'snappy':
         return snappyDecompress(data);
       case 'lz4':
@@ -48,6 +50,8 @@ export function decompress(codec: Compression, data: Uint8Array): Buffer {
     throw new CompressionError(`${codec} data could not be decompressed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
+
+const GZIP_CHUNK = 256 * 1024;
 
 let zstdReady: Promise<void> | null = null;
 
@@ -119,38 +123,45 @@ const LZ4_MAGIC = 0x184d2204;
 const LZ4_BLOCK_SIZES: Record<number, number> = { 4: 0x1_0000, 5: 0x4_0000, 6: 0x10_0000, 7: 0x40_0000 };
 const LZ4_UNCOMPRESSED = 0x8000_0000;
 
+/** The frame's blocks: where each one's bytes are, and whether it is stored uncompressed. */
+function lz4Blocks(src: Buffer, start: number, blockChecksum: boolean) {
+  const blocks: { at: number; length: number; stored: boolean }[] = [];
+  for (let at = start; ; ) {
+    if (at + 4 > src.length) throw new CompressionError('lz4: truncated frame');
+    const word = src.readUInt32LE(at);
+    at += 4;
+    if (word === 0) return blocks;
+    const length = word & 0x7fff_ffff;
+    if (at + length > src.length) throw new CompressionError('lz4: truncated block');
+    blocks.push({ at, length, stored: (word & LZ4_UNCOMPRESSED) !== 0 });
+    at += length + (blockChecksum ? 4 : 0);
+  }
+}
+
+/** Decoded into one buffer sized by the frame's block size (no per-block buffers to concatenate). */
 function lz4DecompressFrame(data: Uint8Array): Buffer {
   const src = toBuffer(data);
   if (src.length < 7 || src.readUInt32LE(0) !== LZ4_MAGIC) throw new CompressionError('lz4: not an LZ4 frame');
   const flg = src[4]!;
   const blockSize = LZ4_BLOCK_SIZES[(src[5]! >> 4) & 0x07];
   if (!blockSize) throw new CompressionError('lz4: invalid block size');
-  const blockChecksum = (flg & 0x10) !== 0;
-  let at = 6 + ((flg & 0x08) !== 0 ? 8 : 0) + 1; // descriptor, content size, header checksum
-  const parts: Buffer[] = [];
-  let total = 0;
-  for (;;) {
-    if (at + 4 > src.length) throw new CompressionError('lz4: truncated frame');
-    const word = src.readUInt32LE(at);
-    at += 4;
-    if (word === 0) break;
-    const length = word & ~LZ4_UNCOMPRESSED & 0x7fff_ffff;
-    if (at + length > src.length) throw new CompressionError('lz4: truncated block');
-    let part: Buffer;
-    if (word & LZ4_UNCOMPRESSED) {
-      part = src.subarray(at, at + length);
+  const blocks = lz4Blocks(src, 6 + ((flg & 0x08) !== 0 ? 8 : 0) + 1, (flg & 0x10) !== 0);
+  const bound = blocks.reduce((n, b) => n + (b.stored ? b.length : blockSize), 0);
+  if (bound > MAX_DECOMPRESSED_BYTES + blockSize) throw new CompressionError(`lz4: more than ${MAX_DECOMPRESSED_BYTES} bytes`);
+  const out = Buffer.allocUnsafe(bound);
+  let end = 0;
+  for (const block of blocks) {
+    if (block.stored) {
+      src.copy(out, end, block.at, block.at + block.length);
+      end += block.length;
     } else {
-      const out = Buffer.allocUnsafe(blockSize);
-      const end = decompressBlock(src, out, at, length, 0);
-      if (end > blockSize) throw new CompressionError('lz4: block larger than its frame allows');
-      part = out.subarray(0, end);
+      const next = decompressBlock(src, out, block.at, block.length, end);
+      if (next - end > blockSize) throw new CompressionError('lz4: block larger than its frame allows');
+      end = next;
     }
-    total += part.length;
-    if (total > MAX_DECOMPRESSED_BYTES) throw new CompressionError(`lz4: more than ${MAX_DECOMPRESSED_BYTES} bytes`);
-    parts.push(part);
-    at += length + (blockChecksum ? 4 : 0);
   }
-  return parts.length === 1 ? parts[0]! : Buffer.concat(parts, total);
+  if (end > MAX_DECOMPRESSED_BYTES) throw new CompressionError(`lz4: more than ${MAX_DECOMPRESSED_BYTES} bytes`);
+  return out.subarray(0, end);
 }
 
 /** Independent 64 KiB blocks (FLG 0x60, BD 0x40), no checksums: what Kafka's Lz4BlockOutputStream writes. */
@@ -178,9 +189,35 @@ function lz4CompressFrame(data: Buffer): Buffer {
   return Buffer.concat(parts);
 }
 
-// --- zstd: streamed, so a frame without a content size (Java's ZstdOutputStream) is read too, and capped.
+// --- zstd: a frame that declares its size (librdkafka's) is decoded into one buffer of that size; one without (Java's
+// ZstdOutputStream) is streamed. Both are capped.
+
+const ZSTD_MAGIC = 0xfd2fb528;
+
+/** The content size a single zstd frame declares in its header; null when it does not (or it is not one frame). */
+export function zstdDeclaredSize(data: Uint8Array): number | null {
+  const src = toBuffer(data);
+  if (src.length < 6 || src.readUInt32LE(0) !== ZSTD_MAGIC) return null;
+  const descriptor = src[4]!;
+  const sizeFlag = descriptor >> 6;
+  const singleSegment = (descriptor >> 5) & 1;
+  const dictionaryBytes = [0, 1, 2, 4][descriptor & 3]!;
+  const sizeBytes = [singleSegment ? 1 : 0, 2, 4, 8][sizeFlag]!;
+  if (sizeBytes === 0) return null;
+  const at = 5 + (singleSegment ? 0 : 1) + dictionaryBytes;
+  if (at + sizeBytes > src.length) return null;
+  if (sizeBytes === 1) return src[at]!;
+  if (sizeBytes === 2) return src.readUInt16LE(at) + 256;
+  if (sizeBytes === 4) return src.readUInt32LE(at);
+  return Number(src.readBigUInt64LE(at));
+}
 
 function zstdDecompress(data: Uint8Array): Buffer {
+  const declared = zstdDeclaredSize(data);
+  if (declared !== null) {
+    if (declared > MAX_DECOMPRESSED_BYTES) throw new CompressionError(`zstd: the frame declares ${declared} bytes, more than ${MAX_DECOMPRESSED_BYTES}`);
+    return toBuffer(zstdDecompressFrame(data));
+  }
   const parts: Uint8Array[] = [];
   let total = 0;
   const stream = new ZstdDecompress((chunk) => {

@@ -125,3 +125,19 @@ describe('legacy message sets (magic 0 and 1)', () => {
     expect(() => decodeRecordBatches(bad)).toThrow(RecordFormatError);
   });
 });
+
+describe('zstd frames', () => {
+  it('reads the content size a frame declares, and refuses one that declares more than the cap', async () => {
+    const { compress, decompress, zstdDeclaredSize, MAX_DECOMPRESSED_BYTES } = await import('@/server/protocol/records/compression');
+    const frame = await compress('zstd', Buffer.alloc(70_000, 3));
+    expect(zstdDeclaredSize(frame)).toBe(70_000);
+    expect(decompress('zstd', frame).equals(Buffer.alloc(70_000, 3))).toBe(true);
+    const bomb = Buffer.from(frame);
+    // Frame header: magic, descriptor; with a 4-byte size field the size follows the window byte.
+    bomb[4] = 0x80; // size field of 4 bytes, no single segment, no dictionary
+    bomb.writeUInt32LE(MAX_DECOMPRESSED_BYTES + 1, 6);
+    expect(zstdDeclaredSize(bomb)).toBe(MAX_DECOMPRESSED_BYTES + 1);
+    expect(() => decompress('zstd', bomb)).toThrow(/declares/);
+    expect(zstdDeclaredSize(Buffer.from('not zstd'))).toBeNull();
+  });
+});
