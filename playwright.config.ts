@@ -40,11 +40,11 @@ export default defineConfig({
     },
     {
       // The production build, as users run it; its output goes to a file the canary check reads.
-      command: `npx next start -p ${PORT} -H 127.0.0.1 > ${E2E_SERVER_LOG} 2>&1`,
+      command: `node scripts/serve.mjs > ${E2E_SERVER_LOG} 2>&1`,
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { CONSOLE_CONFIG: config, AUTH_SECRET, CONSOLE_DATA_DIR: `${E2E_DIR}/data-${Date.now()}`, NODE_ENV: 'production', NEXTAUTH_URL: baseURL },
+      env: { CONSOLE_CONFIG: config, AUTH_SECRET, CONSOLE_DATA_DIR: `${E2E_DIR}/data-${Date.now()}`, NODE_ENV: 'production', NEXTAUTH_URL: baseURL, PORT: String(PORT), HOSTNAME: '127.0.0.1' },
     },
   ],
 });

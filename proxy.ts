@@ -25,8 +25,25 @@ function contentSecurityPolicy(nonce: string) {
   ].join('; ');
 }
 
+/** Whether every path segment is valid percent-encoding (`%FF` or `%C0%AF` is not UTF-8: no name has it). */
+function decodablePath(pathname: string) {
+  try {
+    for (const segment of pathname.split('/')) decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // Next fails such a path with a bare 500 before any route runs: refuse it here as the bad input it is.
+  if (!decodablePath(pathname)) {
+    return NextResponse.json(
+      { error: { code: 'VALIDATION', message: 'The path is not valid percent-encoded UTF-8', fieldErrors: { path: ['not valid percent-encoding'] } } },
+      { status: 400, headers: { 'Cache-Control': 'no-store' } },
+    );
+  }
   const isPage = !pathname.startsWith('/api/') && !TOKEN_ROUTES.includes(pathname);
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name) || request.cookies.has(`${name}.0`));
   if (isPage && !hasSession && !PUBLIC_PAGES.includes(pathname)) {

@@ -42,7 +42,17 @@ export async function signOut() {
   });
 }
 
-/** Only same-origin paths are followed after login (no open redirect). */
-export function safeCallbackPath(raw: string | null): string {
-  return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\') ? raw : '/clusters';
+/**
+ * Where to go after signing in: the callback resolved against the console's own origin, accepted only if it stays
+ * there (browsers drop tabs and line breaks, so "/\t/evil.example" is "//evil.example", another site); else the
+ * clusters page.
+ */
+export function safeCallbackPath(raw: string | null, origin: string = window.location.origin): string {
+  if (!raw) return '/clusters';
+  try {
+    const url = new URL(raw, origin);
+    return url.origin === origin ? `${url.pathname}${url.search}${url.hash}` : '/clusters';
+  } catch {
+    return '/clusters';
+  }
 }

@@ -47,6 +47,7 @@ const env = {
   ...process.env,
   AUTH_SECRET: process.env.AUTH_SECRET ?? demoSecret('demo-auth-secret', () => randomBytes(32).toString('base64url')),
   CONSOLE_ADMIN_PASSWORD: process.env.CONSOLE_ADMIN_PASSWORD ?? demoSecret('demo-admin-password', () => randomBytes(9).toString('base64url')),
+  PORT,
 };
 step('node', ['scripts/kafka/cluster.mjs', 'up']);
 if (!buildIsCurrent()) step('npx', ['next', 'build']);
@@ -56,7 +57,7 @@ if (!buildIsCurrent()) step('npx', ['next', 'build']);
 const launch = (args) => spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit', detached: true, env });
 const children = [
   launch(['--import', 'tsx', 'scripts/demo-traffic/main.ts']),
-  launch(['node_modules/next/dist/bin/next', 'start', '-p', PORT]),
+  launch(['scripts/serve.mjs']),
 ];
 console.log(`\nKafka Console: http://localhost:${PORT}  — sign in as admin / ${env.CONSOLE_ADMIN_PASSWORD}`);
 console.log('(demo traffic running; Ctrl-C stops both, npm run kafka:down stops Kafka)\n');

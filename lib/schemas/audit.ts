@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { blankToUndefined, clusterIdSchema, epochMs, int64String } from '@/lib/schemas/common';
+import { blankToUndefined, clusterIdSchema, epochMs, int64String, queryEpochMs } from '@/lib/schemas/common';
 
 export const AUDIT_ACTOR_TYPES = ['user', 'token', 'anonymous'] as const;
 export const AUDIT_OUTCOMES = ['pending', 'success', 'denied', 'failed'] as const;
@@ -69,8 +69,8 @@ const param = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined,
 
 /** Filters and paging of the audit log, from a URL's query string. `from` is inclusive, `to` exclusive. */
 export const auditQuerySchema = z.object({
-  from: param(z.coerce.number().int().nonnegative().optional()),
-  to: param(z.coerce.number().int().nonnegative().optional()),
+  from: param(queryEpochMs.optional()),
+  to: param(queryEpochMs.optional()),
   actor: param(z.string().max(200).optional()),
   clusterId: param(clusterIdSchema.optional()),
   /** Exact (`topics.create`), or a prefix when it ends with `.` or `*` (`topics.`, `topics.*`, `topic*`). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ApiError } from '@/lib/errors';
-import { blankToUndefined, epochMs } from '@/lib/schemas/common';
+import { blankToUndefined, epochMs, queryEpochMs } from '@/lib/schemas/common';
 
 /** What a series describes: the cluster, a topic, a broker or a consumer group (its key names which one). */
 export const metricScopeSchema = z.enum(['cluster', 'topic', 'broker', 'group']);
@@ -34,7 +34,7 @@ export const MAX_METRICS_RANGE_MS = 31 * 24 * 3_600_000;
 /** Series are downsampled (LTTB) to at most this many points: what a chart can draw without slowing down. */
 export const MAX_METRICS_POINTS = 2_000;
 
-const queryInt = z.preprocess(blankToUndefined, z.coerce.number().int().nonnegative().optional());
+const queryInt = z.preprocess(blankToUndefined, queryEpochMs.optional());
 
 /**
  * `?from&to&points`: epoch ms, `to` exclusive, defaulting to now and `from` to an hour before `to`; `points` per

@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 
 /**
  * Keys whose values never reach the audit log, at any depth: passwords, secrets, tokens, SASL/JAAS settings,
@@ -88,4 +89,15 @@ export function toStorableText(text: string): string {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A value cut to fit its column: a record must never fail on length (a refusal would go unrecorded). The cut keeps
+ * the start and marks it with a hash of the whole, so two long values can still be told apart and matched.
+ */
+export function fitText(text: string, max: number): string {
+  const storable = toStorableText(text);
+  if (storable.length <= max) return storable;
+  const marker = `…[${storable.length} chars, sha256 ${createHash('sha256').update(storable).digest('hex').slice(0, 16)}]`;
+  return `${storable.slice(0, Math.max(0, max - marker.length))}${marker}`.slice(0, max);
 }

@@ -33,7 +33,7 @@ describe.each(testEngines())('audit store on $name', { timeout: 60_000 }, (engin
     await opened?.close();
     await fresh?.cleanup();
   });
-  const list = (query: Parameters<typeof listAudit>[0]) => listAudit(query, opened.db);
+  const list = (query: Parameters<typeof listAudit>[0]) => listAudit(query, null, opened.db);
 
   it('lists everything newest first, ties by id, with the total', async () => {
     const all = await list({});
@@ -106,13 +106,13 @@ describe.each(testEngines())('audit store on $name', { timeout: 60_000 }, (engin
   });
 
   it('parses raw query-string input itself', async () => {
-    const result = await listAudit({ limit: '1', clusterId: 'local', actor: '' } as never, opened.db);
+    const result = await listAudit({ limit: '1', clusterId: 'local', actor: '' } as never, null, opened.db);
     expect(result.total).toBe(2);
     expect(result.entries).toHaveLength(1);
   });
 
   it('exports CSV newest first with the filters, ignoring paging', async () => {
-    const csv = await auditCsv({ actor: 'alice', limit: 1 } as never, opened.db);
+    const csv = await auditCsv({ actor: 'alice', limit: 1 } as never, null, opened.db);
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('id,time,actor,actorType,role,clusterId,action,target,outcome,status,errorCode,ip,summary');
     expect(lines.slice(1, -1).map((l) => l.split(',')[7])).toEqual(['billing', 'orders']);
@@ -132,8 +132,27 @@ describe.each(testEngines())('audit store on $name', { timeout: 60_000 }, (engin
     expect(entry.summary).toEqual({ note: 'x\uFFFD\uFFFD', nested: { apiKey: '[redacted]' }, when: '1970-01-01T00:00:00.000Z' });
     const [stored] = (await list({ action: 'topics.update' })).entries;
     expect(stored).toEqual(entry);
-    const csv = await auditCsv({ action: 'topics.update' }, opened.db);
+    const csv = await auditCsv({ action: 'topics.update' }, null, opened.db);
     expect(csv.split('\r\n')[1]).toContain(`,"'=HYPERLINK(""x"")",user,`);
+  });
+
+  it('shows an admin scoped to some clusters only their entries (not those of no cluster)', async () => {
+    const scoped = await listAudit({ limit: 100 }, ['prod'], opened.db);
+    expect(scoped.entries.map((e) => e.clusterId)).toEqual(['prod', 'prod', 'prod']);
+    expect(scoped.total).toBe(3);
+    expect((await listAudit({ limit: 100 }, [], opened.db)).total).toBe(0);
+    const csv = await auditCsv({}, ['local'], opened.db);
+    expect(csv.split('\r\n').slice(1, -1).map((l) => l.split(',')[5])).toEqual(['local', 'local']);
+  });
+
+  it('never fails on length: values longer than their column are cut, marked, and keep a hash of the whole', async () => {
+    const long = 'x'.repeat(1_100);
+    const entry = await recordAudit({ actor: 'a'.repeat(300), actorType: 'user', clusterId: 'c'.repeat(150), action: 'topics.delete', target: long, ip: '1'.repeat(150), outcome: 'denied', status: 403 }, opened.db);
+    expect(entry.target!.length).toBe(1_000);
+    expect(entry.target).toMatch(/^x+…\[1100 chars, sha256 [0-9a-f]{16}\]$/);
+    expect(entry.actor.length).toBe(200);
+    expect(entry.clusterId!.length).toBeLessThanOrEqual(100);
+    expect(entry.ip!.length).toBeLessThanOrEqual(100);
   });
 
   it('refuses an invalid entry with a plain error (not a validation error for the client)', async () => {

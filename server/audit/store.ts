@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, gte, like, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, like, lt, sql, type SQL } from 'drizzle-orm';
 import { ZodError } from 'zod';
 import {
   auditEntryInputSchema,
@@ -10,7 +10,7 @@ import {
   type AuditQuery,
 } from '@/lib/schemas/audit';
 import { auditEntriesToCsv } from '@/server/audit/csv';
-import { redactSummaryObject, toStorableText } from '@/server/audit/redact';
+import { fitText, redactSummaryObject, toStorableText } from '@/server/audit/redact';
 import { getDb } from '@/server/db/client';
 import type { Db } from '@/server/db/open';
 import { auditLog, type AuditLogRow } from '@/server/db/schema';
@@ -26,13 +26,26 @@ const dbOr = async (db: Db | undefined) => db ?? (await getDb());
 const storable = (text: string | null | undefined) => (text == null ? null : toStorableText(text));
 
 /**
- * Writes one entry, redacting its summary first; resolves to the stored entry. Throws when the entry cannot be
+ * Writes one entry, cutting over-long values to their columns (with a hash of the whole) and redacting its summary
+ * first; resolves to the stored entry. Throws when the entry cannot be
  * written (invalid input, database down): the caller must then refuse the change it was about to make.
  */
+/** Column widths of the audit log (lib/schemas/audit.ts): longer values are cut to fit, never refused. */
+const WIDTHS = { actor: 200, role: 100, clusterId: 100, action: 200, target: 1_000, errorCode: 100, ip: 100 } as const;
+
+function fitted(input: AuditEntryInput): AuditEntryInput {
+  const out: AuditEntryInput = { ...input };
+  for (const [field, max] of Object.entries(WIDTHS) as [keyof typeof WIDTHS, number][]) {
+    const value = out[field];
+    if (typeof value === 'string') (out as Record<string, unknown>)[field] = fitText(value, max);
+  }
+  return out;
+}
+
 export async function recordAudit(input: AuditEntryInput, db?: Db): Promise<AuditEntry> {
   let entry;
   try {
-    entry = auditEntryInputSchema.parse(input);
+    entry = auditEntryInputSchema.parse(fitted(input));
   } catch (error) {
     // A bug in the caller, not the client's input: it must not turn into a 422 for the client.
     const detail = error instanceof ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : String(error);
@@ -75,11 +88,17 @@ export async function completeAudit(
     .where(and(eq(auditLog.id, BigInt(id)), eq(auditLog.outcome, 'pending')));
 }
 
-/** One page of entries matching the filters, newest first, and how many match in all. */
-export async function listAudit(query: Partial<AuditQuery> = {}, db?: Db): Promise<{ total: number; entries: AuditEntry[] }> {
+/**
+ * Which entries a reader may see: `null` every entry (an admin of every cluster); a list of cluster ids only the
+ * entries of those clusters — not the ones of no cluster (logins, alert rules), which concern the whole console.
+ */
+export type AuditScope = readonly string[] | null;
+
+/** One page of entries matching the filters within the scope, newest first, and how many match in all. */
+export async function listAudit(query: Partial<AuditQuery> = {}, scope: AuditScope = null, db?: Db): Promise<{ total: number; entries: AuditEntry[] }> {
   const { limit, offset, ...filter } = auditQuerySchema.parse(query);
   const database = await dbOr(db);
-  const where = whereOf(filter);
+  const where = whereOf(filter, scope);
   const [rows, counted] = await Promise.all([
     database.select().from(auditLog).where(where).orderBy(desc(auditLog.time), desc(auditLog.id)).limit(limit).offset(offset),
     database.select({ total: count() }).from(auditLog).where(where),
@@ -88,12 +107,12 @@ export async function listAudit(query: Partial<AuditQuery> = {}, db?: Db): Promi
 }
 
 /** The entries matching the filters as CSV, newest first, at most AUDIT_CSV_MAX_ROWS; paging is ignored. */
-export async function auditCsv(query: Partial<AuditFilter> = {}, db?: Db): Promise<string> {
+export async function auditCsv(query: Partial<AuditFilter> = {}, scope: AuditScope = null, db?: Db): Promise<string> {
   const { limit: _limit, offset: _offset, ...filter } = auditQuerySchema.parse(query);
   const rows = await (await dbOr(db))
     .select()
     .from(auditLog)
-    .where(whereOf(filter))
+    .where(whereOf(filter, scope))
     .orderBy(desc(auditLog.time), desc(auditLog.id))
     .limit(AUDIT_CSV_MAX_ROWS);
   return auditEntriesToCsv(rows.map(toEntry));
@@ -112,8 +131,9 @@ export function actionPrefix(action: string): string | null {
 // LIKE's wildcards in a prefix are literal characters (backslash is LIKE's default escape).
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function whereOf(filter: AuditFilter): SQL | undefined {
+function whereOf(filter: AuditFilter, scope: AuditScope): SQL | undefined {
   const conditions: SQL[] = [];
+  if (scope !== null) conditions.push(scope.length > 0 ? inArray(auditLog.clusterId, [...scope]) : sql`false`);
   if (filter.from !== undefined) conditions.push(gte(auditLog.time, new Date(filter.from)));
   if (filter.to !== undefined) conditions.push(lt(auditLog.time, new Date(filter.to)));
   // Filters go through the same text normalization as the stored values (a NUL would make PostgreSQL fail).

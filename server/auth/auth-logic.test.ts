@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { can, permissionSchema, type Role } from '@/lib/schemas/auth';
-import { createLoginLimiter, limiterKey, MAX_FAILURES, WINDOW_MS } from '@/server/auth/login-limiter';
+import { createLoginLimiter, limiterKey, MAX_FAILURES, MAX_USER_FAILURES, WINDOW_MS } from '@/server/auth/login-limiter';
 import { roleFromClaims } from '@/server/auth/oidc';
 import { hashPassword, PasswordTooLongError, verifyPassword } from '@/server/auth/passwords';
 import { findApiToken, newApiToken, sha256Hex } from '@/server/auth/tokens';
@@ -65,27 +65,59 @@ describe('API tokens', () => {
 });
 
 describe('login limiter', () => {
+  const fail = (limiter: ReturnType<typeof createLoginLimiter>, user: string, ip: string) => {
+    const attempt = limiter.attempt(user, ip);
+    if (!attempt.allowed) throw new Error('refused');
+    attempt.finish(false);
+  };
+
   it('allows five failures per user and address in 15 minutes, then waits the window out', () => {
     let now = 0;
     const limiter = createLoginLimiter(() => now);
-    const key = limiterKey('Ada ', '10.0.0.1');
-    expect(key).toBe(limiterKey('ada', '10.0.0.1'));
+    expect(limiterKey('Ada ', '10.0.0.1')).toBe(limiterKey('ada', '10.0.0.1'));
     for (let i = 0; i < MAX_FAILURES; i += 1) {
-      expect(limiter.retryAfterSeconds(key)).toBe(0);
-      limiter.fail(key);
+      fail(limiter, 'Ada ', '10.0.0.1');
       now += 1000;
     }
-    expect(limiter.retryAfterSeconds(key)).toBe(WINDOW_MS / 1000 - 5);
-    expect(limiter.retryAfterSeconds(limiterKey('ada', '10.0.0.2'))).toBe(0);
-    now = WINDOW_MS + 1;
-    expect(limiter.retryAfterSeconds(key)).toBe(0);
+    expect(limiter.attempt('ada', '10.0.0.1')).toEqual({ allowed: false, retryAfterSeconds: WINDOW_MS / 1000 - 5, reason: 'limited' });
+    expect(limiter.attempt('ada', '10.0.0.2').allowed).toBe(true);
+    now = WINDOW_MS + 1_000;
+    expect(limiter.attempt('ada', '10.0.0.1').allowed).toBe(true);
   });
 
-  it('forgets failures after a successful login', () => {
-    const limiter = createLoginLimiter();
-    for (let i = 0; i < MAX_FAILURES; i += 1) limiter.fail('k');
-    limiter.succeed('k');
-    expect(limiter.retryAfterSeconds('k')).toBe(0);
+  it('limits a user across addresses: rotating X-Forwarded-For (or real addresses) does not open a way in', () => {
+    const limiter = createLoginLimiter(() => 0);
+    for (let i = 0; i < MAX_USER_FAILURES; i += 1) fail(limiter, 'ada', `10.0.0.${i}`);
+    expect(limiter.attempt('ada', '192.0.2.1')).toMatchObject({ allowed: false, reason: 'limited' });
+    expect(limiter.attempt('grace', '192.0.2.1').allowed).toBe(true);
+  });
+
+  it('reserves a place before the password is checked: parallel attempts count while they run', () => {
+    const limiter = createLoginLimiter(() => 0);
+    const attempts = Array.from({ length: 12 }, () => limiter.attempt('ada', '10.0.0.1'));
+    expect(attempts.filter((a) => a.allowed)).toHaveLength(MAX_FAILURES);
+    for (const a of attempts) if (a.allowed) a.finish(false);
+    expect(limiter.attempt('ada', '10.0.0.1').allowed).toBe(false);
+  });
+
+  it('counts by outcome: only an issued session clears the failures', () => {
+    const limiter = createLoginLimiter(() => 0);
+    for (let i = 0; i < MAX_FAILURES - 1; i += 1) fail(limiter, 'ada', 'x');
+    const success = limiter.attempt('ada', 'x');
+    if (success.allowed) success.finish(true);
+    for (let i = 0; i < MAX_FAILURES; i += 1) fail(limiter, 'ada', 'x');
+    expect(limiter.attempt('ada', 'x').allowed).toBe(false);
+  });
+
+  it('never evicts a counter in its window: when full, new keys wait instead', () => {
+    const limiter = createLoginLimiter(() => 0, 10);
+    for (let i = 0; i < MAX_FAILURES; i += 1) fail(limiter, 'victim', 'x');
+    for (let i = 0; i < 10; i += 1) {
+      const junk = limiter.attempt(`junk-${i}`, 'y');
+      if (junk.allowed) junk.finish(false);
+    }
+    expect(limiter.attempt('junk-new', 'z')).toMatchObject({ allowed: false, reason: 'busy' });
+    expect(limiter.attempt('victim', 'x')).toMatchObject({ allowed: false, reason: 'limited' });
   });
 });
 

@@ -33,6 +33,15 @@ export function authOptions(): AuthOptions {
       ...(oidc ? [oidcProvider(oidc)] : []),
     ],
     callbacks: {
+      /** Only this console's own pages: a callback resolved elsewhere (`/\t/evil.example`) goes to the base URL. */
+      async redirect({ url, baseUrl }) {
+        try {
+          const target = new URL(url, baseUrl);
+          return target.origin === new URL(baseUrl).origin ? target.toString() : baseUrl;
+        } catch {
+          return baseUrl;
+        }
+      },
       async signIn({ account, profile }) {
         if (account?.provider !== 'oidc') return true;
         return oidc ? roleFromClaims(oidc, profile as Record<string, unknown> | undefined) !== null : false;

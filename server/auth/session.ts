@@ -22,9 +22,18 @@ export function authSecret(): string {
 
 function cookieValue(header: string | null, name: string): string | null {
   if (!header) return null;
+  // Any site on the same host can set a cookie here: one that is not valid percent-encoding (`x=%zz`) is kept as
+  // sent rather than failing every request that carries it.
+  const decoded = (value: string) => {
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
+  };
   const jar = new Map(header.split(/;\s*/).map((pair) => {
     const i = pair.indexOf('=');
-    return [pair.slice(0, i), decodeURIComponent(pair.slice(i + 1))] as const;
+    return [pair.slice(0, i), decoded(pair.slice(i + 1))] as const;
   }));
   // next-auth splits cookies over 4 kB into name.0, name.1, …
   if (jar.has(name)) return jar.get(name)!;

@@ -73,3 +73,34 @@ describe('console configuration', () => {
     expect(() => loadConfigFromEnv({ CONSOLE_CONFIG: '/nonexistent.json' })).toThrow('CONSOLE_CONFIG=/nonexistent.json: cannot read the file (ENOENT)');
   });
 });
+
+describe('config errors keep secrets out of the log', () => {
+  it('says where a syntax error is, never the text around it', async () => {
+    const { parseConfig } = await import('@/server/config/load');
+    const secret = 'inline-secret-d3adb33f';
+    for (const [text, source] of [
+      [`{ "clusters": [ { "id": "a", "sasl": { "password": "${secret}" } x } ] }`, 'console.json'],
+      [`clusters:\n  - id: a\n    sasl: { password: "${secret}" ]\n`, 'console.yaml'],
+    ] as const) {
+      let message = '';
+      try {
+        parseConfig(text, source);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/not valid (JSON|YAML) \(.*line \d+, column \d+\)$/);
+      expect(message).not.toContain(secret);
+    }
+  });
+
+  it('refuses a webhook URL that holds a user name or password, without quoting it', async () => {
+    const { webhookUrl } = await import('@/server/config/load');
+    expect(() => webhookUrl('https://user:p4ss@hooks.example/x', 'alerts.channels[0].url')).toThrow(/must not hold a user name or password/);
+    try {
+      webhookUrl('https://user:p4ss@hooks.example/x', 'alerts.channels[0].url');
+    } catch (error) {
+      expect((error as Error).message).not.toContain('p4ss');
+    }
+    expect(webhookUrl('https://hooks.example/services/T/B/token', 'x').hostname).toBe('hooks.example');
+  });
+});

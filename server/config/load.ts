@@ -11,10 +11,11 @@ export class ConfigError extends Error {
 /** Parses and validates a config document; every problem is listed with its path, e.g. `clusters[1].brokers[0]`. */
 export function parseConfig(text: string, source: string): ConsoleConfig {
   let raw: unknown;
+  const yaml = /\.ya?ml$/i.test(source);
   try {
-    raw = /\.ya?ml$/i.test(source) ? parseYaml(text) : JSON.parse(text);
+    raw = yaml ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(`${source}: not valid ${/\.ya?ml$/i.test(source) ? 'YAML' : 'JSON'}: ${(error as Error).message}`);
+    throw new ConfigError(`${source}: not valid ${yaml ? 'YAML' : 'JSON'}${syntaxErrorPlace(error, text)}`);
   }
   const result = consoleConfigSchema.safeParse(raw);
   if (!result.success) {
@@ -28,6 +29,19 @@ export function parseConfig(text: string, source: string): ConsoleConfig {
   if (result.data.auth.oidc) resolveSecret(result.data.auth.oidc.clientSecret, 'auth.oidc.clientSecret');
   for (const [i, channel] of result.data.alerts.channels.entries()) webhookUrl(resolveSecret(channel.url, `alerts.channels[${i}].url`), `alerts.channels[${i}].url`);
   return result.data;
+}
+
+/**
+ * Where a syntax error is (line and column, YAML's error code), never the text around it: parsers quote the input
+ * in their messages, and the input holds inline secrets.
+ */
+export function syntaxErrorPlace(error: unknown, text: string): string {
+  const e = error as { code?: unknown; linePos?: { line: number; col: number }[]; message?: unknown };
+  if (Array.isArray(e.linePos) && e.linePos[0]) return ` (${typeof e.code === 'string' ? `${e.code} ` : ''}at line ${e.linePos[0].line}, column ${e.linePos[0].col})`;
+  const position = /position (\d+)/.exec(typeof e.message === 'string' ? e.message : '')?.[1];
+  if (position === undefined) return '';
+  const before = text.slice(0, Number(position)).split('\n');
+  return ` (at line ${before.length}, column ${before.at(-1)!.length + 1})`;
 }
 
 function formatPath(segments: readonly PropertyKey[]) {
@@ -85,5 +99,7 @@ export function webhookUrl(text: string, where: string): URL {
     throw new ConfigError(`${where}: not a URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${where}: only http and https webhooks are supported`);
+  // Node's fetch quotes a URL with credentials in its errors: they would reach the delivery history and the log.
+  if (url.username || url.password) throw new ConfigError(`${where}: a webhook URL must not hold a user name or password (put a token in the path or query, as chat webhooks do)`);
   return url;
 }

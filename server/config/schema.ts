@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { alertIdSchema, alertRuleConfigSchema, channelTypeSchema } from '@/lib/schemas/alerts';
 import { roleSchema } from '@/lib/schemas/auth';
@@ -211,6 +212,21 @@ const messagesSchema = z
   .strict();
 export type MessagesSettings = z.infer<typeof messagesSchema>;
 
+const cidr = z.string().refine((text) => {
+  const [address, bits, extra] = text.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || extra !== undefined) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+}, 'an address or a CIDR block, e.g. 10.0.0.0/8 or fd00::/8');
+
+/**
+ * Which X-Forwarded-For entry is the client (login limits and the audit log's address) and whether
+ * X-Forwarded-Host counts in the Origin check: a number of proxies in front of the console, or the CIDR blocks of
+ * trusted proxies. Absent: none, the socket's peer is the client and both headers are ignored.
+ */
+export const trustProxySchema = z.union([z.number().int().min(0).max(10), z.array(cidr).min(1).max(100)]);
+export type TrustProxy = z.infer<typeof trustProxySchema>;
+
 export const consoleConfigSchema = z
   .object({
     clusters: z
@@ -223,6 +239,7 @@ export const consoleConfigSchema = z
     metrics: metricsSchema.default(METRICS_DEFAULTS),
     alerts: alertsSchema.default(ALERTS_DEFAULTS),
     messages: messagesSchema.default(MESSAGES_DEFAULTS),
+    trustProxy: trustProxySchema.optional(),
     /** Masking of record contents, applied on the server before anything leaves it (README: "Masking"). */
     masking: z.array(maskingRuleSchema).max(1_000).default([]),
   })

@@ -2,12 +2,11 @@ import 'server-only';
 import { ApiError } from '@/lib/errors';
 import type { Principal } from '@/server/auth/session';
 import { completeAudit, recordAudit } from '@/server/audit/store';
+import { clientAddress } from '@/server/http/client-address';
 import { logInternalError } from '@/server/http/log';
 
-/** The caller's address as the proxy in front (or Next itself) reports it. */
-export function clientIp(request: Request): string | null {
-  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || request.headers.get('x-real-ip') || null;
-}
+/** The caller's address by the `trustProxy` rule (server/http/client-address.ts); null when unknown. */
+export const clientIp = (request: Request): string | null => clientAddress(request).address;
 
 type Change = { request: Request; action: string; principal: Principal; clusterId: string | undefined; target: string | null; body: unknown };
 

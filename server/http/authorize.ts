@@ -3,6 +3,7 @@ import { ApiError } from '@/lib/errors';
 import { WRITE_PERMISSIONS, can, type Permission } from '@/lib/schemas/auth';
 import { authenticate, mayAccessCluster, type Principal } from '@/server/auth/session';
 import { getConfig } from '@/server/config/current';
+import { clientAddress } from '@/server/http/client-address';
 
 /**
  * A cookie is sent by the browser on its own, so a cookie-authenticated write must come from a page of the
@@ -11,7 +12,9 @@ import { getConfig } from '@/server/config/current';
 export function checkOrigin(request: Request, principal: Principal) {
   if (principal.via !== 'cookie' || request.method === 'GET' || request.method === 'HEAD') return;
   const origin = request.headers.get('origin');
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  // A proxy's X-Forwarded-Host counts only when the configuration trusts the proxy the request came through.
+  const forwardedHost = clientAddress(request).viaTrustedProxy ? request.headers.get('x-forwarded-host') : null;
+  const host = forwardedHost ?? request.headers.get('host');
   let originHost: string | null = null;
   try {
     originHost = origin && origin !== 'null' ? new URL(origin).host : null;

@@ -43,6 +43,17 @@ describe('route wrapper', () => {
     expect(handler).not.toHaveBeenCalled();
   });
 
+  it('answers 404 for a topic whose name Kafka would refuse (too long, illegal characters) before the handler runs', async () => {
+    const handler = vi.fn(async () => ok({}));
+    for (const topic of ['x'.repeat(250), 'a b', '..']) {
+      const { status, body } = await call(route({ name: 't', permission: 'public' }, handler), undefined, { topic });
+      expect(status).toBe(404);
+      expect(body.error.code).toBe('NOT_FOUND');
+    }
+    expect(handler).not.toHaveBeenCalled();
+    expect((await call(route({ name: 't', permission: 'public' }, handler), undefined, { topic: 'x'.repeat(249) })).status).toBe(200);
+  });
+
   it('keeps ApiErrors and hides unexpected ones behind a fixed 500, logging them on the server only', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(await call(route({ name: 't', permission: 'public' }, async () => Promise.reject(new ApiError('CONFLICT', 'exists'))))).toMatchObject({

@@ -2,6 +2,7 @@ import 'server-only';
 import { ZodError } from 'zod';
 import { ApiError, type FieldErrors } from '@/lib/errors';
 import type { Permission } from '@/lib/schemas/auth';
+import { topicNameError } from '@/lib/schemas/topic-name';
 import type { Principal } from '@/server/auth/session';
 import { getClusterConfig } from '@/server/config/current';
 import { auditDenied, auditedChange } from '@/server/http/audit-request';
@@ -57,6 +58,9 @@ export function route<P extends Params>(
         checkAccess(request, principal, options.permission, clusterId);
       }
       if (clusterId !== undefined) getClusterConfig(clusterId);
+      // A topic whose name Kafka would refuse cannot exist: not found, without asking Kafka (or auditing a
+      // 1,000-character "name" as if it were one).
+      if (typeof params.topic === 'string' && topicNameError(params.topic) !== null) throw new ApiError('NOT_FOUND', 'No topic has that name: it is not a valid Kafka topic name');
       const body = isWrite(request) ? await readJson(request) : undefined;
       // The overloads tie a public route to principal null and a protected one to a Principal.
       const run = () => (handler as (args: RouteArgs<P, Principal | null>) => Promise<Response>)({ request, params, url: new URL(request.url), body, principal });

@@ -48,3 +48,17 @@ describe('OpenAPI document', () => {
     });
   });
 });
+
+describe('OpenAPI document in the production server', () => {
+  it('is built from the schemas the operations use, not from the global registry (pages hold their own copies)', async () => {
+    const { z } = await import('zod');
+    // What a page bundle's copy of lib/schemas/configs.ts leaves in zod's global registry.
+    z.object({ copy: z.string() }).meta({ id: 'ConfigEntry' });
+    const doc = openApiDocument();
+    expect(doc.components.schemas).toHaveProperty('ConfigEntry');
+    expect(JSON.stringify(doc.components.schemas.ConfigEntry)).not.toContain('copy');
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+    for (const ref of refs) expect(doc.components.schemas, ref).toHaveProperty(ref);
+    expect(JSON.stringify(doc)).not.toContain('#/definitions/');
+  });
+});

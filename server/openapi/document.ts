@@ -3,16 +3,35 @@ import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
 import { errorResponseSchema } from '@/lib/schemas/common';
 import { OPERATIONS, type Operation } from '@/server/openapi/operations';
 
-const REF = (id: string) => `#/components/schemas/${id}`;
+type JsonSchema = Record<string, unknown>;
 
-function schemaRef(schema: z.ZodType) {
-  const id = z.globalRegistry.get(schema)?.id;
-  return id ? { $ref: REF(id) } : z.toJSONSchema(schema, { target: 'openapi-3.0', unrepresentable: 'any' });
+/**
+ * The components of one document, collected from the schemas the operations use — never from zod's global
+ * registry: in the production server, pages and route handlers are separate bundles that each hold their own copy
+ * of a schema module, so the registry holds two schemas under one id ("Duplicate schema id ConfigEntry") while the
+ * operations reach only one of them.
+ */
+class Components {
+  readonly schemas: Record<string, JsonSchema> = {};
+
+  /** `schema` as JSON Schema whose named parts (meta ids) are refs into the components. */
+  ref(schema: z.ZodType, io: 'input' | 'output' = 'output'): JsonSchema {
+    const converted = z.toJSONSchema(schema, { target: 'openapi-3.0', unrepresentable: 'any', io }) as JsonSchema & { definitions?: Record<string, JsonSchema> };
+    const { definitions = {}, ...root } = converted;
+    for (const [id, definition] of Object.entries(definitions)) this.schemas[id] ??= relink(definition);
+    return relink(root);
+  }
 }
 
-function responses(op: Operation) {
+/** zod writes a standalone schema's named parts under #/definitions; a document keeps them in its components. */
+const relink = (schema: JsonSchema): JsonSchema => {
+  const { $id: _id, $schema: _schema, ...rest } = schema;
+  return JSON.parse(JSON.stringify(rest).replaceAll('"#/definitions/', '"#/components/schemas/')) as JsonSchema;
+};
+
+function responses(op: Operation, components: Components) {
   const result: Record<string, unknown> = {
-    [String(op.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: schemaRef(op.response) } } },
+    [String(op.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: components.ref(op.response) } } },
   };
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of op.errors) byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
@@ -20,13 +39,13 @@ function responses(op: Operation) {
   for (const [status, codes] of byStatus) {
     result[String(status)] = {
       description: codes.join(' or '),
-      content: { 'application/json': { schema: schemaRef(errorResponseSchema) } },
+      content: { 'application/json': { schema: components.ref(errorResponseSchema) } },
     };
   }
   return result;
 }
 
-function parameters(op: Operation) {
+function parameters(op: Operation, components: Components) {
   const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
     name,
     in: 'path',
@@ -38,7 +57,7 @@ function parameters(op: Operation) {
         name,
         in: 'query',
         required: !(schema as z.ZodType).safeParse(undefined).success,
-        schema: z.toJSONSchema(schema as z.ZodType, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        schema: components.ref(schema as z.ZodType, 'input'),
       }))
     : [];
   return [...pathParams, ...queryParams];
@@ -46,22 +65,18 @@ function parameters(op: Operation) {
 
 /** OpenAPI 3 generated from the same zod schemas the routes and the UI use. */
 export function openApiDocument() {
+  const components = new Components();
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
     (paths[op.path] ??= {})[op.method] = {
       summary: op.summary,
       tags: [op.tag],
       operationId: `${op.method}${op.path.replace(/[^A-Za-z0-9]+(\w)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
-      parameters: parameters(op),
-      ...(op.requestBody
-        ? { requestBody: { required: true, content: { 'application/json': { schema: schemaRef(op.requestBody) } } } }
-        : {}),
-      responses: responses(op),
+      parameters: parameters(op, components),
+      ...(op.requestBody ? { requestBody: { required: true, content: { 'application/json': { schema: components.ref(op.requestBody) } } } } : {}),
+      responses: responses(op, components),
     };
   }
-  // Every schema with a meta id becomes a component; the operations' imports have registered them all.
-  const { schemas } = z.toJSONSchema(z.globalRegistry, { target: 'openapi-3.0', uri: REF, unrepresentable: 'any' });
-  for (const schema of Object.values(schemas)) delete (schema as { $id?: string }).$id;
   return {
     openapi: '3.0.3',
     info: {
@@ -72,6 +87,6 @@ export function openApiDocument() {
         'Errors are { "error": { "code", "message", "fieldErrors"? } }.',
     },
     paths,
-    components: { schemas },
+    components: { schemas: components.schemas },
   };
 }

@@ -3,6 +3,7 @@ import { listAudit } from '@/server/audit/store';
 import { ok } from '@/server/http/responses';
 import { route } from '@/server/http/route';
 
-export const GET = route({ name: 'audit.list', permission: 'administer' }, async ({ url }) =>
-  ok(await listAudit(auditQuerySchema.parse(Object.fromEntries(url.searchParams)))),
+/** Admins scoped to some clusters see those clusters' entries only. */
+export const GET = route({ name: 'audit.list', permission: 'administer' }, async ({ url, principal }) =>
+  ok(await listAudit(auditQuerySchema.parse(Object.fromEntries(url.searchParams)), principal.clusters)),
 );
