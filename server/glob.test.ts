@@ -18,3 +18,37 @@ describe('globMatches', () => {
     expect(performance.now() - started).toBeLessThan(500);
   });
 });
+
+describe('rule scopes (alerts)', () => {
+  it.each([
+    ['orders-*', 'orders-fulfilment', true],
+    ['orders-*', 'orders-', true],
+    ['orders-*', 'my-orders-x', false],
+    ['*-archiver', 'orders-archiver', true],
+    ['group-?', 'group-1', true],
+    ['group-?', 'group-12', false],
+    ['a.b', 'a.b', true],
+    ['a.b', 'axb', false],
+    ['Orders', 'orders', false],
+    ['(x)[y]{z}+^$|\\', '(x)[y]{z}+^$|\\', true],
+    ['*', 'line\nbreak', true],
+  ])('%s ~ %j → %s', async (pattern, name, expected) => {
+    const { globMatches } = await import('@/server/glob');
+    expect(globMatches(pattern, name)).toBe(expected);
+  });
+
+  it('matches everything without a pattern; a pattern of 17 stars against a long id answers at once', async () => {
+    const { matchesPattern } = await import('@/server/glob');
+    expect(matchesPattern(undefined, 'anything')).toBe(true);
+    expect(matchesPattern('x*', 'y')).toBe(false);
+    const started = performance.now();
+    expect(matchesPattern(`${'*a'.repeat(17)}b`, 'a'.repeat(10_000))).toBe(false);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it('refuses a rule pattern with more than 8 wildcards', async () => {
+    const { namePatternSchema } = await import('@/lib/schemas/alerts');
+    expect(namePatternSchema.safeParse('*'.repeat(8)).success).toBe(true);
+    expect(namePatternSchema.safeParse('*a'.repeat(17)).success).toBe(false);
+  });
+});

@@ -27,3 +27,6 @@ export function globMatches(pattern: string, name: string): boolean {
   while (p < pattern.length && pattern[p] === '*') p += 1;
   return p === pattern.length;
 }
+
+/** Whether `name` matches `pattern`; no pattern matches everything. */
+export const matchesPattern = (pattern: string | undefined, name: string) => pattern === undefined || globMatches(pattern, name);

@@ -15,13 +15,20 @@ export const channelTypeSchema = z.enum(CHANNEL_TYPES);
 
 const distinct = <T>(values: readonly T[]) => new Set(values).size === values.length;
 
-/** A name pattern: `*` any run of characters, `?` one character, everything else literal (case-sensitive, like Kafka). */
+/** Wildcards a pattern may hold: enough for any real scope, and a bound on the work of matching one name. */
+export const MAX_PATTERN_WILDCARDS = 8;
+
+/**
+ * A name pattern: `*` any run of characters, `?` one character, everything else literal (case-sensitive, like Kafka).
+ * Matched without a regex engine (server/glob.ts), in time bounded by pattern × name length.
+ */
 export const namePatternSchema = z
   .string()
   .trim()
   .min(1)
   .max(255)
-  .refine((p) => !/[\u0000-\u001f]/.test(p), 'no control characters');
+  .refine((p) => !/[\u0000-\u001f]/.test(p), 'no control characters')
+  .refine((p) => (p.match(/[*?]/g) ?? []).length <= MAX_PATTERN_WILDCARDS, `at most ${MAX_PATTERN_WILDCARDS} wildcards (* and ?)`);
 
 const common = {
   name: z.string().trim().min(1, 'give the rule a name').max(120),

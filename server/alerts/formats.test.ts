@@ -100,7 +100,8 @@ describe('payloadFor', () => {
   });
 
   it('wraps the text the way each chat service wants it', () => {
-    expect(payloadFor('slack', firing)).toEqual({ text: FIRING_TEXT });
+    // Slack's escaping: its client shows &gt; as ">".
+    expect(payloadFor('slack', firing)).toEqual({ text: FIRING_TEXT.replace('>', '&gt;') });
     expect(payloadFor('dingtalk', firing)).toEqual({ msgtype: 'text', text: { content: FIRING_TEXT } });
     expect(payloadFor('wecom', resolved)).toEqual({ msgtype: 'text', text: { content: RESOLVED_TEXT } });
     expect(payloadFor('feishu', resolved)).toEqual({ msg_type: 'text', content: { text: RESOLVED_TEXT } });
@@ -110,13 +111,13 @@ describe('payloadFor', () => {
 describe('deliveryOutcome', () => {
   const types: ChannelType[] = ['generic', 'slack', 'dingtalk', 'feishu', 'wecom'];
 
-  it('fails on a status outside 2xx, whatever the body, with the body cut to 200 characters', () => {
+  it('fails on a status outside 2xx with the status alone: an error page may quote the URL and its token', () => {
+    const echo = 'Not found: POST /services/T000/B000/SECRET-TOKEN';
     for (const type of types) {
-      expect(deliveryOutcome(type, 500, 'boom')).toEqual({ ok: false, error: 'HTTP 500: boom' });
-      expect(deliveryOutcome(type, 404, '')).toEqual({ ok: false, error: 'HTTP 404' });
-      expect(deliveryOutcome(type, 199, '{"errcode":0,"code":0}')).toEqual({ ok: false, error: 'HTTP 199: {"errcode":0,"code":0}' });
-      expect(deliveryOutcome(type, 300, '{"errcode":0,"code":0}')).toEqual({ ok: false, error: 'HTTP 300: {"errcode":0,"code":0}' });
-      expect(deliveryOutcome(type, 502, 'x'.repeat(300))).toEqual({ ok: false, error: `HTTP 502: ${'x'.repeat(200)}` });
+      expect(deliveryOutcome(type, 500, 'boom')).toEqual({ ok: false, error: 'HTTP 500' });
+      expect(deliveryOutcome(type, 404, echo)).toEqual({ ok: false, error: 'HTTP 404' });
+      expect(deliveryOutcome(type, 199, '{"errcode":0,"code":0}')).toEqual({ ok: false, error: 'HTTP 199' });
+      expect(deliveryOutcome(type, 300, '{"errcode":0,"code":0}')).toEqual({ ok: false, error: 'HTTP 300' });
     }
   });
 
@@ -147,13 +148,29 @@ describe('deliveryOutcome', () => {
     expect(deliveryOutcome('feishu', 200, '{"code":11232}')).toEqual({ ok: false, error: 'feishu refused it: 11232' });
   });
 
-  it('fails on a 2xx answer that is not a JSON object from DingTalk, Feishu or WeCom', () => {
+  it('fails on a 2xx answer that is not a JSON object from DingTalk, Feishu or WeCom, without quoting it', () => {
     for (const type of ['dingtalk', 'feishu', 'wecom'] as const) {
-      expect(deliveryOutcome(type, 200, '<html>ok</html>')).toEqual({ ok: false, error: `HTTP 200 but not the JSON object ${type} answers with: <html>ok</html>` });
-      expect(deliveryOutcome(type, 200, `<${'y'.repeat(300)}`)).toEqual({ ok: false, error: `HTTP 200 but not the JSON object ${type} answers with: <${'y'.repeat(199)}` });
-      // JSON, but not an object: refused, never a crash.
-      for (const body of ['null', '123', '"x"', '[]']) expect(deliveryOutcome(type, 200, body)).toEqual({ ok: false, error: `HTTP 200 but not the JSON object ${type} answers with: ${body}` });
-      expect(deliveryOutcome(type, 200, '')).toEqual({ ok: false, error: `HTTP 200 but not the JSON object ${type} answers with: (empty)` });
+      for (const body of ['<html>ok</html>', 'null', '123', '"x"', '[]', '']) {
+        expect(deliveryOutcome(type, 200, body)).toEqual({ ok: false, error: `HTTP 200 but not the JSON object ${type} answers with` });
+      }
     }
+    expect(deliveryOutcome('dingtalk', 200, '{"errcode":1,"errmsg":"see https://oapi.dingtalk.com/robot/send?access_token=SECRET"}')).toEqual({
+      ok: false,
+      error: 'dingtalk refused it: 1 see [url]',
+    });
+  });
+});
+
+describe('chat formats: names cannot mention anyone', () => {
+  const evil = 'group <!channel> <at user_id="all">x</at> @all &';
+  it('escapes per service', async () => {
+    const { chatText, payloadFor } = await import('@/server/alerts/formats');
+    expect(chatText('slack', evil)).toBe('group &lt;!channel&gt; &lt;at user_id="all"&gt;x&lt;/at&gt; @all &amp;');
+    expect(chatText('feishu', evil)).not.toMatch(/</);
+    expect(chatText('dingtalk', evil)).not.toContain('@all');
+    expect(chatText('wecom', evil)).not.toMatch(/<|@all/);
+    const n = { ...firing, subject: evil, message: `Consumer group "${evil}" lag 10 > 5` };
+    expect(JSON.stringify(payloadFor('slack', n))).not.toContain('<!channel>');
+    expect(JSON.stringify(payloadFor('generic', n))).toContain('<!channel>');
   });
 });

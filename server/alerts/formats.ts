@@ -43,6 +43,25 @@ export function notificationText(n: Notification): string {
   return lines.join('\n');
 }
 
+/**
+ * The text as each chat service reads it, with group ids and topic names (anyone who can create a group names it)
+ * unable to mention people: Slack turns `<!channel>` into a ping of the whole channel — its own escaping (`&`, `<`,
+ * `>` as entities, which it shows as the characters) makes any `<…>` plain text; Feishu's text messages parse
+ * `<at user_id="all">`, so an opening angle bracket becomes its full-width look-alike (DingTalk's and WeCom's too); DingTalk and WeCom mention from `@all` in some clients, so an `@` gets a
+ * zero-width joiner after it. The generic JSON format carries the values as they are.
+ */
+export function chatText(type: Exclude<ChannelType, 'generic'>, text: string): string {
+  switch (type) {
+    case 'slack':
+      return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    case 'feishu':
+      return text.replace(/</g, '\uff1c');
+    case 'dingtalk':
+    case 'wecom':
+      return text.replace(/@/g, '@\u200d').replace(/</g, '\uff1c');
+  }
+}
+
 /** The JSON body to POST. */
 export function payloadFor(type: ChannelType, n: Notification): unknown {
   switch (type) {
@@ -62,12 +81,12 @@ export function payloadFor(type: ChannelType, n: Notification): unknown {
         url: n.url,
       };
     case 'slack':
-      return { text: notificationText(n) };
+      return { text: chatText(type, notificationText(n)) };
     case 'dingtalk':
     case 'wecom':
-      return { msgtype: 'text', text: { content: notificationText(n) } };
+      return { msgtype: 'text', text: { content: chatText(type, notificationText(n)) } };
     case 'feishu':
-      return { msg_type: 'text', content: { text: notificationText(n) } };
+      return { msg_type: 'text', content: { text: chatText(type, notificationText(n)) } };
   }
 }
 
@@ -76,7 +95,8 @@ export function payloadFor(type: ChannelType, n: Notification): unknown {
  * non-zero `errcode` when they refuse (bad token, keyword missing, rate limit), Feishu with a non-zero `code`.
  */
 export function deliveryOutcome(type: ChannelType, status: number, body: string): { ok: true } | { ok: false; error: string } {
-  if (status < 200 || status >= 300) return { ok: false, error: `HTTP ${status}${body ? `: ${body.slice(0, 200)}` : ''}` };
+  // The status only: an error page may quote the request (the URL, its token).
+  if (status < 200 || status >= 300) return { ok: false, error: `HTTP ${status}` };
   if (type === 'generic' || type === 'slack') return { ok: true };
   let parsed: unknown;
   try {
@@ -85,11 +105,14 @@ export function deliveryOutcome(type: ChannelType, status: number, body: string)
     parsed = undefined;
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return { ok: false, error: `HTTP ${status} but not the JSON object ${type} answers with: ${body.slice(0, 200) || '(empty)'}` };
+    return { ok: false, error: `HTTP ${status} but not the JSON object ${type} answers with` };
   }
   const answer = parsed as Record<string, unknown>;
   const code = type === 'feishu' ? (answer.code ?? answer.StatusCode) : answer.errcode;
   if (code === 0) return { ok: true };
   const message = type === 'feishu' ? (answer.msg ?? answer.StatusMessage) : answer.errmsg;
-  return { ok: false, error: `${type} refused it: ${String(code)} ${String(message ?? '')}`.trim() };
+  return { ok: false, error: `${type} refused it: ${String(code)} ${withoutUrls(String(message ?? ''))}`.trim() };
 }
+
+/** A service's own error text, without any URL in it, short. */
+const withoutUrls = (text: string) => text.replace(/\bhttps?:\/\/\S+/gi, '[url]').slice(0, 100);

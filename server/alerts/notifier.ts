@@ -32,6 +32,20 @@ function notificationOf(delivery: DueDelivery): Notification {
   };
 }
 
+/**
+ * What a delivery that got no answer records: the kind of failure and its system code, never a message — Node's
+ * fetch quotes the URL in some of its errors, and the URL holds the channel's token (and every role sees the
+ * delivery history).
+ */
+export function failureClass(error: unknown, timeoutMs: number): string {
+  if (!(error instanceof Error)) return 'the request failed';
+  if (error.name === 'TimeoutError' || error.name === 'AbortError') return `no answer within ${timeoutMs} ms`;
+  const cause = error.cause as { code?: unknown; name?: unknown } | undefined;
+  const code = typeof cause?.code === 'string' && /^[A-Z0-9_]{1,40}$/.test(cause.code) ? cause.code : null;
+  if (code) return `connection failed (${code})`;
+  return error.name === 'TypeError' ? 'the request failed (network error)' : 'the request failed';
+}
+
 /** One POST; redirects are not followed (a webhook that moved is a configuration to fix, not a hop to trust). */
 async function send(channel: AlertChannelConfig, notification: Notification, timeoutMs: number) {
   const url = webhookUrl(resolveSecret(channel.url, `alerts.channels.${channel.id}.url`), `alerts.channels.${channel.id}.url`);
@@ -45,9 +59,7 @@ async function send(channel: AlertChannelConfig, notification: Notification, tim
     });
     return deliveryOutcome(channel.type, response.status, await response.text().catch(() => ''));
   } catch (error) {
-    // Never the URL: it holds the channel's token.
-    const reason = error instanceof Error ? (error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (error.cause as Error | undefined)?.message ?? error.message) : String(error);
-    return { ok: false as const, error: reason };
+    return { ok: false as const, error: failureClass(error, timeoutMs) };
   }
 }
 

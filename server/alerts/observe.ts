@@ -2,7 +2,7 @@
 // cluster), active when its condition holds. Pure: the evaluator gathers the facts, transitions.ts decides.
 import type { AlertRuleSpec } from '@/lib/schemas/alerts';
 import type { LagStatus } from '@/lib/schemas/consumer-groups';
-import { matchesPattern } from '@/server/alerts/glob';
+import { matchesPattern } from '@/server/glob';
 import { largestTimeLag } from '@/server/lag/time-lag';
 
 export type RuleWithId = AlertRuleSpec & { id: string };
