@@ -60,6 +60,9 @@ describe(`topic administration on ${target.label}, against kafka-topics, kafka-c
       [{ ...valid, name: `__${name('internal')}` }, 'name'],
       [{ ...valid, name: name('dot_ted') }, 'name'], // collides with name('dot.ted')
       [{ ...valid, name: name('p0'), partitions: 0 }, 'partitions'],
+      // The cluster's maxPartitionsPerTopic (10,000 by default), far below Kafka's own 2^31 - 1.
+      [{ ...valid, name: name('p-max'), partitions: 10_001 }, 'partitions'],
+      [{ ...valid, name: name('p-int'), partitions: 2_147_483_647 }, 'partitions'],
       [{ ...valid, name: name('rf0'), replicationFactor: 0 }, 'replicationFactor'],
       [{ ...valid, name: name('rf4'), replicationFactor: 4 }, 'replicationFactor'],
       [{ ...valid, name: name('minisr'), configs: { 'min.insync.replicas': '3' } }, 'configs.min.insync.replicas'],
@@ -121,7 +124,7 @@ describe(`topic administration on ${target.label}, against kafka-topics, kafka-c
     expect(status).toBe(200);
     expect(topicDetailResponseSchema.parse(body).partitions).toHaveLength(5);
     expect(parseTopicsDescribe(kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--describe', '--topic', topic]))).toHaveLength(5);
-    for (const totalCount of [5, 2]) {
+    for (const totalCount of [5, 2, 10_001, 2_147_483_647]) {
       const refused = await send(addPartitions, topicPath(topic, '/partitions'), params, 'POST', { totalCount });
       expect([refused.status, Object.keys((refused.body as { error: { fieldErrors: object } }).error.fieldErrors)]).toEqual([422, ['totalCount']]);
     }
@@ -192,6 +195,14 @@ describe(`topic administration on ${target.label}, against kafka-topics, kafka-c
     }
     const readOnly = await send(patchBrokerConfigs, '/api/v1/clusters/local/brokers/1/configs', { clusterId: 'local', brokerId: '1' }, 'PATCH', { set: { 'log.dirs': '/tmp/x' } });
     expect([readOnly.status, Object.keys((readOnly.body as { error: { fieldErrors: object } }).error.fieldErrors)]).toEqual([422, ['set.log.dirs']]);
+    // Dynamic, but not the console's to change: a listener's JAAS config, a keystore password.
+    const before = describeDynamic(['--entity-name', '1']);
+    for (const key of ['listener.name.plaintext.plain.sasl.jaas.config', 'listener.name.plaintext.ssl.keystore.password', 'metric.reporters']) {
+      const refused = await send(patchBrokerConfigs, '/api/v1/clusters/local/brokers/1/configs', { clusterId: 'local', brokerId: '1' }, 'PATCH', { set: { [key]: 'x' } });
+      expect(refused.status, key).toBe(422);
+      expect((refused.body as { error: { fieldErrors: Record<string, string[]> } }).error.fieldErrors[`set.${key}`]![0]).toMatch(/kafka-configs/);
+    }
+    expect(describeDynamic(['--entity-name', '1'])).toEqual(before);
   }, 60_000);
 
   it("gives the create form the cluster's own defaults", async () => {

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isEditableConfig } from '@/lib/config-edit-form';
+import { isConsoleEditableBrokerConfig } from '@/lib/schemas/broker-config-catalog';
 import { brokerQueries } from '@/lib/queries/brokers';
 import { permissionQueries } from '@/lib/queries/permissions';
 import type { ConfigEntry } from '@/lib/schemas/configs';
@@ -21,7 +22,7 @@ export function BrokerConfigs({ clusterId, brokerId }: { clusterId: string; brok
         ownLabel="set on this broker"
         what="the broker's configs"
         onEdit={mayEdit ? setEditing : undefined}
-        canEdit={isEditableConfig}
+        canEdit={(entry) => isEditableConfig(entry) && isConsoleEditableBrokerConfig(entry.name)}
       />
       {editing ? <EditBrokerConfigDialog key={editing.name} clusterId={clusterId} brokerId={brokerId} entry={editing} onClose={() => setEditing(null)} /> : null}
     </>

@@ -2,6 +2,7 @@ import 'server-only';
 import kafkajs from 'kafkajs';
 import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
 import { ApiError, type FieldErrors } from '@/lib/errors';
+import { isConsoleEditableBrokerConfig } from '@/lib/schemas/broker-config-catalog';
 import { brokerIdFromSegment } from '@/lib/schemas/brokers';
 import type { ConfigEntry, ConfigListResponse } from '@/lib/schemas/configs';
 import type { ConfigPatchInput } from '@/lib/schemas/topic-admin';
@@ -38,14 +39,29 @@ async function onTarget<T>(connection: KafkaConnection, target: Target, work: (b
   return outcome.value;
 }
 
-/** Keys Kafka reads from server.properties at start-up only: refused before Kafka is asked, on the field they are about. */
-function checkDynamic(patch: ConfigPatchInput, entries: readonly ConfigEntry[]) {
+/**
+ * Refused before Kafka is asked, on the field they are about: keys Kafka reads from server.properties at start-up
+ * only, and dynamic keys outside the console's list (listeners, JAAS configs, keystore passwords…), which stay with
+ * kafka-configs and whoever holds the brokers' credentials.
+ */
+function checkChangeable(patch: ConfigPatchInput, entries: readonly ConfigEntry[]) {
   const readOnly = new Set(entries.filter((e) => e.isReadOnly).map((e) => e.name));
   const fieldErrors: FieldErrors = {};
-  const message = 'Read-only: Kafka reads it from server.properties at start-up only';
-  for (const key of Object.keys(patch.set ?? {})) if (readOnly.has(key)) fieldErrors[`set.${key}`] = [message];
-  for (const key of patch.delete ?? []) if (readOnly.has(key)) (fieldErrors.delete ??= []).push(`${key}: ${message}`);
-  if (Object.keys(fieldErrors).length > 0) throw new ApiError('VALIDATION', 'Only dynamic broker configs can be changed', { fieldErrors });
+  const why = (key: string) =>
+    readOnly.has(key)
+      ? 'Read-only: Kafka reads it from server.properties at start-up only'
+      : isConsoleEditableBrokerConfig(key)
+        ? null
+        : 'Not changed from the console: use kafka-configs --bootstrap-server … --entity-type brokers --alter (README: broker configs)';
+  for (const key of Object.keys(patch.set ?? {})) {
+    const message = why(key);
+    if (message) fieldErrors[`set.${key}`] = [message];
+  }
+  for (const key of patch.delete ?? []) {
+    const message = why(key);
+    if (message) (fieldErrors.delete ??= []).push(`${key}: ${message}`);
+  }
+  if (Object.keys(fieldErrors).length > 0) throw new ApiError('VALIDATION', 'Only the broker configs the console lists can be changed here', { fieldErrors });
 }
 
 async function resolveTarget(clusterId: string, segment: string): Promise<Target> {
@@ -68,7 +84,7 @@ export async function alterBrokerConfigs(clusterId: string, segment: string, pat
     async (connection) => {
       // The default resource lists only what is set at that level: which keys are read-only comes from a broker's own view.
       const brokerView = await onTarget(connection, target, (broker) => describeBroker(broker, target.resourceName || String(broker.nodeId)));
-      checkDynamic(patch, brokerView);
+      checkChangeable(patch, brokerView);
       const resource = { resourceType: CONFIG_RESOURCE_TYPES.BROKER, resourceName: target.resourceName };
       await onTarget(connection, target, (broker) => applyConfigPatch(broker, resource, patch));
       const own = (e: ConfigEntry) => e.source === (target.brokerId === null ? 'dynamic-default-broker' : 'dynamic-broker');

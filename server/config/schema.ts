@@ -71,6 +71,8 @@ export const clusterConfigSchema = z
     ssl: sslSchema.optional(),
     connectionTimeoutMs: z.number().int().min(100).max(60_000).default(3_000),
     requestTimeoutMs: z.number().int().min(500).max(120_000).default(8_000),
+    /** The most partitions the console creates a topic with or raises one to (Kafka accepts up to 2^31 - 1). */
+    maxPartitionsPerTopic: z.number().int().min(1).max(1_000_000).default(10_000),
     lag: z.object(lagFields).partial().strict().optional(),
   })
   .strict();

@@ -9,7 +9,7 @@ import { createPartitions } from '@/server/protocol/create-partitions';
 import { kafkaRefusal } from '@/server/kafka/kafka-refusal';
 import { topicOnEveryBroker, untilPropagated } from '@/server/topics/propagation';
 import { refreshedTopic } from '@/server/topics/refreshed-topic';
-import { KAFKA_TOPIC_TIMEOUT_MS, TOPIC_WRITE_DEADLINE_MS, changeableTopic } from '@/server/topics/topic-guard';
+import { changeableTopic, checkPartitionCount, KAFKA_TOPIC_TIMEOUT_MS, TOPIC_WRITE_DEADLINE_MS } from '@/server/topics/topic-guard';
 
 const FIELDS = { configField: 'request', configKeys: [], byType: { INVALID_PARTITIONS: 'totalCount', INVALID_REPLICATION_FACTOR: 'totalCount', INVALID_REPLICA_ASSIGNMENT: 'totalCount' } };
 
@@ -19,6 +19,7 @@ const FIELDS = { configField: 'request', configKeys: [], byType: { INVALID_PARTI
  * partitions from now on.
  */
 export async function addPartitions(clusterId: string, topic: string, { totalCount }: AddPartitionsInput): Promise<TopicDetailResponse> {
+  checkPartitionCount(clusterId, totalCount, 'totalCount');
   await withKafka(
     clusterId,
     async (connection) => {

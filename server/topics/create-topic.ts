@@ -10,7 +10,7 @@ import { createTopics, type CreateTopicsInput } from '@/server/protocol/create-t
 import { kafkaRefusal } from '@/server/kafka/kafka-refusal';
 import { refreshedTopic } from '@/server/topics/refreshed-topic';
 import { topicOnEveryBroker, untilPropagated } from '@/server/topics/propagation';
-import { KAFKA_TOPIC_TIMEOUT_MS, TOPIC_WRITE_DEADLINE_MS } from '@/server/topics/topic-guard';
+import { checkPartitionCount, KAFKA_TOPIC_TIMEOUT_MS, TOPIC_WRITE_DEADLINE_MS } from '@/server/topics/topic-guard';
 
 const FIELDS_BY_TYPE = { INVALID_TOPIC_EXCEPTION: 'name', INVALID_PARTITIONS: 'partitions', INVALID_REPLICATION_FACTOR: 'replicationFactor' };
 
@@ -36,6 +36,7 @@ function checkAgainstCluster(input: CreateTopicInput, metadata: ClusterMetadata)
  * error and nothing is created. Answers once every live broker knows the topic and its leaders.
  */
 export async function createTopic(clusterId: string, input: CreateTopicInput): Promise<TopicDetailResponse> {
+  checkPartitionCount(clusterId, input.partitions, 'partitions');
   const configs = Object.entries(input.configs ?? {}).map(([name, value]) => ({ name, value }));
   const fields = { configField: 'configs', configKeys: configs.map((c) => c.name), byType: FIELDS_BY_TYPE };
   const request = (validateOnly: boolean): CreateTopicsInput => ({

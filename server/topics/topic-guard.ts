@@ -1,6 +1,7 @@
 import 'server-only';
 import { ApiError } from '@/lib/errors';
 import { isInternalTopicName } from '@/lib/schemas/topic-name';
+import { getClusterConfig } from '@/server/config/current';
 import type { ClusterMetadata } from '@/server/kafka/metadata';
 
 /** Writes to a topic are given this long (Kafka's own timeout inside it is shorter): creation waits for leaders. */
@@ -20,3 +21,12 @@ export function changeableTopic(metadata: ClusterMetadata, topic: string) {
 
 /** The replication factor as kafka-topics reports it: the size of the first partition's replica list. */
 export const replicationFactorOf = (topic: ClusterMetadata['topics'][number]) => topic.partitions.find((p) => p.partition === 0)?.replicas.length ?? 0;
+
+/** The cluster's bound on partitions per topic (`maxPartitionsPerTopic`): 422 on `field` above it. */
+export function checkPartitionCount(clusterId: string, count: number, field: string) {
+  const max = getClusterConfig(clusterId).maxPartitionsPerTopic;
+  if (count > max) {
+    const message = `At most ${max.toLocaleString('en-US')} partitions per topic on this cluster (maxPartitionsPerTopic)`;
+    throw new ApiError('VALIDATION', message, { fieldErrors: { [field]: [message] } });
+  }
+}
