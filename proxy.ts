@@ -63,6 +63,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but Next's static files and the favicon.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  // Everything but Next's static files and the icons and manifest in public/ (a login page needs them too).
+  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|icon-\\d+\\.png|manifest\\.webmanifest).*)'],
 };

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '@/server/openapi/document';
 
@@ -35,6 +36,13 @@ describe('OpenAPI document', () => {
     }
   });
 
+  it('is a valid OpenAPI 3.1 document', async () => {
+    expect(doc.openapi).toBe('3.1.0');
+    const result = await new Validator().validate(structuredClone(doc));
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
   it('resolves every $ref to a component', () => {
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
     expect(refs.length).toBeGreaterThan(0);
@@ -59,6 +67,6 @@ describe('OpenAPI document in the production server', () => {
     expect(JSON.stringify(doc.components.schemas.ConfigEntry)).not.toContain('copy');
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
     for (const ref of refs) expect(doc.components.schemas, ref).toHaveProperty(ref);
-    expect(JSON.stringify(doc)).not.toContain('#/definitions/');
+    expect(JSON.stringify(doc)).not.toContain('#/$defs/');
   });
 });

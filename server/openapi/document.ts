@@ -16,17 +16,17 @@ class Components {
 
   /** `schema` as JSON Schema whose named parts (meta ids) are refs into the components. */
   ref(schema: z.ZodType, io: 'input' | 'output' = 'output'): JsonSchema {
-    const converted = z.toJSONSchema(schema, { target: 'openapi-3.0', unrepresentable: 'any', io }) as JsonSchema & { definitions?: Record<string, JsonSchema> };
-    const { definitions = {}, ...root } = converted;
-    for (const [id, definition] of Object.entries(definitions)) this.schemas[id] ??= relink(definition);
+    const converted = z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any', io }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+    const { $defs = {}, ...root } = converted;
+    for (const [id, definition] of Object.entries($defs)) this.schemas[id] ??= relink(definition);
     return relink(root);
   }
 }
 
-/** zod writes a standalone schema's named parts under #/definitions; a document keeps them in its components. */
+/** zod writes a standalone schema's named parts under #/$defs; a document keeps them in its components. */
 const relink = (schema: JsonSchema): JsonSchema => {
   const { $id: _id, $schema: _schema, ...rest } = schema;
-  return JSON.parse(JSON.stringify(rest).replaceAll('"#/definitions/', '"#/components/schemas/')) as JsonSchema;
+  return JSON.parse(JSON.stringify(rest).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
 };
 
 function responses(op: Operation, components: Components) {
@@ -63,7 +63,7 @@ function parameters(op: Operation, components: Components) {
   return [...pathParams, ...queryParams];
 }
 
-/** OpenAPI 3 generated from the same zod schemas the routes and the UI use. */
+/** OpenAPI 3.1 (its schemas are JSON Schema 2020-12) generated from the same zod schemas the routes and the UI use. */
 export function openApiDocument() {
   const components = new Components();
   const paths: Record<string, Record<string, unknown>> = {};
@@ -78,7 +78,7 @@ export function openApiDocument() {
     };
   }
   return {
-    openapi: '3.0.3',
+    openapi: '3.1.0',
     info: {
       title: 'Kafka Console API',
       version: '1',
