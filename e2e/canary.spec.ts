@@ -25,3 +25,13 @@ test('the canary secret appears nowhere', async ({ page }) => {
   expect(log.length).toBeGreaterThan(0);
   expect(log).not.toContain(CANARY_SECRET);
 });
+
+// Next prints "⨯" before an error no handler caught (a page that failed to render, a route that threw): the whole
+// run must have none, whatever each spec looked at.
+test('no page or route failed with an unhandled error in the whole run', () => {
+  const unhandled = readFileSync(E2E_SERVER_LOG, 'utf8')
+    .split('\n')
+    .map((line, i) => ({ line: line.replace(/\u001b\[[0-9;]*m/g, ''), i }))
+    .filter(({ line }) => line.startsWith('⨯'));
+  expect(unhandled.map(({ line, i }) => `line ${i + 1}: ${line}`)).toEqual([]);
+});

@@ -14,16 +14,17 @@ export function LoginForm({
 }) {
   const [error, setError] = useState<string | null>(initialError);
   const [busy, setBusy] = useState(false);
-  const target = safeCallbackPath(callbackUrl);
+  // Resolved when used: it needs the page's origin, which server rendering does not have.
+  const target = () => safeCallbackPath(callbackUrl);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setBusy(true);
     setError(null);
-    const result = await signInWithPassword(String(form.get('username')), String(form.get('password')), target);
+    const result = await signInWithPassword(String(form.get('username')), String(form.get('password')), target());
     if (result.ok) {
-      window.location.assign(target);
+      window.location.assign(target());
       return;
     }
     setError(result.message);
@@ -52,7 +53,7 @@ export function LoginForm({
       {oidc ? (
         <button
           type="button"
-          onClick={() => void signInWithOidc(target)}
+          onClick={() => void signInWithOidc(target())}
           className="block w-full rounded border border-zinc-300 px-3 py-2 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
         >
           {oidc.name}
