@@ -31,7 +31,12 @@ const relink = (schema: JsonSchema): JsonSchema => {
 
 function responses(op: Operation, components: Components) {
   const result: Record<string, unknown> = {
-    [String(op.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: components.ref(op.response) } } },
+    [String(op.status ?? 200)]: {
+      description: 'OK',
+      content: Object.fromEntries(
+        (op.mediaTypes ?? ['application/json']).map((type) => [type, { schema: type === 'application/json' ? components.ref(op.response) : { type: 'string' } }]),
+      ),
+    },
   };
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of op.errors) byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);

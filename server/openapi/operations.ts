@@ -53,7 +53,10 @@ export type Operation = {
   path: string;
   summary: string;
   tag: string;
+  /** The JSON answer's schema; for an answer that is text (CSV, JSON Lines), a string. */
   response: z.ZodType;
+  /** Media types of the success answer when not only JSON; any but JSON is text. */
+  mediaTypes?: string[];
   status?: 200 | 201 | 202 | 204;
   requestBody?: z.ZodType;
   query?: z.ZodObject;
@@ -202,6 +205,7 @@ export const OPERATIONS: Operation[] = [
       '(start, message, progress, end, error), outside the route deadline within the stream budget; 429 beyond the streams allowed per user and console',
     tag: 'messages',
     response: messagesResponseSchema,
+    mediaTypes: ['application/json', 'text/event-stream'],
     query: messagesQuerySchema,
     errors: [...READ_ERRORS, 'FORBIDDEN', 'VALIDATION', 'RATE_LIMITED'],
   },
@@ -222,7 +226,8 @@ export const OPERATIONS: Operation[] = [
     path: '/api/v1/clusters/{clusterId}/topics/{topic}/messages/export',
     summary: "The records of a messages query as JSON Lines or CSV (`format`), masked, up to 100,000, streamed; a page's `self` cursor downloads what it shows",
     tag: 'messages',
-    response: z.string().meta({ description: 'application/x-ndjson or text/csv' }),
+    response: z.string(),
+    mediaTypes: ['application/x-ndjson', 'text/csv'],
     query: messagesExportQuerySchema,
     errors: [...READ_ERRORS, 'FORBIDDEN', 'VALIDATION', 'RATE_LIMITED'],
   },
@@ -348,7 +353,8 @@ export const OPERATIONS: Operation[] = [
     path: '/api/v1/clusters/{clusterId}/consumer-groups/{groupId}/export.csv',
     summary: "The group's rows as CSV with kafka-consumer-groups' columns (empty where it prints -)",
     tag: 'consumer-groups',
-    response: z.string().meta({ description: 'text/csv' }),
+    response: z.string(),
+    mediaTypes: ['text/csv'],
     errors: READ_ERRORS,
   },
   {
@@ -490,7 +496,8 @@ export const OPERATIONS: Operation[] = [
     path: '/api/v1/audit/export.csv',
     summary: 'The audit log as CSV with the same filters (admin; at most 10,000 rows, newest first)',
     tag: 'audit',
-    response: z.string().meta({ description: 'text/csv' }),
+    response: z.string(),
+    mediaTypes: ['text/csv'],
     query: auditQuerySchema.omit({ limit: true, offset: true }),
     errors: [...AUTH_ERRORS, 'VALIDATION'],
   },
