@@ -162,8 +162,8 @@ export type AlertEvent = z.infer<typeof alertEventSchema>;
 
 export const alertEventsQuerySchema = z.object({
   state: z.preprocess(blankToUndefined, z.enum(['firing', 'resolved']).optional()),
-  clusterId: z.preprocess(blankToUndefined, z.string().optional()),
-  ruleId: z.preprocess(blankToUndefined, z.string().optional()),
+  clusterId: z.preprocess(blankToUndefined, clusterIdSchema.optional()),
+  ruleId: z.preprocess(blankToUndefined, alertIdSchema.optional()),
   limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(200).default(50)),
   offset: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(0)),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { blankToUndefined, clusterIdSchema, epochMs, int64String, queryEpochMs } from '@/lib/schemas/common';
+import { blankToUndefined, clusterIdSchema, epochMs, filterText, int64String, queryEpochMs } from '@/lib/schemas/common';
 
 export const AUDIT_ACTOR_TYPES = ['user', 'token', 'anonymous'] as const;
 export const AUDIT_OUTCOMES = ['pending', 'success', 'denied', 'failed'] as const;
@@ -71,10 +71,10 @@ const param = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined,
 export const auditQuerySchema = z.object({
   from: param(queryEpochMs.optional()),
   to: param(queryEpochMs.optional()),
-  actor: param(z.string().max(200).optional()),
+  actor: param(filterText(200).optional()),
   clusterId: param(clusterIdSchema.optional()),
   /** Exact (`topics.create`), or a prefix when it ends with `.` or `*` (`topics.`, `topics.*`, `topic*`). */
-  action: param(auditAction.optional()),
+  action: param(filterText(200).min(1).optional()),
   outcome: param(auditOutcomeSchema.optional()),
   limit: param(z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(AUDIT_PAGE_DEFAULT)),
   offset: param(z.coerce.number().int().nonnegative().default(0)),

@@ -21,6 +21,13 @@ export const clusterIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'lowercase letters, digits, "-" and "_", at most 63 characters');
 
+/** Free text a filter compares with stored values: PostgreSQL text cannot hold NUL, so a query with one is refused. */
+export const filterText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((text) => !text.includes('\u0000'), 'must not contain NUL characters');
+
 export const errorResponseSchema = z
   .object({
     error: z.object({
