@@ -28,7 +28,7 @@ export function e2eBootstrap(): string[] {
 // worker); these are test fixtures, not credentials.
 const hash = (password: string) => bcrypt.hashSync(password, '$2b$04$e2eFixedSaltForTests..');
 
-export function consoleConfig({ disabled = [] as string[] } = {}) {
+export function consoleConfig({ disabled = [] as string[], disabledSso = [] as string[] } = {}) {
   return {
     clusters: [
       // Sampled every 2 s: the dashboard and history charts have points within seconds.
@@ -60,13 +60,16 @@ export function consoleConfig({ disabled = [] as string[] } = {}) {
         clientSecret: OIDC_CLIENT_SECRET,
         name: 'Sign in with SSO',
         roleClaim: 'groups',
-        roleMapping: { 'kafka-ops': 'operator' },
+        roleMapping: { 'kafka-ops': 'operator', 'kafka-admins': 'admin' },
+        disabledUsers: disabledSso,
+        // The shortest allowed: the test sees a changed role within seconds, not the production 5 minutes.
+        recheckSeconds: 5,
       },
     },
   };
 }
 
-export function writeE2eConsoleConfig(options?: { disabled?: string[] }) {
+export function writeE2eConsoleConfig(options?: { disabled?: string[]; disabledSso?: string[] }) {
   mkdirSync(E2E_DIR, { recursive: true });
   writeFileSync(E2E_CONFIG, JSON.stringify(consoleConfig(options), null, 2));
   return E2E_CONFIG;

@@ -1,5 +1,6 @@
 // A local OpenID Connect provider for the e2e run (oidc-provider's development login: any username, any
-// password). Users' `groups` claim: "olga" is in kafka-ops, anybody else in no group.
+// password). Users' `groups` claim: "olga" is in kafka-ops, anybody else in no group, until a test changes it with
+// PUT /e2e/groups/<user> and a JSON array (what an identity team does when someone changes teams).
 import Provider from 'oidc-provider';
 
 const PORT = Number(process.env.OIDC_PORT ?? 3200);
@@ -29,4 +30,12 @@ const provider = new Provider(`http://127.0.0.1:${PORT}`, {
 });
 // Plain http on loopback for the test: allow it explicitly.
 provider.proxy = false;
+provider.use(async (ctx, next) => {
+  const user = /^\/e2e\/groups\/([^/]+)$/.exec(ctx.path)?.[1];
+  if (ctx.method !== 'PUT' || !user) return next();
+  const chunks = [];
+  for await (const chunk of ctx.req) chunks.push(chunk);
+  GROUPS[decodeURIComponent(user)] = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  ctx.status = 204;
+});
 provider.listen(PORT, '127.0.0.1', () => console.log(`e2e OIDC provider on http://127.0.0.1:${PORT}`));

@@ -129,6 +129,8 @@ describe('OIDC role mapping', () => {
     name: 'SSO',
     roleClaim: 'groups',
     roleMapping: { 'kafka-ops': 'operator', 'kafka-admins': 'admin', everyone: 'viewer' },
+    disabledUsers: [],
+    recheckSeconds: 300,
   } satisfies OidcConfig;
 
   it('takes the most powerful mapped role', () => {

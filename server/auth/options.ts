@@ -42,9 +42,10 @@ export function authOptions(): AuthOptions {
           return baseUrl;
         }
       },
-      async signIn({ account, profile }) {
+      async signIn({ user, account, profile }) {
         if (account?.provider !== 'oidc') return true;
-        return oidc ? roleFromClaims(oidc, profile as Record<string, unknown> | undefined) !== null : false;
+        if (!oidc || oidc.disabledUsers.includes(user.name ?? user.id)) return false;
+        return roleFromClaims(oidc, profile as Record<string, unknown> | undefined) !== null;
       },
       async jwt({ token, user, account, profile }) {
         const consoleToken = token as ConsoleToken;
@@ -53,6 +54,9 @@ export function authOptions(): AuthOptions {
           consoleToken.loginAt = Date.now();
           if (account?.provider === 'oidc' && oidc) {
             consoleToken.oidcRole = roleFromClaims(oidc, profile as Record<string, unknown> | undefined) ?? undefined;
+            consoleToken.oidcCheckedAt = consoleToken.loginAt;
+            // Kept in the session (encrypted by next-auth) to ask the provider's userinfo endpoint again.
+            consoleToken.oidcAccessToken = account.access_token;
           }
         }
         return consoleToken;

@@ -2,6 +2,7 @@ import 'server-only';
 import { decode, type JWT } from 'next-auth/jwt';
 import type { SessionUser } from '@/lib/schemas/auth';
 import { getConfig } from '@/server/config/current';
+import { currentOidcRole } from '@/server/auth/oidc-recheck';
 import { findApiToken } from '@/server/auth/tokens';
 import { findUser } from '@/server/auth/users';
 
@@ -12,7 +13,14 @@ export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.s
 export type Principal = SessionUser & { via: 'cookie' | 'bearer' };
 
 /** What the console keeps in its session token besides next-auth's own claims. */
-export type ConsoleToken = JWT & { username?: string; loginAt?: number; oidcRole?: SessionUser['role'] };
+export type ConsoleToken = JWT & {
+  username?: string;
+  loginAt?: number;
+  /** SSO sessions: the role the provider's claims gave, when they were last read, and the token to read them again. */
+  oidcRole?: SessionUser['role'];
+  oidcCheckedAt?: number;
+  oidcAccessToken?: string;
+};
 
 export function authSecret(): string {
   const secret = process.env.AUTH_SECRET;
@@ -64,7 +72,9 @@ export async function principalFromToken(token: ConsoleToken | null): Promise<Pr
   if (Date.now() - token.loginAt > SESSION_MAX_AGE_S * 1000) return null;
   if (token.oidcRole) {
     const oidc = getConfig().auth.oidc;
-    return oidc ? { name: token.username, kind: 'user', role: token.oidcRole, clusters: oidc.clusters ?? null, via: 'cookie' } : null;
+    if (!oidc || oidc.disabledUsers.includes(token.username)) return null;
+    const role = await currentOidcRole(oidc, { accessToken: token.oidcAccessToken, role: token.oidcRole, checkedAt: token.oidcCheckedAt ?? token.loginAt });
+    return role ? { name: token.username, kind: 'user', role, clusters: oidc.clusters ?? null, via: 'cookie' } : null;
   }
   const user = await findUser(token.username);
   if (!user || user.disabled) return null;

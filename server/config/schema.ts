@@ -119,6 +119,14 @@ const oidcSchema = z
     /** Role for a login whose claims match nothing; absent = refuse the login. */
     defaultRole: roleSchema.optional(),
     clusters: clusterScope,
+    /** SSO users refused from now on, by the name the console shows (preferred_username, else email, else sub). */
+    disabledUsers: z.array(z.string().min(1)).max(10_000).default([]),
+    /**
+     * How old an SSO user's role may be: past this the console asks the provider's userinfo endpoint again (with the
+     * user's access token) and applies the answer; a refused token, a claim that maps to no role, or a provider that
+     * does not answer ends the session. At most 5 minutes.
+     */
+    recheckSeconds: z.number().int().min(5).max(300).default(300),
   })
   .strict();
 export type OidcConfig = z.infer<typeof oidcSchema>;
