@@ -18,7 +18,16 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
 export type FieldErrors = Record<string, string[]>;
 
+// The production server bundles a module into several chunks, each with its own copy of this class: an ApiError
+// thrown by one copy failed `instanceof` in another and was answered as a 500. The brand is shared by every copy.
+const API_ERROR = Symbol.for('kafka-console.ApiError');
+
 export class ApiError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[API_ERROR] === true;
+  }
+
+  readonly [API_ERROR] = true;
   readonly code: ErrorCode;
   readonly status: number;
   readonly fieldErrors: FieldErrors | undefined;

@@ -4,6 +4,7 @@ import { createConnection, type KafkaConnection } from '@/server/kafka/connectio
 import { withDeadline } from '@/server/kafka/deadline';
 import { toApiError } from '@/server/kafka/errors';
 import { RequestCounter } from '@/server/kafka/request-counter';
+import { SilentBrokers } from '@/server/kafka/silent-brokers';
 
 /** Routes answer within about 10 s, whatever Kafka does. */
 export const ROUTE_DEADLINE_MS = 10_000;
@@ -18,10 +19,25 @@ type Entry = { connection: KafkaConnection; connecting: Promise<void> | null };
 export type KafkaChannel = 'admin' | 'records';
 
 // Cached on globalThis: dev hot reload re-evaluates modules, and must not leak a connection per reload.
-const holder = globalThis as typeof globalThis & { __kafkaConnections?: Map<string, Entry>; __kafkaRequests?: Map<string, RequestCounter> };
+const holder = globalThis as typeof globalThis & {
+  __kafkaConnections?: Map<string, Entry>;
+  __kafkaRequests?: Map<string, RequestCounter>;
+  __kafkaSilentBrokers?: Map<string, SilentBrokers>;
+};
 const registry = (holder.__kafkaConnections ??= new Map<string, Entry>());
 // Counters outlive connections: a recreated client keeps counting where the old one stopped.
 const counters = (holder.__kafkaRequests ??= new Map<string, RequestCounter>());
+// So does what was learnt about silent brokers, shared by a cluster's channels.
+const silentBrokers = (holder.__kafkaSilentBrokers ??= new Map<string, SilentBrokers>());
+
+function silentBrokersOf(clusterId: string) {
+  let silent = silentBrokers.get(clusterId);
+  if (!silent) {
+    silent = new SilentBrokers();
+    silentBrokers.set(clusterId, silent);
+  }
+  return silent;
+}
 
 function counterFor(clusterId: string) {
   let counter = counters.get(clusterId);
@@ -37,7 +53,7 @@ const registryKey = (clusterId: string, channel: KafkaChannel) => (channel === '
 function entryFor(key: string, clusterId: string): Entry {
   let entry = registry.get(key);
   if (!entry) {
-    entry = { connection: createConnection(getClusterConfig(clusterId), counterFor(clusterId)), connecting: null };
+    entry = { connection: createConnection(getClusterConfig(clusterId), counterFor(clusterId), silentBrokersOf(clusterId)), connecting: null };
     registry.set(key, entry);
   }
   return entry;

@@ -10,8 +10,10 @@ import type { ConnectionOptions as TlsOptions } from 'node:tls';
 import { resolveSecret } from '@/server/config/load';
 import type { ClusterConfig } from '@/server/config/schema';
 import { tolerateLeaderlessPartitions } from '@/server/kafka/lenient-metadata';
+import { DeadlineExceededError, withDeadline } from '@/server/kafka/deadline';
 import { kafkaLogCreator } from '@/server/kafka/log';
 import type { RequestCounter } from '@/server/kafka/request-counter';
+import type { SilentBrokers } from '@/server/kafka/silent-brokers';
 
 /**
  * One kafkajs Cluster per configured cluster: the admin client and the console's own protocol requests
@@ -21,6 +23,7 @@ export type KafkaConnection = {
   clusterId: string;
   cluster: Cluster;
   admin: Admin;
+  silent: SilentBrokers;
 };
 
 const RETRY = { retries: 2, initialRetryTime: 200, maxRetryTime: 2_000 };
@@ -43,14 +46,17 @@ function tlsOptions(config: ClusterConfig): TlsOptions | boolean | undefined {
   return { ca: read('ca'), cert: read('cert'), key: read('key'), rejectUnauthorized: config.ssl.rejectUnauthorized };
 }
 
-export function createConnection(config: ClusterConfig, requests: RequestCounter): KafkaConnection {
+export function createConnection(config: ClusterConfig, requests: RequestCounter, silent: SilentBrokers): KafkaConnection {
   const logger = createLogger({ level: logLevel.WARN, logCreator: kafkaLogCreator(config.id) });
   const instrumentationEmitter = new InstrumentationEventEmitter();
   requests.attach(instrumentationEmitter);
+  instrumentationEmitter.addListener('network.request_timeout', (event) => silent.timedOut(String(event.payload.broker)));
+  instrumentationEmitter.addListener('network.request', (event) => silent.answered(String(event.payload.broker)));
   const cluster = new Cluster({
     logger,
     socketFactory: defaultSocketFactory(),
-    brokers: config.brokers,
+    // Asked at every (re)connect of the bootstrap connection: a broker that lets requests time out is skipped.
+    brokers: () => silent.bootstrap(config.brokers),
     ssl: tlsOptions(config),
     sasl: saslOptions(config),
     clientId: 'kafka-console',
@@ -64,29 +70,36 @@ export function createConnection(config: ClusterConfig, requests: RequestCounter
   });
   tolerateLeaderlessPartitions(cluster);
   const admin = createAdmin({ logger, retry: RETRY, cluster, instrumentationEmitter });
-  return { clusterId: config.id, cluster, admin };
+  return { clusterId: config.id, cluster, admin, silent };
 }
+
+/** How long one broker gets to answer before the next is tried: a silent one must not take the whole route deadline. */
+const ATTEMPT_MS = 4_000;
 
 /**
  * Runs `work` on the first broker that answers: connected ones first, then the bootstrap connection, then the
- * others kafkajs knows. A broker that is down only costs its connection timeout. Throws the last error when
- * none answers.
+ * others kafkajs knows; brokers that recently let a request time out go last. A broker that is down costs its
+ * connection timeout, one that is silent at most ATTEMPT_MS. Throws the last error when none answers. `work` must
+ * be safe to repeat on another broker (reads, and writes that set values).
  */
 export async function onAnyBroker<T>(connection: KafkaConnection, work: (broker: KafkajsBroker) => Promise<T>): Promise<T> {
   const { seedBroker, brokers } = connection.cluster.brokerPool;
-  const candidates = [...(seedBroker ? [seedBroker] : []), ...Object.values(brokers)].sort(
-    (a, b) => Number(b.isConnected()) - Number(a.isConnected()),
-  );
+  const rank = (broker: KafkajsBroker) => (connection.silent.isSilent(addressOf(broker)) ? 2 : 0) + (broker.isConnected() ? 0 : 1);
+  const candidates = [...(seedBroker ? [seedBroker] : []), ...Object.values(brokers)].sort((a, b) => rank(a) - rank(b));
   // Named like kafkajs's own error so it maps to KAFKA_UNAVAILABLE.
   let lastError: unknown = Object.assign(new Error('no broker answered'), { name: 'KafkaJSBrokerNotFound' });
   for (const candidate of candidates) {
     try {
-      const broker = candidate === seedBroker ? candidate : await connection.cluster.findBroker({ nodeId: candidate.nodeId });
+      const broker = candidate === seedBroker ? candidate : await withDeadline(connection.cluster.findBroker({ nodeId: candidate.nodeId }), ATTEMPT_MS, 'a broker');
       if (!broker.isConnected()) continue;
-      return await work(broker);
+      return await withDeadline(work(broker), ATTEMPT_MS, `broker ${addressOf(broker)}`);
     } catch (error) {
+      // Not an answer within ATTEMPT_MS: as good as a request timeout for choosing brokers next time.
+      if (error instanceof DeadlineExceededError) connection.silent.timedOut(addressOf(candidate));
       lastError = error;
     }
   }
   throw lastError;
 }
+
+const addressOf = (broker: KafkajsBroker) => `${broker.connectionPool.host}:${broker.connectionPool.port}`;

@@ -48,7 +48,9 @@ describe('Kafka error mapping', () => {
   it('answers connection failures with a fixed sentence, never the broker address', () => {
     const connection = Object.assign(new Error('Connection error: connect ECONNREFUSED 10.1.2.3:9092'), { name: 'KafkaJSConnectionError' });
     const retried = Object.assign(new Error('retries exceeded'), { name: 'KafkaJSNumberOfRetriesExceeded', originalError: connection });
-    for (const error of [connection, retried, new DeadlineExceededError('x')]) {
+    // kafkajs's Broker whose handshake has not been answered (a broker that accepts connections but is stopped).
+    const handshakePending = new Error('Broker not connected');
+    for (const error of [connection, retried, new DeadlineExceededError('x'), handshakePending]) {
       const apiError = toApiError(error, 'prod');
       expect(apiError.code).toBe('KAFKA_UNAVAILABLE');
       expect(apiError.message).toBe('Kafka cluster "prod" is unreachable or did not answer in time');

@@ -52,7 +52,9 @@ export function toApiError(error: unknown, clusterId: string): ApiError {
     const inner = e.originalError ?? e.cause;
     if (inner && inner !== error) return toApiError(inner, clusterId);
   }
-  if (e.name && UNAVAILABLE_ERRORS.has(e.name)) {
+  // kafkajs's Broker before its handshake finished (the broker accepted the connection but has not answered yet).
+  const handshakePending = e.name === 'Error' && e.message === 'Broker not connected';
+  if ((e.name && UNAVAILABLE_ERRORS.has(e.name)) || handshakePending) {
     return new ApiError('KAFKA_UNAVAILABLE', `Kafka cluster "${clusterId}" is unreachable or did not answer in time`, { cause: error });
   }
   if (e.name === 'KafkaJSSASLAuthenticationError') {

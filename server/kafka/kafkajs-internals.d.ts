@@ -11,7 +11,8 @@ declare module 'kafkajs/src/cluster/index.js' {
   export type ClusterOptions = {
     logger: Logger;
     socketFactory: ISocketFactory;
-    brokers: string[];
+    /** A function is asked again at every bootstrap (re)connect. */
+    brokers: string[] | (() => string[]);
     ssl?: TlsOptions | boolean;
     sasl?: SASLOptions;
     clientId: string;

@@ -2,6 +2,7 @@ import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KafkaConnection } from '@/server/kafka/connection';
 import { readClusterMetadata } from '@/server/kafka/metadata';
+import { SilentBrokers } from '@/server/kafka/silent-brokers';
 import { describeQuorum } from '@/server/protocol/describe-quorum';
 
 vi.mock('@/server/protocol/describe-quorum', async (original) => ({
@@ -12,8 +13,8 @@ vi.mock('@/server/protocol/describe-quorum', async (original) => ({
 const after = <T,>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
 
 function connectionTo(broker: Partial<KafkajsBroker>) {
-  const seedBroker = { isConnected: () => true, ...broker } as KafkajsBroker;
-  return { cluster: { brokerPool: { seedBroker, brokers: {} } } } as unknown as KafkaConnection;
+  const seedBroker = { isConnected: () => true, connectionPool: { host: '127.0.0.1', port: 9092 }, ...broker } as KafkajsBroker;
+  return { cluster: { brokerPool: { seedBroker, brokers: {} } }, silent: new SilentBrokers() } as unknown as KafkaConnection;
 }
 
 const METADATA = {
