@@ -8,6 +8,9 @@ export async function register() {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { startLagSamplers } = await import('@/server/lag/start-lag-samplers');
   await startLagSamplers();
+  // Changes a stopped console left pending become "unknown" in the audit log.
+  const { startAbandonedChangeSweeper } = await import('@/server/audit/settle-abandoned');
+  startAbandonedChangeSweeper();
   // Running reassignment jobs are resumed from the console database.
   const { startReassignWorker } = await import('@/server/reassign/worker');
   startReassignWorker();

@@ -12,7 +12,7 @@ import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { EmptyState, LoadingRows } from '@/components/ui/states';
 import { Table, Td, Th } from '@/components/ui/table';
 
-const OUTCOME_TONE: Record<string, BadgeTone> = { success: 'good', denied: 'warn', failed: 'bad', pending: 'neutral' };
+const OUTCOME_TONE: Record<string, BadgeTone> = { success: 'good', denied: 'warn', failed: 'bad', pending: 'neutral', unknown: 'warn' };
 
 export function AuditLog() {
   const params = useSearchParams();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { blankToUndefined, clusterIdSchema, epochMs, filterText, int64String, queryEpochMs } from '@/lib/schemas/common';
 
 export const AUDIT_ACTOR_TYPES = ['user', 'token', 'anonymous'] as const;
-export const AUDIT_OUTCOMES = ['pending', 'success', 'denied', 'failed'] as const;
+export const AUDIT_OUTCOMES = ['pending', 'success', 'denied', 'failed', 'unknown'] as const;
 export const AUDIT_PAGE_DEFAULT = 50;
 export const AUDIT_PAGE_MAX = 500;
 
@@ -27,7 +27,10 @@ export const auditEntrySchema = z
     target: z.string().nullable(),
     /** The request summary, with secrets replaced by "[redacted]". */
     summary: z.record(z.string(), z.unknown()),
-    /** `pending`: a change under way (or cut off by a crash); `denied`: the console refused (403); `failed`: attempted and failed. */
+    /**
+     * `pending`: a change under way; `denied`: the console refused (403); `failed`: attempted and failed; `unknown`:
+     * the console stopped before the change's outcome was known (settled at the next start, status 102).
+     */
     outcome: auditOutcomeSchema,
     /** The HTTP status answered. */
     status: z.number().int().min(100).max(599),

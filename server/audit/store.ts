@@ -89,6 +89,19 @@ export async function completeAudit(
 }
 
 /**
+ * Changes still pending after `olderThanMs` were cut off by a console that stopped (every change has a deadline far
+ * shorter): they become `unknown` — the console cannot tell whether Kafka carried them out. Returns how many.
+ */
+export async function settleAbandonedChanges(olderThanMs: number, db?: Db): Promise<number> {
+  const rows = await (await dbOr(db))
+    .update(auditLog)
+    .set({ outcome: 'unknown', errorCode: 'OUTCOME_UNKNOWN' })
+    .where(and(eq(auditLog.outcome, 'pending'), lt(auditLog.time, new Date(Date.now() - olderThanMs))))
+    .returning({ id: auditLog.id });
+  return rows.length;
+}
+
+/**
  * Which entries a reader may see: `null` every entry (an admin of every cluster); a list of cluster ids only the
  * entries of those clusters — not the ones of no cluster (logins, alert rules), which concern the whole console.
  */

@@ -6,7 +6,8 @@ import { bigint, boolean, check, doublePrecision, index, integer, jsonb, pgTable
 
 /**
  * Every change and every 403 in the console, written before the response is sent. A change is written as
- * 'pending' before it runs and completed with its outcome once (the only update); refusals are final at once.
+ * 'pending' before it runs and completed with its outcome once (the only update) — or, when the console stopped
+ * before the outcome was known, settled as 'unknown' by the next one; refusals are final at once.
  * `time` keeps milliseconds only (precision 3), so the epoch ms the API returns filters back exactly.
  */
 export const auditLog = pgTable(
@@ -25,7 +26,7 @@ export const auditLog = pgTable(
     target: text('target'),
     /** The request summary, secrets redacted (server/audit/redact.ts). */
     summary: jsonb('summary').$type<Record<string, unknown>>().notNull().default({}),
-    outcome: text('outcome', { enum: ['pending', 'success', 'denied', 'failed'] }).notNull(),
+    outcome: text('outcome', { enum: ['pending', 'success', 'denied', 'failed', 'unknown'] }).notNull(),
     status: integer('status').notNull(),
     errorCode: text('error_code'),
     ip: text('ip'),
@@ -39,7 +40,7 @@ export const auditLog = pgTable(
     // text_pattern_ops: the action filter is also a prefix (LIKE 'topics.%'), whatever the database's collation.
     index('audit_log_action_idx').on(t.action.op('text_pattern_ops'), t.time.desc().nullsFirst(), t.id.desc().nullsFirst()),
     check('audit_log_actor_type_check', sql`${t.actorType} in ('user', 'token', 'anonymous')`),
-    check('audit_log_outcome_check', sql`${t.outcome} in ('pending', 'success', 'denied', 'failed')`),
+    check('audit_log_outcome_check', sql`${t.outcome} in ('pending', 'success', 'denied', 'failed', 'unknown')`),
     check('audit_log_status_check', sql`${t.status} between 100 and 599`),
   ],
 );

@@ -4,6 +4,8 @@ import type { CreateTopicInput } from '@/lib/schemas/topic-admin';
 import type { TopicDetailResponse } from '@/lib/schemas/topics';
 import { collidingTopic } from '@/lib/schemas/topic-name';
 import { withKafka } from '@/server/kafka/clients';
+import type { KafkaConnection } from '@/server/kafka/connection';
+import { toApiError } from '@/server/kafka/errors';
 import { onControllerWithRetry } from '@/server/kafka/controller';
 import { readClusterMetadata, type ClusterMetadata } from '@/server/kafka/metadata';
 import { createTopics, type CreateTopicsInput } from '@/server/protocol/create-topics';
@@ -11,6 +13,9 @@ import { kafkaRefusal } from '@/server/kafka/kafka-refusal';
 import { refreshedTopic } from '@/server/topics/refreshed-topic';
 import { topicOnEveryBroker, untilPropagated } from '@/server/topics/propagation';
 import { checkPartitionCount, KAFKA_TOPIC_TIMEOUT_MS, TOPIC_WRITE_DEADLINE_MS } from '@/server/topics/topic-guard';
+
+const TOPIC_ALREADY_EXISTS = 36;
+const CONFIRM_MS = 5_000;
 
 const FIELDS_BY_TYPE = { INVALID_TOPIC_EXCEPTION: 'name', INVALID_PARTITIONS: 'partitions', INVALID_REPLICATION_FACTOR: 'replicationFactor' };
 
@@ -49,10 +54,20 @@ export async function createTopic(clusterId: string, input: CreateTopicInput): P
     async (connection) => {
       const metadata = await readClusterMetadata(connection);
       checkAgainstCluster(input, metadata);
-      for (const validateOnly of [true, false]) {
+      const create = async (validateOnly: boolean) => {
         const [result] = await onControllerWithRetry(connection, (broker) => createTopics(broker, request(validateOnly)));
+        // The topic was not there before this request: "already exists" is this request's own creation, answered
+        // to a retry after the first answer was lost (the controller failed over, a socket closed).
+        if (!validateOnly && result?.errorCode === TOPIC_ALREADY_EXISTS) return;
         const refusal = result ? kafkaRefusal(result.errorCode, result.errorMessage, fields) : new ApiError('KAFKA_ERROR', 'Kafka did not answer for the topic');
         if (refusal) throw refusal;
+      };
+      await create(true);
+      try {
+        await create(false);
+      } catch (error) {
+        if (!outcomeUnknown(error, clusterId)) throw error;
+        await confirmCreated(connection, input.name);
       }
       const brokerIds = metadata.brokers.map((b) => b.id);
       await untilPropagated(async () => (await topicOnEveryBroker(connection, brokerIds, input.name)).every((n) => n === input.partitions));
@@ -60,4 +75,22 @@ export async function createTopic(clusterId: string, input: CreateTopicInput): P
     { deadlineMs: TOPIC_WRITE_DEADLINE_MS },
   );
   return refreshedTopic(clusterId, input.name);
+}
+
+/** Whether a create that was sent may or may not have been carried out: Kafka did not answer it. */
+const outcomeUnknown = (error: unknown, clusterId: string) => toApiError(error, clusterId).code === 'KAFKA_UNAVAILABLE';
+
+/**
+ * After a create that Kafka did not answer (the controller died with it), the cluster says what happened: the
+ * topic is there (created), or it is not there yet — which on a ZooKeeper cluster may still change once a new
+ * controller is elected, so the answer says to look before trying again rather than "not created".
+ */
+async function confirmCreated(connection: KafkaConnection, name: string) {
+  const until = Date.now() + CONFIRM_MS;
+  while (Date.now() < until) {
+    const metadata = await readClusterMetadata(connection).catch(() => null);
+    if (metadata?.topics.some((t) => t.name === name)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new ApiError('KAFKA_UNAVAILABLE', `Kafka did not confirm the creation and topic "${name}" is not there: look at the topic list before trying again (a new controller may still create it)`);
 }
