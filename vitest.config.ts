@@ -39,7 +39,7 @@ export default defineConfig({
           environment: 'node',
           include: ['test/**/*.int.test.ts'],
           // They stop or add brokers: only in their own phases, after everything else on that cluster.
-          exclude: ['test/degraded/**', 'test/scale/**', 'node_modules/**'],
+          exclude: ['test/degraded/**', 'test/scale/**', 'test/faults/**', 'node_modules/**'],
           globalSetup: ['test/support/global-setup.ts'],
           setupFiles: ['test/support/setup-env.ts'],
           testTimeout: 60_000,
@@ -58,6 +58,21 @@ export default defineConfig({
           globalSetup: ['test/support/global-setup.ts'],
           setupFiles: ['test/support/setup-env.ts'],
           testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Faults done to the same cluster: brokers stopped (SIGSTOP), killed (SIGKILL) and brought back, the
+          // active controller killed mid-change. `npm run test:faults` runs them all; `npm test` a subset.
+          name: 'faults',
+          environment: 'node',
+          include: ['test/faults/**/*.int.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/setup-env.ts'],
+          testTimeout: 300_000,
           hookTimeout: 300_000,
           fileParallelism: false,
         },

@@ -1,7 +1,8 @@
 // `npm test`: everything, from a fresh clone. Installs what is missing, starts the Kafka clusters it needs
 // (and stops the ones it started), runs lint and types, unit tests, integration tests against real Kafka
 // (4.x KRaft and 3.9 ZooKeeper; --matrix adds 3.9 KRaft), Playwright against the production build, and last on
-// each cluster the degraded tests (broker 3 stopped).
+// each cluster the degraded tests (broker 3 stopped), a subset of the fault tests and the scale tests.
+// `npm run test:faults` (--faults): every fault test, on each cluster, and nothing else.
 // Ends with one line: "Total: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -13,6 +14,12 @@ import { startTestPostgres, stopTestPostgres } from '../postgres/test-server.mjs
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const RESULTS = path.join(ROOT, 'test-results');
 const matrix = process.argv.includes('--matrix');
+const faultsOnly = process.argv.includes('--faults');
+// What `npm test` runs of the fault tests (test/faults), per cluster: about 2 minutes on 4.x, 40 s on 3.9.
+const QUICK_FAULTS = {
+  kraft: ['test/faults/silent-broker', 'test/faults/all-brokers-down', 'test/faults/controller-killed'],
+  zookeeper: ['test/faults/silent-broker'],
+};
 
 const CLUSTERS = [
   { KAFKA_VERSION: '4', KAFKA_MODE: 'kraft', KAFKA_PORT_OFFSET: '0', e2e: true },
@@ -112,9 +119,9 @@ function playwrightFailures(suites, file = '') {
 }
 const playwrightCounts = (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped, failures: playwrightFailures(r.suites ?? []) });
 
-function vitest(project, label, env = {}) {
+function vitest(project, label, env = {}, files = []) {
   const report = path.join(RESULTS, `${label.replace(/\W+/g, '-')}.json`);
-  testPhase(label, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${report}`], report, env, vitestCounts);
+  testPhase(label, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...files], report, env, vitestCounts);
 }
 
 function check(name, command, args) {
@@ -149,6 +156,16 @@ async function withCluster(env, label, work) {
   }
 }
 
+async function faultsMain() {
+  mkdirSync(RESULTS, { recursive: true });
+  ensureNpmPackages(ROOT);
+  for (const cluster of CLUSTERS) {
+    const { e2e: _e2e, ...env } = cluster;
+    const label = `Kafka ${env.KAFKA_VERSION} ${env.KAFKA_MODE}`;
+    await withCluster(env, label, async () => vitest('faults', `faults on ${label}`, env));
+  }
+}
+
 async function main() {
   mkdirSync(RESULTS, { recursive: true });
   ensureNpmPackages(ROOT);
@@ -176,6 +193,8 @@ async function main() {
       // Then: it stops broker 3 (and starts it again, which is made sure of here too).
       vitest('degraded', `degraded (broker 3 stopped) on ${label}`, env);
       run('node', ['scripts/kafka/cluster.mjs', 'start-broker', '3'], { env, quiet: true });
+      // Brokers stopped, killed and brought back; the sampler's CPU measured over 20 s instead of a minute.
+      vitest('faults', `faults (subset) on ${label}`, { ...env, FAULTS_QUICK: '1' }, QUICK_FAULTS[env.KAFKA_MODE]);
       // Last on this cluster: broker 4 is added, filled, emptied and stopped.
       vitest('scale', `scale out and in (broker 4) on ${label}`, env);
     });
@@ -183,7 +202,7 @@ async function main() {
 }
 
 try {
-  await main();
+  await (faultsOnly ? faultsMain() : main());
 } catch (error) {
   console.error(`\n${error instanceof Error ? error.message : error}`);
   recordPhase({ name: 'setup', passed: 0, failed: 1, skipped: 0 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { partitionKey } from '@/server/kafka/partition-key';
 import type { GroupsSnapshot } from '@/server/lag/groups-snapshot';
-import { getLagSampler, lagSampling, startLagSampler, stopAllLagSamplers, type LagSamplePass } from '@/server/lag/lag-sampler';
+import { getLagSampler, lagSampling, MAX_RETRY_DELAY_MS, retryDelayMs, startLagSampler, stopAllLagSamplers, type LagSamplePass } from '@/server/lag/lag-sampler';
 
 const key = partitionKey('t', 0);
 const snapshotAt = (asOf: number): GroupsSnapshot => ({
@@ -62,6 +62,29 @@ describe('lag sampler', () => {
     expect(sampler.lastFailureAt).toBeNull();
     // Logged once per distinct reason, not once per pass.
     expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('backs off while passes fail: the interval doubled at each failure, up to 30 s (or the interval)', () => {
+    expect([1, 2, 3, 4, 5, 6, 50].map((failures) => retryDelayMs(2_000, failures))).toEqual([2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000]);
+    expect(retryDelayMs(60_000, 3)).toBe(60_000);
+    expect(MAX_RETRY_DELAY_MS).toBe(30_000);
+  });
+
+  it('waits longer after each failed pass', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const at: number[] = [];
+    const read = async () => {
+      at.push(Date.now());
+      throw new Error('KafkaJSConnectionError: connection refused');
+    };
+    const sampler = await startLagSampler('c-backoff', { intervalMs: 20, window: 3, allowedLag: 0, read });
+    await until(() => at.length >= 4);
+    await sampler.stop();
+    const gaps = at.slice(1).map((t, i) => t - at[i]!);
+    // 20, 40, 80 ms (timers may fire late, never early).
+    expect(gaps[0]).toBeGreaterThanOrEqual(19);
+    expect(gaps[1]).toBeGreaterThanOrEqual(39);
+    expect(gaps[2]).toBeGreaterThanOrEqual(79);
   });
 
   it('stops cleanly: waits for the pass in flight, starts no other', async () => {

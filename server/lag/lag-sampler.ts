@@ -76,6 +76,17 @@ function toPass(clusterId: string, snapshot: GroupsSnapshot): LagSamplePass {
   return { clusterId, time: snapshot.asOf, partitions };
 }
 
+/** The most a failing sampler waits between passes (or its interval, when longer): it resumes within this once Kafka is back. */
+export const MAX_RETRY_DELAY_MS = 30_000;
+
+/**
+ * After `failures` failed passes in a row, the wait before the next: the interval, doubled at each failure up to
+ * MAX_RETRY_DELAY_MS. A cluster that is down costs a few connection attempts a minute, not one every interval.
+ */
+export function retryDelayMs(intervalMs: number, failures: number): number {
+  return Math.min(intervalMs * 2 ** Math.min(failures - 1, 20), Math.max(intervalMs, MAX_RETRY_DELAY_MS));
+}
+
 function createSampler(clusterId: string, { intervalMs, window, allowedLag, logDirsEveryMs = 0, read, afterPass }: SamplerOptions): LagSampler {
   // A sampler of Kafka itself (not of given snapshots) also reads the record times its time lags need.
   const readsKafka = read === undefined;
@@ -83,6 +94,7 @@ function createSampler(clusterId: string, { intervalMs, window, allowedLag, logD
   const store = createSampleStore({ window, allowedLag });
   const listeners = new Set<(pass: LagSamplePass) => void>();
   let lastFailureAt: number | null = null;
+  let failuresInARow = 0;
   let lastPass: LagSampler['lastPass'] = null;
   let lastMessage: string | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -100,6 +112,7 @@ function createSampler(clusterId: string, { intervalMs, window, allowedLag, logD
       if (readsKafka) await fillGroupRecordTimes(clusterId, snapshot, store);
       if (lastMessage !== null) console.log(`kafka-console: lag sampler for cluster ${clusterId}: sampling again`);
       lastFailureAt = null;
+      failuresInARow = 0;
       lastMessage = null;
       if (listeners.size > 0) {
         const plain = toPass(clusterId, snapshot);
@@ -111,6 +124,7 @@ function createSampler(clusterId: string, { intervalMs, window, allowedLag, logD
     } catch (error) {
       // Recorded, logged once per distinct reason, never thrown: the next pass tries again.
       lastFailureAt = Date.now();
+      failuresInARow += 1;
       const message = error instanceof Error ? error.message : String(error);
       if (message !== lastMessage) console.warn(`kafka-console: lag sampler for cluster ${clusterId}: a pass failed: ${message}`);
       lastMessage = message;
@@ -144,7 +158,7 @@ function createSampler(clusterId: string, { intervalMs, window, allowedLag, logD
     await exclusivePass();
     if (stopped) return;
     const elapsed = Date.now() - started;
-    timer = setTimeout(tick, intervalMs - (elapsed % intervalMs));
+    timer = setTimeout(tick, failuresInARow > 0 ? retryDelayMs(intervalMs, failuresInARow) : intervalMs - (elapsed % intervalMs));
     timer.unref?.();
   }
 

@@ -1,0 +1,80 @@
+// What the fault tests do to the cluster: signals to broker processes, and the cluster script to bring nodes back.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { clusterLayout } from '../../scripts/kafka/layout.mjs';
+import { resolveKafka } from '../../scripts/kafka/versions.mjs';
+
+const layout = clusterLayout(resolveKafka());
+const SCRIPT = path.resolve(import.meta.dirname, '../../scripts/kafka/cluster.mjs');
+
+export const BROKER_IDS = [1, 2, 3] as const;
+
+export function brokerPid(id: number): number {
+  const node = layout.nodes.find((n: { id: number }) => n.id === id);
+  if (!node) throw new Error(`no broker ${id} in this cluster`);
+  return Number(readFileSync(node.pidFile, 'utf8').trim());
+}
+
+/** SIGSTOP: alive, accepting connections (the kernel does), answering nothing; SIGCONT resumes it; SIGKILL: gone. */
+export function signalBroker(id: number, signal: 'SIGSTOP' | 'SIGCONT' | 'SIGKILL') {
+  try {
+    process.kill(brokerPid(id), signal);
+  } catch (error) {
+    // A SIGCONT for a process that is not there (cleanup after a kill) is fine.
+    if (signal !== 'SIGCONT') throw error;
+  }
+}
+
+// ZooKeeper keeps a killed broker's registration until its session expires (zookeeper.session.timeout.ms, 18 s by
+// default); a broker started again before that finds its id taken and exits.
+const ZOOKEEPER_SESSION_MS = 18_000;
+let lastKillAt = 0;
+
+/** SIGKILL, then waits until the process is gone (its ports free): nothing can be started in its place before. */
+export async function killBroker(id: number) {
+  const pid = brokerPid(id);
+  process.kill(pid, 'SIGKILL');
+  lastKillAt = Date.now();
+  await msUntil(`broker ${id} gone`, 10_000, async () => {
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+}
+
+/**
+ * `cluster.mjs up`: starts whatever node is not running and waits until the whole cluster is ready. On ZooKeeper,
+ * not before the sessions of killed brokers have expired.
+ */
+export async function clusterUp() {
+  const wait = layout.zookeeper ? lastKillAt + ZOOKEEPER_SESSION_MS + 2_000 - Date.now() : 0;
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  const result = spawnSync('node', [SCRIPT, 'up'], { encoding: 'utf8', timeout: 240_000 });
+  if (result.status !== 0) throw new Error(`cluster.mjs up failed:\n${result.stderr}${result.stdout}`);
+}
+
+/** Milliseconds `work` took, with its result. */
+export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await work();
+  return { ms: performance.now() - started, value };
+}
+
+/** Polls `check` every 250 ms until it is true; the milliseconds that took, or a throw after `timeoutMs`. */
+export async function msUntil(what: string, timeoutMs: number, check: () => Promise<boolean>): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    if (await check().catch(() => false)) return performance.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
+}
+
+/** Prints a measured figure: the fault suite's timings go into the run's output (and the issue's note). */
+export function report(figure: string) {
+  console.log(`[faults ${layout.kafka.version} ${layout.kafka.mode}] ${figure}`);
+}
