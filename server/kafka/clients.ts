@@ -30,34 +30,23 @@ const counters = (holder.__kafkaRequests ??= new Map<string, RequestCounter>());
 // So does what was learnt about silent brokers, shared by a cluster's channels.
 const silentBrokers = (holder.__kafkaSilentBrokers ??= new Map<string, SilentBrokers>());
 
-function silentBrokersOf(clusterId: string) {
-  let silent = silentBrokers.get(clusterId);
-  if (!silent) {
-    silent = new SilentBrokers();
-    silentBrokers.set(clusterId, silent);
+/** The value of `key`, made and kept on first use. */
+function kept<V>(map: Map<string, V>, key: string, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
   }
-  return silent;
+  return value;
 }
 
-function counterFor(clusterId: string) {
-  let counter = counters.get(clusterId);
-  if (!counter) {
-    counter = new RequestCounter();
-    counters.set(clusterId, counter);
-  }
-  return counter;
-}
+const counterFor = (clusterId: string) => kept(counters, clusterId, () => new RequestCounter());
+const silentBrokersOf = (clusterId: string) => kept(silentBrokers, clusterId, () => new SilentBrokers());
 
 const registryKey = (clusterId: string, channel: KafkaChannel) => (channel === 'admin' ? clusterId : `${clusterId}\u0000${channel}`);
 
-function entryFor(key: string, clusterId: string): Entry {
-  let entry = registry.get(key);
-  if (!entry) {
-    entry = { connection: createConnection(getClusterConfig(clusterId), counterFor(clusterId), silentBrokersOf(clusterId)), connecting: null };
-    registry.set(key, entry);
-  }
-  return entry;
-}
+const entryFor = (key: string, clusterId: string): Entry =>
+  kept(registry, key, () => ({ connection: createConnection(getClusterConfig(clusterId), counterFor(clusterId), silentBrokersOf(clusterId)), connecting: null }));
 
 async function ensureConnected(entry: Entry) {
   if (entry.connection.cluster.isConnected()) return;
