@@ -50,11 +50,11 @@ export async function waitUntilReady(layout, nodes, { scram }) {
   const expectedIds = nodes.map((n) => n.id).sort();
   let last = 'no answer yet';
 
-  const until = async (what, check) => {
+  const until = async (what, check, brokers = bootstrapServers(layout, expectedIds)) => {
     while (Date.now() < deadline) {
       const dead = nodes.find((n) => runningPid(n) === null);
       if (dead) throw new Error(`${dead.name} exited during start-up`);
-      const admin = client(bootstrapServers(layout, expectedIds));
+      const admin = client(brokers);
       try {
         await admin.connect();
         const result = await check(admin);
@@ -75,6 +75,16 @@ export async function waitUntilReady(layout, nodes, { scram }) {
     const ids = brokers.map((b) => b.nodeId).sort();
     return expectedIds.every((id) => ids.includes(id)) || `registered: ${ids.join(', ') || 'none'}`;
   });
+  // Being listed is not enough: a killed KRaft broker stays registered (and unfenced) until its session expires
+  // (broker.session.timeout.ms), while its restarted process is still starting; it opens its client listener once
+  // it is unfenced. So each node must also answer on its own port.
+  for (const node of nodes) {
+    await until(
+      `${node.name} to answer on its own listener`,
+      async (admin) => (await admin.describeCluster()).brokers.some((b) => b.nodeId === node.id) || `${node.name} does not list itself yet`,
+      [`127.0.0.1:${node.plaintextPort}`],
+    );
+  }
   await until(`${PROBE_TOPIC} to have an ISR of 3`, async (admin) => {
     const topics = await admin.listTopics();
     if (!topics.includes(PROBE_TOPIC)) {

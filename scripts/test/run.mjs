@@ -15,9 +15,10 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const RESULTS = path.join(ROOT, 'test-results');
 const matrix = process.argv.includes('--matrix');
 const faultsOnly = process.argv.includes('--faults');
-// What `npm test` runs of the fault tests (test/faults), per cluster: about 2 minutes on 4.x, 40 s on 3.9.
+// What `npm test` runs of the fault tests (test/faults), per cluster: about 90 s on 4.x, 40 s on 3.9. Every broker
+// killed is left to `npm run test:faults`: integration tests cover an unreachable cluster's 503s.
 const QUICK_FAULTS = {
-  kraft: ['test/faults/silent-broker', 'test/faults/all-brokers-down', 'test/faults/controller-killed'],
+  kraft: ['test/faults/silent-broker', 'test/faults/controller-killed'],
   zookeeper: ['test/faults/silent-broker'],
 };
 
@@ -193,8 +194,8 @@ async function main() {
       // Then: it stops broker 3 (and starts it again, which is made sure of here too).
       vitest('degraded', `degraded (broker 3 stopped) on ${label}`, env);
       run('node', ['scripts/kafka/cluster.mjs', 'start-broker', '3'], { env, quiet: true });
-      // Brokers stopped, killed and brought back; the sampler's CPU measured over 20 s instead of a minute.
-      vitest('faults', `faults (subset) on ${label}`, { ...env, FAULTS_QUICK: '1' }, QUICK_FAULTS[env.KAFKA_MODE]);
+      // A broker stopped (SIGSTOP) and resumed; the active controller killed mid-change and brought back.
+      vitest('faults', `faults (subset) on ${label}`, env, QUICK_FAULTS[env.KAFKA_MODE]);
       // Last on this cluster: broker 4 is added, filled, emptied and stopped.
       vitest('scale', `scale out and in (broker 4) on ${label}`, env);
     });

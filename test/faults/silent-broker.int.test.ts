@@ -61,7 +61,8 @@ describe(`a silent broker on ${target.label}`, () => {
     const admin = kafka.admin();
     await msUntil('the cluster answers again', 60_000, async () => {
       await admin.connect();
-      await admin.deleteTopics({ topics: [topic] });
+      // beforeAll may have failed before creating it.
+      if ((await admin.listTopics()).includes(topic)) await admin.deleteTopics({ topics: [topic] });
       return true;
     });
     await admin.disconnect();
@@ -94,6 +95,11 @@ describe(`a silent broker on ${target.label}`, () => {
     const slowest = Math.max(...answers.map((a) => a.ms));
     const served = answers.filter((a) => a.status === 200).length;
     report(`silent broker: ${answers.length} answers in ${WATCH_MS / 1000} s, ${served} served (${answers.filter((a) => a.partial).length} partial), slowest ${Math.round(slowest)} ms, none 500`);
+    const perRead = READS.map(({ name }) => {
+      const mine = answers.filter((a) => a.name === name);
+      return `${name} ${Math.round(Math.max(...mine.map((a) => a.ms)))} ms (${mine.filter((a) => a.status === 503).length}× 503)`;
+    });
+    report(`silent broker: slowest per read: ${perRead.join(', ')}`);
 
     const recoveredMs = await msUntil('every broker up and nothing partial', 60_000, async () => {
       const { status, body } = await callRoute(getBrokers, '/api/v1/clusters/local/brokers', local, { token });
