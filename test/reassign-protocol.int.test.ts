@@ -5,13 +5,14 @@ import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAllConnections, withKafka } from '@/server/kafka/clients';
 import { onAnyBroker, type KafkaConnection } from '@/server/kafka/connection';
-import { NOT_CONTROLLER, onController, onControllerWithRetry } from '@/server/kafka/controller';
+import { onController, onControllerWithRetry } from '@/server/kafka/controller';
 import {
   alterPartitionReassignments,
   alterPartitionReassignmentsApi,
   type AlterPartitionReassignmentsInput,
 } from '@/server/protocol/alter-partition-reassignments';
-import { ELECTION_NOT_NEEDED, ELECTION_TYPES, electLeaders, electLeadersApi, type ElectLeadersInput } from '@/server/protocol/elect-leaders';
+import { KafkaErrorCode } from '@/server/kafka/error-codes';
+import { ELECTION_TYPES, electLeaders, electLeadersApi, type ElectLeadersInput } from '@/server/protocol/elect-leaders';
 import { listPartitionReassignments, listPartitionReassignmentsApi } from '@/server/protocol/list-partition-reassignments';
 import { pickVersion, UnsupportedApiError } from '@/server/protocol/request';
 import { kafkaCli, parseTopicsDescribe } from './support/cli';
@@ -23,7 +24,7 @@ const bootstrap = target.bootstrap.join(',');
 const topic = `it-reassign-proto-${Date.now()}`;
 const BROKER_THROTTLES = ['leader.replication.throttled.rate', 'follower.replication.throttled.rate'];
 const TOPIC_THROTTLES = ['leader.replication.throttled.replicas', 'follower.replication.throttled.replicas'];
-const NO_REASSIGNMENT_IN_PROGRESS = 85;
+const { ELECTION_NOT_NEEDED, NO_REASSIGNMENT_IN_PROGRESS, NOT_CONTROLLER } = KafkaErrorCode;
 const zk = target.mode === 'zookeeper';
 // A ZooKeeper controller answers success with an empty top-level message, KRaft with null.
 const OK_MESSAGE = zk ? '' : null;

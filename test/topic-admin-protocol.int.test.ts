@@ -2,7 +2,8 @@ import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeAllConnections, withKafka } from '@/server/kafka/clients';
 import { onAnyBroker, type KafkaConnection } from '@/server/kafka/connection';
-import { NOT_CONTROLLER, onController, onControllerWithRetry } from '@/server/kafka/controller';
+import { onController, onControllerWithRetry } from '@/server/kafka/controller';
+import { KafkaErrorCode } from '@/server/kafka/error-codes';
 import { createPartitions, createPartitionsApi, type CreatePartitionsInput } from '@/server/protocol/create-partitions';
 import { createTopics, createTopicsApi, type CreateTopicsInput } from '@/server/protocol/create-topics';
 import { deleteRecords, deleteRecordsApi } from '@/server/protocol/delete-records';
@@ -134,7 +135,7 @@ describe(`topic admin protocol requests on ${target.label}`, () => {
       return { controller, other: other.nodeId, refused, retried, tried };
     });
     // With an empty message, not a null one.
-    expect(outcome.refused).toMatchObject({ errorCode: NOT_CONTROLLER, errorMessage: '' });
+    expect(outcome.refused).toMatchObject({ errorCode: KafkaErrorCode.NOT_CONTROLLER, errorMessage: '' });
     expect(outcome.tried).toEqual([outcome.other, outcome.controller]);
     expect(outcome.retried[0]!.errorCode).toBe(0);
   });

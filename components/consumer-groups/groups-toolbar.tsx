@@ -2,6 +2,7 @@
 
 import { CheckboxField, SelectField } from '@/components/ui/field';
 import { SearchField } from '@/components/ui/search-field';
+import { MAX_TOPIC_NAME_LENGTH } from '@/lib/schemas/topic-name';
 
 const STATES = ['Stable', 'Empty', 'PreparingRebalance', 'CompletingRebalance', 'Assigning', 'Reconciling', 'Dead'];
 
@@ -26,7 +27,7 @@ export function GroupsToolbar({ q, state, topic, lagging, onChange }: Props) {
           </option>
         ))}
       </SelectField>
-      <SearchField label="Topic" placeholder="exact topic name" maxLength={249} className="w-48" value={topic} onSearch={(text) => onChange({ topic: text })} />
+      <SearchField label="Topic" placeholder="exact topic name" maxLength={MAX_TOPIC_NAME_LENGTH} className="w-48" value={topic} onSearch={(text) => onChange({ topic: text })} />
       <CheckboxField label="Only lagging" checked={lagging} onChange={(event) => onChange({ lagging: event.target.checked ? 'true' : null })} />
     </div>
   );

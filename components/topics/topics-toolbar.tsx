@@ -2,6 +2,7 @@
 
 import { CheckboxField } from '@/components/ui/field';
 import { SearchField } from '@/components/ui/search-field';
+import { MAX_TOPIC_NAME_LENGTH } from '@/lib/schemas/topic-name';
 
 type Props = {
   q: string;
@@ -14,7 +15,7 @@ type Props = {
 export function TopicsToolbar({ q, hideInternal, onSearch, onHideInternal }: Props) {
   return (
     <div role="search" className="flex flex-wrap items-center gap-4">
-      <SearchField label="Search topics" placeholder="part of a name" maxLength={249} value={q} onSearch={onSearch} />
+      <SearchField label="Search topics" placeholder="part of a name" maxLength={MAX_TOPIC_NAME_LENGTH} value={q} onSearch={onSearch} />
       <CheckboxField label="Hide internal topics" checked={hideInternal} onChange={(event) => onHideInternal(event.target.checked)} />
     </div>
   );

@@ -3,6 +3,7 @@ import { apiGet } from '@/lib/api-client';
 import { POLL } from '@/lib/queries/client';
 import { apiRoutes } from '@/lib/routes';
 import { GROUP_SORT_FIELDS, consumerGroupDetailResponseSchema, consumerGroupListResponseSchema, topicGroupsResponseSchema } from '@/lib/schemas/consumer-groups';
+import { MAX_TOPIC_NAME_LENGTH } from '@/lib/schemas/topic-name';
 
 /** The groups view's URL state, as the API takes it; absent keys are the API's defaults (every group, by id). */
 export type GroupListFilters = { q?: string; state?: string; topic?: string; lagging?: 'true'; sort?: string };
@@ -19,7 +20,7 @@ export function groupListFilters(params: URLSearchParams): GroupListFilters {
   return {
     ...text('q', 255),
     ...text('state', 64),
-    ...text('topic', 249),
+    ...text('topic', MAX_TOPIC_NAME_LENGTH),
     ...(params.get('lagging') === 'true' ? { lagging: 'true' as const } : {}),
     ...(sort && SORT.test(sort) && sort !== 'groupId' ? { sort } : {}),
   };

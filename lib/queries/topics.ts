@@ -5,6 +5,7 @@ import { apiRoutes } from '@/lib/routes';
 import { configListResponseSchema } from '@/lib/schemas/configs';
 import { topicDefaultsResponseSchema } from '@/lib/schemas/topic-admin';
 import { TOPIC_SORT_FIELDS, topicDetailResponseSchema, topicListResponseSchema } from '@/lib/schemas/topics';
+import { MAX_TOPIC_NAME_LENGTH } from '@/lib/schemas/topic-name';
 
 /** The topics view's URL state, as the API takes it; absent keys are the API's defaults (all topics, by name). */
 export type TopicListFilters = { q?: string; sort?: string; internal?: 'false' };
@@ -19,7 +20,7 @@ export function topicListFilters(params: URLSearchParams): TopicListFilters {
   const q = params.get('q');
   const sort = params.get('sort');
   return {
-    ...(q ? { q: q.slice(0, 249) } : {}),
+    ...(q ? { q: q.slice(0, MAX_TOPIC_NAME_LENGTH) } : {}),
     ...(sort && SORT.test(sort) && sort !== 'name' ? { sort } : {}),
     ...(params.get('internal') === 'false' ? { internal: 'false' as const } : {}),
   };

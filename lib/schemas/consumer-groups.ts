@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { blankToUndefined, brokerId, epochMs, int64String } from '@/lib/schemas/common';
+import { MAX_TOPIC_NAME_LENGTH } from '@/lib/schemas/topic-name';
 
 /** Burrow's partition statuses, in increasing severity; the group's status is its worst partition's. */
 export const LAG_STATUSES = ['OK', 'WARN', 'REWIND', 'STALL', 'STOP'] as const;
@@ -75,7 +76,7 @@ export const consumerGroupListQuerySchema = z.object({
   /** Exact state, e.g. Stable, Empty (case-insensitive). */
   state: z.preprocess(blankToUndefined, z.string().max(64).optional()),
   /** Groups that committed or are assigned this topic (exact name). */
-  topic: z.preprocess(blankToUndefined, z.string().max(249).optional()),
+  topic: z.preprocess(blankToUndefined, z.string().max(MAX_TOPIC_NAME_LENGTH).optional()),
   /** Only groups with a total lag above 0. */
   lagging: z.preprocess(blankToUndefined, z.enum(['true', 'false']).optional()),
   sort: z.preprocess(

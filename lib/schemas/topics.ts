@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { blankToUndefined, brokerId, epochMs, int64String } from '@/lib/schemas/common';
 import { configEntrySchema } from '@/lib/schemas/configs';
+import { MAX_TOPIC_NAME_LENGTH } from '@/lib/schemas/topic-name';
 
 export const topicSummarySchema = z
   .object({
@@ -44,7 +45,7 @@ export type TopicSortField = (typeof TOPIC_SORT_FIELDS)[number];
 
 /** Query string of the topics list: everything optional; without `limit`, the full list. */
 export const topicListQuerySchema = z.object({
-  q: z.preprocess(blankToUndefined, z.string().max(249).optional()),
+  q: z.preprocess(blankToUndefined, z.string().max(MAX_TOPIC_NAME_LENGTH).optional()),
   sort: z.preprocess(
     blankToUndefined,
     z

@@ -1,9 +1,7 @@
 import 'server-only';
 import type { KafkajsBroker, KafkajsMetadata } from 'kafkajs/src/broker/index.js';
 import type { KafkaConnection } from '@/server/kafka/connection';
-
-/** Kafka's NOT_CONTROLLER: a ZooKeeper-mode broker that is not the controller refuses topic changes with it. */
-export const NOT_CONTROLLER = 41;
+import { KafkaErrorCode } from '@/server/kafka/error-codes';
 
 /** kafkajs keeps its last Metadata answer on the broker pool (not declared in kafkajs-internals.d.ts). */
 type PoolWithMetadata = KafkaConnection['cluster']['brokerPool'] & { metadata?: KafkajsMetadata | null };
@@ -64,7 +62,7 @@ const CONNECTION_ERRORS = new Set(['KafkaJSConnectionError', 'KafkaJSConnectionC
 
 /** True when a controller request was refused as a whole: every result NOT_CONTROLLER (nothing was changed). */
 export function refusedByNonController(results: readonly { errorCode: number }[]) {
-  return results.length > 0 && results.every((result) => result.errorCode === NOT_CONTROLLER);
+  return results.length > 0 && results.every((result) => result.errorCode === KafkaErrorCode.NOT_CONTROLLER);
 }
 
 /**

@@ -8,10 +8,7 @@ import { getGroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { deleteGroups } from '@/server/protocol/delete-groups';
 import { deleteOffsets } from '@/server/protocol/offset-delete';
 import { kafkaError } from '@/server/protocol/request';
-
-const NON_EMPTY_GROUP = 68;
-const GROUP_ID_NOT_FOUND = 69;
-const GROUP_SUBSCRIBED_TO_TOPIC = 86;
+import { KafkaErrorCode } from '@/server/kafka/error-codes';
 
 /** Group pages poll a snapshot at most 2 s old: a fresh one makes the next poll show the change. */
 const refreshGroups = (clusterId: string) => getGroupsSnapshot(clusterId, { maxAgeMs: 0 }).then(() => undefined, () => undefined);
@@ -22,8 +19,8 @@ export async function deleteConsumerGroup(clusterId: string, groupId: string): P
     onGroupCoordinator(connection, groupId, async (broker) => {
       const result = (await deleteGroups(broker, [groupId])).find((r) => r.groupId === groupId);
       const code = result?.errorCode ?? 0;
-      if (code === NON_EMPTY_GROUP) throw new ApiError('CONFLICT', `Consumer group "${groupId}" has active members: stop its consumers to delete it`);
-      if (code === GROUP_ID_NOT_FOUND) throw new ApiError('NOT_FOUND', `Consumer group "${groupId}" does not exist`);
+      if (code === KafkaErrorCode.NON_EMPTY_GROUP) throw new ApiError('CONFLICT', `Consumer group "${groupId}" has active members: stop its consumers to delete it`);
+      if (code === KafkaErrorCode.GROUP_ID_NOT_FOUND) throw new ApiError('NOT_FOUND', `Consumer group "${groupId}" does not exist`);
       if (!result) throw new ApiError('KAFKA_ERROR', `Kafka did not answer for consumer group "${groupId}"`);
       const error = kafkaError(code);
       if (error) throw error;
@@ -44,12 +41,12 @@ export async function deleteGroupOffsets(clusterId: string, groupId: string, top
     if (!partitions) throw new ApiError('NOT_FOUND', `Topic "${topic}" does not exist`);
     return onGroupCoordinator(connection, groupId, async (broker) => {
       const response = await deleteOffsets(broker, { groupId, topics: [{ name: topic, partitions }] });
-      if (response.errorCode === GROUP_ID_NOT_FOUND) throw new ApiError('NOT_FOUND', `Consumer group "${groupId}" does not exist`);
-      if (response.errorCode === NON_EMPTY_GROUP) throw new ApiError('CONFLICT', `Consumer group "${groupId}" has active members: stop its consumers first`);
+      if (response.errorCode === KafkaErrorCode.GROUP_ID_NOT_FOUND) throw new ApiError('NOT_FOUND', `Consumer group "${groupId}" does not exist`);
+      if (response.errorCode === KafkaErrorCode.NON_EMPTY_GROUP) throw new ApiError('CONFLICT', `Consumer group "${groupId}" has active members: stop its consumers first`);
       const groupError = kafkaError(response.errorCode);
       if (groupError) throw groupError;
       const failed = response.topics.flatMap((t) => t.partitions.filter((p) => p.errorCode !== 0));
-      if (failed.some((p) => p.errorCode === GROUP_SUBSCRIBED_TO_TOPIC)) {
+      if (failed.some((p) => p.errorCode === KafkaErrorCode.GROUP_SUBSCRIBED_TO_TOPIC)) {
         throw new ApiError('CONFLICT', `Consumer group "${groupId}" has active members subscribed to topic "${topic}": stop them to delete its offsets`);
       }
       const partitionError = failed[0] ? kafkaError(failed[0].errorCode) : null;

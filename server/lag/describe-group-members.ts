@@ -3,6 +3,7 @@ import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
 import type { GroupMember } from '@/lib/schemas/consumer-groups';
 import { consumerGroupDescribe, supportsConsumerGroupDescribe, type ConsumerGroupDescription } from '@/server/protocol/consumer-group-describe';
 import { describeGroups, type ClassicGroup } from '@/server/protocol/describe-groups';
+import { KafkaErrorCode } from '@/server/kafka/error-codes';
 
 /** A group as the console shows it, whichever protocol describes it. */
 export type DescribedGroup = {
@@ -15,10 +16,8 @@ export type DescribedGroup = {
   errorCode: number;
 };
 
-const UNSUPPORTED_VERSION = 35;
-const GROUP_ID_NOT_FOUND = 69;
 /** ConsumerGroupDescribe's answers that mean "ask DescribeGroups": a classic group, or a broker (3.9 in ZooKeeper mode) that lists the API but does not serve it. */
-const NOT_A_CONSUMER_GROUP = new Set([UNSUPPORTED_VERSION, GROUP_ID_NOT_FOUND]);
+const NOT_A_CONSUMER_GROUP = new Set<number>([KafkaErrorCode.UNSUPPORTED_VERSION, KafkaErrorCode.GROUP_ID_NOT_FOUND]);
 
 /** Per-topic partition lists (both protocols' assignment form) as one (topic, partition) per partition. */
 const topicPartitions = (assignment: readonly { topic: string; partitions: readonly number[] }[]) =>
@@ -80,14 +79,14 @@ export async function describeGroupMembers(broker: KafkajsBroker, groups: readon
     else described.set(g.groupId, fromConsumer(g));
   }
   for (const g of classics) {
-    if (g.errorCode === GROUP_ID_NOT_FOUND && canConsumer) retryConsumer.push(g.groupId);
+    if (g.errorCode === KafkaErrorCode.GROUP_ID_NOT_FOUND && canConsumer) retryConsumer.push(g.groupId);
     else described.set(g.groupId, fromClassic(g));
   }
   const [lateConsumers, lateClassics] = await Promise.all([consumerGroupDescribe(broker, retryConsumer), describeGroups(broker, retryClassic)]);
   for (const g of lateConsumers) {
     // Neither kind knows it: keep DescribeGroups' answer (GROUP_ID_NOT_FOUND), not the consumer one.
     if (!NOT_A_CONSUMER_GROUP.has(g.errorCode)) described.set(g.groupId, fromConsumer(g));
-    else described.set(g.groupId, { groupId: g.groupId, state: 'Dead', groupProtocol: 'classic', assignor: null, members: [], errorCode: GROUP_ID_NOT_FOUND });
+    else described.set(g.groupId, { groupId: g.groupId, state: 'Dead', groupProtocol: 'classic', assignor: null, members: [], errorCode: KafkaErrorCode.GROUP_ID_NOT_FOUND });
   }
   for (const g of lateClassics) described.set(g.groupId, fromClassic(g));
   return described;

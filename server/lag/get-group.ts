@@ -5,11 +5,10 @@ import { groupLagSummary, groupRows } from '@/server/lag/group-rows';
 import { getGroupsSnapshot, type GroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { getLagSampler, lagSampling } from '@/server/lag/lag-sampler';
 import { fillGroupRecordTimes } from '@/server/lag/pass-record-times';
-
-const GROUP_ID_NOT_FOUND = 69;
+import { KafkaErrorCode } from '@/server/kafka/error-codes';
 
 const find = (snapshot: GroupsSnapshot, groupId: string) =>
-  snapshot.groups.find((g) => g.groupId === groupId && g.errorCode !== GROUP_ID_NOT_FOUND && !(g.state === 'Dead' && g.committed.size === 0));
+  snapshot.groups.find((g) => g.groupId === groupId && g.errorCode !== KafkaErrorCode.GROUP_ID_NOT_FOUND && !(g.state === 'Dead' && g.committed.size === 0));
 
 /** One group with the CLI's rows; a group missing from a recent snapshot is looked for in a fresh one before the 404. */
 export async function getConsumerGroup(clusterId: string, groupId: string): Promise<ConsumerGroupDetailResponse> {

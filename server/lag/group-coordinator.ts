@@ -7,10 +7,8 @@ import { describeGroupMembers } from '@/server/lag/describe-group-members';
 import { findGroupCoordinatorId } from '@/server/protocol/find-coordinator';
 import { fetchCommittedOffsets } from '@/server/protocol/offset-fetch';
 import { kafkaError } from '@/server/protocol/request';
+import { KafkaErrorCode } from '@/server/kafka/error-codes';
 
-const GROUP_LOAD_IN_PROGRESS = 14;
-const NOT_COORDINATOR = 16;
-const GROUP_ID_NOT_FOUND = 69;
 /** The coordinator moved or is loading its __consumer_offsets partition: ask FindCoordinator again. */
 const MOVED = new Set(['NOT_COORDINATOR_FOR_GROUP', 'GROUP_LOAD_IN_PROGRESS', 'GROUP_COORDINATOR_NOT_AVAILABLE']);
 const ATTEMPTS = 3;
@@ -48,27 +46,27 @@ export type GroupPosition = {
 
 /** Group-level errors other than "no such group" are thrown as kafkajs's typed errors (NOT_COORDINATOR → retried). */
 function throwGroupError(code: number) {
-  if (code === 0 || code === GROUP_ID_NOT_FOUND) return;
+  if (code === 0 || code === KafkaErrorCode.GROUP_ID_NOT_FOUND) return;
   throw kafkaError(code) ?? new Error(`Kafka error ${code}`);
 }
 
 /** DescribeGroups / ConsumerGroupDescribe (the Java admin's fallback) on the coordinator; errors thrown. */
 export async function describeGroupState(broker: KafkajsBroker, groupId: string): Promise<{ state: string; memberCount: number }> {
   const described = (await describeGroupMembers(broker, [{ groupId, groupType: null }])).get(groupId);
-  if (!described) throw kafkaError(NOT_COORDINATOR)!;
+  if (!described) throw kafkaError(KafkaErrorCode.NOT_COORDINATOR)!;
   throwGroupError(described.errorCode);
-  return { state: described.errorCode === GROUP_ID_NOT_FOUND ? 'Dead' : described.state, memberCount: described.members.length };
+  return { state: described.errorCode === KafkaErrorCode.GROUP_ID_NOT_FOUND ? 'Dead' : described.state, memberCount: described.members.length };
 }
 
 /** Committed offsets of one group on its coordinator (OffsetFetch, every partition, requireStable false). */
 export async function readCommitted(broker: KafkajsBroker, groupId: string): Promise<Map<string, string | null>> {
   const [fetched] = await fetchCommittedOffsets(broker, [{ groupId, topics: null }]);
-  if (!fetched) throw kafkaError(NOT_COORDINATOR)!;
+  if (!fetched) throw kafkaError(KafkaErrorCode.NOT_COORDINATOR)!;
   throwGroupError(fetched.errorCode);
   const committed = new Map<string, string | null>();
   for (const topic of fetched.topics) {
     for (const p of topic.partitions) {
-      if (p.errorCode === NOT_COORDINATOR || p.errorCode === GROUP_LOAD_IN_PROGRESS) throwGroupError(p.errorCode);
+      if (p.errorCode === KafkaErrorCode.NOT_COORDINATOR || p.errorCode === KafkaErrorCode.COORDINATOR_LOAD_IN_PROGRESS) throwGroupError(p.errorCode);
       if (p.errorCode === 0) committed.set(partitionKey(topic.name, p.partition), p.committedOffset);
     }
   }

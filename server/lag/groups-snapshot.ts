@@ -11,6 +11,7 @@ import { describeGroupMembers, type DescribedGroup } from '@/server/lag/describe
 import { listGroupsByCoordinator, type CoordinatedGroup } from '@/server/protocol/list-groups';
 import { allCommittedPartitions, fetchCommittedOffsets, type OffsetFetchGroup } from '@/server/protocol/offset-fetch';
 import { kafkaError } from '@/server/protocol/request';
+import { KafkaErrorCode } from '@/server/kafka/error-codes';
 
 /** One consumer group as read in a snapshot. */
 export type GroupRead = DescribedGroup & {
@@ -29,9 +30,6 @@ export type GroupsSnapshot = {
   endOffsets: Map<string, PartitionOffsets>;
   errors: string[];
 };
-
-const NOT_COORDINATOR = 16;
-const COORDINATOR_LOAD_IN_PROGRESS = 14;
 
 // Kafka lists other kinds of groups too (share, streams, connect): kafka-consumer-groups shows protocol type
 // "consumer" (classic and KIP-848) and "" (groups that only ever had offsets committed for them).
@@ -131,7 +129,7 @@ async function readGroupsSnapshot(clusterId: string): Promise<GroupsSnapshot> {
     const groups = (await Promise.all([...byCoordinator].map(([id, gs]) => readOnCoordinator(connection, id, gs)))).flat();
     groups.sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
     for (const g of groups) {
-      if (g.errorCode === NOT_COORDINATOR || g.errorCode === COORDINATOR_LOAD_IN_PROGRESS) errors.push(`group ${g.groupId}: its coordinator moved or is loading; read again shortly`);
+      if (g.errorCode === KafkaErrorCode.NOT_COORDINATOR || g.errorCode === KafkaErrorCode.COORDINATOR_LOAD_IN_PROGRESS) errors.push(`group ${g.groupId}: its coordinator moved or is loading; read again shortly`);
     }
     return { groups, errors };
   });

@@ -1,6 +1,7 @@
 import { RE2JS } from 're2js';
 import { z } from 'zod';
 import { roleSchema } from '@/lib/schemas/auth';
+import { MAX_TOPIC_NAME_LENGTH } from '@/lib/schemas/topic-name';
 
 /** A JSON path step: an object key, an array index, or `*` (every element or member). */
 export type PathStep = string | number | { any: true };
@@ -36,7 +37,7 @@ export function parseJsonPath(text: string): PathStep[] | null {
   return steps.length > 0 ? steps : null;
 }
 
-const globSchema = z.string().min(1).max(249);
+const globSchema = z.string().min(1).max(MAX_TOPIC_NAME_LENGTH);
 
 /**
  * One masking rule of the configuration: on the clusters and topics it names (ids and `*`/`?` globs), the JSON paths

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Writer } from '@/server/protocol/codec';
-import {
-  ELECTION_NOT_NEEDED,
-  ELECTION_TYPES,
-  ELIGIBLE_LEADERS_NOT_AVAILABLE,
-  electLeadersApi,
-  PREFERRED_LEADER_NOT_AVAILABLE,
-  type ElectLeadersInput,
-} from '@/server/protocol/elect-leaders';
-import { decodeBody, encodeBody, kafkaError, pickVersion, UnsupportedApiError } from '@/server/protocol/request';
+import { ELECTION_TYPES, electLeadersApi, type ElectLeadersInput } from '@/server/protocol/elect-leaders';
+import { decodeBody, encodeBody, pickVersion, UnsupportedApiError } from '@/server/protocol/request';
 
 const hex = (s: string) => Buffer.from(s).toString('hex');
 
@@ -83,10 +76,5 @@ describe('ElectLeaders', () => {
     expect(pickVersion(electLeadersApi, { 43: { minVersion: 0, maxVersion: 2 } })).toBe(2);
     expect(pickVersion(electLeadersApi, { 43: { minVersion: 0, maxVersion: 0 } })).toBe(0);
     expect(() => pickVersion(electLeadersApi, { 43: { minVersion: 3, maxVersion: 4 } })).toThrow(UnsupportedApiError);
-  });
-
-  it('kafkajs 2.2.4 knows the election outcomes and NO_REASSIGNMENT_IN_PROGRESS by name', () => {
-    const types = [PREFERRED_LEADER_NOT_AVAILABLE, ELIGIBLE_LEADERS_NOT_AVAILABLE, ELECTION_NOT_NEEDED, 85].map((code) => kafkaError(code)?.type);
-    expect(types).toEqual(['PREFERRED_LEADER_NOT_AVAILABLE', 'ELIGIBLE_LEADERS_NOT_AVAILABLE', 'ELECTION_NOT_NEEDED', 'NO_REASSIGNMENT_IN_PROGRESS']);
   });
 });

@@ -6,13 +6,6 @@ import { pickVersion, sendRequest, UnsupportedApiError, type ProtocolApi } from 
 /** Kafka's ElectionType (KIP-460): the preferred replica (replicas[0]) if in sync, or any live replica when none is. */
 export const ELECTION_TYPES = { PREFERRED: 0, UNCLEAN: 1 } as const;
 
-// The per-partition answers that are outcomes rather than failures of the request.
-/** PREFERRED: replicas[0] is not alive or not in the ISR, so it cannot lead. */
-export const PREFERRED_LEADER_NOT_AVAILABLE = 80;
-/** UNCLEAN: no live replica to elect (a partition that has a leader answers ELECTION_NOT_NEEDED instead). */
-export const ELIGIBLE_LEADERS_NOT_AVAILABLE = 83;
-/** Nothing to do: PREFERRED, replicas[0] already leads; UNCLEAN, the partition has a leader. */
-export const ELECTION_NOT_NEEDED = 84;
 
 export type ElectLeadersInput = {
   electionType: number;

@@ -8,9 +8,9 @@ import { alterPartitionReassignments } from '@/server/protocol/alter-partition-r
 import { listPartitionReassignments } from '@/server/protocol/list-partition-reassignments';
 import { kafkaError } from '@/server/protocol/request';
 import type { Observation } from '@/server/reassign/job-progress';
+import { KafkaErrorCode } from '@/server/kafka/error-codes';
 
 const TIMEOUT_MS = 10_000;
-const NO_REASSIGNMENT_IN_PROGRESS = 85;
 
 type Target = { topic: string; partition: number; replicas: number[] | null };
 
@@ -35,7 +35,7 @@ export async function submitMoves(connection: KafkaConnection, targets: readonly
   }
   for (const topic of response.topics) {
     for (const p of topic.partitions) {
-      if (p.errorCode !== 0 && p.errorCode !== NO_REASSIGNMENT_IN_PROGRESS) refusals.set(partitionKey(topic.name, p.partition), reason(p.errorCode, p.errorMessage));
+      if (p.errorCode !== 0 && p.errorCode !== KafkaErrorCode.NO_REASSIGNMENT_IN_PROGRESS) refusals.set(partitionKey(topic.name, p.partition), reason(p.errorCode, p.errorMessage));
     }
   }
   return refusals;

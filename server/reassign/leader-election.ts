@@ -6,8 +6,9 @@ import { withKafka } from '@/server/kafka/clients';
 import { onController } from '@/server/kafka/controller';
 import { readClusterMetadata, type ClusterMetadata } from '@/server/kafka/metadata';
 import { partitionKey } from '@/server/kafka/partition-key';
-import { ELECTION_NOT_NEEDED, ELECTION_TYPES, electLeaders } from '@/server/protocol/elect-leaders';
+import { ELECTION_TYPES, electLeaders } from '@/server/protocol/elect-leaders';
 import { kafkaError } from '@/server/protocol/request';
+import { KafkaErrorCode } from '@/server/kafka/error-codes';
 
 type Candidate = { topic: string; partition: number; preferred: number; leader: number | null };
 
@@ -48,7 +49,7 @@ export async function electPreferredLeaders(clusterId: string, input: LeaderElec
     for (const topic of answer.results) {
       for (const p of topic.partitions) {
         if (p.errorCode === 0) response.elected.push({ topic: topic.topic, partition: p.partition, leader: preferred.get(partitionKey(topic.topic, p.partition))! });
-        else if (p.errorCode === ELECTION_NOT_NEEDED) response.alreadyPreferred += 1;
+        else if (p.errorCode === KafkaErrorCode.ELECTION_NOT_NEEDED) response.alreadyPreferred += 1;
         else response.failed.push({ topic: topic.topic, partition: p.partition, error: kafkaError(p.errorCode, p.errorMessage)?.message ?? `Kafka error ${p.errorCode}${p.errorMessage ? `: ${p.errorMessage}` : ''}` });
       }
     }

@@ -13,8 +13,8 @@ import { kafkaRefusal } from '@/server/kafka/kafka-refusal';
 import { refreshedTopic } from '@/server/topics/refreshed-topic';
 import { topicOnEveryBroker, untilPropagated } from '@/server/topics/propagation';
 import { checkPartitionCount, KAFKA_TOPIC_TIMEOUT_MS, TOPIC_WRITE_DEADLINE_MS } from '@/server/topics/topic-guard';
+import { KafkaErrorCode } from '@/server/kafka/error-codes';
 
-const TOPIC_ALREADY_EXISTS = 36;
 const CONFIRM_MS = 5_000;
 
 const FIELDS_BY_TYPE = { INVALID_TOPIC_EXCEPTION: 'name', INVALID_PARTITIONS: 'partitions', INVALID_REPLICATION_FACTOR: 'replicationFactor' };
@@ -58,7 +58,7 @@ export async function createTopic(clusterId: string, input: CreateTopicInput): P
         const [result] = await onControllerWithRetry(connection, (broker) => createTopics(broker, request(validateOnly)));
         // The topic was not there before this request: "already exists" is this request's own creation, answered
         // to a retry after the first answer was lost (the controller failed over, a socket closed).
-        if (!validateOnly && result?.errorCode === TOPIC_ALREADY_EXISTS) return;
+        if (!validateOnly && result?.errorCode === KafkaErrorCode.TOPIC_ALREADY_EXISTS) return;
         const refusal = result ? kafkaRefusal(result.errorCode, result.errorMessage, fields) : new ApiError('KAFKA_ERROR', 'Kafka did not answer for the topic');
         if (refusal) throw refusal;
       };

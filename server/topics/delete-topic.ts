@@ -9,8 +9,8 @@ import { deleteTopics } from '@/server/protocol/delete-topics';
 import { kafkaRefusal } from '@/server/kafka/kafka-refusal';
 import { topicOnEveryBroker, untilPropagated } from '@/server/topics/propagation';
 import { KAFKA_TOPIC_TIMEOUT_MS, TOPIC_WRITE_DEADLINE_MS, changeableTopic } from '@/server/topics/topic-guard';
+import { KafkaErrorCode } from '@/server/kafka/error-codes';
 
-const TOPIC_DELETION_DISABLED = 73;
 const FIELDS = { configField: 'request', configKeys: [], byType: {} };
 
 /** DeleteTopics on the controller, as kafka-topics --delete; answers once no live broker lists the topic. */
@@ -21,7 +21,7 @@ export async function deleteTopic(clusterId: string, topic: string): Promise<Del
       const metadata = await readClusterMetadata(connection);
       changeableTopic(metadata, topic);
       const [result] = await onControllerWithRetry(connection, (broker) => deleteTopics(broker, { names: [topic], timeoutMs: KAFKA_TOPIC_TIMEOUT_MS }));
-      if (result?.errorCode === TOPIC_DELETION_DISABLED) {
+      if (result?.errorCode === KafkaErrorCode.TOPIC_DELETION_DISABLED) {
         throw new ApiError('CONFLICT', 'Topic deletion is disabled on this cluster (delete.topic.enable=false)');
       }
       const refusal = result ? kafkaRefusal(result.errorCode, result.errorMessage, FIELDS) : new ApiError('KAFKA_ERROR', 'Kafka did not answer for the topic');
