@@ -1,5 +1,6 @@
 import { ApiError } from '@/lib/errors';
-import { hasErrors, rekeyErrors, zodFieldErrors, type FormErrors } from '@/lib/form-errors';
+import { zodFieldErrors } from '@/lib/errors';
+import { hasErrors, rekeyErrors, type FormErrors } from '@/lib/form-errors';
 import {
   ALERTABLE_STATUSES,
   AT_RISK_CONDITIONS,

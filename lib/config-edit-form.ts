@@ -1,4 +1,5 @@
-import { rekeyErrors, zodFieldErrors, type FormErrors } from '@/lib/form-errors';
+import { zodFieldErrors } from '@/lib/errors';
+import { rekeyErrors, type FormErrors } from '@/lib/form-errors';
 import type { ConfigEntry } from '@/lib/schemas/configs';
 import { configPatchInputSchema, type ConfigPatchInput } from '@/lib/schemas/topic-admin';
 import { topicConfigValueError } from '@/lib/schemas/topic-config-catalog';

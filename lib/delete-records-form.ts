@@ -1,4 +1,5 @@
-import { rekeyErrors, zodFieldErrors, type FormErrors } from '@/lib/form-errors';
+import { zodFieldErrors } from '@/lib/errors';
+import { rekeyErrors, type FormErrors } from '@/lib/form-errors';
 import { deleteRecordsInputSchema, topicConfirmationErrors, type DeleteRecordsInput } from '@/lib/schemas/topic-admin';
 import type { PartitionDetail } from '@/lib/schemas/topics';
 

@@ -1,5 +1,6 @@
 // The console's closed list of error codes and their HTTP statuses. Every API error is
 // `{ "error": { "code", "message", "fieldErrors"? } }`; scripts and tests depend on these names.
+import type { z } from 'zod';
 
 export const ERROR_STATUS = {
   VALIDATION: 422,
@@ -17,6 +18,16 @@ export const ERROR_STATUS = {
 export type ErrorCode = keyof typeof ERROR_STATUS;
 export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
 export type FieldErrors = Record<string, string[]>;
+
+/**
+ * A schema's issues keyed as the API keys its fieldErrors (`configs.retention.ms`, `before.0.offset`; `whole`,
+ * `request` unless said otherwise, for the input as a whole). The one conversion, for the server and the forms.
+ */
+export function zodFieldErrors(error: z.ZodError, whole = 'request'): FieldErrors {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) (fieldErrors[issue.path.map(String).join('.') || whole] ??= []).push(issue.message);
+  return fieldErrors;
+}
 
 // The production server bundles a module into several chunks, each with its own copy of this class: an ApiError
 // thrown by one copy failed `instanceof` in another and was answered as a 500. The brand is shared by every copy.

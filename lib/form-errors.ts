@@ -1,15 +1,7 @@
-import type { z } from 'zod';
 import type { FieldErrors } from '@/lib/errors';
 
 /** Messages per form field (absent: no error); `request` holds what belongs to no field. */
 export type FormErrors = Partial<Record<string, string[]>>;
-
-/** A schema's issues keyed as the API keys its fieldErrors (`configs.retention.ms`, `before.0.offset`; `request` for the whole). */
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const fieldErrors: FieldErrors = {};
-  for (const issue of error.issues) (fieldErrors[issue.path.map(String).join('.') || 'request'] ??= []).push(issue.message);
-  return fieldErrors;
-}
 
 /** Re-keys field errors (`rename` gives the form field of an API field); messages of one field are kept together. */
 export function rekeyErrors(fieldErrors: FieldErrors | undefined, rename: (field: string) => string): FormErrors {

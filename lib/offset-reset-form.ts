@@ -1,4 +1,4 @@
-import type { FieldErrors } from '@/lib/errors';
+import { zodFieldErrors, type FieldErrors } from '@/lib/errors';
 import { offsetResetInputSchema, type OffsetResetInput, type ResetStrategy, type TopicPartitionRef } from '@/lib/schemas/offset-reset';
 
 /** The reset form as typed: text fields stay text until the form is turned into the API's input. */
@@ -81,9 +81,7 @@ export function toResetInput(form: ResetFormState): { input: OffsetResetInput } 
   }
   const parsed = offsetResetInputSchema.safeParse(raw);
   if (parsed.success) return { input: parsed.data };
-  const fieldErrors: FieldErrors = {};
-  for (const issue of parsed.error.issues) (fieldErrors[issue.path.map(String).join('.') || 'request'] ??= []).push(issue.message);
-  return { fieldErrors: formFieldErrors(fieldErrors) };
+  return { fieldErrors: formFieldErrors(zodFieldErrors(parsed.error)) };
 }
 
 /** The groups a reset (or a delete) is allowed for, as kafka-consumer-groups decides: no active members. */

@@ -1,4 +1,5 @@
-import { rekeyErrors, zodFieldErrors, type FormErrors } from '@/lib/form-errors';
+import { zodFieldErrors } from '@/lib/errors';
+import { rekeyErrors, type FormErrors } from '@/lib/form-errors';
 import type { Message } from '@/lib/schemas/messages';
 import { produceInputSchema, type ParsedProduceInput } from '@/lib/schemas/messages';
 

@@ -1,5 +1,6 @@
 import type { FieldErrors } from '@/lib/errors';
-import { rekeyErrors, zodFieldErrors, type FormErrors } from '@/lib/form-errors';
+import { zodFieldErrors } from '@/lib/errors';
+import { rekeyErrors, type FormErrors } from '@/lib/form-errors';
 import { planRequestSchema, type ExecuteRequest, type PlanMode, type PlanRequest, type PlanResponse } from '@/lib/schemas/reassignments';
 
 /** The wizard's first step: a planner mode, or a plan pasted in kafka-reassign-partitions' JSON. */

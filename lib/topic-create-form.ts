@@ -1,5 +1,6 @@
 import { ApiError } from '@/lib/errors';
-import { rekeyErrors, zodFieldErrors, type FormErrors } from '@/lib/form-errors';
+import { zodFieldErrors } from '@/lib/errors';
+import { rekeyErrors, type FormErrors } from '@/lib/form-errors';
 import { createTopicInputSchema, type CreateTopicInput, type TopicDefaultsResponse } from '@/lib/schemas/topic-admin';
 import { CONFIG_KEY, topicConfigSpec, topicConfigValueError, type TopicConfigSpec } from '@/lib/schemas/topic-config-catalog';
 import { collidingTopic, isInternalTopicName, topicNameError } from '@/lib/schemas/topic-name';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { ApiError } from '@/lib/errors';
+import { ApiError, zodFieldErrors } from '@/lib/errors';
 import { alertRuleInputSchema, type AlertRule, type AlertRulePatch, type AlertRuleSpec, type AlertRulesResponse } from '@/lib/schemas/alerts';
 import type { Principal } from '@/server/auth/session';
 import { mayAccessCluster } from '@/server/auth/session';
@@ -75,9 +75,7 @@ export async function updateAlertRule(ruleId: string, patch: AlertRulePatch, pri
   for (const key of ['groupPattern', 'topicPattern'] as const) if (patch[key] === null) delete merged[key];
   const parsed = alertRuleInputSchema.safeParse(merged);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.') || 'rule'] ??= []).push(issue.message);
-    throw new ApiError('VALIDATION', `The rule would not be valid: ${parsed.error.issues[0]?.message ?? 'invalid'}`, { fieldErrors });
+    throw new ApiError('VALIDATION', `The rule would not be valid: ${parsed.error.issues[0]?.message ?? 'invalid'}`, { fieldErrors: zodFieldErrors(parsed.error, 'rule') });
   }
   checkSpec(parsed.data, principal);
   const updated = await updateStoredRule(ruleId, parsed.data);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { ZodError } from 'zod';
-import { ApiError, type FieldErrors } from '@/lib/errors';
+import { ApiError, zodFieldErrors } from '@/lib/errors';
 import type { Permission } from '@/lib/schemas/auth';
 import { topicNameError } from '@/lib/schemas/topic-name';
 import type { Principal } from '@/server/auth/session';
@@ -92,22 +92,13 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-export function fieldErrorsOf(error: ZodError): FieldErrors {
-  const fieldErrors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'request';
-    (fieldErrors[field] ??= []).push(issue.message);
-  }
-  return fieldErrors;
-}
-
 export function toRouteError(error: unknown, name: string): ApiError {
   if (error instanceof ApiError) {
     if (error.code === 'INTERNAL' && error.cause) logInternalError(`route ${name}`, error.cause);
     return error;
   }
   if (error instanceof ZodError) {
-    return new ApiError('VALIDATION', 'The request is not valid', { fieldErrors: fieldErrorsOf(error) });
+    return new ApiError('VALIDATION', 'The request is not valid', { fieldErrors: zodFieldErrors(error) });
   }
   logInternalError(`route ${name}`, error);
   return new ApiError('INTERNAL', 'Internal error');
