@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ArgsError, parseArgs } from './args';
+import { ArgsError } from '../cli-args';
+import { parseArgs } from './args';
 import { median, summarize } from './measure';
 
 describe('bench arguments', () => {

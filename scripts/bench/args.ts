@@ -1,4 +1,6 @@
 // Command-line options of `npm run bench`.
+import { ArgsError, readOptions } from '../cli-args';
+
 export type Options = { clusterId: string; runs: number; coldRuns: number; cliRuns: number; messagesRecords: number; only: 'messages' | null; out: string; help: boolean };
 
 export const USAGE = `Usage: npm run bench -- [--cluster <id>] [--runs <n>] [--cold-runs <n>] [--out <file>]
@@ -11,56 +13,35 @@ export const USAGE = `Usage: npm run bench -- [--cluster <id>] [--runs <n>] [--c
   --only messages    only the messages section (it needs no large fixture)
   --out <file>       where the JSON goes besides stdout (default test-results/bench.json)`;
 
-export class ArgsError extends Error {
-  override name = 'ArgsError';
-}
-
-function count(flag: string, raw: string | undefined, min: number): number {
+function count(flag: string, raw: string | undefined, min: number, fallback: number): number {
+  if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min) throw new ArgsError(`${flag} needs a whole number ≥ ${min}, got "${raw ?? ''}"`);
   return value;
 }
 
 export function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { clusterId: 'local', runs: 7, coldRuns: 3, cliRuns: 1, messagesRecords: 1_000_000, only: null, out: 'test-results/bench.json', help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => inline ?? argv[++i];
-    switch (flag) {
-      case '--cluster':
-        options.clusterId = value() ?? '';
-        if (!options.clusterId) throw new ArgsError('--cluster needs a cluster id');
-        break;
-      case '--runs':
-        options.runs = count(flag, value(), 1);
-        break;
-      case '--cold-runs':
-        options.coldRuns = count(flag, value(), 0);
-        break;
-      case '--cli-runs':
-        options.cliRuns = count(flag, value(), 0);
-        break;
-      case '--messages-records':
-        options.messagesRecords = count(flag, value(), 0);
-        break;
-      case '--only': {
-        const section = value();
-        if (section !== 'messages') throw new ArgsError(`--only takes "messages", got "${section ?? ''}"`);
-        options.only = section;
-        break;
-      }
-      case '--out':
-        options.out = value() ?? '';
-        if (!options.out) throw new ArgsError('--out needs a file name');
-        break;
-      case '--help':
-      case '-h':
-        options.help = true;
-        break;
-      default:
-        throw new ArgsError(`unknown argument "${arg}"`);
-    }
-  }
-  return options;
+  const values = readOptions(argv, {
+    cluster: { type: 'string', default: 'local' },
+    runs: { type: 'string' },
+    'cold-runs': { type: 'string' },
+    'cli-runs': { type: 'string' },
+    'messages-records': { type: 'string' },
+    only: { type: 'string' },
+    out: { type: 'string', default: 'test-results/bench.json' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (!values.cluster) throw new ArgsError('--cluster needs a cluster id');
+  if (!values.out) throw new ArgsError('--out needs a file name');
+  if (values.only !== undefined && values.only !== 'messages') throw new ArgsError(`--only takes "messages", got "${values.only}"`);
+  return {
+    clusterId: values.cluster,
+    runs: count('--runs', values.runs, 1, 7),
+    coldRuns: count('--cold-runs', values['cold-runs'], 0, 3),
+    cliRuns: count('--cli-runs', values['cli-runs'], 0, 1),
+    messagesRecords: count('--messages-records', values['messages-records'], 0, 1_000_000),
+    only: values.only ?? null,
+    out: values.out,
+    help: values.help,
+  };
 }

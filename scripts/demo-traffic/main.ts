@@ -1,7 +1,8 @@
 // npm run demo:traffic — realistic, modest traffic against the dev cluster until Ctrl-C / SIGTERM / --duration.
 import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import { ARCHIVER_GROUP, seedStoppedGroup } from './archiver';
-import { ArgsError, USAGE, parseArgs, type Options } from './args';
+import { ArgsError } from '../cli-args';
+import { USAGE, parseArgs, type Options } from './args';
 import { startAnalytics, startFulfilment } from './consumers';
 import { quietLogCreator } from './logging';
 import { startProducerLoop } from './producer-loop';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ArgsError, parseArgs } from './args';
+import { ArgsError } from '../cli-args';
+import { parseArgs } from './args';
 
 describe('fixture:large arguments', () => {
   it('defaults to the dev cluster at KAFKA_PORT_OFFSET', () => {

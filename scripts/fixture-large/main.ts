@@ -30,7 +30,8 @@
 //   restarts      a controlled shutdown takes more than kafka:down's 30 s, so brokers get killed; the next
 //                 kafka:up recovers ~7,800 logs per broker and may exceed its 120 s readiness wait: run it again.
 import { Kafka, logLevel } from 'kafkajs';
-import { ArgsError, USAGE, parseArgs, type Options } from './args';
+import { ArgsError } from '../cli-args';
+import { USAGE, parseArgs, type Options } from './args';
 import { ensureData } from './data';
 import { startActiveGroups } from './active-groups';
 import { ensureEmptyGroups } from './empty-groups';
