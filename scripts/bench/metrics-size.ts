@@ -5,7 +5,7 @@
 //        [--days 7] [--real-hours 8] [--full] [--keep] [--out test-results/metrics-size.json]
 //
 // --engine postgres needs TEST_DATABASE_URL (`eval "$(node scripts/postgres/test-server.mjs start)"`); each run
-// gets a fresh database (server/db/testing.ts), PGlite a fresh temp dir; both are removed afterwards (--keep keeps
+// gets a fresh database (test/support/db-engines.ts), PGlite a fresh temp dir; both are removed afterwards (--keep keeps
 // them and prints where).
 //
 // Time is simulated: the run ends at `now`. The last --real-hours (default 8, more than raw retention, so raw
@@ -17,8 +17,9 @@ import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { openDb, type Db, type OpenedDb } from '@/server/db/open';
-import { testEngines } from '@/server/db/testing';
+import { openDb } from '@/server/db/open';
+import type { Db, OpenedDb } from '@/server/db/types';
+import { testEngines } from '@/test/support/db-engines';
 import { queryRange } from '@/server/metrics/query';
 import { DAY_MS, HOUR_MS, MINUTE_MS, floorTo } from '@/server/metrics/retention';
 import { SETTLE_MS } from '@/server/metrics/rollup-plan';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { AlertKind } from '@/lib/schemas/alerts';
-import type { Db } from '@/server/db/open';
+import type { Db } from '@/server/db/types';
 import { alertDeliveries } from '@/server/db/schema';
 import { dbOr, queryRows } from '@/server/db/sql';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, count, desc, eq, inArray, isNull, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { AlertEvent, AlertEventsQuery, AlertKind } from '@/lib/schemas/alerts';
-import type { Db } from '@/server/db/open';
+import type { Db } from '@/server/db/types';
 import { alertDeliveries, alertEvents } from '@/server/db/schema';
 import { dbOr } from '@/server/db/sql';
 import type { Observation, RuleWithId } from '@/server/alerts/observe';

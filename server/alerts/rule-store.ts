@@ -2,7 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { alertRuleInputSchema, type AlertRuleSpec } from '@/lib/schemas/alerts';
-import type { Db } from '@/server/db/open';
+import type { Db } from '@/server/db/types';
 import { alertRules, type AlertRuleRow } from '@/server/db/schema';
 import type { RuleWithId } from '@/server/alerts/observe';
 import { dbOr } from '@/server/db/sql';

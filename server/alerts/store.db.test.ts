@@ -2,8 +2,9 @@
 // TEST_DATABASE_URL is set.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertRuleInputSchema, alertEventsQuerySchema } from '@/lib/schemas/alerts';
-import { openDb, type OpenedDb } from '@/server/db/open';
-import { testEngines, type FreshDb } from '@/server/db/testing';
+import { openDb } from '@/server/db/open';
+import type { OpenedDb } from '@/server/db/types';
+import { testEngines, type FreshDb } from '@/test/support/db-engines';
 import { claimDueDeliveries, finishDelivery } from '@/server/alerts/delivery-store';
 import { fireAlert, firingCounts, listEvents, openAlerts, resolveAlert } from '@/server/alerts/event-store';
 import type { RuleWithId } from '@/server/alerts/observe';

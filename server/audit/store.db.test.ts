@@ -1,9 +1,10 @@
-// Storage tests: on PGlite always, and on PostgreSQL too when TEST_DATABASE_URL is set (see server/db/testing.ts).
+// Storage tests: on PGlite always, and on PostgreSQL too when TEST_DATABASE_URL is set (see test/support/db-engines.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntryInput } from '@/lib/schemas/audit';
 import { AUDIT_CSV_MAX_ROWS, auditCsv, listAudit, recordAudit, settleAbandonedChanges } from '@/server/audit/store';
-import { openDb, type OpenedDb } from '@/server/db/open';
-import { testEngines, type FreshDb } from '@/server/db/testing';
+import { openDb } from '@/server/db/open';
+import type { OpenedDb } from '@/server/db/types';
+import { testEngines, type FreshDb } from '@/test/support/db-engines';
 
 const T0 = Date.UTC(2025, 0, 1, 12, 0, 0);
 const at = (seconds: number) => T0 + seconds * 1000;

@@ -12,7 +12,7 @@ import {
 import { auditEntriesToCsv } from '@/server/audit/csv';
 import { fitText, redactSummaryObject, toStorableText } from '@/server/audit/redact';
 import { getDb } from '@/server/db/client';
-import type { Db } from '@/server/db/open';
+import type { Db } from '@/server/db/types';
 import { auditLog, type AuditLogRow } from '@/server/db/schema';
 
 /**

@@ -1,6 +1,7 @@
 import 'server-only';
 import path from 'node:path';
-import { openDb, type Db, type DbTarget, type HeldLock, type OpenedDb } from '@/server/db/open';
+import { openDb } from '@/server/db/open';
+import type { Db, DbTarget, HeldLock, OpenedDb } from '@/server/db/types';
 
 /**
  * The process's database: PostgreSQL when DATABASE_URL is set, else PGlite under the console data dir

@@ -1,13 +1,14 @@
-// Storage tests: on PGlite always, and on PostgreSQL too when TEST_DATABASE_URL is set (see server/db/testing.ts).
+// Storage tests: on PGlite always, and on PostgreSQL too when TEST_DATABASE_URL is set (see test/support/db-engines.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { closeDb, dbTargetFromEnv, getDb, migrateDb } from '@/server/db/client';
 import { DataDirLockedError } from '@/server/db/lock';
-import { openDb, type Db, type OpenedDb } from '@/server/db/open';
+import { openDb } from '@/server/db/open';
+import type { Db, OpenedDb } from '@/server/db/types';
 import { auditLog } from '@/server/db/schema';
-import { freshPgliteDataDir, tempDataDir, testEngines, type FreshDb } from '@/server/db/testing';
+import { freshPgliteDataDir, tempDataDir, testEngines, type FreshDb } from '@/test/support/db-engines';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { acquireLock } from '@/server/db/lock';
-import type { OpenedDb } from '@/server/db/open';
+import type { OpenedDb } from '@/server/db/types';
 import * as schema from '@/server/db/schema';
 
 const SHARED_BUFFERS = '32MB';

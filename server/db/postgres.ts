@@ -2,7 +2,7 @@ import 'server-only';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import type { HeldLock, OpenedDb } from '@/server/db/open';
+import type { HeldLock, OpenedDb } from '@/server/db/types';
 import * as schema from '@/server/db/schema';
 
 /** pg_advisory_lock key held while migrating: an arbitrary constant of this application ("kafkacon"). */

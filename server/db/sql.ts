@@ -1,7 +1,7 @@
 import 'server-only';
 import type { SQL } from 'drizzle-orm';
 import { getDb } from '@/server/db/client';
-import type { Db } from '@/server/db/open';
+import type { Db } from '@/server/db/types';
 
 /** The console's database, or the one a storage test or a benchmark passes. */
 export const dbOr = async (db: Db | undefined) => db ?? (await getDb());

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '@/server/db/open';
+import type { Db } from '@/server/db/types';
 import { QUARTER_MS, quarterSlots, type Range } from '@/server/metrics/rollup-plan';
 import { FIFTEEN_MINUTES, MINUTE_MS, ONE_MINUTE } from '@/server/metrics/retention';
 

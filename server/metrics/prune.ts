@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '@/server/db/open';
+import type { Db } from '@/server/db/types';
 import type { MetricsRetention } from '@/server/metrics/retention';
 import { FIFTEEN_MINUTES, ONE_MINUTE } from '@/server/metrics/retention';
 import { pruneBefore } from '@/server/metrics/rollup-plan';

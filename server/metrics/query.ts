@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, sql, type SQLWrapper } from 'drizzle-orm';
 import type { MetricPoint, MetricScope, MetricsRangeResponse } from '@/lib/schemas/metrics';
-import type { Db } from '@/server/db/open';
+import type { Db } from '@/server/db/types';
 import { metricRaw, metricRollupState, metricRollups, metricSeries } from '@/server/db/schema';
 import { parseLabels } from '@/server/metrics/labels';
 import { lttb } from '@/server/metrics/lttb';

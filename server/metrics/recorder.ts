@@ -2,7 +2,7 @@ import 'server-only';
 import { getClusterSnapshot } from '@/server/cluster-state/snapshot';
 import { getConfig } from '@/server/config/current';
 import { tryDbLock } from '@/server/db/client';
-import type { HeldLock } from '@/server/db/open';
+import type { HeldLock } from '@/server/db/types';
 import type { RowSampler } from '@/server/lag/group-rows';
 import type { GroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { derivePass, initialDeriveState, type DeriveState } from '@/server/metrics/derive-pass';

@@ -1,9 +1,10 @@
 // Storage tests of rollups, packing and retention: on PGlite always, and on PostgreSQL too when TEST_DATABASE_URL
-// is set (see server/db/testing.ts). Each test has its own database: rollups work on every cluster at once.
+// is set (see test/support/db-engines.ts). Each test has its own database: rollups work on every cluster at once.
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type OpenedDb } from '@/server/db/open';
-import { testEngines, type FreshDb } from '@/server/db/testing';
+import { openDb } from '@/server/db/open';
+import type { OpenedDb } from '@/server/db/types';
+import { testEngines, type FreshDb } from '@/test/support/db-engines';
 import { queryRange, type MetricsRangeQuery } from '@/server/metrics/query';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '@/server/metrics/retention';
 import { rollUpAndPrune } from '@/server/metrics/rollup';

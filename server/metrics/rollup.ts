@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { Db } from '@/server/db/open';
+import type { Db } from '@/server/db/types';
 import { metricRollupState } from '@/server/db/schema';
 import { packQuarter, rollUpMinutes, type IdRange } from '@/server/metrics/pack';
 import { prune, tidyUp, type Deleted } from '@/server/metrics/prune';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { MetricScope } from '@/lib/schemas/metrics';
-import type { Db } from '@/server/db/open';
+import type { Db } from '@/server/db/types';
 import { queryRows } from '@/server/db/sql';
 
 /** A series as stored: labels already canonical (server/metrics/labels.ts), key storable. */

@@ -1,13 +1,14 @@
 // Storage tests of the metrics store, writing and reading (rollups: rollup.db.test.ts): on PGlite always, and on
-// PostgreSQL too when TEST_DATABASE_URL is set (see server/db/testing.ts).
+// PostgreSQL too when TEST_DATABASE_URL is set (see test/support/db-engines.ts).
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db, type OpenedDb } from '@/server/db/open';
+import { openDb } from '@/server/db/open';
+import type { Db, OpenedDb } from '@/server/db/types';
 import * as schema from '@/server/db/schema';
-import { testEngines, type FreshDb } from '@/server/db/testing';
+import { testEngines, type FreshDb } from '@/test/support/db-engines';
 import { queryRange, type MetricsRangeQuery } from '@/server/metrics/query';
 import { writePoints, type MetricPointInput } from '@/server/metrics/write';
 

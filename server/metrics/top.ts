@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { MetricsTopResponse } from '@/lib/schemas/metrics';
-import type { Db } from '@/server/db/open';
+import type { Db } from '@/server/db/types';
 import { dbOr, queryRows } from '@/server/db/sql';
 
 /** Rows of each ranking. */

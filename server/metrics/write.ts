@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { MetricScope } from '@/lib/schemas/metrics';
-import type { Db } from '@/server/db/open';
+import type { Db } from '@/server/db/types';
 import { canonicalLabels, type MetricLabels } from '@/server/metrics/labels';
 import { MINUTE_MS } from '@/server/metrics/retention';
 import { identityKey, seriesIds, type SeriesIdentity } from '@/server/metrics/series-ids';

@@ -1,8 +1,9 @@
 // Storage tests of scheduled preferred leader elections: on PGlite always, and on PostgreSQL too when
 // TEST_DATABASE_URL is set. (Running one against Kafka: test/election-schedule.int.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type OpenedDb } from '@/server/db/open';
-import { testEngines, type FreshDb } from '@/server/db/testing';
+import { openDb } from '@/server/db/open';
+import type { OpenedDb } from '@/server/db/types';
+import { testEngines, type FreshDb } from '@/test/support/db-engines';
 import { claimDueSchedules, deleteElectionSchedule, getElectionSchedule, setElectionSchedule } from '@/server/reassign/election-schedule';
 
 const T0 = Date.UTC(2026, 11, 2, 12, 0, 0);

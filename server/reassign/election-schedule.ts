@@ -3,7 +3,7 @@ import { and, eq, lte } from 'drizzle-orm';
 import type { ElectionRun, ElectionSchedule, ElectionScheduleInput } from '@/lib/schemas/reassignments';
 import { electionRunSchema } from '@/lib/schemas/reassignments';
 import { getConfig } from '@/server/config/current';
-import type { Db } from '@/server/db/open';
+import type { Db } from '@/server/db/types';
 import { leaderElectionSchedules, type LeaderElectionScheduleRow } from '@/server/db/schema';
 import { dbOr } from '@/server/db/sql';
 import { electPreferredLeaders } from '@/server/reassign/leader-election';

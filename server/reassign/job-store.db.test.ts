@@ -1,7 +1,8 @@
 // Storage tests of reassignment jobs: on PGlite always, and on PostgreSQL too when TEST_DATABASE_URL is set.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type OpenedDb } from '@/server/db/open';
-import { testEngines, type FreshDb } from '@/server/db/testing';
+import { openDb } from '@/server/db/open';
+import type { OpenedDb } from '@/server/db/types';
+import { testEngines, type FreshDb } from '@/test/support/db-engines';
 import { initialProgress } from '@/server/reassign/job-progress';
 import { claimJob, findJob, insertJob, listJobs, releaseLeases, runningJobs, updateJob } from '@/server/reassign/job-store';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { dbOr } from '@/server/db/sql';
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import type { ReassignmentJson } from '@/lib/schemas/reassignments';
-import type { Db } from '@/server/db/open';
+import type { Db } from '@/server/db/types';
 import { reassignmentJobs, type ReassignmentJobRow } from '@/server/db/schema';
 import type { JobProgress } from '@/server/reassign/job-progress';
 

@@ -3,7 +3,7 @@ import { movedReplicas } from '@/server/reassign/planner/output';
 import { planReassignment } from '@/server/reassign/planner/plan';
 import {
   applyPlan, brokers, kafkaPlacement, leaderCounts, leadersOptimal, narrowedPartitions, replicaCounts, spreadOf, topic, withinFloorCeil,
-} from '@/server/reassign/planner/test-layouts';
+} from '@/test/support/planner-layouts';
 import type { ClusterLayout } from '@/server/reassign/planner/types';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => i + 1);

@@ -3,7 +3,7 @@ import { leaderChanges } from '@/server/reassign/planner/output';
 import { balanceLeaders } from '@/server/reassign/planner/leaders';
 import { planReassignment } from '@/server/reassign/planner/plan';
 import { createPlanning, listOf } from '@/server/reassign/planner/state';
-import { applyPlan, brokers, kafkaPlacement, leaderCounts, leadersOptimal, spreadOf, topic } from '@/server/reassign/planner/test-layouts';
+import { applyPlan, brokers, kafkaPlacement, leaderCounts, leadersOptimal, spreadOf, topic } from '@/test/support/planner-layouts';
 
 // The reorder-only pass, seen through rebalance (where leaders are the main point) and the other modes.
 

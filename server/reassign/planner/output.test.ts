@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reassignmentJsonSchema } from '@/lib/schemas/reassignments';
 import { applyReassignment, layoutFromReassignment, leaderChanges, movedReplicas, toReassignmentJson } from '@/server/reassign/planner/output';
 import { planReassignment } from '@/server/reassign/planner/plan';
-import { brokers, kafkaPlacement, topic } from '@/server/reassign/planner/test-layouts';
+import { brokers, kafkaPlacement, topic } from '@/test/support/planner-layouts';
 import type { PlanChange } from '@/server/reassign/planner/types';
 
 const changes: PlanChange[] = [

@@ -6,7 +6,7 @@ import { planReassignment } from '@/server/reassign/planner/plan';
 import { minimumScaleOutMoves } from '@/server/reassign/planner/scale-out';
 import {
   applyPlan, leadersOptimal, minimumRebalanceMoves, narrowedPartitions, replicaCounts, withinFloorCeil,
-} from '@/server/reassign/planner/test-layouts';
+} from '@/test/support/planner-layouts';
 import { PlanError, type ClusterLayout, type PlanChange } from '@/server/reassign/planner/types';
 
 // Invariants over random layouts: up to 7 brokers with or without racks, sometimes one of them down (it then only

@@ -3,7 +3,7 @@ import { leaderChanges, movedReplicas } from '@/server/reassign/planner/output';
 import { planReassignment } from '@/server/reassign/planner/plan';
 import {
   applyPlan, brokers, kafkaPlacement, leaderCounts, leadersOptimal, minimumRebalanceMoves, narrowedPartitions, replicaCounts, spreadOf, topic, withinFloorCeil,
-} from '@/server/reassign/planner/test-layouts';
+} from '@/test/support/planner-layouts';
 import type { ClusterLayout } from '@/server/reassign/planner/types';
 
 const rebalance = (layout: ClusterLayout, topics: string[]) => planReassignment(layout, { mode: 'rebalance', topics });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { leaderChanges, movedReplicas } from '@/server/reassign/planner/output';
 import { planReassignment } from '@/server/reassign/planner/plan';
-import { brokers, kafkaPlacement, topic } from '@/server/reassign/planner/test-layouts';
+import { brokers, kafkaPlacement, topic } from '@/test/support/planner-layouts';
 import type { ClusterLayout } from '@/server/reassign/planner/types';
 
 const replace = (layout: ClusterLayout, from: number, to: number, topics?: string[]) => planReassignment(layout, { mode: 'replace', from, to, topics });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { leaderChanges, movedReplicas } from '@/server/reassign/planner/output';
 import { planReassignment } from '@/server/reassign/planner/plan';
-import { applyPlan, brokers, kafkaPlacement, leadersOptimal, rackSpread, replicaCounts, spreadOf, topic } from '@/server/reassign/planner/test-layouts';
+import { applyPlan, brokers, kafkaPlacement, leadersOptimal, rackSpread, replicaCounts, spreadOf, topic } from '@/test/support/planner-layouts';
 import type { ClusterLayout } from '@/server/reassign/planner/types';
 
 const setRf = (layout: ClusterLayout, replicationFactor: number, topics = ['t']) => planReassignment(layout, { mode: 'replication-factor', topics, replicationFactor });

@@ -4,7 +4,7 @@ import { planReassignment } from '@/server/reassign/planner/plan';
 import { minimumScaleOutMoves } from '@/server/reassign/planner/scale-out';
 import {
   applyPlan, brokers, kafkaPlacement, leaderCounts, leadersOptimal, narrowedPartitions, replicaCounts, spreadOf, topic, withinFloorCeil,
-} from '@/server/reassign/planner/test-layouts';
+} from '@/test/support/planner-layouts';
 import { PlanError, type ClusterLayout } from '@/server/reassign/planner/types';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => i + 1);

@@ -1,7 +1,6 @@
 // Test support for the storage tests (`*.db.test.ts`), not used by the console: the engines to run them on,
 // each handing out empty databases. PGlite always, in a temp dir; PostgreSQL when TEST_DATABASE_URL is set
 // (`node scripts/postgres/test-server.mjs start` starts one), one fresh database per call, dropped afterwards.
-import 'server-only';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import type { DbTarget } from '@/server/db/open';
+import type { DbTarget } from '@/server/db/types';
 
 export type FreshDb = { target: DbTarget; cleanup: () => Promise<void> };
 export type TestEngine = { name: 'pglite' | 'postgres'; fresh: () => Promise<FreshDb> };
