@@ -23,7 +23,7 @@ export function GroupOffsetActions({ clusterId, groupId }: { clusterId: string; 
   const [done, setDone] = useState<string | null>(null);
   if (!access || !group) return null;
   const mayReset = access.permissions.includes('resetOffsets');
-  const mayDelete = access.permissions.includes('reassign');
+  const mayDelete = access.permissions.includes('manageGroups');
   if (!mayReset && !mayDelete) {
     return access.readOnly && access.role !== 'viewer' ? <p className="text-xs text-zinc-500">Read-only cluster: offsets cannot be changed here.</p> : null;
   }

@@ -10,7 +10,8 @@ export const permissionSchema = z.enum([
   'resetOffsets', // of a group with no active members
   'produce',
   'manageTopics', // create/delete topics, add partitions, edit configs, delete records
-  'reassign', // reassign partitions, leader election, delete groups/offsets
+  'reassign', // reassign partitions, leader election
+  'manageGroups', // delete consumer groups and their committed offsets
   'administer', // audit log, alert rules, users/tokens
 ]);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -22,7 +23,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
 };
 
 /** Everything but `read` changes something or shows message contents, and is refused on a read-only cluster when it writes. */
-export const WRITE_PERMISSIONS: readonly Permission[] = ['resetOffsets', 'produce', 'manageTopics', 'reassign'];
+export const WRITE_PERMISSIONS: readonly Permission[] = ['resetOffsets', 'produce', 'manageTopics', 'reassign', 'manageGroups'];
 
 export function can(role: Role, permission: Permission, options: { operatorsMayProduce?: boolean } = {}) {
   if (permission === 'produce' && role === 'operator') return options.operatorsMayProduce === true;

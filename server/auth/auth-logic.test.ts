@@ -15,6 +15,7 @@ describe('roles table', () => {
     produce: { admin: true, operator: false, viewer: false },
     manageTopics: { admin: true, operator: false, viewer: false },
     reassign: { admin: true, operator: false, viewer: false },
+    manageGroups: { admin: true, operator: false, viewer: false },
     administer: { admin: true, operator: false, viewer: false },
   };
 

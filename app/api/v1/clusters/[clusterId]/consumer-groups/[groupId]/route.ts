@@ -11,7 +11,7 @@ export const GET = route<{ clusterId: string; groupId: string }>({ name: 'consum
 
 /** As kafka-consumer-groups --delete; admin only ("delete groups/offsets" is the reassign row of the roles table). */
 export const DELETE = route<{ clusterId: string; groupId: string }>(
-  { name: 'consumer-groups.delete', permission: 'reassign', target: (params) => String(params.groupId) },
+  { name: 'consumer-groups.delete', permission: 'manageGroups', target: (params) => String(params.groupId) },
   async ({ params, body }) => {
     const fieldErrors = confirmationErrors(deleteConfirmSchema.parse(body).confirm, params.groupId);
     if (fieldErrors) throw new ApiError('VALIDATION', 'The confirmation does not match the group id', { fieldErrors });

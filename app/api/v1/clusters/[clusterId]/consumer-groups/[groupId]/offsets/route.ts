@@ -8,7 +8,7 @@ type Params = { clusterId: string; groupId: string };
 
 /** The group's committed offsets for one topic (?topic=T), as kafka-consumer-groups --delete-offsets; admin only. */
 export const DELETE = route<Params>(
-  { name: 'consumer-groups.offsets.delete', permission: 'reassign', target: (params) => String(params.groupId) },
+  { name: 'consumer-groups.offsets.delete', permission: 'manageGroups', target: (params) => String(params.groupId) },
   async ({ params, body, url }) => {
     const { topic } = deleteGroupOffsetsQuerySchema.parse(Object.fromEntries(url.searchParams));
     const fieldErrors = confirmationErrors(deleteConfirmSchema.parse(body).confirm, params.groupId);
