@@ -23,7 +23,7 @@ export type SamplerOptions = {
 
 export type AfterPass = (snapshot: GroupsSnapshot, sampler: LagSampler) => Promise<void>;
 
-/** One recorded pass as plain data, for whoever persists samples (the metrics issue). */
+/** One recorded pass as plain data, for `subscribe` listeners that keep or forward samples. */
 export type LagSamplePass = {
   clusterId: string;
   time: number;

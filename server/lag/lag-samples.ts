@@ -1,6 +1,6 @@
 // The lag sampler's memory: per partition the time-lag table of its high watermark, per (group, partition) the
-// last `window` samples. Plain Maps of number arrays (packed doubles): nothing here needs Kafka, so the metrics
-// issue can persist or replay passes as they are.
+// last `window` samples. Plain Maps of number arrays (packed doubles): nothing here needs Kafka, so a pass can be
+// persisted or replayed as it is.
 import type { LagStatus } from '@/lib/schemas/consumer-groups';
 import { partitionKey } from '@/server/kafka/partition-key';
 import { partitionStatus, worstStatus, type WindowEntry } from '@/server/lag/burrow-status';

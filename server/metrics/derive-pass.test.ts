@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { partitionKey } from '@/server/kafka/partition-key';
 import { derivePass, initialDeriveState, type DeriveState } from '@/server/metrics/derive-pass';
-import type { ClusterReading, GroupReading, PartitionReading, PassReading } from '@/server/metrics/pass-reading';
+import type { ClusterReading, GroupReading, PartitionReading, PassReading } from '@/server/metrics/pass-reading-types';
 import { partitionRates } from '@/server/metrics/partition-rates';
 import type { MetricPointInput } from '@/server/metrics/write';
 

@@ -1,8 +1,9 @@
 // From two consecutive passes to the stored series (names and units are the metrics API's). Pure.
+import { isInternalTopicName } from '@/lib/schemas/topic-name';
 import type { MetricPointInput } from '@/server/metrics/write';
 import { partitionKey } from '@/server/kafka/partition-key';
 import { largestTimeLag } from '@/server/lag/time-lag';
-import { isInternalTopic, type ClusterReading, type PassReading } from '@/server/metrics/pass-reading';
+import type { ClusterReading, PassReading } from '@/server/metrics/pass-reading-types';
 import { partitionRates, type BytesPerMessage, type PartitionRates } from '@/server/metrics/partition-rates';
 
 /** What a pass leaves for the next one. */
@@ -55,7 +56,8 @@ export function derivePass(state: DeriveState, pass: PassReading): { points: Met
     add(topicMessages, partition.topic, rate?.messagesPerSec ?? null);
     add(topicBytes, partition.topic, rate?.bytesPerSec ?? null);
     add(topicSize, partition.topic, partition.leaderSizeBytes);
-    if (isInternalTopic(partition.topic)) continue;
+    // Kafka's internal topics (`__consumer_offsets`, …) are not traffic: left out of the cluster's totals.
+    if (isInternalTopicName(partition.topic)) continue;
     add(clusterMessages, '', rate?.messagesPerSec ?? null);
     add(clusterBytes, '', rate?.bytesPerSec ?? null);
     if (partition.leader !== null) {

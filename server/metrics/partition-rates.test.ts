@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { partitionKey } from '@/server/kafka/partition-key';
-import type { ClusterReading, PartitionReading } from '@/server/metrics/pass-reading';
+import type { ClusterReading, PartitionReading } from '@/server/metrics/pass-reading-types';
 import { partitionRates } from '@/server/metrics/partition-rates';
 
 const KEY = partitionKey('orders', 0);

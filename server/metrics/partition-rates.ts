@@ -1,5 +1,5 @@
 // Messages and bytes a second into each partition between two cluster readings. Pure.
-import type { ClusterReading, PartitionReading } from '@/server/metrics/pass-reading';
+import type { ClusterReading, PartitionReading } from '@/server/metrics/pass-reading-types';
 
 export type PartitionRates = { messagesPerSec: number | null; bytesPerSec: number | null };
 

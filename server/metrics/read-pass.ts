@@ -4,7 +4,7 @@ import { leaderSizes } from '@/server/cluster-state/topic-summary';
 import { partitionKey } from '@/server/kafka/partition-key';
 import { groupRows, type RowSampler } from '@/server/lag/group-rows';
 import type { GroupsSnapshot } from '@/server/lag/groups-snapshot';
-import type { GroupReading, PartitionReading, PassReading } from '@/server/metrics/pass-reading';
+import type { GroupReading, PartitionReading, PassReading } from '@/server/metrics/pass-reading-types';
 
 const toNumber = (value: string | null | undefined) => (value === null || value === undefined ? null : Number(value));
 

@@ -4,7 +4,7 @@ export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;
 
-/** How long each resolution is kept, in ms. The config schema exposes it; the defaults are the issue's. */
+/** How long each resolution is kept, in ms. The config schema exposes it (metrics.retention). */
 export type MetricsRetention = { rawMs: number; oneMinuteMs: number; fifteenMinuteMs: number };
 
 export const DEFAULT_METRICS_RETENTION: Readonly<MetricsRetention> = Object.freeze({

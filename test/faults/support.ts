@@ -74,7 +74,7 @@ export async function msUntil(what: string, timeoutMs: number, check: () => Prom
   throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
 }
 
-/** Prints a measured figure: the fault suite's timings go into the run's output (and the issue's note). */
+/** Prints a measured figure: the fault suite's timings go into the run's output. */
 export function report(figure: string) {
   console.log(`[faults ${layout.kafka.version} ${layout.kafka.mode}] ${figure}`);
 }

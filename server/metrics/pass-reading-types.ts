@@ -39,6 +39,3 @@ export type PassReading = {
   /** Something could not be read (a broker, a coordinator): its values are null, the pass is marked partial. */
   partial: boolean;
 };
-
-/** Kafka's internal topics (`__consumer_offsets`, `__transaction_state`, …): not traffic, left out of totals. */
-export const isInternalTopic = (topic: string) => topic.startsWith('__');
