@@ -2,6 +2,7 @@ import 'server-only';
 import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
 import type { KafkaConnection } from '@/server/kafka/connection';
 import { withDeadline } from '@/server/kafka/deadline';
+import { brokerNotFound, isUnreachable, unwrapRetries } from '@/server/kafka/errors';
 
 /**
  * Each broker of a wave answers within this bound or is reported as failed: a slow broker costs the snapshot
@@ -11,18 +12,9 @@ export const BROKER_TIMEOUT_MS = 5_000;
 
 export type BrokerOutcome<T> = { brokerId: number; ok: true; value: T } | { brokerId: number; ok: false; error: string };
 
-type KafkaLikeError = { name?: string; type?: string; message?: string; originalError?: unknown };
-
-// kafkajs errors that mean "cannot reach or hear from this broker"; their messages carry host:port.
-const UNREACHABLE = new Set(['KafkaJSConnectionError', 'KafkaJSConnectionClosedError', 'KafkaJSRequestTimeoutError', 'KafkaJSLockTimeout']);
-
 /** A short, address-free text for a row's `error` (API answers must not carry broker addresses). */
 export function brokerErrorText(error: unknown, brokerId: number): string {
-  let e = (error ?? {}) as KafkaLikeError;
-  // kafkajs wraps the last attempt's error after its retries.
-  if ((e.name === 'KafkaJSNumberOfRetriesExceeded' || e.name === 'KafkaJSNonRetriableError') && e.originalError) {
-    e = e.originalError as KafkaLikeError;
-  }
+  const e = unwrapRetries(error);
   if (typeof e.type === 'string') return `${e.type}: ${e.message ?? 'Kafka refused the request'}`;
   switch (e.name) {
     case 'DeadlineExceededError':
@@ -33,13 +25,12 @@ export function brokerErrorText(error: unknown, brokerId: number): string {
     case 'ProtocolDecodeError':
       return `broker ${brokerId} sent a response the console could not read`;
     default:
-      if (e.name && UNREACHABLE.has(e.name)) return `broker ${brokerId} is unreachable or did not answer in time`;
+      if (isUnreachable(e)) return `broker ${brokerId} is unreachable or did not answer in time`;
       return `broker ${brokerId}: ${e.name ?? 'Error'}: ${e.message ?? 'unknown error'}`;
   }
 }
 
-const notInMetadata = (brokerId: number) =>
-  Object.assign(new Error(`broker ${brokerId} is not in the cluster metadata`), { name: 'KafkaJSBrokerNotFound' });
+const notInMetadata = (brokerId: number) => brokerNotFound(`broker ${brokerId} is not in the cluster metadata`);
 
 /**
  * Runs `work` on every broker id in parallel, each bounded by `timeoutMs` (from the start of the wave), and

@@ -11,6 +11,7 @@ import { resolveSecret } from '@/server/config/load';
 import type { ClusterConfig } from '@/server/config/schema';
 import { tolerateLeaderlessPartitions } from '@/server/kafka/lenient-metadata';
 import { DeadlineExceededError, withDeadline } from '@/server/kafka/deadline';
+import { brokerNotFound } from '@/server/kafka/errors';
 import { kafkaLogCreator } from '@/server/kafka/log';
 import type { RequestCounter } from '@/server/kafka/request-counter';
 import type { SilentBrokers } from '@/server/kafka/silent-brokers';
@@ -86,8 +87,7 @@ export async function onAnyBroker<T>(connection: KafkaConnection, work: (broker:
   const { seedBroker, brokers } = connection.cluster.brokerPool;
   const rank = (broker: KafkajsBroker) => (connection.silent.isSilent(addressOf(broker)) ? 2 : 0) + (broker.isConnected() ? 0 : 1);
   const candidates = [...(seedBroker ? [seedBroker] : []), ...Object.values(brokers)].sort((a, b) => rank(a) - rank(b));
-  // Named like kafkajs's own error so it maps to KAFKA_UNAVAILABLE.
-  let lastError: unknown = Object.assign(new Error('no broker answered'), { name: 'KafkaJSBrokerNotFound' });
+  let lastError: unknown = brokerNotFound('no broker answered');
   for (const candidate of candidates) {
     try {
       const broker = candidate === seedBroker ? candidate : await withDeadline(connection.cluster.findBroker({ nodeId: candidate.nodeId }), ATTEMPT_MS, 'a broker');

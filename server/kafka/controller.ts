@@ -2,6 +2,7 @@ import 'server-only';
 import type { KafkajsBroker, KafkajsMetadata } from 'kafkajs/src/broker/index.js';
 import type { KafkaConnection } from '@/server/kafka/connection';
 import { KafkaErrorCode } from '@/server/kafka/error-codes';
+import { isUnreachable } from '@/server/kafka/errors';
 
 /** kafkajs keeps its last Metadata answer on the broker pool (not declared in kafkajs-internals.d.ts). */
 type PoolWithMetadata = KafkaConnection['cluster']['brokerPool'] & { metadata?: KafkajsMetadata | null };
@@ -53,12 +54,10 @@ export async function onController<T>(
   } catch (error) {
     // A broker that just stopped can still look connected in kafkajs's pool until the request fails on its socket:
     // once more on the controller of fresh metadata. A refusal by Kafka itself is not retried.
-    if (fresh || !CONNECTION_ERRORS.has((error as { name?: string } | null)?.name ?? '')) throw error;
+    if (fresh || !isUnreachable(error)) throw error;
     return work(await findController(connection, true));
   }
 }
-
-const CONNECTION_ERRORS = new Set(['KafkaJSConnectionError', 'KafkaJSConnectionClosedError', 'KafkaJSRequestTimeoutError']);
 
 /** True when a controller request was refused as a whole: every result NOT_CONTROLLER (nothing was changed). */
 export function refusedByNonController(results: readonly { errorCode: number }[]) {

@@ -2,7 +2,7 @@ import { errorCodes } from 'kafkajs/src/protocol/error.js';
 import { describe, expect, it } from 'vitest';
 import { ApiError, ERROR_CODES, ERROR_STATUS } from '@/lib/errors';
 import { DeadlineExceededError } from '@/server/kafka/deadline';
-import { errorCodeForKafkaType, toApiError } from '@/server/kafka/errors';
+import { brokerNotFound, errorCodeForKafkaType, isUnreachable, toApiError, unwrapRetries } from '@/server/kafka/errors';
 
 const protocolError = (type: string, retriable = false) =>
   Object.assign(new Error(`${type} happened`), { name: 'KafkaJSProtocolError', type, retriable });
@@ -55,6 +55,20 @@ describe('Kafka error mapping', () => {
       expect(apiError.code).toBe('KAFKA_UNAVAILABLE');
       expect(apiError.message).toBe('Kafka cluster "prod" is unreachable or did not answer in time');
     }
+  });
+
+  it('classifies once: unreachable brokers, through kafkajs retry wrappers, and a forged "not found" broker', () => {
+    const timeout = Object.assign(new Error('Request timed out to 127.0.0.1:9092'), { name: 'KafkaJSRequestTimeoutError' });
+    const retried = Object.assign(new Error('gave up'), { name: 'KafkaJSNumberOfRetriesExceeded', originalError: timeout });
+    const nonRetriable = Object.assign(new Error('no'), { name: 'KafkaJSNonRetriableError', originalError: retried });
+    expect(unwrapRetries(nonRetriable)).toBe(timeout);
+    expect(isUnreachable(nonRetriable)).toBe(true);
+    expect(isUnreachable(protocolError('NOT_CONTROLLER', true))).toBe(false);
+    expect(isUnreachable(brokerNotFound('gone'))).toBe(false);
+    expect(toApiError(nonRetriable, 'local')).toMatchObject({ code: 'KAFKA_UNAVAILABLE', message: expect.not.stringContaining('9092') });
+    expect(toApiError(brokerNotFound('no broker answered'), 'local').code).toBe('KAFKA_UNAVAILABLE');
+    const own = new ApiError('CONFLICT', 'mine');
+    expect(toApiError(Object.assign(new Error('x'), { name: 'KafkaJSNonRetriableError', originalError: own }), 'local')).toBe(own);
   });
 
   it('keeps ApiErrors and hides anything unknown behind INTERNAL', () => {
