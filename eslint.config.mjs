@@ -1,5 +1,6 @@
 // Lint: Next's rules plus the layering of the house style, enforced with no-restricted-imports per folder,
-// and a ban on dynamic code execution and process spawning outside scripts/.
+// a ban on dynamic code execution and process spawning outside scripts/, and kafkajs behind one door:
+// only server/kafka/ imports it; everything else (tests and scripts included) goes through @/server/kafka/kafkajs.
 import coreWebVitals from 'eslint-config-next/core-web-vitals';
 import typescript from 'eslint-config-next/typescript';
 
@@ -10,13 +11,25 @@ const NO_PROCESS_OR_EVAL = [
   { name: 'node:vm', message: 'No dynamic code execution.' },
 ];
 
-/** `no-restricted-imports` for one folder: the process/eval ban plus the folders it may not import. */
-const layer = (files, group, message) => ({
+const KAFKAJS_DOOR = { regex: '^kafkajs(/|$)', message: 'kafkajs is used through server/kafka/ only: import from @/server/kafka/kafkajs.' };
+
+/**
+ * `no-restricted-imports` for one folder: the process/eval ban (unless `processes`), the folders it may not
+ * import, and kafkajs (unless `kafkajs`, for server/kafka/ itself).
+ */
+const layer = (files, group, message, { processes = false, kafkajs = false } = {}) => ({
   files,
   rules: {
-    'no-restricted-imports': ['error', { paths: NO_PROCESS_OR_EVAL, patterns: group.length ? [{ group, message }] : [] }],
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: processes ? [] : NO_PROCESS_OR_EVAL,
+        patterns: [...(group.length ? [{ group, message }] : []), ...(kafkajs ? [] : [KAFKAJS_DOOR])],
+      },
+    ],
   },
 });
+const SERVER_IMPORTS = ['@/app/*', '@/components/*', '@/lib/*', '!@/lib/schemas', '!@/lib/errors'];
 
 const config = [
   { ignores: ['.next/**', 'node_modules/**', '.kafka/**', '.data/**', 'playwright-report/**', 'test-results/**', 'next-env.d.ts'] },
@@ -41,13 +54,10 @@ const config = [
     'ui primitives import lib/utils and each other only.',
   ),
   layer(['lib/**'], ['@/app/*', '@/server/*', '@/components/*'], 'lib runs on server and client: it imports lib only.'),
-  layer(
-    ['server/**'],
-    ['@/app/*', '@/components/*', '@/lib/*', '!@/lib/schemas', '!@/lib/errors'],
-    'server imports lib/schemas, lib/errors and server only.',
-  ),
+  layer(['server/**'], SERVER_IMPORTS, 'server imports lib/schemas, lib/errors and server only.'),
+  layer(['server/kafka/**'], SERVER_IMPORTS, 'server imports lib/schemas, lib/errors and server only.', { kafkajs: true }),
   // Scripts (dev cluster, demo traffic, test runner) and tests (Kafka's CLI as oracle) may spawn processes.
-  { files: ['scripts/**', 'test/**', 'e2e/**', '*.config.*'], rules: { 'no-restricted-imports': 'off' } },
+  layer(['scripts/**', 'test/**', 'e2e/**', '*.config.*'], [], '', { processes: true }),
   // Playwright fixtures call `use()`, which is not React's hook.
   { files: ['e2e/**'], rules: { 'react-hooks/rules-of-hooks': 'off' } },
 ];

@@ -1,5 +1,5 @@
 import { test as base } from '@playwright/test';
-import { Kafka, logLevel, type Admin, type Consumer } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type Consumer } from '@/server/kafka/kafkajs';
 import { e2eBootstrap } from './console-config';
 
 type Fixtures = {

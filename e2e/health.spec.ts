@@ -1,11 +1,9 @@
-import kafkajs from 'kafkajs';
+import { ConfigResourceTypes } from '@/server/kafka/kafkajs';
 import { expect, test } from './fixtures';
 import { HealthPage } from './pages/health-page';
 import { TopicPage } from './pages/topic-page';
 import { TopicsPage } from './pages/topics-page';
 
-// kafkajs is CommonJS: Node's ESM loader does not see every named export.
-const { ConfigResourceTypes } = kafkajs;
 
 // Brokers cannot be stopped here: the at-risk partition is made with configs alone.
 test('an under-min-ISR partition appears on the health page with its reasons; the reason filter lives in the URL', async ({ page, kafka }) => {

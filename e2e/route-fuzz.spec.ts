@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { Kafka, logLevel, type Admin } from '@/server/kafka/kafkajs';
 import { e2eBootstrap, USERS } from './console-config';
 import { expect, test } from './fixtures';
 import type { OpenApiDocument } from './support/openapi-client';

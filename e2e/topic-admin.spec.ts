@@ -1,5 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import type { Admin } from 'kafkajs';
+import type { Admin } from '@/server/kafka/kafkajs';
 import { USERS } from './console-config';
 import { expect, test } from './fixtures';
 import { BrokerPage } from './pages/broker-page';

@@ -1,11 +1,9 @@
-import kafkajs from 'kafkajs';
+import { ConfigResourceTypes, Kafka, logLevel } from '@/server/kafka/kafkajs';
 import { e2eBootstrap } from './console-config';
 import { expect, test } from './fixtures';
 import { TopicPage } from './pages/topic-page';
 import { TopicsPage } from './pages/topics-page';
 
-// kafkajs is CommonJS: Node's ESM loader does not see every named export.
-const { ConfigResourceTypes, Kafka, logLevel } = kafkajs;
 
 type TopicApi = {
   minInsyncReplicas: number | null;

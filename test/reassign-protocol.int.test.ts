@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
+import type { KafkajsBroker } from '@/server/kafka/kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAllConnections, withKafka } from '@/server/kafka/clients';
 import { onAnyBroker, type KafkaConnection } from '@/server/kafka/connection';

@@ -4,7 +4,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel } from '@/server/kafka/kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as electRoute } from '@/app/api/v1/clusters/[clusterId]/leader-election/route';
 import { leaderElectionResponseSchema, type ReassignmentJson } from '@/lib/schemas/reassignments';

@@ -1,4 +1,4 @@
-import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
+import type { KafkajsBroker } from '@/server/kafka/kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeAllConnections, withKafka } from '@/server/kafka/clients';
 import { onAnyBroker, type KafkaConnection } from '@/server/kafka/connection';

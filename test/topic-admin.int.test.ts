@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel } from '@/server/kafka/kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PATCH as patchBrokerConfigs } from '@/app/api/v1/clusters/[clusterId]/brokers/[brokerId]/configs/route';
 import { GET as getDefaults } from '@/app/api/v1/clusters/[clusterId]/topic-defaults/route';

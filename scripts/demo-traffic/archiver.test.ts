@@ -1,4 +1,4 @@
-import type { Admin, SeekEntry } from 'kafkajs';
+import type { Admin, SeekEntry } from '@/server/kafka/kafkajs';
 import { describe, expect, it } from 'vitest';
 import { ARCHIVER_GROUP, seedStoppedGroup } from './archiver';
 

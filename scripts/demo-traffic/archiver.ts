@@ -1,6 +1,6 @@
 // orders-archiver is a *stopped* group: committed offsets, no members. It is never run as a consumer;
 // its offsets are committed once through the admin API and then left alone, so its lag keeps growing.
-import type { Admin } from 'kafkajs';
+import type { Admin } from '@/server/kafka/kafkajs';
 
 export const ARCHIVER_GROUP = 'orders-archiver';
 const TOPIC = 'orders';

@@ -1,5 +1,5 @@
 // The consumer groups that keep running: one that keeps up and one that is throttled so its lag grows.
-import type { Consumer, ConsumerConfig, EachBatchPayload, Kafka } from 'kafkajs';
+import type { Consumer, ConsumerConfig, EachBatchPayload, Kafka } from '@/server/kafka/kafkajs';
 import { createThrottle } from './rates';
 import { sleep } from './time';
 

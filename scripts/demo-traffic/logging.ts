@@ -1,5 +1,5 @@
 // kafkajs log output: WARN and above, one line each, minus the noise our own deliberate rebalances cause.
-import { logLevel, type LogEntry, type logCreator } from 'kafkajs';
+import { logLevel, type LogEntry, type logCreator } from '@/server/kafka/kafkajs';
 
 /**
  * kafkajs logs these at ERROR and then retries: coordinator errors right after topics/groups are first created,

@@ -1,5 +1,5 @@
 // npm run demo:traffic — realistic, modest traffic against the dev cluster until Ctrl-C / SIGTERM / --duration.
-import { Kafka, Partitioners, logLevel } from 'kafkajs';
+import { Kafka, Partitioners, logLevel } from '@/server/kafka/kafkajs';
 import { ARCHIVER_GROUP, seedStoppedGroup } from './archiver';
 import { ArgsError } from '../cli-args';
 import { USAGE, parseArgs, type Options } from './args';

@@ -1,4 +1,4 @@
-import type { Producer, ProducerRecord } from 'kafkajs';
+import type { Producer, ProducerRecord } from '@/server/kafka/kafkajs';
 import { describe, expect, it } from 'vitest';
 import { startProducerLoop } from './producer-loop';
 import type { TopicTraffic } from './traffic-plan';

@@ -1,6 +1,6 @@
 // Drives all topics from one producer. Every tick each topic sends what it is due as one send() with
 // several messages (one produce request per partition leader), never one request per message.
-import type { Producer } from 'kafkajs';
+import type { Producer } from '@/server/kafka/kafkajs';
 import { createAccumulator, rateAt } from './rates';
 import { sleep } from './time';
 import type { TopicTraffic } from './traffic-plan';

@@ -1,6 +1,6 @@
 // payments-reconciler: one permanent member plus a second one that joins and leaves every 45–90 s,
 // so the console has real rebalances (generation bumps, partition moves) to show.
-import type { Consumer, Kafka } from 'kafkajs';
+import type { Consumer, Kafka } from '@/server/kafka/kafkajs';
 import { startMember, type OnConsumed } from './consumers';
 import { intBetween, type Rng } from './random';
 

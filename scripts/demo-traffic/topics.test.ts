@@ -1,4 +1,4 @@
-import type { Admin } from 'kafkajs';
+import type { Admin } from '@/server/kafka/kafkajs';
 import { describe, expect, it } from 'vitest';
 import { TOPICS, ensureTopics, type TopicSpec } from './topics';
 

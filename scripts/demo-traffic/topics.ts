@@ -1,5 +1,5 @@
 // Topic layout for the demo: a deliberate mix of partition counts, replication factors and cleanup policies.
-import type { Admin } from 'kafkajs';
+import type { Admin } from '@/server/kafka/kafkajs';
 
 export type TopicSpec = { topic: string; numPartitions: number; replicationFactor: number; configEntries: { name: string; value: string }[] };
 

@@ -1,6 +1,6 @@
 // The 5 active groups: real consumers that read their topic from the beginning and commit as they go. They keep
 // running while --keep-active holds them; otherwise they leave once caught up and their groups are Empty.
-import type { Admin, Consumer, Kafka } from 'kafkajs';
+import type { Admin, Consumer, Kafka } from '@/server/kafka/kafkajs';
 import { endOffsetsOf } from './groups';
 import type { EndOffsets } from './offsets';
 import type { GroupPlan } from './plan';

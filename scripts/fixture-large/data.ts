@@ -1,7 +1,7 @@
 // Data: a few records in every partition of every 5th topic, produced in large batches (one Produce request per
 // leader broker per batch, not one per record). Partitions that already hold records are left alone.
-import type { Kafka, TopicMessages } from 'kafkajs';
-import { Partitioners } from 'kafkajs';
+import type { Kafka, TopicMessages } from '@/server/kafka/kafkajs';
+import { Partitioners } from '@/server/kafka/kafkajs';
 import type { EndOffsets } from './offsets';
 import type { TopicPlan } from './plan';
 import { eachLimited, log, progress } from './progress';

@@ -1,5 +1,5 @@
 // The 495 Empty groups: offsets committed with kafkajs's admin.setOffsets, which needs a group with no members.
-import type { Admin, Kafka } from 'kafkajs';
+import type { Admin, Kafka } from '@/server/kafka/kafkajs';
 import { endOffsetsOf, uncommitted } from './groups';
 import type { EndOffsets } from './offsets';
 import { plannedOffset, type GroupPlan } from './plan';

@@ -1,5 +1,5 @@
 // Consumer groups: what the fixture's groups have committed, which exist, and --clean.
-import type { Admin } from 'kafkajs';
+import type { Admin } from '@/server/kafka/kafkajs';
 import type { EndOffsets } from './offsets';
 import { GROUP_NAME } from './plan';
 import { chunk, errorText, log, progress } from './progress';

@@ -29,7 +29,7 @@
 //                 few create/clean/restart cycles.
 //   restarts      a controlled shutdown takes more than kafka:down's 30 s, so brokers get killed; the next
 //                 kafka:up recovers ~7,800 logs per broker and may exceed its 120 s readiness wait: run it again.
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel } from '@/server/kafka/kafkajs';
 import { ArgsError } from '../cli-args';
 import { USAGE, parseArgs, type Options } from './args';
 import { ensureData } from './data';

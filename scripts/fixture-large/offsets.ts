@@ -8,11 +8,7 @@
 // kafkajs's admin.fetchTopicOffsets reads one topic per call and grows its metadata target list with each one
 // (a Metadata request over all topics seen so far per new topic). Its Cluster's fetchTopicsOffset (not on the
 // admin) sends one ListOffsets per leader for any number of topics: that is what this uses.
-import { logLevel } from 'kafkajs';
-import Cluster from 'kafkajs/src/cluster/index.js';
-import InstrumentationEventEmitter from 'kafkajs/src/instrumentation/emitter.js';
-import { createLogger } from 'kafkajs/src/loggers/index.js';
-import defaultSocketFactory from 'kafkajs/src/network/socketFactory.js';
+import { bareCluster, type Cluster } from '@/server/kafka/kafkajs';
 import { chunk, eachLimited, errorText, log, progress, quietLogCreator, seconds } from './progress';
 
 /** End offsets by topic, then partition (what committed offsets are planned from). */
@@ -34,21 +30,17 @@ const READ_UNCOMMITTED = 0;
 /** The high watermark of every partition of `topics` (as the cluster has them), retried until every leader answers. */
 export async function readEndOffsets(brokers: string[], topics: readonly string[]): Promise<EndOffsets> {
   // Errors while brokers still create replicas are expected and retried here: kafkajs stays silent.
-  const logger = createLogger({ level: logLevel.NOTHING, logCreator: quietLogCreator });
-  const cluster = new Cluster({
-    logger,
-    socketFactory: defaultSocketFactory(),
-    brokers,
-    clientId: 'fixture-large',
-    connectionTimeout: 3_000,
-    requestTimeout: 30_000,
-    enforceRequestTimeout: true,
-    metadataMaxAge: 300_000,
-    retry: { retries: 0 },
-    allowAutoTopicCreation: false,
-    isolationLevel: READ_UNCOMMITTED,
-    instrumentationEmitter: new InstrumentationEventEmitter(),
-  }) as OffsetsCluster;
+  const cluster = bareCluster(
+    {
+      brokers,
+      clientId: 'fixture-large',
+      connectionTimeout: 3_000,
+      requestTimeout: 30_000,
+      metadataMaxAge: 300_000,
+      isolationLevel: READ_UNCOMMITTED,
+    },
+    quietLogCreator,
+  ) as OffsetsCluster;
   const started = Date.now();
   const offsets: EndOffsets = new Map();
   let lastError = '';

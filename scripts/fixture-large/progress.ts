@@ -1,5 +1,5 @@
 // Console output of the fixture: one prefix, progress lines at most every 2 s, and bounded concurrency.
-import { logLevel, type LogEntry, type logCreator } from 'kafkajs';
+import { logLevel, type LogEntry, type logCreator } from '@/server/kafka/kafkajs';
 
 export const log = (line: string) => console.log(`[fixture] ${line}`);
 export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));

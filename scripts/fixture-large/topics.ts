@@ -1,5 +1,5 @@
 // Topics: create the missing ones in batches, wait until every replica is in sync, or delete them all (--clean).
-import type { Admin, PartitionMetadata } from 'kafkajs';
+import type { Admin, PartitionMetadata } from '@/server/kafka/kafkajs';
 import { TOPIC_NAME, type TopicPlan } from './plan';
 import { chunk, log, progress, seconds } from './progress';
 

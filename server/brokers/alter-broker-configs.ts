@@ -1,6 +1,6 @@
 import 'server-only';
-import kafkajs from 'kafkajs';
-import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
+import { ConfigResourceTypes } from '@/server/kafka/kafkajs';
+import type { KafkajsBroker } from '@/server/kafka/kafkajs';
 import { ApiError, type FieldErrors } from '@/lib/errors';
 import { isConsoleEditableBrokerConfig } from '@/lib/schemas/broker-config-catalog';
 import { brokerIdFromSegment } from '@/lib/schemas/brokers';
@@ -13,10 +13,9 @@ import { toConfigEntries } from '@/server/kafka/config-entries';
 import { applyConfigPatch, showsPatch } from '@/server/kafka/config-patch';
 import { onAnyBroker, type KafkaConnection } from '@/server/kafka/connection';
 import { CONFIG_RESOURCE_TYPES } from '@/server/protocol/incremental-alter-configs';
-import { kafkaError } from '@/server/protocol/request';
+import { kafkaError } from '@/server/kafka/send-request';
 import { untilPropagated } from '@/server/topics/propagation';
 
-const { ConfigResourceTypes } = kafkajs;
 const WRITE_DEADLINE_MS = 15_000;
 /** The cluster-wide dynamic default is the BROKER resource with an empty name. */
 export const CLUSTER_DEFAULT = 'default';

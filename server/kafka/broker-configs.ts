@@ -4,7 +4,7 @@ import type { ConfigEntry } from '@/lib/schemas/configs';
 import { onBrokers } from '@/server/kafka/broker-wave';
 import { toConfigEntries } from '@/server/kafka/config-entries';
 import type { KafkaConnection } from '@/server/kafka/connection';
-import { kafkaError } from '@/server/protocol/request';
+import { kafkaError } from '@/server/kafka/send-request';
 
 const { ConfigResourceTypes } = kafkajs;
 

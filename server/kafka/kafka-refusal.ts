@@ -1,7 +1,7 @@
 import 'server-only';
 import { ApiError } from '@/lib/errors';
 import { errorCodeForKafkaType } from '@/server/kafka/errors';
-import { kafkaError } from '@/server/protocol/request';
+import { kafkaError } from '@/server/kafka/send-request';
 
 /** Which request field a refusal is about, by Kafka error type; INVALID_CONFIG is placed on the key it names. */
 export type RefusalFields = { configField: string; configKeys: readonly string[]; byType: Readonly<Record<string, string>> };

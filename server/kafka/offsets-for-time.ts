@@ -4,7 +4,7 @@ import type { KafkaConnection } from '@/server/kafka/connection';
 import type { OffsetsLayout } from '@/server/kafka/offsets';
 import { partitionKey } from '@/server/kafka/partition-key';
 import { listOffsets, READ_UNCOMMITTED } from '@/server/protocol/list-offsets';
-import { kafkaError } from '@/server/protocol/request';
+import { kafkaError } from '@/server/kafka/send-request';
 
 export type OffsetsForTime = {
   /** By partitionKey: the first offset whose record timestamp is ≥ the time; null when there is none. */

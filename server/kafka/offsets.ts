@@ -4,7 +4,7 @@ import { brokerErrorText, onBrokers } from '@/server/kafka/broker-wave';
 import type { KafkaConnection } from '@/server/kafka/connection';
 import type { PartitionLayout } from '@/server/kafka/metadata';
 import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, listOffsets, READ_UNCOMMITTED, type ListOffsetsInput } from '@/server/protocol/list-offsets';
-import { kafkaError } from '@/server/protocol/request';
+import { kafkaError } from '@/server/kafka/send-request';
 
 /** Topics with their partitions' leaders; `ClusterMetadata['topics']` from readClusterMetadata fits as is. */
 export type OffsetsLayout = readonly { name: string; partitions: readonly Pick<PartitionLayout, 'partition' | 'leader'>[] }[];

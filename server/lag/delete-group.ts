@@ -7,7 +7,7 @@ import { onGroupCoordinator } from '@/server/lag/group-coordinator';
 import { getGroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { deleteGroups } from '@/server/protocol/delete-groups';
 import { deleteOffsets } from '@/server/protocol/offset-delete';
-import { kafkaError } from '@/server/protocol/request';
+import { kafkaError } from '@/server/kafka/send-request';
 import { KafkaErrorCode } from '@/server/kafka/error-codes';
 
 /** Group pages poll a snapshot at most 2 s old: a fresh one makes the next poll show the change. */

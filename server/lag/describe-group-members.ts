@@ -1,5 +1,5 @@
 import 'server-only';
-import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
+import type { KafkajsBroker } from '@/server/kafka/kafkajs';
 import type { GroupMember } from '@/lib/schemas/consumer-groups';
 import { consumerGroupDescribe, supportsConsumerGroupDescribe, type ConsumerGroupDescription } from '@/server/protocol/consumer-group-describe';
 import { describeGroups, type ClassicGroup } from '@/server/protocol/describe-groups';

@@ -1,12 +1,12 @@
 import 'server-only';
-import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
+import type { KafkajsBroker } from '@/server/kafka/kafkajs';
 import { ApiError } from '@/lib/errors';
 import { onAnyBroker, type KafkaConnection } from '@/server/kafka/connection';
 import { partitionKey } from '@/server/kafka/partition-key';
 import { describeGroupMembers } from '@/server/lag/describe-group-members';
 import { findGroupCoordinatorId } from '@/server/protocol/find-coordinator';
 import { fetchCommittedOffsets } from '@/server/protocol/offset-fetch';
-import { kafkaError } from '@/server/protocol/request';
+import { kafkaError } from '@/server/kafka/send-request';
 import { KafkaErrorCode } from '@/server/kafka/error-codes';
 
 /** The coordinator moved or is loading its __consumer_offsets partition: ask FindCoordinator again. */

@@ -10,7 +10,7 @@ import { partitionKey, splitPartitionKey } from '@/server/kafka/partition-key';
 import { describeGroupMembers, type DescribedGroup } from '@/server/lag/describe-group-members';
 import { listGroupsByCoordinator, type CoordinatedGroup } from '@/server/protocol/list-groups';
 import { allCommittedPartitions, fetchCommittedOffsets, type OffsetFetchGroup } from '@/server/protocol/offset-fetch';
-import { kafkaError } from '@/server/protocol/request';
+import { kafkaError } from '@/server/kafka/send-request';
 import { KafkaErrorCode } from '@/server/kafka/error-codes';
 
 /** One consumer group as read in a snapshot. */

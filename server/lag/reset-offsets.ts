@@ -11,7 +11,7 @@ import { assertInactive, describeGroupState, onGroupCoordinator, readGroupPositi
 import { getGroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { partitionsToReset, planReset, type PartitionBounds } from '@/server/lag/reset-plan';
 import { commitOffsets } from '@/server/protocol/offset-commit';
-import { kafkaError } from '@/server/protocol/request';
+import { kafkaError } from '@/server/kafka/send-request';
 
 /**
  * What Kafka answers a simple-member commit while the group is live: the classic coordinator UNKNOWN_MEMBER_ID,

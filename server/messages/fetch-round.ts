@@ -1,11 +1,11 @@
 import 'server-only';
-import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
+import type { KafkajsBroker } from '@/server/kafka/kafkajs';
 import { onBrokers } from '@/server/kafka/broker-wave';
 import type { KafkaConnection } from '@/server/kafka/connection';
 import { abortedByList, abortedByMarkers } from '@/server/messages/transactions';
 import { fetchRecords, ISOLATION, type FetchPartitionResponse, type IsolationLevel } from '@/server/protocol/fetch';
 import { decodeRecordBatches, type RecordBatch } from '@/server/protocol/records/record-batch';
-import { kafkaError } from '@/server/protocol/request';
+import { kafkaError } from '@/server/kafka/send-request';
 
 export type FetchAsk = { partition: number; leader: number; offset: bigint; maxBytes: number };
 

@@ -12,7 +12,7 @@ import { partitionForKey } from '@/server/messages/murmur2';
 import { readTopicLeaders } from '@/server/messages/topic-bounds';
 import { produceBatch, type ProduceResult as WireResult } from '@/server/protocol/produce';
 import { encodeRecordBatch } from '@/server/protocol/records/encode-batch';
-import { kafkaError } from '@/server/protocol/request';
+import { kafkaError } from '@/server/kafka/send-request';
 
 /** How long the broker waits for the in-sync replicas (acks=-1) before it answers REQUEST_TIMED_OUT. */
 const PRODUCE_TIMEOUT_MS = 5_000;

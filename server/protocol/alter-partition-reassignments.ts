@@ -1,7 +1,8 @@
 import 'server-only';
-import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
+import type { KafkajsBroker } from '@/server/kafka/kafkajs';
 import type { Reader } from '@/server/protocol/codec';
-import { pickVersion, sendRequest, UnsupportedApiError, type ProtocolApi } from '@/server/protocol/request';
+import { sendRequest } from '@/server/kafka/send-request';
+import { pickVersion, UnsupportedApiError, type ProtocolApi } from '@/server/protocol/request';
 
 export type AlterPartitionReassignmentsInput = {
   timeoutMs: number;

@@ -1,7 +1,8 @@
 import 'server-only';
-import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
+import type { KafkajsBroker } from '@/server/kafka/kafkajs';
 import type { Reader } from '@/server/protocol/codec';
-import { sendRequest, supportsApi, type ProtocolApi } from '@/server/protocol/request';
+import { sendRequest, supportsApi } from '@/server/kafka/send-request';
+import { type ProtocolApi } from '@/server/protocol/request';
 
 export type AssignedTopic = {
   /** Kafka's topic id as it prints it (base64url, 22 characters). */

@@ -1,8 +1,9 @@
 import 'server-only';
-import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
+import type { KafkajsBroker } from '@/server/kafka/kafkajs';
 import type { Reader } from '@/server/protocol/codec';
 import { fieldReader, fieldWriter } from '@/server/protocol/fields';
-import { sendRequest, type ProtocolApi } from '@/server/protocol/request';
+import { sendRequest } from '@/server/kafka/send-request';
+import { type ProtocolApi } from '@/server/protocol/request';
 
 export type CreateTopicsInput = {
   topics: {

@@ -1,7 +1,8 @@
 import 'server-only';
-import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
+import type { KafkajsBroker } from '@/server/kafka/kafkajs';
 import { fieldReader, fieldWriter } from '@/server/protocol/fields';
-import { sendRequest, type ProtocolApi } from '@/server/protocol/request';
+import { sendRequest } from '@/server/kafka/send-request';
+import { type ProtocolApi } from '@/server/protocol/request';
 
 /** Kafka's DeleteRecordsRequest.HIGH_WATERMARK: "delete everything up to the high watermark" (empty the partition). */
 export const HIGH_WATERMARK = -1n;

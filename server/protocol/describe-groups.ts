@@ -1,8 +1,9 @@
 import 'server-only';
-import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
+import type { KafkajsBroker } from '@/server/kafka/kafkajs';
 import { decodeConsumerAssignment, type AssignmentStatus, type TopicPartitions } from '@/server/protocol/consumer-protocol';
 import { fieldReader, fieldWriter } from '@/server/protocol/fields';
-import { sendRequest, type ProtocolApi } from '@/server/protocol/request';
+import { sendRequest } from '@/server/kafka/send-request';
+import { type ProtocolApi } from '@/server/protocol/request';
 
 export type ClassicGroupMember = {
   memberId: string;

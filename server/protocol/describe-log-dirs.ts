@@ -1,7 +1,8 @@
 import 'server-only';
-import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
+import type { KafkajsBroker } from '@/server/kafka/kafkajs';
 import type { Reader } from '@/server/protocol/codec';
-import { kafkaError, sendRequest, type ProtocolApi } from '@/server/protocol/request';
+import { kafkaError, sendRequest } from '@/server/kafka/send-request';
+import { type ProtocolApi } from '@/server/protocol/request';
 
 export type LogDirPartition = { topic: string; partition: number; sizeBytes: string; isFuture: boolean };
 

@@ -1,7 +1,8 @@
 import 'server-only';
-import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
+import type { KafkajsBroker } from '@/server/kafka/kafkajs';
 import type { Reader } from '@/server/protocol/codec';
-import { kafkaError, sendRequest, supportsApi, type ProtocolApi } from '@/server/protocol/request';
+import { kafkaError, sendRequest, supportsApi } from '@/server/kafka/send-request';
+import { type ProtocolApi } from '@/server/protocol/request';
 
 /** KRaft's metadata log; DescribeQuorum describes its single partition. */
 const METADATA_TOPIC = '__cluster_metadata';

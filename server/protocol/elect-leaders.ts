@@ -1,7 +1,8 @@
 import 'server-only';
-import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
+import type { KafkajsBroker } from '@/server/kafka/kafkajs';
 import { fieldReader, fieldWriter } from '@/server/protocol/fields';
-import { pickVersion, sendRequest, UnsupportedApiError, type ProtocolApi } from '@/server/protocol/request';
+import { sendRequest } from '@/server/kafka/send-request';
+import { pickVersion, UnsupportedApiError, type ProtocolApi } from '@/server/protocol/request';
 
 /** Kafka's ElectionType (KIP-460): the preferred replica (replicas[0]) if in sync, or any live replica when none is. */
 export const ELECTION_TYPES = { PREFERRED: 0, UNCLEAN: 1 } as const;

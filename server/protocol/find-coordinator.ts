@@ -1,5 +1,5 @@
 import 'server-only';
-import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
+import type { KafkajsBroker } from '@/server/kafka/kafkajs';
 
 /** The part of kafkajs's Broker this module calls (not in kafkajs-internals.d.ts's KafkajsBroker). */
 type CoordinatorLookup = {

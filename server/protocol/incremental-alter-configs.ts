@@ -1,7 +1,8 @@
 import 'server-only';
-import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
+import type { KafkajsBroker } from '@/server/kafka/kafkajs';
 import { fieldReader, fieldWriter } from '@/server/protocol/fields';
-import { sendRequest, type ProtocolApi } from '@/server/protocol/request';
+import { sendRequest } from '@/server/kafka/send-request';
+import { type ProtocolApi } from '@/server/protocol/request';
 
 /** Kafka's ConfigResource.Type ids, for the resources the console alters. */
 export const CONFIG_RESOURCE_TYPES = { TOPIC: 2, BROKER: 4 } as const;

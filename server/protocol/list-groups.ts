@@ -1,9 +1,10 @@
 import 'server-only';
-import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
+import type { KafkajsBroker } from '@/server/kafka/kafkajs';
 import { onBrokers, type BrokerOutcome } from '@/server/kafka/broker-wave';
 import type { KafkaConnection } from '@/server/kafka/connection';
 import { fieldReader } from '@/server/protocol/fields';
-import { kafkaError, sendRequest, type ProtocolApi } from '@/server/protocol/request';
+import { kafkaError, sendRequest } from '@/server/kafka/send-request';
+import { type ProtocolApi } from '@/server/protocol/request';
 
 export type ListGroupsInput = {
   /** Group states to keep (v4+, e.g. "Stable", "Empty"); empty or absent = all. */

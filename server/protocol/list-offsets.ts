@@ -1,7 +1,8 @@
 import 'server-only';
-import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
+import type { KafkajsBroker } from '@/server/kafka/kafkajs';
 import type { Reader, Writer } from '@/server/protocol/codec';
-import { sendRequest, type ProtocolApi } from '@/server/protocol/request';
+import { sendRequest } from '@/server/kafka/send-request';
+import { type ProtocolApi } from '@/server/protocol/request';
 
 /** Special ListOffsets timestamps: the high watermark (READ_UNCOMMITTED) and the log start offset. */
 export const LATEST_TIMESTAMP = -1n;

@@ -1,6 +1,7 @@
 import 'server-only';
-import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
-import { sendRequest, type ProtocolApi } from '@/server/protocol/request';
+import type { KafkajsBroker } from '@/server/kafka/kafkajs';
+import { sendRequest } from '@/server/kafka/send-request';
+import { type ProtocolApi } from '@/server/protocol/request';
 
 export type OffsetDeleteInput = { groupId: string; topics: { name: string; partitions: number[] }[] };
 export type OffsetDeleteResponse = {

@@ -1,5 +1,5 @@
-import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
-import type { KafkaRequestDefinition } from 'kafkajs/src/protocol/request.js';
+import type { KafkajsBroker } from '@/server/kafka/kafkajs';
+import type { KafkaRequestDefinition } from '@/server/kafka/kafkajs';
 import { describe, expect, it } from 'vitest';
 import { Writer } from '@/server/protocol/codec';
 import {

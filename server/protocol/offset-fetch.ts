@@ -1,8 +1,9 @@
 import 'server-only';
-import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
+import type { KafkajsBroker } from '@/server/kafka/kafkajs';
 import type { Reader } from '@/server/protocol/codec';
 import { fieldReader, fieldWriter } from '@/server/protocol/fields';
-import { pickVersion, sendRequest, type ProtocolApi } from '@/server/protocol/request';
+import { sendRequest } from '@/server/kafka/send-request';
+import { pickVersion, type ProtocolApi } from '@/server/protocol/request';
 
 export type OffsetFetchPartition = {
   partition: number;

@@ -3,7 +3,7 @@ import { onBrokers } from '@/server/kafka/broker-wave';
 import { onAnyBroker, type KafkaConnection } from '@/server/kafka/connection';
 import { describeTopicConfigs } from '@/server/kafka/topic-configs';
 import { ALTER_CONFIG_OPS, CONFIG_RESOURCE_TYPES, incrementalAlterConfigs } from '@/server/protocol/incremental-alter-configs';
-import { kafkaError } from '@/server/protocol/request';
+import { kafkaError } from '@/server/kafka/send-request';
 import type { PlannedMove } from '@/server/reassign/validate-plan';
 import {
   FOLLOWER_RATE,

@@ -6,7 +6,7 @@ import { readClusterMetadata } from '@/server/kafka/metadata';
 import { partitionKey } from '@/server/kafka/partition-key';
 import { alterPartitionReassignments } from '@/server/protocol/alter-partition-reassignments';
 import { listPartitionReassignments } from '@/server/protocol/list-partition-reassignments';
-import { kafkaError } from '@/server/protocol/request';
+import { kafkaError } from '@/server/kafka/send-request';
 import type { Observation } from '@/server/reassign/job-progress';
 import { KafkaErrorCode } from '@/server/kafka/error-codes';
 

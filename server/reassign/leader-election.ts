@@ -7,7 +7,7 @@ import { onController } from '@/server/kafka/controller';
 import { readClusterMetadata, type ClusterMetadata } from '@/server/kafka/metadata';
 import { partitionKey } from '@/server/kafka/partition-key';
 import { ELECTION_TYPES, electLeaders } from '@/server/protocol/elect-leaders';
-import { kafkaError } from '@/server/protocol/request';
+import { kafkaError } from '@/server/kafka/send-request';
 import { KafkaErrorCode } from '@/server/kafka/error-codes';
 
 type Candidate = { topic: string; partition: number; preferred: number; leader: number | null };

@@ -10,7 +10,7 @@ import { onAnyBroker } from '@/server/kafka/connection';
 import { readClusterMetadata } from '@/server/kafka/metadata';
 import { describeTopicConfigs } from '@/server/kafka/topic-configs';
 import { CONFIG_RESOURCE_TYPES } from '@/server/protocol/incremental-alter-configs';
-import { kafkaError } from '@/server/protocol/request';
+import { kafkaError } from '@/server/kafka/send-request';
 import { untilPropagated } from '@/server/topics/propagation';
 import { TOPIC_WRITE_DEADLINE_MS, changeableTopic, replicationFactorOf } from '@/server/topics/topic-guard';
 

@@ -7,7 +7,7 @@ import { withKafka } from '@/server/kafka/clients';
 import { readClusterMetadata } from '@/server/kafka/metadata';
 import { readOffsets } from '@/server/kafka/offsets';
 import { deleteRecords as deleteRecordsRequest } from '@/server/protocol/delete-records';
-import { kafkaError } from '@/server/protocol/request';
+import { kafkaError } from '@/server/kafka/send-request';
 import { TOPIC_WRITE_DEADLINE_MS, changeableTopic } from '@/server/topics/topic-guard';
 
 const KAFKA_TIMEOUT_MS = 10_000;

@@ -8,7 +8,7 @@ import { leaderSizes } from '@/server/cluster-state/topic-summary';
 import { withKafka } from '@/server/kafka/clients';
 import { toConfigEntries } from '@/server/kafka/config-entries';
 import { describeTopicConfigs } from '@/server/kafka/topic-configs';
-import { kafkaError } from '@/server/protocol/request';
+import { kafkaError } from '@/server/kafka/send-request';
 
 /** Every config of one topic with where its value comes from; sensitive values never leave the server. */
 async function readTopicConfigs(clusterId: string, topic: string): Promise<ConfigEntry[]> {

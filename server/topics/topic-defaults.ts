@@ -1,15 +1,14 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import kafkajs from 'kafkajs';
+import { ConfigResourceTypes } from '@/server/kafka/kafkajs';
 import { ApiError } from '@/lib/errors';
 import type { TopicDefaultsResponse } from '@/lib/schemas/topic-admin';
 import { withKafka } from '@/server/kafka/clients';
 import { onControllerWithRetry } from '@/server/kafka/controller';
 import { readClusterMetadata } from '@/server/kafka/metadata';
 import { createTopics } from '@/server/protocol/create-topics';
-import { kafkaError } from '@/server/protocol/request';
+import { kafkaError } from '@/server/kafka/send-request';
 
-const { ConfigResourceTypes } = kafkajs;
 
 /**
  * What a topic created without explicit values gets, as Kafka itself resolves it: partitions and replication factor

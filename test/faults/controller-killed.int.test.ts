@@ -2,7 +2,7 @@
 // reassignment submit each end in success or a typed error within their deadline, the cluster afterwards shows
 // exactly what the answer said (or, where the answer said the outcome is unknown, one of the two outcomes), and
 // nothing happens twice.
-import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { Kafka, logLevel, type Admin } from '@/server/kafka/kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GET as getOverview } from '@/app/api/v1/clusters/[clusterId]/overview/route';
 import { GET as getJob } from '@/app/api/v1/clusters/[clusterId]/reassignments/[jobId]/route';

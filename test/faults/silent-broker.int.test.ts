@@ -2,7 +2,7 @@
 // connections and then says nothing. Broker 1 is first in the bootstrap list. Every route answers what the other
 // brokers can answer (partial), or 503 KAFKA_UNAVAILABLE — never 500 — within the route deadline, and everything
 // recovers by itself once the broker answers again.
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel } from '@/server/kafka/kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getBrokerConfigs } from '@/app/api/v1/clusters/[clusterId]/brokers/[brokerId]/configs/route';
 import { GET as getBrokers } from '@/app/api/v1/clusters/[clusterId]/brokers/route';

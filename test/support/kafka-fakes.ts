@@ -1,5 +1,5 @@
 // A stand-in for a kafkajs Cluster with a broker pool, for unit tests of the per-broker waves.
-import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';
+import type { KafkajsBroker } from '@/server/kafka/kafkajs';
 import { vi } from 'vitest';
 import type { KafkaConnection } from '@/server/kafka/connection';
 

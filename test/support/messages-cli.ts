@@ -2,7 +2,7 @@
 // transactions) and Kafka's console consumer reading them back: the oracles of the messages tests.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel } from '@/server/kafka/kafkajs';
 import { kafkaTarget } from './kafka-target';
 
 const bootstrap = () => kafkaTarget().bootstrap.join(',');
