@@ -10,8 +10,8 @@ import { clusterQueries } from '@/lib/queries/clusters';
 import { apiRoutes } from '@/lib/routes';
 import { alertRuleSchema, type AlertChannel, type AlertRule, type AlertRulePatch, type AlertRuleSpec } from '@/lib/schemas/alerts';
 import { AlertRuleForm } from '@/components/alerts/alert-rule-form';
-import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { DialogActions } from '@/components/ui/dialog-actions';
 import { FormAlert } from '@/components/ui/form-field';
 import { useToast } from '@/components/ui/toast';
 
@@ -85,13 +85,15 @@ export function AlertRuleDialog({ rule, open, onClose, channels }: Props) {
         />
         <FormAlert messages={errors.request} />
         <FormAlert messages={failure} />
-        <div className="flex justify-end gap-2 border-t border-zinc-200 pt-3 dark:border-zinc-800">
-          <Button onClick={onClose}>Cancel</Button>
-          {/* A new rule waits for the cluster list: its first cluster is the default choice. */}
-          <Button type="submit" tone="primary" disabled={save.isPending || (!rule && clusters.isPending)}>
-            {save.isPending ? (rule ? 'Saving…' : 'Creating…') : rule ? 'Save rule' : 'Create rule'}
-          </Button>
-        </div>
+        {/* A new rule waits for the cluster list: its first cluster is the default choice. */}
+        <DialogActions
+          divided
+          onCancel={onClose}
+          label={rule ? 'Save rule' : 'Create rule'}
+          busyLabel={rule ? 'Saving…' : 'Creating…'}
+          pending={save.isPending}
+          disabled={!rule && clusters.isPending}
+        />
       </form>
     </Dialog>
   );

@@ -5,8 +5,8 @@ import { apiSend } from '@/lib/api-client';
 import { alertQueries } from '@/lib/queries/alerts';
 import { apiRoutes } from '@/lib/routes';
 import { deleteAlertRuleResponseSchema, type AlertRule } from '@/lib/schemas/alerts';
-import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { DialogActions } from '@/components/ui/dialog-actions';
 import { FormAlert } from '@/components/ui/form-field';
 import { useToast } from '@/components/ui/toast';
 
@@ -31,12 +31,7 @@ export function DeleteAlertRuleDialog({ rule, onClose }: { rule: AlertRule; onCl
         The history of its alerts stays.
       </p>
       <FormAlert messages={remove.error ? `Failed to delete alert rule ${rule.name}: ${remove.error.message}` : null} />
-      <div className="flex justify-end gap-2">
-        <Button onClick={onClose}>Cancel</Button>
-        <Button tone="danger" disabled={remove.isPending} onClick={() => remove.mutate()}>
-          {remove.isPending ? 'Deleting…' : 'Delete rule'}
-        </Button>
-      </div>
+      <DialogActions onCancel={onClose} tone="danger" label="Delete rule" busyLabel="Deleting…" pending={remove.isPending} onAct={() => remove.mutate()} />
     </Dialog>
   );
 }

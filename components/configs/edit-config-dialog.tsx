@@ -10,6 +10,7 @@ import { configListResponseSchema, type ConfigEntry, type ConfigListResponse } f
 import type { ConfigPatchInput } from '@/lib/schemas/topic-admin';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { DialogActions } from '@/components/ui/dialog-actions';
 import { FormAlert, FormField, Input } from '@/components/ui/form-field';
 import { useToast } from '@/components/ui/toast';
 
@@ -71,17 +72,13 @@ export function EditConfigDialog({ entry, subject, path, help, canReset, validat
         </FormField>
         <FormAlert messages={errors.request} />
         <FormAlert messages={failure} />
-        <div className="flex flex-wrap justify-end gap-2">
+        <DialogActions onCancel={onClose} label="Save" busyLabel="Saving…" pending={save.isPending}>
           {canReset ? (
             <Button className="mr-auto" disabled={save.isPending} onClick={() => send(toResetPatch(entry.name))}>
               Reset to default
             </Button>
           ) : null}
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" tone="primary" disabled={save.isPending}>
-            {save.isPending ? 'Saving…' : 'Save'}
-          </Button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

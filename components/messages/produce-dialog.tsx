@@ -11,6 +11,7 @@ import { apiRoutes } from '@/lib/routes';
 import { COMPRESSION_TYPES, produceResultSchema, type ParsedProduceInput, type ProduceResult } from '@/lib/schemas/messages';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { DialogActions } from '@/components/ui/dialog-actions';
 import { FormAlert, FormField, Input, Select } from '@/components/ui/form-field';
 import { useToast } from '@/components/ui/toast';
 
@@ -152,12 +153,7 @@ export function ProduceDialog({ clusterId, topic, initial, onClose }: { clusterI
           </fieldset>
           <FormAlert messages={errors.request} />
           <FormAlert messages={failure} />
-          <div className="flex justify-end gap-2">
-            <Button onClick={onClose}>Cancel</Button>
-            <Button type="submit" tone="primary" disabled={produce.isPending}>
-              {produce.isPending ? 'Producing…' : 'Produce'}
-            </Button>
-          </div>
+          <DialogActions onCancel={onClose} label="Produce" busyLabel="Producing…" pending={produce.isPending} />
         </form>
       )}
     </Dialog>

@@ -9,8 +9,8 @@ import { apiRoutes } from '@/lib/routes';
 import { throttleUpdatedSchema } from '@/lib/schemas/reassignments';
 import { formatRate, throttleFormFrom, throttleFromForm } from '@/lib/throttle-rate';
 import { ThrottleFields, ThrottleHelp } from '@/components/reassignments/throttle-fields';
-import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { DialogActions } from '@/components/ui/dialog-actions';
 import { FormAlert } from '@/components/ui/form-field';
 import { useToast } from '@/components/ui/toast';
 
@@ -50,12 +50,7 @@ export function ChangeThrottleDialog({ clusterId, jobId, current, onClose }: Pro
         <ThrottleFields value={form} onChange={setForm} error={error} />
         <ThrottleHelp />
         <FormAlert messages={failure} />
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" tone="primary" disabled={change.isPending}>
-            {change.isPending ? 'Saving…' : 'Save throttle'}
-          </Button>
-        </div>
+        <DialogActions onCancel={onClose} label="Save throttle" busyLabel="Saving…" pending={change.isPending} />
       </form>
     </Dialog>
   );

@@ -8,8 +8,8 @@ import { reassignmentQueries } from '@/lib/queries/reassignments';
 import { shortJobId } from '@/lib/reassign-job';
 import { apiRoutes, pageRoutes } from '@/lib/routes';
 import { jobCreatedSchema } from '@/lib/schemas/reassignments';
-import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { DialogActions } from '@/components/ui/dialog-actions';
 import { FormAlert } from '@/components/ui/form-field';
 import { useToast } from '@/components/ui/toast';
 
@@ -54,12 +54,7 @@ export function JobConfirmDialog({ clusterId, jobId, action, onClose }: Props) {
     <Dialog open onClose={onClose} title={text.title} size="md">
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{text.body}</p>
       <FormAlert messages={failure} />
-      <div className="flex justify-end gap-2">
-        <Button onClick={onClose}>Keep it</Button>
-        <Button tone="danger" disabled={run.isPending} onClick={() => run.mutate()}>
-          {run.isPending ? text.busy : text.button}
-        </Button>
-      </div>
+      <DialogActions onCancel={onClose} cancelLabel="Keep it" tone="danger" label={text.button} busyLabel={text.busy} pending={run.isPending} onAct={() => run.mutate()} />
     </Dialog>
   );
 }

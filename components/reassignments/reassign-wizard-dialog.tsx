@@ -18,6 +18,7 @@ import { usePlanReassignment } from '@/components/reassignments/use-plan-reassig
 import { WizardSteps, type WizardStep } from '@/components/reassignments/wizard-steps';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { DialogActions } from '@/components/ui/dialog-actions';
 import { FormAlert } from '@/components/ui/form-field';
 import { useToast } from '@/components/ui/toast';
 
@@ -107,12 +108,7 @@ export function ReassignWizardDialog({ clusterId, prefill, currentReplicationFac
         <form onSubmit={submitChoice} className="space-y-4" noValidate>
           <ChooseStep clusterId={clusterId} form={form} onChange={change} errors={errors} currentReplicationFactor={currentReplicationFactor} />
           <FormAlert messages={errors.request ?? failure} />
-          <div className="flex justify-end gap-2">
-            <Button onClick={onClose}>Cancel</Button>
-            <Button type="submit" tone="primary" disabled={plan.isPending}>
-              {plan.isPending ? 'Planning…' : form.mode === 'import' ? 'Check the JSON' : 'Plan'}
-            </Button>
-          </div>
+          <DialogActions onCancel={onClose} label={form.mode === 'import' ? 'Check the JSON' : 'Plan'} busyLabel="Planning…" pending={plan.isPending} />
         </form>
       ) : null}
       {step !== 'choose' && planned ? (

@@ -9,8 +9,8 @@ import { topicQueries } from '@/lib/queries/topics';
 import { apiRoutes } from '@/lib/routes';
 import type { AddPartitionsInput } from '@/lib/schemas/topic-admin';
 import { topicDetailResponseSchema } from '@/lib/schemas/topics';
-import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { DialogActions } from '@/components/ui/dialog-actions';
 import { FormAlert, FormField, Input } from '@/components/ui/form-field';
 import { useToast } from '@/components/ui/toast';
 
@@ -60,12 +60,7 @@ export function AddPartitionsDialog({ clusterId, topic, current, onClose }: Prop
           {(control) => <Input {...control} inputMode="numeric" className="w-40" value={total} onChange={(e) => setTotal(e.target.value)} />}
         </FormField>
         <FormAlert messages={failure} />
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" tone="primary" disabled={add.isPending}>
-            {add.isPending ? 'Adding…' : 'Add partitions'}
-          </Button>
-        </div>
+        <DialogActions onCancel={onClose} label="Add partitions" busyLabel="Adding…" pending={add.isPending} />
       </form>
     </Dialog>
   );

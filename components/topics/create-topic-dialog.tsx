@@ -20,8 +20,8 @@ import {
   type CreateTopicFormState,
 } from '@/lib/topic-create-form';
 import { CreateTopicForm } from '@/components/topics/create-topic-form';
-import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { DialogActions } from '@/components/ui/dialog-actions';
 import { FormAlert } from '@/components/ui/form-field';
 import { useToast } from '@/components/ui/toast';
 
@@ -88,12 +88,7 @@ export function CreateTopicDialog({ clusterId, existingNames, open, onClose }: P
         <CreateTopicForm form={form} defaults={defaults.data} errors={errors} nameProblem={nameProblem} onChange={change} onConfigBlur={checkConfig} />
         <FormAlert messages={errors.request} />
         <FormAlert messages={failure} />
-        <div className="flex justify-end gap-2 border-t border-zinc-200 pt-3 dark:border-zinc-800">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" tone="primary" disabled={create.isPending}>
-            {create.isPending ? 'Creating…' : 'Create topic'}
-          </Button>
-        </div>
+        <DialogActions divided onCancel={onClose} label="Create topic" busyLabel="Creating…" pending={create.isPending} />
       </form>
     </Dialog>
   );

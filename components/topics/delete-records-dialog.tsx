@@ -14,6 +14,7 @@ import type { PartitionDetail } from '@/lib/schemas/topics';
 import { PurgeTable } from '@/components/topics/purge-table';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { DialogActions } from '@/components/ui/dialog-actions';
 import { FormAlert, FormField, Input } from '@/components/ui/form-field';
 import { useToast } from '@/components/ui/toast';
 
@@ -92,12 +93,7 @@ export function DeleteRecordsDialog({ clusterId, topic, partitions, onClose }: P
           </FormField>
           <FormAlert messages={errors.request} />
           <FormAlert messages={failure} />
-          <div className="flex justify-end gap-2">
-            <Button onClick={onClose}>Cancel</Button>
-            <Button type="submit" tone="danger" disabled={confirm !== topic || purge.isPending}>
-              {purge.isPending ? 'Deleting…' : 'Delete records'}
-            </Button>
-          </div>
+          <DialogActions onCancel={onClose} tone="danger" label="Delete records" busyLabel="Deleting…" pending={purge.isPending} disabled={confirm !== topic} />
         </form>
       )}
     </Dialog>

@@ -8,8 +8,8 @@ import { ApiError } from '@/lib/errors';
 import { topicQueries } from '@/lib/queries/topics';
 import { apiRoutes, pageRoutes } from '@/lib/routes';
 import { deleteTopicResponseSchema } from '@/lib/schemas/topic-admin';
-import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { DialogActions } from '@/components/ui/dialog-actions';
 import { FormAlert, FormField, Input } from '@/components/ui/form-field';
 import { useToast } from '@/components/ui/toast';
 
@@ -64,12 +64,7 @@ export function DeleteTopicDialog({ clusterId, topic, onClose }: Props) {
           )}
         </FormField>
         <FormAlert messages={failure} />
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" tone="danger" disabled={confirm !== topic || remove.isPending}>
-            {remove.isPending ? 'Deleting…' : 'Delete topic'}
-          </Button>
-        </div>
+        <DialogActions onCancel={onClose} tone="danger" label="Delete topic" busyLabel="Deleting…" pending={remove.isPending} disabled={confirm !== topic} />
       </form>
     </Dialog>
   );
