@@ -6,7 +6,7 @@ import { formatCount } from '@/lib/format';
 import { brokerQueries } from '@/lib/queries/brokers';
 import { pageRoutes } from '@/lib/routes';
 import { Disk, Skew } from '@/components/brokers/broker-cells';
-import { AsOf } from '@/components/feedback/as-of';
+import { ListStatus } from '@/components/feedback/list-status';
 import { QueryError } from '@/components/feedback/query-error';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState, LoadingRows } from '@/components/ui/states';
@@ -22,13 +22,10 @@ export function BrokersTable({ clusterId }: { clusterId: string }) {
 
   return (
     <section aria-label="Brokers" className="space-y-2">
-      <div className="flex items-baseline justify-between text-sm text-zinc-500 dark:text-zinc-400">
-        <p>
-          {up} of {data.brokers.length} broker{data.brokers.length === 1 ? '' : 's'} up
-          {data.controllerId !== null ? ` · controller ${data.controllerId}` : ' · no active controller'}
-        </p>
-        <AsOf asOf={data.asOf} stale={Boolean(error)} />
-      </div>
+      <ListStatus asOf={data.asOf} stale={Boolean(error)}>
+        {up} of {data.brokers.length} broker{data.brokers.length === 1 ? '' : 's'} up
+        {data.controllerId !== null ? ` · controller ${data.controllerId}` : ' · no active controller'}
+      </ListStatus>
       <Table>
         <thead>
           <tr>

@@ -1,16 +1,17 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { getCoreRowModel, useReactTable, type SortingState, type Updater } from '@tanstack/react-table';
+import type { SortingState } from '@tanstack/react-table';
 import { useCallback, useMemo } from 'react';
 import { groupListFilters, groupQueries, type GroupListFilters } from '@/lib/queries/consumer-groups';
 import { GROUP_SORT_FIELDS, type ConsumerGroupSummary } from '@/lib/schemas/consumer-groups';
 import { groupColumns } from '@/components/consumer-groups/group-columns';
 import { GroupsToolbar } from '@/components/consumer-groups/groups-toolbar';
-import { AsOf } from '@/components/feedback/as-of';
+import { ListStatus } from '@/components/feedback/list-status';
 import { QueryError } from '@/components/feedback/query-error';
 import { EmptyState, LoadingRows } from '@/components/ui/states';
-import { sortingFromParam, sortingToParam, useUrlParams } from '@/components/ui/use-url-params';
+import { useServerSortedTable } from '@/components/ui/use-server-sorted-table';
+import { sortingToParam, useUrlParams } from '@/components/ui/use-url-params';
 import { VirtualTable } from '@/components/ui/virtual-table';
 
 const BY_ID: SortingState = [{ id: 'groupId', desc: false }];
@@ -30,14 +31,10 @@ export function GroupsTable({ clusterId }: { clusterId: string }) {
       {error && !data ? <QueryError what="consumer groups" error={error} onRetry={() => void refetch()} /> : null}
       {data ? (
         <>
-          <div className="flex items-baseline justify-between text-sm text-zinc-500 dark:text-zinc-400">
-            <p aria-live="polite">
-              {data.total} group{data.total === 1 ? '' : 's'}
-              {filtered ? ' matching the filters' : ''}
-              {data.partial ? <span className="text-amber-600 dark:text-amber-400"> · partial: part of the cluster could not be read</span> : null}
-            </p>
-            <AsOf asOf={data.asOf} stale={Boolean(error)} />
-          </div>
+          <ListStatus live partial={data.partial} asOf={data.asOf} stale={Boolean(error)}>
+            {data.total} group{data.total === 1 ? '' : 's'}
+            {filtered ? ' matching the filters' : ''}
+          </ListStatus>
           {data.groups.length === 0 ? (
             <EmptyState title={filtered ? 'No groups match' : 'No consumer groups'}>
               {filtered ? 'Change or clear the filters.' : 'No consumer has joined a group or committed offsets on this cluster yet.'}
@@ -55,19 +52,7 @@ type GridProps = { clusterId: string; groups: ConsumerGroupSummary[]; sort: Grou
 
 function GroupsGrid({ clusterId, groups, sort, onSort, busy }: GridProps) {
   const columns = useMemo(() => groupColumns(clusterId), [clusterId]);
-  const sorting = sortingFromParam(sort, GROUP_SORT_FIELDS, BY_ID);
-  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the instance is TanStack's stable handle.
-  const table = useReactTable({
-    data: groups,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (group) => group.groupId,
-    manualSorting: true,
-    enableMultiSort: false,
-    enableSortingRemoval: false,
-    state: { sorting },
-    onSortingChange: (updater: Updater<SortingState>) => onSort(typeof updater === 'function' ? updater(sorting) : updater),
-  });
+  const table = useServerSortedTable({ data: groups, columns, getRowId: (group) => group.groupId, sort, sortFields: GROUP_SORT_FIELDS, fallback: BY_ID, onSort });
   return (
     <div aria-busy={busy} className={busy ? 'opacity-70 transition-opacity' : undefined}>
       <VirtualTable table={table} label="Consumer groups" rowAttributes={(row) => ({ 'data-group': row.original.groupId })} />

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { healthQueries } from '@/lib/queries/health';
-import { AsOf } from '@/components/feedback/as-of';
+import { ListStatus } from '@/components/feedback/list-status';
 import { QueryError } from '@/components/feedback/query-error';
 import { RISK_REASONS, type RiskReason } from '@/components/health/risk-reason';
 import { AtRiskTable } from '@/components/health/at-risk-table';
@@ -29,14 +29,10 @@ export function AtRiskPartitions({ clusterId }: { clusterId: string }) {
 
   return (
     <section aria-label="At-risk partitions" className="space-y-3">
-      <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm text-zinc-500 dark:text-zinc-400">
-        <p>
-          {data.partitions.length} at-risk partition{data.partitions.length === 1 ? '' : 's'}
-          {data.partitions.length ? ` in ${topics} topic${topics === 1 ? '' : 's'}` : ''}
-          {data.partial ? <span className="text-amber-600 dark:text-amber-400"> · partial: part of the cluster could not be read</span> : null}
-        </p>
-        <AsOf asOf={data.asOf} stale={Boolean(error)} />
-      </div>
+      <ListStatus partial={data.partial} asOf={data.asOf} stale={Boolean(error)}>
+        {data.partitions.length} at-risk partition{data.partitions.length === 1 ? '' : 's'}
+        {data.partitions.length ? ` in ${topics} topic${topics === 1 ? '' : 's'}` : ''}
+      </ListStatus>
       {data.partitions.length === 0 ? (
         <EmptyState title="All partitions are healthy">Every partition has a leader, its preferred one, and all replicas in sync.</EmptyState>
       ) : (

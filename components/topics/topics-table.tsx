@@ -1,17 +1,18 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { getCoreRowModel, useReactTable, type SortingState, type Updater } from '@tanstack/react-table';
+import type { SortingState } from '@tanstack/react-table';
 import { useCallback, useMemo } from 'react';
 import { topicListFilters, topicQueries, type TopicListFilters } from '@/lib/queries/topics';
 import { TOPIC_SORT_FIELDS, type TopicSummary } from '@/lib/schemas/topics';
-import { AsOf } from '@/components/feedback/as-of';
+import { ListStatus } from '@/components/feedback/list-status';
 import { QueryError } from '@/components/feedback/query-error';
 import { CreateTopicAction } from '@/components/topics/create-topic-action';
 import { topicColumns } from '@/components/topics/topic-columns';
 import { TopicsToolbar } from '@/components/topics/topics-toolbar';
 import { EmptyState, LoadingRows } from '@/components/ui/states';
-import { sortingFromParam, sortingToParam, useUrlParams } from '@/components/ui/use-url-params';
+import { useServerSortedTable } from '@/components/ui/use-server-sorted-table';
+import { sortingToParam, useUrlParams } from '@/components/ui/use-url-params';
 import { VirtualTable } from '@/components/ui/virtual-table';
 
 const BY_NAME: SortingState = [{ id: 'name', desc: false }];
@@ -41,14 +42,10 @@ export function TopicsTable({ clusterId }: { clusterId: string }) {
       {error && !data ? <QueryError what="topics" error={error} onRetry={() => void refetch()} /> : null}
       {data ? (
         <>
-          <div className="flex items-baseline justify-between text-sm text-zinc-500 dark:text-zinc-400">
-            <p aria-live="polite">
-              {data.total} topic{data.total === 1 ? '' : 's'}
-              {filters.q ? ` matching “${filters.q}”` : ''}
-              {data.partial ? <span className="text-amber-600 dark:text-amber-400"> · partial: part of the cluster could not be read</span> : null}
-            </p>
-            <AsOf asOf={data.asOf} stale={Boolean(error)} />
-          </div>
+          <ListStatus live partial={data.partial} asOf={data.asOf} stale={Boolean(error)}>
+            {data.total} topic{data.total === 1 ? '' : 's'}
+            {filters.q ? ` matching “${filters.q}”` : ''}
+          </ListStatus>
           {data.topics.length === 0 ? (
             <NoTopics filters={filters} />
           ) : (
@@ -69,20 +66,7 @@ type GridProps = { clusterId: string; topics: TopicSummary[]; sort: string | und
 
 function TopicsGrid({ clusterId, topics, sort, onSort, busy }: GridProps) {
   const columns = useMemo(() => topicColumns(clusterId), [clusterId]);
-  const sorting = sortingFromParam(sort, TOPIC_SORT_FIELDS, BY_NAME);
-  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the instance is TanStack's stable handle.
-  const table = useReactTable({
-    data: topics,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (topic) => topic.name,
-    // The server sorted the rows already; the headers only ask for another order.
-    manualSorting: true,
-    enableMultiSort: false,
-    enableSortingRemoval: false,
-    state: { sorting },
-    onSortingChange: (updater: Updater<SortingState>) => onSort(typeof updater === 'function' ? updater(sorting) : updater),
-  });
+  const table = useServerSortedTable({ data: topics, columns, getRowId: (topic) => topic.name, sort, sortFields: TOPIC_SORT_FIELDS, fallback: BY_NAME, onSort });
   return (
     <div aria-busy={busy} className={busy ? 'opacity-70 transition-opacity' : undefined}>
       <VirtualTable table={table} label="Topics" rowAttributes={(row) => ({ 'data-topic': row.original.name })} />
