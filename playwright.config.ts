@@ -24,11 +24,18 @@ export default defineConfig({
   },
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts/ },
-    { name: 'chromium', use: { browserName: 'chromium', storageState: 'e2e/.auth/admin.json' }, dependencies: ['setup'], testIgnore: /canary\.spec\.ts/ },
+    {
+      name: 'chromium',
+      use: { browserName: 'chromium', storageState: 'e2e/.auth/admin.json' },
+      dependencies: ['setup'],
+      testIgnore: /canary\.spec\.ts/,
+    },
     // Last: reads everything the run's server logged.
     { name: 'canary', testMatch: /canary\.spec\.ts/, dependencies: ['chromium'] },
     // `npm run bench:ui` only (needs the large fixture): page timings, not a test of behaviour.
-    ...(process.env.BENCH_UI ? [{ name: 'bench-ui', testDir: 'scripts/bench/ui', testMatch: /\.bench\.ts$/, dependencies: ['setup'] }] : []),
+    ...(process.env.BENCH_UI
+      ? [{ name: 'bench-ui', testDir: 'scripts/bench/ui', testMatch: /\.bench\.ts$/, dependencies: ['setup'] }]
+      : []),
   ],
   webServer: [
     {
@@ -44,7 +51,15 @@ export default defineConfig({
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { CONSOLE_CONFIG: config, AUTH_SECRET, CONSOLE_DATA_DIR: `${E2E_DIR}/data-${Date.now()}`, NODE_ENV: 'production', NEXTAUTH_URL: baseURL, PORT: String(PORT), HOSTNAME: '127.0.0.1' },
+      env: {
+        CONSOLE_CONFIG: config,
+        AUTH_SECRET,
+        CONSOLE_DATA_DIR: `${E2E_DIR}/data-${Date.now()}`,
+        NODE_ENV: 'production',
+        NEXTAUTH_URL: baseURL,
+        PORT: String(PORT),
+        HOSTNAME: '127.0.0.1',
+      },
     },
   ],
 });

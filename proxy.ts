@@ -40,7 +40,13 @@ export function proxy(request: NextRequest) {
   // Next fails such a path with a bare 500 before any route runs: refuse it here as the bad input it is.
   if (!decodablePath(pathname)) {
     return NextResponse.json(
-      { error: { code: 'VALIDATION', message: 'The path is not valid percent-encoded UTF-8', fieldErrors: { path: ['not valid percent-encoding'] } } },
+      {
+        error: {
+          code: 'VALIDATION',
+          message: 'The path is not valid percent-encoded UTF-8',
+          fieldErrors: { path: ['not valid percent-encoding'] },
+        },
+      },
       { status: 400, headers: { 'Cache-Control': 'no-store' } },
     );
   }

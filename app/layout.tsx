@@ -8,7 +8,13 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'Kafka Console', template: '%s · Kafka Console' },
   description: 'Brokers, topics, consumer lag and throughput of your Kafka clusters',
-  icons: { icon: [{ url: '/icon.svg', type: 'image/svg+xml' }, { url: '/favicon.ico', sizes: '32x32' }], apple: '/icon-180.png' },
+  icons: {
+    icon: [
+      { url: '/icon.svg', type: 'image/svg+xml' },
+      { url: '/favicon.ico', sizes: '32x32' },
+    ],
+    apple: '/icon-180.png',
+  },
   manifest: '/manifest.webmanifest',
 };
 

@@ -5,7 +5,12 @@ import { LoginPage } from './pages/login-page';
 
 test('an admin creates a lag rule in the UI and sees it fire, mutes it and deletes it', async ({ page, kafka }) => {
   // A group 40 messages behind: 20 records in each of 2 partitions, offsets committed at 0 and no member.
-  const topic = await kafka.createTopic({ replicaAssignment: [[1, 2], [2, 3]] });
+  const topic = await kafka.createTopic({
+    replicaAssignment: [
+      [1, 2],
+      [2, 3],
+    ],
+  });
   await kafka.produce(topic, 2, 20);
   const groupId = `e2e-alert-${Date.now()}`;
   await kafka.commitOffsets(groupId, topic, [0, 0]);
@@ -32,7 +37,9 @@ test('an admin creates a lag rule in the UI and sees it fire, mutes it and delet
   await alerts.deleteRule(name);
   await expect(alerts.ruleRow(name)).toHaveCount(0);
   await expect(firing).toHaveCount(0);
-  await expect(alerts.history.getByRole('table', { name: 'Alert history' }).locator('tbody tr').filter({ hasText: name }).first()).toContainText('The rule was deleted');
+  await expect(
+    alerts.history.getByRole('table', { name: 'Alert history' }).locator('tbody tr').filter({ hasText: name }).first(),
+  ).toContainText('The rule was deleted');
 });
 
 test.describe('a viewer', () => {
@@ -40,7 +47,11 @@ test.describe('a viewer', () => {
 
   test('reads the alerts page without the rule controls, and the server refuses a new rule', async ({ page, playwright, baseURL }) => {
     // A rule made by the admin through the API, so the viewer has one to see.
-    const admin = await playwright.request.newContext({ baseURL, storageState: 'e2e/.auth/admin.json', extraHTTPHeaders: { origin: baseURL! } });
+    const admin = await playwright.request.newContext({
+      baseURL,
+      storageState: 'e2e/.auth/admin.json',
+      extraHTTPHeaders: { origin: baseURL! },
+    });
     const rule = { kind: 'broker-missing', name: `brokers seen by a viewer ${Date.now()}`, clusterId: 'local' };
     const created = await admin.post('/api/v1/alerts/rules', { data: rule });
     expect(created.status()).toBe(201);
@@ -54,7 +65,10 @@ test.describe('a viewer', () => {
       await expect(alerts.history).toBeVisible();
       await expect(alerts.newRule).toHaveCount(0);
       await expect(alerts.rules.getByRole('button')).toHaveCount(0);
-      const refused = await page.request.post('/api/v1/alerts/rules', { headers: { origin: baseURL! }, data: { ...rule, name: 'not allowed' } });
+      const refused = await page.request.post('/api/v1/alerts/rules', {
+        headers: { origin: baseURL! },
+        data: { ...rule, name: 'not allowed' },
+      });
       expect(refused.status()).toBe(403);
     } finally {
       await admin.delete(`/api/v1/alerts/rules/${id}`);

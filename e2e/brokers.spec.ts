@@ -36,7 +36,13 @@ test('replica counts follow the cluster without a reload', async ({ page, kafka 
   await brokers.expectBrokerIds([1, 2, 3]);
   const before = await brokers.replicaCount(2);
   // Three partitions, each with a replica on broker 2.
-  await kafka.createTopic({ replicaAssignment: [[2, 1], [3, 2], [2, 3]] });
+  await kafka.createTopic({
+    replicaAssignment: [
+      [2, 1],
+      [3, 2],
+      [2, 3],
+    ],
+  });
   await expect.poll(() => brokers.replicaCount(2), { timeout: 20_000 }).toBeGreaterThanOrEqual(before + 3);
 });
 

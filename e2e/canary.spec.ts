@@ -12,11 +12,27 @@ test('the canary secret appears nowhere', async ({ page }) => {
     if (body.includes(CANARY_SECRET)) seen.push(response.url());
   });
   await new LoginPage(page).signInAndExpectConsole(USERS.admin.username, USERS.admin.password);
-  for (const path of ['/clusters', '/clusters/canary/brokers', '/clusters/local/brokers', '/audit', '/alerts', '/clusters/local/dashboard']) {
+  for (const path of [
+    '/clusters',
+    '/clusters/canary/brokers',
+    '/clusters/local/brokers',
+    '/audit',
+    '/alerts',
+    '/clusters/local/dashboard',
+  ]) {
     await page.goto(path);
     await page.waitForLoadState('networkidle');
   }
-  for (const api of ['/api/v1/clusters', '/api/v1/clusters/canary/brokers', '/api/v1/audit?limit=500', '/api/v1/audit/export.csv', '/api/v1/openapi.json', '/api/v1/alerts/rules', '/api/v1/alerts/events', '/metrics']) {
+  for (const api of [
+    '/api/v1/clusters',
+    '/api/v1/clusters/canary/brokers',
+    '/api/v1/audit?limit=500',
+    '/api/v1/audit/export.csv',
+    '/api/v1/openapi.json',
+    '/api/v1/alerts/rules',
+    '/api/v1/alerts/events',
+    '/metrics',
+  ]) {
     const text = await (await page.request.get(api)).text();
     if (text.includes(CANARY_SECRET)) seen.push(api);
   }

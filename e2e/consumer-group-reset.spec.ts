@@ -1,8 +1,18 @@
 import { ConsumerGroupPage } from './pages/consumer-group-page';
 import { expect, test } from './fixtures';
 
-test('a stopped group: preview a reset, confirm it, and the lag changes as previewed; a live group is refused', async ({ page, request, kafka, baseURL }) => {
-  const topic = await kafka.createTopic({ replicaAssignment: [[1, 2], [2, 3]] });
+test('a stopped group: preview a reset, confirm it, and the lag changes as previewed; a live group is refused', async ({
+  page,
+  request,
+  kafka,
+  baseURL,
+}) => {
+  const topic = await kafka.createTopic({
+    replicaAssignment: [
+      [1, 2],
+      [2, 3],
+    ],
+  });
   await kafka.produce(topic, 2, 10);
   const stopped = `e2e-reset-${Date.now()}`;
   await kafka.commitOffsets(stopped, topic, [10, 10]);
@@ -28,7 +38,12 @@ test('a stopped group: preview a reset, confirm it, and the lag changes as previ
   await confirm.click();
   await expect(dialog).toBeHidden();
   // The page's rows follow: CURRENT-OFFSET 6 and LAG 4 on both partitions, as previewed.
-  await expect.poll(async () => (await group.rows()).map((r) => [r[2], r[4]])).toEqual([['6', '4'], ['6', '4']]);
+  await expect
+    .poll(async () => (await group.rows()).map((r) => [r[2], r[4]]))
+    .toEqual([
+      ['6', '4'],
+      ['6', '4'],
+    ]);
 
   // A group with a live member: the page refuses to offer the reset, and the API answers 409.
   const live = `e2e-live-${Date.now()}`;
@@ -37,7 +52,12 @@ test('a stopped group: preview a reset, confirm it, and the lag changes as previ
   await consumer.subscribe({ topic, fromBeginning: true });
   await consumer.run({ eachMessage: async () => {} });
   try {
-    await expect.poll(async () => ((await (await request.get(`/api/v1/clusters/local/consumer-groups/${live}`)).json()) as { state?: string }).state, { timeout: 30_000 }).toBe('Stable');
+    await expect
+      .poll(
+        async () => ((await (await request.get(`/api/v1/clusters/local/consumer-groups/${live}`)).json()) as { state?: string }).state,
+        { timeout: 30_000 },
+      )
+      .toBe('Stable');
     await group.open('local', live);
     await expect(page.getByRole('button', { name: 'Reset offsets…' })).toBeDisabled();
     const refused = await request.post(`/api/v1/clusters/local/consumer-groups/${live}/offsets/reset`, {

@@ -3,13 +3,31 @@ import { ConsumerGroupsPage } from './pages/consumer-groups-page';
 import { expect, test } from './fixtures';
 
 type GroupApi = {
-  offsets: { topic: string; partition: number; currentOffset: string | null; logEndOffset: string | null; lag: string | null; consumerId: string | null; host: string | null; clientId: string | null }[];
+  offsets: {
+    topic: string;
+    partition: number;
+    currentOffset: string | null;
+    logEndOffset: string | null;
+    lag: string | null;
+    consumerId: string | null;
+    host: string | null;
+    clientId: string | null;
+  }[];
 };
 
 const dash = (value: string | number | null) => (value === null ? '-' : Number(value).toLocaleString('en-US'));
 
-test('groups sorted by lag lead to the most lagging group, whose rows equal the API and export as CSV', async ({ page, request, kafka }) => {
-  const topic = await kafka.createTopic({ replicaAssignment: [[1, 2], [2, 3]] });
+test('groups sorted by lag lead to the most lagging group, whose rows equal the API and export as CSV', async ({
+  page,
+  request,
+  kafka,
+}) => {
+  const topic = await kafka.createTopic({
+    replicaAssignment: [
+      [1, 2],
+      [2, 3],
+    ],
+  });
   await kafka.produce(topic, 2, 12);
   const prefix = `e2e-lag-${Date.now()}`;
   const [behind, caughtUp, halfway] = [`${prefix}-behind`, `${prefix}-caught-up`, `${prefix}-halfway`];
@@ -34,10 +52,21 @@ test('groups sorted by lag lead to the most lagging group, whose rows equal the 
   expect(api.offsets.map((r) => r.lag)).toEqual(['12', '12']);
   await expect
     .poll(() => group.rows())
-    .toEqual(api.offsets.map((r) => [r.topic, String(r.partition), dash(r.currentOffset), dash(r.logEndOffset), dash(r.lag), r.consumerId ?? '-', r.host ?? '-', r.clientId ?? '-']));
+    .toEqual(
+      api.offsets.map((r) => [
+        r.topic,
+        String(r.partition),
+        dash(r.currentOffset),
+        dash(r.logEndOffset),
+        dash(r.lag),
+        r.consumerId ?? '-',
+        r.host ?? '-',
+        r.clientId ?? '-',
+      ]),
+    );
   await expect(page.getByText(`Consumer group '${behind}' has no active members.`)).toBeVisible();
 
-  const csv = await request.get(await group.exportCsv.getAttribute('href') ?? '');
+  const csv = await request.get((await group.exportCsv.getAttribute('href')) ?? '');
   expect(csv.headers()['content-type']).toContain('text/csv');
   expect((await csv.text()).split('\r\n')[0]).toBe('GROUP,TOPIC,PARTITION,CURRENT-OFFSET,LOG-END-OFFSET,LAG,CONSUMER-ID,HOST,CLIENT-ID');
 });

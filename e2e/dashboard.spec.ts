@@ -11,7 +11,12 @@ const clusterMetrics = (page: Page, spanMs: number) =>
 
 test('the dashboard charts the cluster from its samples; the range selector changes the URL and the data', async ({ page, kafka }) => {
   test.setTimeout(120_000);
-  const topic = await kafka.createTopic({ replicaAssignment: [[1, 2], [2, 3]] });
+  const topic = await kafka.createTopic({
+    replicaAssignment: [
+      [1, 2],
+      [2, 3],
+    ],
+  });
   // Traffic over several sampling passes (the e2e console samples every 2 s).
   const until = Date.now() + 12_000;
   while (Date.now() < until) {
@@ -44,7 +49,9 @@ test('the dashboard charts the cluster from its samples; the range selector chan
   await week;
   await expect(page).toHaveURL(/[?&]range=7d/);
   // Beyond a day the time axis shows dates.
-  await expect.poll(() => dashboard.timeTicks('Messages per second')).toEqual(expect.arrayContaining([expect.stringMatching(/^[A-Z][a-z]{2} \d{1,2}$/)]));
+  await expect
+    .poll(() => dashboard.timeTicks('Messages per second'))
+    .toEqual(expect.arrayContaining([expect.stringMatching(/^[A-Z][a-z]{2} \d{1,2}$/)]));
   await page.reload();
   await dashboard.expectRange('7d');
 

@@ -13,7 +13,10 @@ type Fixtures = {
      */
     produce: (topic: string, partitions: number, count: number, valueBytes?: number) => Promise<void>;
     /** These records, as given (keys, values, headers, partitions), acks=all. */
-    send: (topic: string, messages: { partition: number; key?: string | null; value: string | null; headers?: Record<string, string> }[]) => Promise<void>;
+    send: (
+      topic: string,
+      messages: { partition: number; key?: string | null; value: string | null; headers?: Record<string, string> }[],
+    ) => Promise<void>;
     /** A group that only has committed offsets (no member), as `kafka-consumer-groups --reset-offsets` leaves one. */
     commitOffsets: (groupId: string, topic: string, offsets: number[]) => Promise<void>;
     /** A kafkajs consumer in `groupId` (a live member); the test connects and disconnects it, the group is deleted after. */
@@ -43,10 +46,13 @@ export const test = base.extend<Fixtures>({
         const producer = kafka.producer();
         await producer.connect();
         const value = (i: number) => (valueBytes ? `record ${i} `.padEnd(valueBytes, 'x') : `record ${i}`);
-        const messages = Array.from({ length: partitions }, (_, partition) => Array.from({ length: count }, (__, i) => ({ partition, value: value(i) }))).flat();
+        const messages = Array.from({ length: partitions }, (_, partition) =>
+          Array.from({ length: count }, (__, i) => ({ partition, value: value(i) })),
+        ).flat();
         const perSend = valueBytes ? Math.max(1, Math.floor(500_000 / valueBytes)) : messages.length;
         try {
-          for (let i = 0; i < messages.length; i += perSend) await producer.send({ topic, messages: messages.slice(i, i + perSend), acks: -1 });
+          for (let i = 0; i < messages.length; i += perSend)
+            await producer.send({ topic, messages: messages.slice(i, i + perSend), acks: -1 });
         } finally {
           await producer.disconnect();
         }

@@ -59,7 +59,9 @@ test.describe('login limits', () => {
   test('12 parallel wrong passwords run at most 5 password checks', async ({ page, playwright, baseURL }) => {
     const anonymous = await playwright.request.newContext({ baseURL });
     const user = unique('parallel');
-    const statuses = await Promise.all(Array.from({ length: 12 }, (_, i) => postPasswordLogin(anonymous, user, `wrong-${i}`).then((r) => r.status())));
+    const statuses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => postPasswordLogin(anonymous, user, `wrong-${i}`).then((r) => r.status())),
+    );
     await anonymous.dispose();
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(7);
     const checked = (await auditOf(page.request, user)).filter((e) => e.status !== 429);
@@ -124,18 +126,28 @@ test.describe('bad input answers 4xx', () => {
     }
   });
 
-  test('names Kafka could not hold are 404 on reads and deletes, 422 on create, and every refusal is audited', async ({ page, baseURL }) => {
+  test('names Kafka could not hold are 404 on reads and deletes, 422 on create, and every refusal is audited', async ({
+    page,
+    baseURL,
+  }) => {
     const long = 'x'.repeat(1_100);
     const headers = { origin: baseURL! };
     expect((await page.request.get(`/api/v1/clusters/local/topics/${long}`)).status()).toBe(404);
     expect((await page.request.delete(`/api/v1/clusters/local/topics/${long}`, { headers, data: { confirm: long } })).status()).toBe(404);
     const group = unique('g').padEnd(1_100, 'g');
-    expect((await page.request.delete(`/api/v1/clusters/local/consumer-groups/${group}`, { headers, data: { confirm: group } })).status()).toBe(404);
-    const create = await page.request.post('/api/v1/clusters/local/topics', { headers, data: { name: 't'.repeat(250), partitions: 1, replicationFactor: 1 } });
+    expect(
+      (await page.request.delete(`/api/v1/clusters/local/consumer-groups/${group}`, { headers, data: { confirm: group } })).status(),
+    ).toBe(404);
+    const create = await page.request.post('/api/v1/clusters/local/topics', {
+      headers,
+      data: { name: 't'.repeat(250), partitions: 1, replicationFactor: 1 },
+    });
     expect(create.status()).toBe(422);
 
     // The group delete above was recorded, its 1,100-character target cut with a hash of the whole.
-    const entries = ((await (await page.request.get('/api/v1/audit?action=consumer-groups.delete&limit=20')).json()) as { entries: AuditEntry[] }).entries;
+    const entries = (
+      (await (await page.request.get('/api/v1/audit?action=consumer-groups.delete&limit=20')).json()) as { entries: AuditEntry[] }
+    ).entries;
     const recorded = entries.find((e) => e.target?.startsWith(group.slice(0, 40)));
     expect(recorded?.status).toBe(404);
     expect(recorded!.target!.length).toBeLessThanOrEqual(1_000);
@@ -158,7 +170,11 @@ test.describe('bad input answers 4xx', () => {
   });
 });
 
-test('the icon and the web manifest are served to anyone, and the login page asks for nothing missing', async ({ playwright, baseURL, browser }) => {
+test('the icon and the web manifest are served to anyone, and the login page asks for nothing missing', async ({
+  playwright,
+  baseURL,
+  browser,
+}) => {
   const anonymous = await playwright.request.newContext({ baseURL });
   for (const [file, type] of [
     ['/favicon.ico', 'image/x-icon'],

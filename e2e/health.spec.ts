@@ -4,9 +4,11 @@ import { HealthPage } from './pages/health-page';
 import { TopicPage } from './pages/topic-page';
 import { TopicsPage } from './pages/topics-page';
 
-
 // Brokers cannot be stopped here: the at-risk partition is made with configs alone.
-test('an under-min-ISR partition appears on the health page with its reasons; the reason filter lives in the URL', async ({ page, kafka }) => {
+test('an under-min-ISR partition appears on the health page with its reasons; the reason filter lives in the URL', async ({
+  page,
+  kafka,
+}) => {
   const health = new HealthPage(page);
   await health.open('local');
   await expect(health.healthy.or(health.table)).toBeVisible();

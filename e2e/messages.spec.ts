@@ -8,7 +8,12 @@ import { TopicPage } from './pages/topic-page';
 const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
 
 test('from a lagging group to the record at its committed offset', async ({ page, kafka }) => {
-  const topic = await kafka.createTopic({ replicaAssignment: [[1, 2], [2, 3]] });
+  const topic = await kafka.createTopic({
+    replicaAssignment: [
+      [1, 2],
+      [2, 3],
+    ],
+  });
   await kafka.produce(topic, 2, 10);
   const group = `e2e-stuck-${Date.now()}`;
   await kafka.commitOffsets(group, topic, [4, 10]);
@@ -38,8 +43,17 @@ test('keys, values and headers that hold markup render as text, in the table and
 });
 
 test('pages, filters, a live tail and producing from the page', async ({ page, kafka }) => {
-  const topic = await kafka.createTopic({ replicaAssignment: [[1, 2], [2, 3], [3, 1]] });
-  await kafka.send(topic, Array.from({ length: 30 }, (_, i) => ({ partition: i % 3, key: `k${i}`, value: JSON.stringify({ n: i, even: i % 2 === 0 }) })));
+  const topic = await kafka.createTopic({
+    replicaAssignment: [
+      [1, 2],
+      [2, 3],
+      [3, 1],
+    ],
+  });
+  await kafka.send(
+    topic,
+    Array.from({ length: 30 }, (_, i) => ({ partition: i % 3, key: `k${i}`, value: JSON.stringify({ n: i, even: i % 2 === 0 }) })),
+  );
   const messages = new MessagesPage(page);
   await messages.open('local', topic, 'limit=20');
   await expect.poll(async () => (await messages.positions()).length).toBe(20);
@@ -108,7 +122,9 @@ test.describe('as a viewer', () => {
     await expect(page.getByText('Not allowed')).toBeVisible();
     const api = await page.request.get(`/api/v1/clusters/local/topics/${topic}/messages`);
     expect(api.status()).toBe(403);
-    const stream = await page.request.get(`/api/v1/clusters/local/topics/${topic}/messages?live=true`, { headers: { accept: 'text/event-stream' } });
+    const stream = await page.request.get(`/api/v1/clusters/local/topics/${topic}/messages?live=true`, {
+      headers: { accept: 'text/event-stream' },
+    });
     expect(stream.status()).toBe(403);
     expect(await page.content()).not.toContain('secret value');
   });

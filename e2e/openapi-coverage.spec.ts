@@ -43,13 +43,21 @@ test('every documented operation answers as its OpenAPI document says', async ({
     await api.call('patch', '/api/v1/clusters/{clusterId}/topics/{topic}/configs', topic, { body: { set: { 'retention.ms': '3600000' } } });
     await api.call('post', '/api/v1/clusters/{clusterId}/topics/{topic}/partitions', topic, { body: { totalCount: 3 } });
     for (let i = 0; i < 3; i += 1) {
-      await api.call('post', '/api/v1/clusters/{clusterId}/topics/{topic}/messages', topic, { body: { partition: 0, key: `k${i}`, value: `{"n":${i}}`, headers: [{ key: 'h', value: 'v' }] } });
+      await api.call('post', '/api/v1/clusters/{clusterId}/topics/{topic}/messages', topic, {
+        body: { partition: 0, key: `k${i}`, value: `{"n":${i}}`, headers: [{ key: 'h', value: 'v' }] },
+      });
     }
-    const page1 = await api.call<{ messages: unknown[] }>('get', '/api/v1/clusters/{clusterId}/topics/{topic}/messages', topic, { query: { from: 'oldest', limit: '10' } });
+    const page1 = await api.call<{ messages: unknown[] }>('get', '/api/v1/clusters/{clusterId}/topics/{topic}/messages', topic, {
+      query: { from: 'oldest', limit: '10' },
+    });
     expect(page1.messages).toHaveLength(3);
-    const csv = await api.call<string>('get', '/api/v1/clusters/{clusterId}/topics/{topic}/messages/export', topic, { query: { format: 'csv', from: 'oldest' } });
+    const csv = await api.call<string>('get', '/api/v1/clusters/{clusterId}/topics/{topic}/messages/export', topic, {
+      query: { format: 'csv', from: 'oldest' },
+    });
     expect(csv.trim().split('\n')).toHaveLength(4);
-    await api.call('post', '/api/v1/clusters/{clusterId}/topics/{topic}/records/delete', topic, { body: { before: [{ partition: 0, offset: '1' }], confirm: name } });
+    await api.call('post', '/api/v1/clusters/{clusterId}/topics/{topic}/records/delete', topic, {
+      body: { before: [{ partition: 0, offset: '1' }], confirm: name },
+    });
     await api.call('post', '/api/v1/clusters/{clusterId}/leader-election', local, { body: { topics: [name] } });
     await api.call('get', '/api/v1/clusters/{clusterId}/metrics/cluster', local);
     await api.call('get', '/api/v1/clusters/{clusterId}/metrics/top', local);
@@ -66,22 +74,45 @@ test('every documented operation answers as its OpenAPI document says', async ({
     await api.call('get', '/api/v1/clusters/{clusterId}/consumer-groups/{groupId}/export.csv', group);
     await api.call('get', '/api/v1/clusters/{clusterId}/topics/{topic}/consumer-groups', topic);
     await api.call('get', '/api/v1/clusters/{clusterId}/metrics/consumer-groups/{groupId}', group);
-    await api.call('post', '/api/v1/clusters/{clusterId}/consumer-groups/{groupId}/offsets/preview', group, { body: { strategy: 'earliest' } });
-    await api.call('post', '/api/v1/clusters/{clusterId}/consumer-groups/{groupId}/offsets/reset', group, { body: { strategy: 'earliest', confirm: first } });
-    await api.call('delete', '/api/v1/clusters/{clusterId}/consumer-groups/{groupId}/offsets', group, { query: { topic: name }, body: { confirm: first } });
-    await api.call('delete', '/api/v1/clusters/{clusterId}/consumer-groups/{groupId}', { ...local, groupId: second }, { body: { confirm: second } });
+    await api.call('post', '/api/v1/clusters/{clusterId}/consumer-groups/{groupId}/offsets/preview', group, {
+      body: { strategy: 'earliest' },
+    });
+    await api.call('post', '/api/v1/clusters/{clusterId}/consumer-groups/{groupId}/offsets/reset', group, {
+      body: { strategy: 'earliest', confirm: first },
+    });
+    await api.call('delete', '/api/v1/clusters/{clusterId}/consumer-groups/{groupId}/offsets', group, {
+      query: { topic: name },
+      body: { confirm: first },
+    });
+    await api.call(
+      'delete',
+      '/api/v1/clusters/{clusterId}/consumer-groups/{groupId}',
+      { ...local, groupId: second },
+      { body: { confirm: second } },
+    );
 
     // The preferred-leader election schedule, put back as it was.
-    const { schedule: before } = await api.call<{ schedule: { everyMinutes: number; topics?: string[]; brokers?: number[] } | null }>('get', '/api/v1/clusters/{clusterId}/leader-election/schedule', local);
+    const { schedule: before } = await api.call<{ schedule: { everyMinutes: number; topics?: string[]; brokers?: number[] } | null }>(
+      'get',
+      '/api/v1/clusters/{clusterId}/leader-election/schedule',
+      local,
+    );
     await api.call('put', '/api/v1/clusters/{clusterId}/leader-election/schedule', local, { body: { everyMinutes: 60, topics: [name] } });
     await api.call('delete', '/api/v1/clusters/{clusterId}/leader-election/schedule', local);
     if (before) {
       const { everyMinutes, topics, brokers: scheduled } = before;
-      await api.call('put', '/api/v1/clusters/{clusterId}/leader-election/schedule', local, { body: { everyMinutes, ...(topics ? { topics } : {}), ...(scheduled ? { brokers: scheduled } : {}) } });
+      await api.call('put', '/api/v1/clusters/{clusterId}/leader-election/schedule', local, {
+        body: { everyMinutes, ...(topics ? { topics } : {}), ...(scheduled ? { brokers: scheduled } : {}) },
+      });
     }
 
     // Alert rules.
-    const rule = await api.call<{ id: string }>('post', '/api/v1/alerts/rules', {}, { body: { kind: 'group-lag', name: `e2e openapi ${stamp}`, clusterId: 'local', threshold: 1_000_000, groupPattern: first } });
+    const rule = await api.call<{ id: string }>(
+      'post',
+      '/api/v1/alerts/rules',
+      {},
+      { body: { kind: 'group-lag', name: `e2e openapi ${stamp}`, clusterId: 'local', threshold: 1_000_000, groupPattern: first } },
+    );
     await api.call('patch', '/api/v1/alerts/rules/{ruleId}', { ruleId: rule.id }, { body: { name: `e2e openapi ${stamp} renamed` } });
     await api.call('get', '/api/v1/alerts/rules');
     await api.call('get', '/api/v1/alerts/events');
@@ -95,13 +126,32 @@ test('every documented operation answers as its OpenAPI document says', async ({
   }
 
   // Reassignments: a job that ends and its rollback; a job held by a throttle, changed and cancelled.
-  const plan = await api.call<{ plan: unknown }>('post', '/api/v1/clusters/{clusterId}/reassignments/plan', local, { body: { mode: 'replace', from: one, to: two, topics: [moved] } });
-  const { jobId } = await api.call<{ jobId: string }>('post', '/api/v1/clusters/{clusterId}/reassignments', local, { body: { plan: plan.plan } });
+  const plan = await api.call<{ plan: unknown }>('post', '/api/v1/clusters/{clusterId}/reassignments/plan', local, {
+    body: { mode: 'replace', from: one, to: two, topics: [moved] },
+  });
+  const { jobId } = await api.call<{ jobId: string }>('post', '/api/v1/clusters/{clusterId}/reassignments', local, {
+    body: { plan: plan.plan },
+  });
   const job = { ...local, jobId };
   await api.call('get', '/api/v1/clusters/{clusterId}/reassignments', local);
-  await expect.poll(async () => (await api.call<{ state: string }>('get', '/api/v1/clusters/{clusterId}/reassignments/{jobId}', job)).state, { timeout: 60_000 }).not.toBe('running');
+  await expect
+    .poll(async () => (await api.call<{ state: string }>('get', '/api/v1/clusters/{clusterId}/reassignments/{jobId}', job)).state, {
+      timeout: 60_000,
+    })
+    .not.toBe('running');
   const rollback = await api.call<{ jobId: string }>('post', '/api/v1/clusters/{clusterId}/reassignments/{jobId}/rollback', job);
-  await expect.poll(async () => (await api.call<{ state: string }>('get', '/api/v1/clusters/{clusterId}/reassignments/{jobId}', { ...local, jobId: rollback.jobId })).state, { timeout: 60_000 }).not.toBe('running');
+  await expect
+    .poll(
+      async () =>
+        (
+          await api.call<{ state: string }>('get', '/api/v1/clusters/{clusterId}/reassignments/{jobId}', {
+            ...local,
+            jobId: rollback.jobId,
+          })
+        ).state,
+      { timeout: 60_000 },
+    )
+    .not.toBe('running');
 
   const held = await api.call<{ jobId: string }>('post', '/api/v1/clusters/{clusterId}/reassignments', local, {
     body: { plan: { version: 1, partitions: [{ topic: slow, partition: 0, replicas: [two] }] }, throttleBytesPerSec: 10_000 },
@@ -109,7 +159,11 @@ test('every documented operation answers as its OpenAPI document says', async ({
   const heldJob = { ...local, jobId: held.jobId };
   await api.call('patch', '/api/v1/clusters/{clusterId}/reassignments/{jobId}', heldJob, { body: { throttleBytesPerSec: 20_000 } });
   await api.call('post', '/api/v1/clusters/{clusterId}/reassignments/{jobId}/cancel', heldJob);
-  await expect.poll(async () => (await api.call<{ state: string }>('get', '/api/v1/clusters/{clusterId}/reassignments/{jobId}', heldJob)).state, { timeout: 60_000 }).not.toBe('running');
+  await expect
+    .poll(async () => (await api.call<{ state: string }>('get', '/api/v1/clusters/{clusterId}/reassignments/{jobId}', heldJob)).state, {
+      timeout: 60_000,
+    })
+    .not.toBe('running');
 
   // Last: the audit log holds all of the above.
   await api.call('get', '/api/v1/audit', {}, { query: { limit: '500' } });

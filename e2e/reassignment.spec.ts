@@ -12,10 +12,21 @@ const layout = async (request: APIRequestContext, topic: string) =>
   ((await (await request.get(`/api/v1/clusters/local/topics/${encodeURIComponent(topic)}?configs=false`)).json()) as TopicApi).partitions;
 
 // Broker 3 holds a replica of partitions 0-3 (the preferred one of 0 and 3); 4 and 5 stay where they are.
-const ASSIGNMENT = [[3, 1], [1, 3], [2, 3], [3, 2], [1, 2], [2, 1]];
+const ASSIGNMENT = [
+  [3, 1],
+  [1, 3],
+  [2, 3],
+  [3, 2],
+  [1, 2],
+  [2, 1],
+];
 const ON_BROKER_3 = [0, 1, 2, 3];
 
-test('drain broker 3 of one topic: plan, throttle, follow the job to completion, elect preferred leaders', async ({ page, request, kafka }) => {
+test('drain broker 3 of one topic: plan, throttle, follow the job to completion, elect preferred leaders', async ({
+  page,
+  request,
+  kafka,
+}) => {
   test.setTimeout(180_000);
   const topic = await kafka.createTopic({ replicaAssignment: ASSIGNMENT });
   // A just-created topic may not be known to every broker yet: the send is retried until it is.
@@ -74,7 +85,9 @@ test('drain broker 3 of one topic: plan, throttle, follow the job to completion,
   const election = await job.electPreferredLeaders();
   await expect(election.getByRole('status')).toHaveText(/^\d+ leaders? moved to the preferred replica · \d+ already led by it$/);
   await expect
-    .poll(async () => (await layout(request, topic)).filter((p) => ON_BROKER_3.includes(p.partition) && p.leader !== p.replicas[0]).map((p) => p.partition))
+    .poll(async () =>
+      (await layout(request, topic)).filter((p) => ON_BROKER_3.includes(p.partition) && p.leader !== p.replicas[0]).map((p) => p.partition),
+    )
     .toEqual([]);
   await election.getByRole('button', { name: 'Done' }).click();
 
@@ -86,7 +99,11 @@ test('drain broker 3 of one topic: plan, throttle, follow the job to completion,
   await expect(first).toContainText('completed');
 });
 
-test('an imported plan moved under a low throttle: changed in flight, then cancelled back to where it was', async ({ page, request, kafka }) => {
+test('an imported plan moved under a low throttle: changed in flight, then cancelled back to where it was', async ({
+  page,
+  request,
+  kafka,
+}) => {
   test.setTimeout(120_000);
   const topic = await kafka.createTopic({ replicaAssignment: [[1, 2]] });
   // ~5 MB: at 1 KiB/s Kafka lets about one fetch (1 MB) through per quota window, so the move takes long enough to cancel.
@@ -105,7 +122,9 @@ test('an imported plan moved under a low throttle: changed in flight, then cance
   await expect(wizard.currentStep()).toContainText('Review the plan');
   await expect(wizard.diffCell(topic, 0, 'before').locator('del')).toHaveText('1');
   await expect(wizard.diffCell(topic, 0, 'after').locator('ins')).toHaveText('3');
-  await expect(wizard.dialog.getByLabel('Rollback JSON')).toHaveValue(`{"version":1,"partitions":[{"topic":"${topic}","partition":0,"replicas":[1,2]}]}\n`);
+  await expect(wizard.dialog.getByLabel('Rollback JSON')).toHaveValue(
+    `{"version":1,"partitions":[{"topic":"${topic}","partition":0,"replicas":[1,2]}]}\n`,
+  );
 
   await wizard.toThrottle();
   await wizard.throttle('1', 'KiB/s');

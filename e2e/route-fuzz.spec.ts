@@ -19,7 +19,14 @@ type Role = (typeof ROLES)[number];
 
 const stamp = Date.now().toString(36);
 const FIXTURE = { topic: `e2e-fuzz-${stamp}`, group: `e2e-fuzz-group-${stamp}` };
-const KNOWN: Record<string, string> = { clusterId: 'local', topic: FIXTURE.topic, groupId: FIXTURE.group, brokerId: '1', jobId: 'no-such-job', ruleId: 'no-such-rule' };
+const KNOWN: Record<string, string> = {
+  clusterId: 'local',
+  topic: FIXTURE.topic,
+  groupId: FIXTURE.group,
+  brokerId: '1',
+  jobId: 'no-such-job',
+  ruleId: 'no-such-rule',
+};
 
 let base = '';
 let document: OpenApiDocument;
@@ -42,7 +49,9 @@ test.beforeAll(async ({ playwright, baseURL }) => {
     cookies[role] = (await context.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     await context.dispose();
   }
-  document = JSON.parse((await rawRequest(base, { method: 'GET', path: '/api/v1/openapi.json', headers: { cookie: cookies.admin! } })).text) as OpenApiDocument;
+  document = JSON.parse(
+    (await rawRequest(base, { method: 'GET', path: '/api/v1/openapi.json', headers: { cookie: cookies.admin! } })).text,
+  ) as OpenApiDocument;
 });
 
 test.afterAll(async () => {
@@ -55,7 +64,13 @@ test.afterAll(async () => {
 async function state() {
   const { topics } = await admin.fetchTopicMetadata();
   const layout = topics
-    .map((t) => `${t.name}:${t.partitions.map((p) => `${p.partitionId}=${p.replicas.join(',')}`).sort().join(' ')}`)
+    .map(
+      (t) =>
+        `${t.name}:${t.partitions
+          .map((p) => `${p.partitionId}=${p.replicas.join(',')}`)
+          .sort()
+          .join(' ')}`,
+    )
     .sort();
   const configs = await admin.describeConfigs({
     includeSynonyms: false,
@@ -64,16 +79,27 @@ async function state() {
       { type: 4, name: '1' },
     ],
   });
-  const overrides = configs.resources.map((r) => r.configEntries.filter((e) => !e.isDefault).map((e) => `${e.configName}=${e.configValue}`).sort());
+  const overrides = configs.resources.map((r) =>
+    r.configEntries
+      .filter((e) => !e.isDefault)
+      .map((e) => `${e.configName}=${e.configValue}`)
+      .sort(),
+  );
   const offsets = await admin.fetchOffsets({ groupId: FIXTURE.group, topics: [FIXTURE.topic] });
   const groups = (await admin.listGroups()).groups.map((g) => g.groupId).sort();
   const rules = (await rawRequest(base, { method: 'GET', path: '/api/v1/alerts/rules', headers: { cookie: cookies.admin! } })).text;
-  const schedule = (await rawRequest(base, { method: 'GET', path: '/api/v1/clusters/local/leader-election/schedule', headers: { cookie: cookies.admin! } })).text;
+  const schedule = (
+    await rawRequest(base, { method: 'GET', path: '/api/v1/clusters/local/leader-election/schedule', headers: { cookie: cookies.admin! } })
+  ).text;
   return { layout, overrides, offsets, groups, rules, schedule };
 }
 
 async function deniedInAudit(): Promise<number> {
-  const answer = await rawRequest(base, { method: 'GET', path: '/api/v1/audit?outcome=denied&limit=1', headers: { cookie: cookies.admin! } });
+  const answer = await rawRequest(base, {
+    method: 'GET',
+    path: '/api/v1/audit?outcome=denied&limit=1',
+    headers: { cookie: cookies.admin! },
+  });
   return (JSON.parse(answer.text) as { total: number }).total;
 }
 
@@ -140,7 +166,9 @@ test('every route and role, with random input, answers 2xx or 4xx in shape; refu
         { seed: SEED, numRuns: RUNS, endOnFailure: true },
       );
       if (outcome.failed) {
-        failures.push(`${outcome.errorInstance instanceof Error ? outcome.errorInstance.message : String(outcome.errorInstance)} (seed ${SEED}, path ${outcome.counterexamplePath})`);
+        failures.push(
+          `${outcome.errorInstance instanceof Error ? outcome.errorInstance.message : String(outcome.errorInstance)} (seed ${SEED}, path ${outcome.counterexamplePath})`,
+        );
         continue;
       }
       seconds[name] = (performance.now() - batchStarted) / 1000;
@@ -156,8 +184,16 @@ test('every route and role, with random input, answers 2xx or 4xx in shape; refu
     }
   }
   expect(failures).toEqual([]);
-  const slowest = Object.entries(seconds).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, s]) => `${name} ${s.toFixed(1)} s`);
-  test.info().annotations.push({ type: 'answers by status', description: JSON.stringify(summary) }, { type: 'slowest routes', description: slowest.join('; ') });
+  const slowest = Object.entries(seconds)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([name, s]) => `${name} ${s.toFixed(1)} s`);
+  test
+    .info()
+    .annotations.push(
+      { type: 'answers by status', description: JSON.stringify(summary) },
+      { type: 'slowest routes', description: slowest.join('; ') },
+    );
   console.log(`route fuzz: answers by status ${JSON.stringify(summary)}; slowest: ${slowest.join('; ')}`);
   expect(Object.keys(summary).some((status) => status.startsWith('2'))).toBe(true);
 });

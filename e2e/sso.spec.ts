@@ -23,13 +23,18 @@ test('single sign-on maps the group claim to a role', async ({ page }) => {
 test('single sign-on refuses an account whose claims map to no role', async ({ page }) => {
   await signInAtProvider(page, 'nobody-mapped');
   await expect(page).toHaveURL(/\/login\?error=AccessDenied/);
-  await expect(page.getByRole('form', { name: 'Sign in' }).getByRole('alert')).toHaveText('Your single sign-on account has no role in this console');
+  await expect(page.getByRole('form', { name: 'Sign in' }).getByRole('alert')).toHaveText(
+    'Your single sign-on account has no role in this console',
+  );
   expect((await page.request.get('/api/v1/clusters')).status()).toBe(401);
 });
 
 /** What the identity team changes at the provider: the user's groups, as the userinfo endpoint will answer them. */
 async function setGroups(username: string, groups: string[]) {
-  const response = await fetch(`http://127.0.0.1:${OIDC_PORT}/e2e/groups/${encodeURIComponent(username)}`, { method: 'PUT', body: JSON.stringify(groups) });
+  const response = await fetch(`http://127.0.0.1:${OIDC_PORT}/e2e/groups/${encodeURIComponent(username)}`, {
+    method: 'PUT',
+    body: JSON.stringify(groups),
+  });
   expect(response.status).toBe(204);
 }
 

@@ -28,7 +28,12 @@ test('an admin creates a topic with configs, edits one, adds partitions and dele
     const create = await topics.startCreate();
     // Prefilled with the cluster's defaults.
     await expect(create.field('Replication factor')).not.toHaveValue('');
-    await create.fill({ name, partitions: '2', replicationFactor: '2', configs: { 'retention.ms': '3600000', 'cleanup.policy': 'compact' } });
+    await create.fill({
+      name,
+      partitions: '2',
+      replicationFactor: '2',
+      configs: { 'retention.ms': '3600000', 'cleanup.policy': 'compact' },
+    });
     await create.submit();
 
     await expect(page).toHaveURL(new RegExp(`/clusters/local/topics/${name}$`));
@@ -96,7 +101,13 @@ test('refused values show on their fields, keep what was typed and create nothin
 });
 
 test('delete records: chosen partitions up to an offset, the log start moves there', async ({ page, kafka }) => {
-  const name = await kafka.createTopic({ replicaAssignment: [[1, 2], [2, 3], [3, 1]] });
+  const name = await kafka.createTopic({
+    replicaAssignment: [
+      [1, 2],
+      [2, 3],
+      [3, 1],
+    ],
+  });
   await kafka.produce(name, 3, 10);
   const topic = new TopicPage(page);
   await topic.open('local', name);
@@ -116,7 +127,8 @@ test('delete records: chosen partitions up to an offset, the log start moves the
 test('a dynamic broker config: set on one broker, then on all brokers, each reset to default', async ({ page, request, baseURL }) => {
   const key = 'log.cleaner.backoff.ms';
   const broker = new BrokerPage(page);
-  const undo = (target: string) => request.patch(`/api/v1/clusters/local/brokers/${target}/configs`, { headers: { origin: baseURL! }, data: { delete: [key] } });
+  const undo = (target: string) =>
+    request.patch(`/api/v1/clusters/local/brokers/${target}/configs`, { headers: { origin: baseURL! }, data: { delete: [key] } });
   try {
     await broker.open('local', 1);
     await broker.configFilter.fill(key);

@@ -4,7 +4,6 @@ import { expect, test } from './fixtures';
 import { TopicPage } from './pages/topic-page';
 import { TopicsPage } from './pages/topics-page';
 
-
 type TopicApi = {
   minInsyncReplicas: number | null;
   partitions: { partition: number; leader: number | null; replicas: number[]; isr: number[] }[];
@@ -25,7 +24,13 @@ async function produce(topic: string, partition: number, count: number) {
 }
 
 test('the topics page lists a new topic; search narrows the list and survives a reload', async ({ page, kafka }) => {
-  const topic = await kafka.createTopic({ replicaAssignment: [[1, 2], [2, 3], [3, 1]] });
+  const topic = await kafka.createTopic({
+    replicaAssignment: [
+      [1, 2],
+      [2, 3],
+      [3, 1],
+    ],
+  });
   // Looking up a group coordinator makes Kafka create __consumer_offsets, the internal topic, if it is missing.
   await kafka.admin.describeGroups(['e2e-internal-topic-probe']);
   const topics = new TopicsPage(page);
@@ -61,7 +66,15 @@ test('the topics page lists a new topic; search narrows the list and survives a 
 
 test('sorting by partitions puts the topic with the most partitions first, both ways, and stays in the URL', async ({ page, kafka }) => {
   const few = await kafka.createTopic({ replicaAssignment: [[1, 2]] });
-  const many = await kafka.createTopic({ replicaAssignment: [[1, 2], [2, 3], [3, 1], [1, 3], [2, 1]] });
+  const many = await kafka.createTopic({
+    replicaAssignment: [
+      [1, 2],
+      [2, 3],
+      [3, 1],
+      [1, 3],
+      [2, 1],
+    ],
+  });
   const topics = new TopicsPage(page);
   await topics.open('local', `q=${prefixOf(few)}`);
   await expect.poll(() => topics.topicNames()).toEqual([few, many]);
@@ -80,7 +93,13 @@ test('sorting by partitions puts the topic with the most partitions first, both 
 });
 
 test('a topic page shows the leaders, replicas and ISR the API reports, its offsets and its configs', async ({ page, kafka, request }) => {
-  const topic = await kafka.createTopic({ replicaAssignment: [[1, 2], [2, 3], [3, 1]] });
+  const topic = await kafka.createTopic({
+    replicaAssignment: [
+      [1, 2],
+      [2, 3],
+      [3, 1],
+    ],
+  });
   await kafka.admin.alterConfigs({
     validateOnly: false,
     resources: [

@@ -16,11 +16,22 @@ const delivery = (changes: Partial<Delivery>): Delivery => ({
 
 describe('alertSubject', () => {
   it('links each kind to the page that shows its subject', () => {
-    expect(alertSubject({ kind: 'group-lag', clusterId: 'local', subject: 'orders/eu' })).toEqual({ label: 'orders/eu', href: '/clusters/local/consumer-groups/orders%2Feu' });
+    expect(alertSubject({ kind: 'group-lag', clusterId: 'local', subject: 'orders/eu' })).toEqual({
+      label: 'orders/eu',
+      href: '/clusters/local/consumer-groups/orders%2Feu',
+    });
     expect(alertSubject({ kind: 'group-status', clusterId: 'local', subject: 'g' }).href).toBe('/clusters/local/consumer-groups/g');
-    expect(alertSubject({ kind: 'broker-missing', clusterId: 'local', subject: '3' })).toEqual({ label: 'broker 3', href: '/clusters/local/brokers/3' });
-    expect(alertSubject({ kind: 'reassignment-stalled', clusterId: 'local', subject: 'job-1' }).href).toBe('/clusters/local/reassignments/job-1');
-    expect(alertSubject({ kind: 'partitions-at-risk', clusterId: 'local', subject: '' })).toEqual({ label: 'partitions at risk', href: '/clusters/local/health' });
+    expect(alertSubject({ kind: 'broker-missing', clusterId: 'local', subject: '3' })).toEqual({
+      label: 'broker 3',
+      href: '/clusters/local/brokers/3',
+    });
+    expect(alertSubject({ kind: 'reassignment-stalled', clusterId: 'local', subject: 'job-1' }).href).toBe(
+      '/clusters/local/reassignments/job-1',
+    );
+    expect(alertSubject({ kind: 'partitions-at-risk', clusterId: 'local', subject: '' })).toEqual({
+      label: 'partitions at risk',
+      href: '/clusters/local/health',
+    });
   });
 
   it('gives no link for a broker subject that is not a broker id', () => {
@@ -36,7 +47,11 @@ describe('deliverySummary', () => {
   });
 
   it('reports failures with their last errors, and pending ones', () => {
-    const summary = deliverySummary([delivery({}), delivery({ channelId: 'slack', status: 'failed', lastError: 'HTTP 500' }), delivery({ channelId: 'x', status: 'pending' })]);
+    const summary = deliverySummary([
+      delivery({}),
+      delivery({ channelId: 'slack', status: 'failed', lastError: 'HTTP 500' }),
+      delivery({ channelId: 'x', status: 'pending' }),
+    ]);
     expect(summary).toEqual({ text: 'sent to 1 of 3, 1 failed, 1 pending', tone: 'failed', errors: 'slack: HTTP 500' });
     expect(deliverySummary([delivery({ status: 'pending', sentAt: null })]).tone).toBe('pending');
   });

@@ -17,7 +17,11 @@ describe('historyQuery', () => {
   });
 
   it('drops a value the API would refuse and keeps the others', () => {
-    expect(historyQuery(new URLSearchParams('state=burning&offset=-3&clusterId=local'))).toEqual({ clusterId: 'local', limit: 50, offset: 0 });
+    expect(historyQuery(new URLSearchParams('state=burning&offset=-3&clusterId=local'))).toEqual({
+      clusterId: 'local',
+      limit: 50,
+      offset: 0,
+    });
   });
 });
 

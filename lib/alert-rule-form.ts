@@ -54,7 +54,15 @@ export const initialAlertRuleForm: AlertRuleFormState = {
 
 /** A stored rule as the form shows it for editing (a time lag in whole minutes is shown in minutes). */
 export function alertRuleFormFromRule(rule: AlertRule): AlertRuleFormState {
-  const form: AlertRuleFormState = { ...initialAlertRuleForm, kind: rule.kind, name: rule.name, clusterId: rule.clusterId, forMinutes: String(rule.forMinutes), channels: [...rule.channels], muted: rule.muted };
+  const form: AlertRuleFormState = {
+    ...initialAlertRuleForm,
+    kind: rule.kind,
+    name: rule.name,
+    clusterId: rule.clusterId,
+    forMinutes: String(rule.forMinutes),
+    channels: [...rule.channels],
+    muted: rule.muted,
+  };
   if ('groupPattern' in rule) form.groupPattern = rule.groupPattern ?? '';
   if ('topicPattern' in rule) form.topicPattern = rule.topicPattern ?? '';
   if (rule.kind === 'group-lag') form.threshold = String(rule.threshold);
@@ -87,7 +95,13 @@ const number = (text: string) => (/^\d+(\.\d+)?$/.test(text) ? Number(text) : nu
 /** The fields of the form's kind, typed as the API takes them, and the problems only the form can name (keyed by form field). */
 function rawRule(form: AlertRuleFormState): { raw: Record<string, unknown>; errors: FormErrors } {
   const errors: FormErrors = {};
-  const raw: Record<string, unknown> = { kind: form.kind, name: form.name.trim(), clusterId: form.clusterId, channels: form.channels, muted: form.muted };
+  const raw: Record<string, unknown> = {
+    kind: form.kind,
+    name: form.name.trim(),
+    clusterId: form.clusterId,
+    channels: form.channels,
+    muted: form.muted,
+  };
   if (!form.clusterId) errors.clusterId = ['choose a cluster'];
   const forMinutes = form.forMinutes.trim() === '' ? 0 : number(form.forMinutes.trim());
   if (forMinutes === null) errors.forMinutes = ['minutes, 0 or more (0 = at once)'];
@@ -126,7 +140,10 @@ export function toAlertRuleInput(form: AlertRuleFormState): { input: AlertRuleSp
  * The form → the edit of a stored rule: every editable field of its kind, a cleared pattern as null (the PATCH
  * keeps what it is not given). Kind and cluster are the rule's own.
  */
-export function toAlertRulePatch(form: AlertRuleFormState, rule: Pick<AlertRule, 'kind' | 'clusterId'>): { patch: AlertRulePatch } | { fieldErrors: FormErrors } {
+export function toAlertRulePatch(
+  form: AlertRuleFormState,
+  rule: Pick<AlertRule, 'kind' | 'clusterId'>,
+): { patch: AlertRulePatch } | { fieldErrors: FormErrors } {
   const checked = toAlertRuleInput({ ...form, kind: rule.kind, clusterId: rule.clusterId });
   if ('fieldErrors' in checked) return checked;
   const { kind, clusterId: _clusterId, ...fields } = checked.input;

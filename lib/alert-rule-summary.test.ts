@@ -9,11 +9,15 @@ describe('ruleCondition', () => {
     expect(ruleCondition({ ...common, kind: 'group-lag', threshold: 1000, forMinutes: 5 })).toBe('lag > 1,000 messages for 5 min');
     expect(ruleCondition({ ...common, kind: 'group-lag', threshold: 1 })).toBe('lag > 1 message');
     expect(ruleCondition({ ...common, kind: 'group-time-lag', thresholdSeconds: 300 })).toBe('time lag > 5 min');
-    expect(ruleCondition({ ...common, kind: 'group-time-lag', thresholdSeconds: 90, forMinutes: 90 })).toBe('time lag > 1 min 30 s for 1 h 30 min');
+    expect(ruleCondition({ ...common, kind: 'group-time-lag', thresholdSeconds: 90, forMinutes: 90 })).toBe(
+      'time lag > 1 min 30 s for 1 h 30 min',
+    );
     expect(ruleCondition({ ...common, kind: 'group-status', statuses: ['STALL', 'STOP'] })).toBe('status STALL or STOP');
     expect(ruleCondition({ ...common, kind: 'group-status', statuses: ['WARN', 'STALL', 'STOP'] })).toBe('status WARN, STALL or STOP');
     expect(ruleCondition({ ...common, kind: 'group-status', statuses: ['STOP'] })).toBe('status STOP');
-    expect(ruleCondition({ ...common, kind: 'partitions-at-risk', conditions: ['offline', 'under-min-isr'] })).toBe('offline, under-min-isr');
+    expect(ruleCondition({ ...common, kind: 'partitions-at-risk', conditions: ['offline', 'under-min-isr'] })).toBe(
+      'offline, under-min-isr',
+    );
     expect(ruleCondition({ ...common, kind: 'broker-missing', forMinutes: 2 })).toBe('a broker missing for 2 min');
     expect(ruleCondition({ ...common, kind: 'reassignment-stalled' })).toBe('a reassignment stalled');
   });

@@ -33,5 +33,9 @@ export function apiGet<T>(path: string, schema: z.ZodType<T>, signal?: AbortSign
  * header the route checks for cookie-authenticated writes.
  */
 export function apiSend<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
-  return call(path, { method, headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) }, schema);
+  return call(
+    path,
+    { method, headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) },
+    schema,
+  );
 }

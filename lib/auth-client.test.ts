@@ -9,7 +9,15 @@ describe('safeCallbackPath', () => {
   });
 
   it('refuses anything that leaves it, however it is spelled', () => {
-    for (const raw of ['/\t/evil.example', '//evil.example', '/\\evil.example', 'https://evil.example/x', '/\n/evil.example', 'javascript:alert(1)', ' //evil.example']) {
+    for (const raw of [
+      '/\t/evil.example',
+      '//evil.example',
+      '/\\evil.example',
+      'https://evil.example/x',
+      '/\n/evil.example',
+      'javascript:alert(1)',
+      ' //evil.example',
+    ]) {
       expect(safeCallbackPath(raw, origin), JSON.stringify(raw)).toBe('/clusters');
     }
     expect(safeCallbackPath(null, origin)).toBe('/clusters');

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { configEditErrors, isEditableConfig, isSetOn, toResetPatch, toSetPatch } from '@/lib/config-edit-form';
 import type { ConfigEntry } from '@/lib/schemas/configs';
 
-const entry = (changes: Partial<ConfigEntry>): ConfigEntry => ({ name: 'retention.ms', value: '1', source: 'default', isDefault: true, isSensitive: false, isReadOnly: false, ...changes });
+const entry = (changes: Partial<ConfigEntry>): ConfigEntry => ({
+  name: 'retention.ms',
+  value: '1',
+  source: 'default',
+  isDefault: true,
+  isSensitive: false,
+  isReadOnly: false,
+  ...changes,
+});
 
 describe('which rows can be edited and reset', () => {
   it('not read-only or sensitive ones', () => {
@@ -27,10 +35,12 @@ describe('toSetPatch', () => {
     expect(toSetPatch('log.cleaner.backoff.ms', '20000')).toEqual({ patch: { set: { 'log.cleaner.backoff.ms': '20000' } } });
   });
 
-  it("refuses what the catalog knows Kafka would refuse, on the value", () => {
+  it('refuses what the catalog knows Kafka would refuse, on the value', () => {
     expect(toSetPatch('retention.ms', 'soon')).toEqual({ fieldErrors: { value: ['A whole number'] } });
     expect(toSetPatch('cleanup.policy', 'forever')).toEqual({ fieldErrors: { value: [expect.stringMatching(/delete, compact/)] } });
-    expect(toSetPatch('min.insync.replicas', '3', { replicationFactor: 2 })).toEqual({ fieldErrors: { value: [expect.stringMatching(/replication factor \(2\)/)] } });
+    expect(toSetPatch('min.insync.replicas', '3', { replicationFactor: 2 })).toEqual({
+      fieldErrors: { value: [expect.stringMatching(/replication factor \(2\)/)] },
+    });
     expect(toSetPatch('min.insync.replicas', '2', { replicationFactor: 2 })).toEqual({ patch: { set: { 'min.insync.replicas': '2' } } });
   });
 });

@@ -23,7 +23,11 @@ export const isSetOn = (entry: ConfigEntry | undefined, scope: ConfigScope) => e
  * One key set to `value`, checked as the route checks it (the catalog's types and bounds; min.insync.replicas at
  * most the topic's replication factor when known); errors keyed `value` / `request`.
  */
-export function toSetPatch(key: string, value: string, { replicationFactor }: { replicationFactor?: number } = {}): { patch: ConfigPatchInput } | { fieldErrors: FormErrors } {
+export function toSetPatch(
+  key: string,
+  value: string,
+  { replicationFactor }: { replicationFactor?: number } = {},
+): { patch: ConfigPatchInput } | { fieldErrors: FormErrors } {
   const typed = value.trim();
   const minIsr = key === 'min.insync.replicas' ? topicConfigValueError(key, typed, { replicationFactor }) : null;
   if (minIsr) return { fieldErrors: { value: [minIsr] } };

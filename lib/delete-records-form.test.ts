@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { deleteRecordsFieldErrors, initialPurgeRows, recordsToDelete, toDeleteRecordsInput, type PurgeRow } from '@/lib/delete-records-form';
+import {
+  deleteRecordsFieldErrors,
+  initialPurgeRows,
+  recordsToDelete,
+  toDeleteRecordsInput,
+  type PurgeRow,
+} from '@/lib/delete-records-form';
 import type { PartitionDetail } from '@/lib/schemas/topics';
 
 const partition = (n: number, changes: Partial<PartitionDetail> = {}): PartitionDetail => ({
@@ -13,7 +19,14 @@ const partition = (n: number, changes: Partial<PartitionDetail> = {}): Partition
   sizeBytes: '100',
   ...changes,
 });
-const row = (n: number, changes: Partial<PurgeRow> = {}): PurgeRow => ({ partition: n, logStartOffset: '2', highWatermark: '10', selected: true, offset: '10', ...changes });
+const row = (n: number, changes: Partial<PurgeRow> = {}): PurgeRow => ({
+  partition: n,
+  logStartOffset: '2',
+  highWatermark: '10',
+  selected: true,
+  offset: '10',
+  ...changes,
+});
 
 describe('initialPurgeRows', () => {
   it('chooses every partition with a leader, up to its high watermark', () => {
@@ -36,12 +49,20 @@ describe('recordsToDelete', () => {
 describe('toDeleteRecordsInput', () => {
   it('the chosen partitions with exact offsets and the confirmation', () => {
     expect(toDeleteRecordsInput([row(0), row(1, { offset: ' 04 ' }), row(2, { selected: false })], 'orders', 'orders')).toEqual({
-      input: { before: [{ partition: 0, offset: '10' }, { partition: 1, offset: '4' }], confirm: 'orders' },
+      input: {
+        before: [
+          { partition: 0, offset: '10' },
+          { partition: 1, offset: '4' },
+        ],
+        confirm: 'orders',
+      },
     });
   });
 
   it('refuses no choice, offsets past the high watermark or not numbers, and a wrong confirmation', () => {
-    expect(toDeleteRecordsInput([row(0, { selected: false })], 'orders', 'orders')).toEqual({ fieldErrors: { partitions: ['Choose at least one partition'] } });
+    expect(toDeleteRecordsInput([row(0, { selected: false })], 'orders', 'orders')).toEqual({
+      fieldErrors: { partitions: ['Choose at least one partition'] },
+    });
     expect(toDeleteRecordsInput([row(0, { offset: '11' }), row(1, { offset: '-1' })], 'order', 'orders')).toEqual({
       fieldErrors: {
         'p.0': ['At most the high watermark (10)'],
@@ -53,8 +74,15 @@ describe('toDeleteRecordsInput', () => {
 });
 
 it("maps the API's before.<i> errors to the partition of that row", () => {
-  const input = { before: [{ partition: 3, offset: '1' }, { partition: 5, offset: '1' }] };
-  expect(deleteRecordsFieldErrors({ 'before.1.offset': ['a'], 'before.0.partition': ['b'], before: ['c'], confirm: ['d'], other: ['e'] }, input)).toEqual({
+  const input = {
+    before: [
+      { partition: 3, offset: '1' },
+      { partition: 5, offset: '1' },
+    ],
+  };
+  expect(
+    deleteRecordsFieldErrors({ 'before.1.offset': ['a'], 'before.0.partition': ['b'], before: ['c'], confirm: ['d'], other: ['e'] }, input),
+  ).toEqual({
     'p.5': ['a'],
     'p.3': ['b'],
     partitions: ['c'],

@@ -4,7 +4,13 @@ import { deleteRecordsInputSchema, topicConfirmationErrors, type DeleteRecordsIn
 import type { PartitionDetail } from '@/lib/schemas/topics';
 
 /** One partition of the purge form: its offsets when the form opened, whether it is chosen, and the offset as typed. */
-export type PurgeRow = { partition: number; logStartOffset: string | null; highWatermark: string | null; selected: boolean; offset: string };
+export type PurgeRow = {
+  partition: number;
+  logStartOffset: string | null;
+  highWatermark: string | null;
+  selected: boolean;
+  offset: string;
+};
 
 /** A partition can be purged when it has a leader and its high watermark could be read. */
 export const isPurgeable = (p: Pick<PartitionDetail, 'leader' | 'highWatermark'>) => p.leader !== null && p.highWatermark !== null;
@@ -31,7 +37,10 @@ export function recordsToDelete(row: PurgeRow): bigint | null {
 }
 
 /** The API's errors → form fields: `before.<i>.*` on that row's partition, `before` on the choice, `confirm`. */
-export function deleteRecordsFieldErrors(fieldErrors: Record<string, string[]> | undefined, input: Pick<DeleteRecordsInput, 'before'>): FormErrors {
+export function deleteRecordsFieldErrors(
+  fieldErrors: Record<string, string[]> | undefined,
+  input: Pick<DeleteRecordsInput, 'before'>,
+): FormErrors {
   return rekeyErrors(fieldErrors, (field) => {
     const row = /^before\.(\d+)\./.exec(field);
     const partition = row ? input.before[Number(row[1])]?.partition : undefined;
@@ -42,14 +51,19 @@ export function deleteRecordsFieldErrors(fieldErrors: Record<string, string[]> |
 }
 
 /** The chosen rows → the API's input: offsets from 0 to the high watermark, exact (int64 strings); the topic typed again. */
-export function toDeleteRecordsInput(rows: readonly PurgeRow[], confirm: string, topic: string): { input: DeleteRecordsInput } | { fieldErrors: FormErrors } {
+export function toDeleteRecordsInput(
+  rows: readonly PurgeRow[],
+  confirm: string,
+  topic: string,
+): { input: DeleteRecordsInput } | { fieldErrors: FormErrors } {
   const errors: FormErrors = {};
   const chosen = rows.filter((r) => r.selected);
   if (chosen.length === 0) errors.partitions = ['Choose at least one partition'];
   for (const row of chosen) {
     const offset = row.offset.trim();
     if (!/^\d+$/.test(offset)) errors[purgeField(row.partition)] = ['An offset: a whole number from 0'];
-    else if (row.highWatermark !== null && BigInt(offset) > BigInt(row.highWatermark)) errors[purgeField(row.partition)] = [`At most the high watermark (${row.highWatermark})`];
+    else if (row.highWatermark !== null && BigInt(offset) > BigInt(row.highWatermark))
+      errors[purgeField(row.partition)] = [`At most the high watermark (${row.highWatermark})`];
   }
   const confirmation = topicConfirmationErrors(confirm, topic);
   if (confirmation) errors.confirm = confirmation.confirm;

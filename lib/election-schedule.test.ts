@@ -16,7 +16,9 @@ describe('election schedule in words', () => {
   it('says what a run did, or why it did not', () => {
     expect(describeRun({ elected: 1, alreadyPreferred: 1_200, failed: 0 })).toBe('1 leader moved, 1,200 already preferred');
     expect(describeRun({ elected: 3, alreadyPreferred: 0, failed: 2 })).toBe('3 leaders moved, 0 already preferred, 2 failed');
-    expect(describeRun({ elected: 0, alreadyPreferred: 0, failed: 0, skipped: 'a reassignment is moving partitions' })).toBe('skipped: a reassignment is moving partitions');
+    expect(describeRun({ elected: 0, alreadyPreferred: 0, failed: 0, skipped: 'a reassignment is moving partitions' })).toBe(
+      'skipped: a reassignment is moving partitions',
+    );
     expect(describeRun({ elected: 0, alreadyPreferred: 0, failed: 0, error: 'Kafka is unavailable' })).toBe('failed: Kafka is unavailable');
   });
 });

@@ -19,7 +19,9 @@ export function describeInterval(minutes: number) {
 export function describeScope(schedule: Pick<ElectionSchedule, 'topics' | 'brokers'>) {
   const parts = [
     ...(schedule.topics?.length ? [`topics ${schedule.topics.join(', ')}`] : []),
-    ...(schedule.brokers?.length ? [`partitions preferring broker${schedule.brokers.length === 1 ? '' : 's'} ${schedule.brokers.join(', ')}`] : []),
+    ...(schedule.brokers?.length
+      ? [`partitions preferring broker${schedule.brokers.length === 1 ? '' : 's'} ${schedule.brokers.join(', ')}`]
+      : []),
   ];
   return parts.length ? parts.join(' and ') : 'the whole cluster';
 }

@@ -16,6 +16,8 @@ describe('ApiError', () => {
   it('keeps its status and JSON shape', () => {
     const error = new ApiError('VALIDATION', 'bad', { fieldErrors: { name: ['required'] } });
     expect(error.status).toBe(422);
-    expect(JSON.parse(JSON.stringify(error))).toEqual({ error: { code: 'VALIDATION', message: 'bad', fieldErrors: { name: ['required'] } } });
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      error: { code: 'VALIDATION', message: 'bad', fieldErrors: { name: ['required'] } },
+    });
   });
 });

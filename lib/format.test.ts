@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatBytes, formatCount, formatDateTime, formatDuration, formatInt64, formatMetric, formatMetricTick, formatPercent, formatTimeTick } from '@/lib/format';
+import {
+  formatAge,
+  formatBytes,
+  formatCount,
+  formatDateTime,
+  formatDuration,
+  formatInt64,
+  formatMetric,
+  formatMetricTick,
+  formatPercent,
+  formatTimeTick,
+} from '@/lib/format';
 
 describe('formatAge', () => {
   const now = Date.UTC(2026, 0, 2, 12, 0, 0);

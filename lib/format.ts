@@ -117,5 +117,13 @@ export function formatTimeTick(t: number, spanMs: number, timeZone?: string) {
 
 /** The time of a tooltip: date and time to the second. */
 export function formatDateTime(t: number, timeZone?: string) {
-  return new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone }).format(t);
+  return new Intl.DateTimeFormat('en-US', {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(t);
 }

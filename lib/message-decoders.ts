@@ -71,7 +71,8 @@ export function hexDump(bytes: Uint8Array, maxBytes = 64 * 1024): string {
 export function render(part: Encoded, decoder: Decoder): { kind: 'json'; value: unknown } | { kind: 'text'; text: string } {
   const bytes = bytesOf(part);
   if (bytes === null) return { kind: 'text', text: 'null' };
-  const chosen = decoder === 'auto' ? ({ json: 'json', text: 'text', binary: 'hex', empty: 'text', null: 'text' } as const)[detect(part)] : decoder;
+  const chosen =
+    decoder === 'auto' ? ({ json: 'json', text: 'text', binary: 'hex', empty: 'text', null: 'text' } as const)[detect(part)] : decoder;
   switch (chosen) {
     case 'json': {
       const value = part.encoding === 'utf8' && part.text !== null ? parseJson(part.text) : undefined;

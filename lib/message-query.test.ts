@@ -3,9 +3,19 @@ import { DEFAULT_VIEW, committedRecordQuery, messageViewFromParams, messageViewQ
 
 describe('message view ↔ URL', () => {
   it('round-trips a view through its query string, leaving defaults out', () => {
-    const view = { ...DEFAULT_VIEW, partitions: [3, 0], from: 'timestamp:1700000000000', filter: 'value.a == 1', isolation: 'read_uncommitted' as const, control: true, limit: 50 };
+    const view = {
+      ...DEFAULT_VIEW,
+      partitions: [3, 0],
+      from: 'timestamp:1700000000000',
+      filter: 'value.a == 1',
+      isolation: 'read_uncommitted' as const,
+      control: true,
+      limit: 50,
+    };
     const query = messageViewQuery(view);
-    expect(query).toBe('partitions=3%2C0&from=timestamp%3A1700000000000&limit=50&filter=value.a+%3D%3D+1&isolation=read_uncommitted&control=true');
+    expect(query).toBe(
+      'partitions=3%2C0&from=timestamp%3A1700000000000&limit=50&filter=value.a+%3D%3D+1&isolation=read_uncommitted&control=true',
+    );
     expect(messageViewFromParams(new URLSearchParams(query))).toEqual({ ...view, partitions: [0, 3] });
     expect(messageViewQuery(DEFAULT_VIEW)).toBe('');
   });

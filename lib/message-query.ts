@@ -14,7 +14,16 @@ export type MessageView = {
   cursor: string | null;
 };
 
-export const DEFAULT_VIEW: MessageView = { partitions: null, from: 'newest', limit: MESSAGES_DEFAULT_LIMIT, filter: '', key: '', isolation: 'read_committed', control: false, cursor: null };
+export const DEFAULT_VIEW: MessageView = {
+  partitions: null,
+  from: 'newest',
+  limit: MESSAGES_DEFAULT_LIMIT,
+  filter: '',
+  key: '',
+  isolation: 'read_committed',
+  control: false,
+  cursor: null,
+};
 
 /** The URL's parameters as a view; anything invalid falls back to its default (the API would refuse it). */
 export function messageViewFromParams(params: URLSearchParams): MessageView {
@@ -22,7 +31,8 @@ export function messageViewFromParams(params: URLSearchParams): MessageView {
   const from = params.get('from') ?? '';
   const limit = Number(params.get('limit'));
   return {
-    partitions: partitions && /^\d+(,\d+)*$/.test(partitions) ? [...new Set(partitions.split(',').map(Number))].sort((a, b) => a - b) : null,
+    partitions:
+      partitions && /^\d+(,\d+)*$/.test(partitions) ? [...new Set(partitions.split(',').map(Number))].sort((a, b) => a - b) : null,
     from: FROM_PATTERN.test(from) ? from : DEFAULT_VIEW.from,
     limit: Number.isInteger(limit) && limit >= 1 && limit <= MESSAGES_MAX_LIMIT ? limit : DEFAULT_VIEW.limit,
     filter: (params.get('filter') ?? '').slice(0, 2_000),
@@ -49,12 +59,15 @@ export function messageViewParams(view: MessageView): Record<string, string | nu
 
 export function messageViewQuery(view: MessageView, extra: Record<string, string | null> = {}): string {
   const query = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...messageViewParams(view), ...extra })) if (value !== null && value !== '') query.set(key, value);
+  for (const [key, value] of Object.entries({ ...messageViewParams(view), ...extra }))
+    if (value !== null && value !== '') query.set(key, value);
   return query.toString();
 }
 
 /** Where a consumer group stands on a partition: the record at its committed offset and the next few. */
-export const committedRecordQuery = (partition: number, offset: string) => messageViewQuery({ ...DEFAULT_VIEW, partitions: [partition], from: `offset:${offset}`, limit: 10 });
+export const committedRecordQuery = (partition: number, offset: string) =>
+  messageViewQuery({ ...DEFAULT_VIEW, partitions: [partition], from: `offset:${offset}`, limit: 10 });
 
 /** A partition's first or last records. */
-export const partitionEdgeQuery = (partition: number, edge: 'oldest' | 'newest') => messageViewQuery({ ...DEFAULT_VIEW, partitions: [partition], from: edge, limit: 20 });
+export const partitionEdgeQuery = (partition: number, edge: 'oldest' | 'newest') =>
+  messageViewQuery({ ...DEFAULT_VIEW, partitions: [partition], from: edge, limit: 20 });

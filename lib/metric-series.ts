@@ -54,7 +54,10 @@ export function toChartRows(lines: readonly ChartLine[]): ChartRow[] {
         continue;
       }
       const before = points[next - 1];
-      row[key] = before && at && before[1] !== null && at[1] !== null ? before[1] + ((at[1] - before[1]) * (row.t - before[0])) / (at[0] - before[0]) : null;
+      row[key] =
+        before && at && before[1] !== null && at[1] !== null
+          ? before[1] + ((at[1] - before[1]) * (row.t - before[0])) / (at[0] - before[0])
+          : null;
     }
   }
   return rows;
@@ -73,7 +76,15 @@ export function totalLines(all: readonly MetricSeries[], specs: readonly { name:
  * than one value (with one, the total is the same line twice).
  */
 export function labelLines(all: readonly MetricSeries[], name: string, label: string, totalLabel: string): ChartLine[] {
-  const split = seriesByLabel(all, name, label).map(({ value, series }, i) => ({ key: `${label}-${i}`, label: value, points: series.points }));
+  const split = seriesByLabel(all, name, label).map(({ value, series }, i) => ({
+    key: `${label}-${i}`,
+    label: value,
+    points: series.points,
+  }));
   const total = totalSeries(all, name);
-  return split.length > 1 && total ? [{ key: 'total', label: totalLabel, points: total.points }, ...split] : split.length > 0 ? split : totalLines(all, [{ name, label: totalLabel }]);
+  return split.length > 1 && total
+    ? [{ key: 'total', label: totalLabel, points: total.points }, ...split]
+    : split.length > 0
+      ? split
+      : totalLines(all, [{ name, label: totalLabel }]);
 }

@@ -4,7 +4,9 @@ import { DEFAULT_METRIC_RANGE, METRIC_RANGE_KEYS, METRIC_RANGES, metricWindow, p
 
 describe('parseMetricRange', () => {
   it.each(['15m', '1h', '6h', '24h', '7d', '30d'])('keeps %s', (key) => expect(parseMetricRange(key)).toBe(key));
-  it.each([null, undefined, '', '2h', 'toString', '__proto__'])('falls back to 1h for %s', (value) => expect(parseMetricRange(value)).toBe('1h'));
+  it.each([null, undefined, '', '2h', 'toString', '__proto__'])('falls back to 1h for %s', (value) =>
+    expect(parseMetricRange(value)).toBe('1h'),
+  );
   it('defaults to an hour', () => expect(DEFAULT_METRIC_RANGE).toBe('1h'));
 });
 

@@ -42,22 +42,36 @@ describe('toResetInput', () => {
   });
 
   it('keeps offsets as exact strings and shifts as numbers', () => {
-    expect(toResetInput(form({ strategy: 'offset', offset: '9007199254740993' }))).toEqual({ input: { strategy: 'offset', offset: '9007199254740993' } });
+    expect(toResetInput(form({ strategy: 'offset', offset: '9007199254740993' }))).toEqual({
+      input: { strategy: 'offset', offset: '9007199254740993' },
+    });
     expect(toResetInput(form({ strategy: 'shift', shiftBy: '-20' }))).toEqual({ input: { strategy: 'shift', shiftBy: -20 } });
   });
 
   it('scopes: chosen topics, or partitions in the CLI syntax', () => {
-    expect(toResetInput(form({ strategy: 'latest', scope: 'topics', topics: ['orders'] }))).toEqual({ input: { strategy: 'latest', topics: ['orders'] } });
+    expect(toResetInput(form({ strategy: 'latest', scope: 'topics', topics: ['orders'] }))).toEqual({
+      input: { strategy: 'latest', topics: ['orders'] },
+    });
     expect(toResetInput(form({ scope: 'topics' }))).toEqual({ fieldErrors: { topics: [expect.any(String)] } });
-    expect(toResetInput(form({ scope: 'topics', topics: ['orders'], otherTopics: 'new-topic, orders' }))).toEqual({ input: { strategy: 'earliest', topics: ['orders', 'new-topic'] } });
+    expect(toResetInput(form({ scope: 'topics', topics: ['orders'], otherTopics: 'new-topic, orders' }))).toEqual({
+      input: { strategy: 'earliest', topics: ['orders', 'new-topic'] },
+    });
     expect(toResetInput(form({ scope: 'topics', otherTopics: 'bad/name' }))).toEqual({ fieldErrors: { topics: [expect.any(String)] } });
-    expect(toResetInput(form({ scope: 'partitions', partitions: 'orders:2' }))).toEqual({ input: { strategy: 'earliest', partitions: [{ topic: 'orders', partition: 2 }] } });
-    expect(toResetInput(form({ scope: 'partitions', partitions: 'orders' }))).toEqual({ fieldErrors: { partitions: [expect.any(String)] } });
-    expect(toResetInput(form({ scope: 'partitions', partitions: 'bad/name:1' }))).toEqual({ fieldErrors: { partitions: [expect.any(String)] } });
+    expect(toResetInput(form({ scope: 'partitions', partitions: 'orders:2' }))).toEqual({
+      input: { strategy: 'earliest', partitions: [{ topic: 'orders', partition: 2 }] },
+    });
+    expect(toResetInput(form({ scope: 'partitions', partitions: 'orders' }))).toEqual({
+      fieldErrors: { partitions: [expect.any(String)] },
+    });
+    expect(toResetInput(form({ scope: 'partitions', partitions: 'bad/name:1' }))).toEqual({
+      fieldErrors: { partitions: [expect.any(String)] },
+    });
   });
 
   it("maps the API's field errors to form fields", () => {
-    expect(formFieldErrors({ timestamp: ['x'], 'partitions.0.topic': ['y'], confirm: ['z'], shiftBy: ['w'], somethingElse: ['v'] })).toEqual({
+    expect(
+      formFieldErrors({ timestamp: ['x'], 'partitions.0.topic': ['y'], confirm: ['z'], shiftBy: ['w'], somethingElse: ['v'] }),
+    ).toEqual({
       datetime: ['x'],
       partitions: ['y'],
       confirm: ['z'],

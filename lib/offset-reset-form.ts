@@ -76,7 +76,8 @@ export function toResetInput(form: ResetFormState): { input: OffsetResetInput } 
   }
   if (form.scope === 'partitions') {
     const partitions = parsePartitions(form.partitions);
-    if (!partitions || partitions.length === 0) return { fieldErrors: { partitions: ['topic:partition[,partition…], e.g. orders:0,1 payments:2'] } };
+    if (!partitions || partitions.length === 0)
+      return { fieldErrors: { partitions: ['topic:partition[,partition…], e.g. orders:0,1 payments:2'] } };
     raw.partitions = partitions;
   }
   const parsed = offsetResetInputSchema.safeParse(raw);

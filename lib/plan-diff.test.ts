@@ -36,6 +36,7 @@ describe('planCounts, sortedDiff, diffKey', () => {
     { topic: 'a', partition: 2, before: [1, 2], after: [1, 2, 3] },
     { topic: 'a', partition: 1, before: [1], after: [3] },
   ];
-  it('counts partitions, topics and replica count changes', () => expect(planCounts({ diff })).toEqual({ partitions: 3, topics: 2, countChanges: 1 }));
+  it('counts partitions, topics and replica count changes', () =>
+    expect(planCounts({ diff })).toEqual({ partitions: 3, topics: 2, countChanges: 1 }));
   it('sorts by topic then partition', () => expect(sortedDiff(diff).map(diffKey)).toEqual(['a-1', 'a-2', 'b-0']));
 });

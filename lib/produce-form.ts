@@ -46,7 +46,12 @@ export function produceFormFrom(message: Message): ProduceForm {
     value: message.value ?? '',
     nullValue: message.value === null,
     valueEncoding: message.valueEncoding ?? 'utf8',
-    headers: message.headers.map((h) => ({ key: h.key, value: h.value ?? '', nullValue: h.value === null, encoding: h.valueEncoding ?? 'utf8' })),
+    headers: message.headers.map((h) => ({
+      key: h.key,
+      value: h.value ?? '',
+      nullValue: h.value === null,
+      encoding: h.valueEncoding ?? 'utf8',
+    })),
     compression: message.compression,
     acks: '-1',
   };

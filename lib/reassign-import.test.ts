@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseReassignmentText, planFromImport, reassignmentJsonText, topicsOf } from '@/lib/reassign-import';
 
-const json = { version: 1 as const, partitions: [{ topic: 'orders', partition: 0, replicas: [2, 3] }, { topic: 'orders', partition: 1, replicas: [3, 1, 2] }] };
+const json = {
+  version: 1 as const,
+  partitions: [
+    { topic: 'orders', partition: 0, replicas: [2, 3] },
+    { topic: 'orders', partition: 1, replicas: [3, 1, 2] },
+  ],
+};
 
 describe('parseReassignmentText', () => {
   it('the tool’s JSON, log_dirs included', () => {
@@ -12,9 +18,18 @@ describe('parseReassignmentText', () => {
   it('says what is wrong, by row and partition', () => {
     expect(parseReassignmentText('')).toEqual({ errors: ['Paste the reassignment JSON'] });
     expect(parseReassignmentText('{"version":1,')).toEqual({ errors: [expect.stringMatching(/^Not valid JSON: /)] });
-    expect(parseReassignmentText('{"version":1,"topics":[{"topic":"orders"}]}')).toEqual({ errors: [expect.stringMatching(/topics-to-move file/)] });
+    expect(parseReassignmentText('{"version":1,"topics":[{"topic":"orders"}]}')).toEqual({
+      errors: [expect.stringMatching(/topics-to-move file/)],
+    });
     expect(parseReassignmentText('{"version":1,"partitions":[]}')).toEqual({ errors: ['The reassignment lists no partitions'] });
-    const bad = { version: 1, partitions: [{ topic: 'orders', partition: 0, replicas: [1, 1] }, { topic: 'orders', partition: 1, replicas: [] }, { topic: 'orders', partition: 0, replicas: [2] }] };
+    const bad = {
+      version: 1,
+      partitions: [
+        { topic: 'orders', partition: 0, replicas: [1, 1] },
+        { topic: 'orders', partition: 1, replicas: [] },
+        { topic: 'orders', partition: 0, replicas: [2] },
+      ],
+    };
     expect(parseReassignmentText(JSON.stringify(bad))).toEqual({
       errors: [
         'partitions[0].replicas (orders-0): Duplicate replicas in 1,1',
@@ -36,13 +51,29 @@ describe('parseReassignmentText', () => {
 });
 
 describe('planFromImport', () => {
-  const current = new Map([['orders', { partitions: [{ partition: 0, replicas: [1, 2], sizeBytes: '1000' }, { partition: 1, replicas: [3, 1], sizeBytes: null }] }]]);
+  const current = new Map([
+    [
+      'orders',
+      {
+        partitions: [
+          { partition: 0, replicas: [1, 2], sizeBytes: '1000' },
+          { partition: 1, replicas: [3, 1], sizeBytes: null },
+        ],
+      },
+    ],
+  ]);
 
   it('diffs against the current layout, with its rollback and totals', () => {
     expect(planFromImport(json, current)).toEqual({
       plan: {
         plan: json,
-        rollback: { version: 1, partitions: [{ topic: 'orders', partition: 0, replicas: [1, 2] }, { topic: 'orders', partition: 1, replicas: [3, 1] }] },
+        rollback: {
+          version: 1,
+          partitions: [
+            { topic: 'orders', partition: 0, replicas: [1, 2] },
+            { topic: 'orders', partition: 1, replicas: [3, 1] },
+          ],
+        },
         diff: [
           { topic: 'orders', partition: 0, before: [1, 2], after: [2, 3] },
           { topic: 'orders', partition: 1, before: [3, 1], after: [3, 1, 2] },
@@ -55,8 +86,17 @@ describe('planFromImport', () => {
   });
 
   it('refuses partitions that do not exist', () => {
-    const missing = { version: 1 as const, partitions: [{ topic: 'orders', partition: 7, replicas: [1] }, { topic: 'gone', partition: 0, replicas: [1] }, { topic: 'gone', partition: 1, replicas: [1] }] };
-    expect(planFromImport(missing, current)).toEqual({ errors: ['orders-7 does not exist (the topic has 2 partitions)', 'Topic "gone" does not exist'] });
+    const missing = {
+      version: 1 as const,
+      partitions: [
+        { topic: 'orders', partition: 7, replicas: [1] },
+        { topic: 'gone', partition: 0, replicas: [1] },
+        { topic: 'gone', partition: 1, replicas: [1] },
+      ],
+    };
+    expect(planFromImport(missing, current)).toEqual({
+      errors: ['orders-7 does not exist (the topic has 2 partitions)', 'Topic "gone" does not exist'],
+    });
   });
 });
 

@@ -12,7 +12,8 @@ function where(path: PropertyKey[], input: unknown) {
   return text || 'The file';
 }
 
-const describe = (issues: z.ZodError['issues'], input: unknown) => issues.slice(0, 20).map((issue) => `${where(issue.path, input)}: ${issue.message}`);
+const describe = (issues: z.ZodError['issues'], input: unknown) =>
+  issues.slice(0, 20).map((issue) => `${where(issue.path, input)}: ${issue.message}`);
 
 /**
  * Pasted kafka-reassign-partitions JSON → the reassignment, or what is wrong with it in words (the JSON syntax
@@ -27,7 +28,11 @@ export function parseReassignmentText(text: string): { json: ReassignmentJson } 
     return { errors: [`Not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
   }
   if (input && typeof input === 'object' && 'topics' in input && !('partitions' in input)) {
-    return { errors: ['This is a topics-to-move file (--topics-to-move-json-file): choose a mode and its topics instead, or paste a reassignment with "partitions"'] };
+    return {
+      errors: [
+        'This is a topics-to-move file (--topics-to-move-json-file): choose a mode and its topics instead, or paste a reassignment with "partitions"',
+      ],
+    };
   }
   const parsed = reassignmentJsonSchema.safeParse(input);
   if (!parsed.success) {
@@ -46,7 +51,10 @@ export type CurrentTopic = { partitions: { partition: number; replicas: number[]
  * (the current replicas), replicas moved, bytes to copy (the leader's size per added replica) and preferred
  * leader changes. Partitions that do not exist are errors; the plan itself is submitted unchanged.
  */
-export function planFromImport(json: ReassignmentJson, current: ReadonlyMap<string, CurrentTopic>): { plan: PlanResponse } | { errors: string[] } {
+export function planFromImport(
+  json: ReassignmentJson,
+  current: ReadonlyMap<string, CurrentTopic>,
+): { plan: PlanResponse } | { errors: string[] } {
   const errors: string[] = [];
   const diff: PlanResponse['diff'] = [];
   let bytes = 0n;

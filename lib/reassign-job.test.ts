@@ -26,7 +26,9 @@ describe('job helpers', () => {
     for (const state of ['completed', 'cancelled', 'failed'] as const) expect(hasEnded(state)).toBe(true);
   });
   it('the partitions to elect leaders for', () => {
-    expect(electionPartitions({ partitions: [{ topic: 't', partition: 1, target: [1, 2], state: 'done' }] })).toEqual([{ topic: 't', partition: 1 }]);
+    expect(electionPartitions({ partitions: [{ topic: 't', partition: 1, target: [1, 2], state: 'done' }] })).toEqual([
+      { topic: 't', partition: 1 },
+    ]);
   });
   it('short ids and UTC times', () => {
     expect(shortJobId('9b2f1c3e-1111-2222-3333-444455556666')).toBe('9b2f1c3e');

@@ -32,7 +32,11 @@ export type WizardForm = {
 };
 
 /** What an entry point fills in (a broker page: drain that broker; a topic page: rebalance that topic). */
-export type WizardPrefill = Partial<Pick<WizardForm, 'mode' | 'brokers' | 'topics' | 'importText'>> & { from?: number; to?: number; replicationFactor?: number };
+export type WizardPrefill = Partial<Pick<WizardForm, 'mode' | 'brokers' | 'topics' | 'importText'>> & {
+  from?: number;
+  to?: number;
+  replicationFactor?: number;
+};
 
 export function initialWizardForm(prefill: WizardPrefill = {}): WizardForm {
   return {
@@ -60,7 +64,8 @@ export function toPlanRequest(form: WizardForm): { request: PlanRequest } | { fi
   if (form.mode === 'replication-factor') raw.replicationFactor = whole(form.replicationFactor);
   const errors: FormErrors = {};
   for (const field of ['from', 'to', 'replicationFactor'] as const) {
-    if (field in raw && raw[field] === undefined) errors[field] = [field === 'replicationFactor' ? 'Enter the new replication factor' : 'Choose a broker'];
+    if (field in raw && raw[field] === undefined)
+      errors[field] = [field === 'replicationFactor' ? 'Enter the new replication factor' : 'Choose a broker'];
     else if (field in raw && Number.isNaN(raw[field])) errors[field] = ['A whole number'];
   }
   if (Object.keys(errors).length > 0) return { fieldErrors: errors };

@@ -15,7 +15,8 @@ export function segmentName(segment: string): string | null {
 }
 
 /** Whose series: the cluster's, or one topic's, broker's or consumer group's. */
-export type MetricTarget = { scope: 'cluster' } | { scope: 'topic'; topic: string } | { scope: 'broker'; brokerId: number } | { scope: 'group'; groupId: string };
+export type MetricTarget =
+  { scope: 'cluster' } | { scope: 'topic'; topic: string } | { scope: 'broker'; brokerId: number } | { scope: 'group'; groupId: string };
 
 function metricPath(target: MetricTarget) {
   switch (target.scope) {
@@ -39,7 +40,8 @@ export const pageRoutes = {
   topics: (clusterId: string) => `/clusters/${seg(clusterId)}/topics`,
   topic: (clusterId: string, topic: string) => `/clusters/${seg(clusterId)}/topics/${seg(topic)}`,
   /** The topic's records; `query` is a ready query string (partitions, from, limit, filter, …) without "?". */
-  topicMessages: (clusterId: string, topic: string, query = '') => `/clusters/${seg(clusterId)}/topics/${seg(topic)}/messages${query ? `?${query}` : ''}`,
+  topicMessages: (clusterId: string, topic: string, query = '') =>
+    `/clusters/${seg(clusterId)}/topics/${seg(topic)}/messages${query ? `?${query}` : ''}`,
   health: (clusterId: string) => `/clusters/${seg(clusterId)}/health`,
   consumerGroups: (clusterId: string) => `/clusters/${seg(clusterId)}/consumer-groups`,
   consumerGroup: (clusterId: string, groupId: string) => `/clusters/${seg(clusterId)}/consumer-groups/${seg(groupId)}`,
@@ -55,13 +57,15 @@ export const apiRoutes = {
   clusterPermissions: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/permissions`,
   brokers: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/brokers`,
   /** Pages poll the detail without configs and read `brokerConfigs` once. */
-  broker: (clusterId: string, brokerId: number, { configs = true } = {}) => `/api/v1/clusters/${seg(clusterId)}/brokers/${brokerId}${configs ? '' : '?configs=false'}`,
+  broker: (clusterId: string, brokerId: number, { configs = true } = {}) =>
+    `/api/v1/clusters/${seg(clusterId)}/brokers/${brokerId}${configs ? '' : '?configs=false'}`,
   /** `default`: the cluster-wide dynamic defaults (GET lists only the keys set at that level; PATCH changes every broker). */
   brokerConfigs: (clusterId: string, brokerId: number | 'default') => `/api/v1/clusters/${seg(clusterId)}/brokers/${brokerId}/configs`,
   /** GET the list (`query`: a ready query string of q, sort, internal, limit, offset, without "?"); POST creates a topic. */
   topics: (clusterId: string, query = '') => `/api/v1/clusters/${seg(clusterId)}/topics${query ? `?${query}` : ''}`,
   /** GET the detail; DELETE `{ confirm }` deletes the topic. */
-  topic: (clusterId: string, topic: string, { configs = true } = {}) => `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}${configs ? '' : '?configs=false'}`,
+  topic: (clusterId: string, topic: string, { configs = true } = {}) =>
+    `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}${configs ? '' : '?configs=false'}`,
   topicGroups: (clusterId: string, topic: string) => `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}/consumer-groups`,
   /** GET; PATCH `{ set?, delete? }` changes only the keys given. */
   topicConfigs: (clusterId: string, topic: string) => `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}/configs`,
@@ -72,15 +76,18 @@ export const apiRoutes = {
   /** POST `{ before, confirm }`: deletes the records before the given offsets. */
   topicRecordsDelete: (clusterId: string, topic: string) => `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}/records/delete`,
   /** GET a page of records (or, with Accept: text/event-stream, a scan or live tail); POST produces one. */
-  topicMessages: (clusterId: string, topic: string, query = '') => `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}/messages${query ? `?${query}` : ''}`,
+  topicMessages: (clusterId: string, topic: string, query = '') =>
+    `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}/messages${query ? `?${query}` : ''}`,
   /** GET the records of a messages query as a file (`format=jsonl|csv`). */
-  topicMessagesExport: (clusterId: string, topic: string, query: string) => `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}/messages/export?${query}`,
+  topicMessagesExport: (clusterId: string, topic: string, query: string) =>
+    `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}/messages/export?${query}`,
   health: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/health`,
   /** `query` is a ready query string (q, state, topic, lagging, sort), without "?". */
   consumerGroups: (clusterId: string, query = '') => `/api/v1/clusters/${seg(clusterId)}/consumer-groups${query ? `?${query}` : ''}`,
   consumerGroup: (clusterId: string, groupId: string) => `/api/v1/clusters/${seg(clusterId)}/consumer-groups/${seg(groupId)}`,
   consumerGroupCsv: (clusterId: string, groupId: string) => `/api/v1/clusters/${seg(clusterId)}/consumer-groups/${seg(groupId)}/export.csv`,
-  offsetResetPreview: (clusterId: string, groupId: string) => `/api/v1/clusters/${seg(clusterId)}/consumer-groups/${seg(groupId)}/offsets/preview`,
+  offsetResetPreview: (clusterId: string, groupId: string) =>
+    `/api/v1/clusters/${seg(clusterId)}/consumer-groups/${seg(groupId)}/offsets/preview`,
   offsetReset: (clusterId: string, groupId: string) => `/api/v1/clusters/${seg(clusterId)}/consumer-groups/${seg(groupId)}/offsets/reset`,
   /** DELETE: the group's committed offsets for `topic`. */
   groupOffsets: (clusterId: string, groupId: string, topic: string) =>

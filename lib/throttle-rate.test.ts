@@ -10,14 +10,16 @@ describe('toBytesPerSec', () => {
   ] as const)('%s %s → %d bytes/s', (amount, unit, value) => expect(toBytesPerSec(amount, unit)).toEqual({ value }));
 
   it('refuses what is not a positive amount', () => {
-    for (const amount of ['', 'ten', '-1', '1e3', '1,5']) expect(toBytesPerSec(amount, 'MiB/s')).toEqual({ error: 'A positive number, e.g. 10 or 2.5' });
+    for (const amount of ['', 'ten', '-1', '1e3', '1,5'])
+      expect(toBytesPerSec(amount, 'MiB/s')).toEqual({ error: 'A positive number, e.g. 10 or 2.5' });
     expect(toBytesPerSec('0', 'MiB/s')).toEqual({ error: 'At least 1 byte/s' });
     expect(toBytesPerSec('99999999999', 'GiB/s')).toEqual({ error: 'Too large' });
   });
 });
 
 describe('throttleFromForm', () => {
-  it('null when off, whatever is typed', () => expect(throttleFromForm({ enabled: false, amount: 'x', unit: 'MiB/s' })).toEqual({ value: null }));
+  it('null when off, whatever is typed', () =>
+    expect(throttleFromForm({ enabled: false, amount: 'x', unit: 'MiB/s' })).toEqual({ value: null }));
   it('bytes/s when on', () => expect(throttleFromForm({ enabled: true, amount: '50', unit: 'MiB/s' })).toEqual({ value: 52_428_800 }));
 });
 
@@ -28,7 +30,8 @@ describe('throttleFormFrom', () => {
     expect(throttleFormFrom(2 * 1024 ** 3)).toEqual({ enabled: true, amount: '2', unit: 'GiB/s' });
     expect(throttleFormFrom(100)).toEqual({ enabled: true, amount: '0.098', unit: 'KiB/s' });
   });
-  it('off for no throttle, with a default to switch on', () => expect(throttleFormFrom(null)).toEqual({ enabled: false, amount: '10', unit: 'MiB/s' }));
+  it('off for no throttle, with a default to switch on', () =>
+    expect(throttleFormFrom(null)).toEqual({ enabled: false, amount: '10', unit: 'MiB/s' }));
   it('round-trips', () => {
     const form = throttleFormFrom(52_428_800);
     expect(toBytesPerSec(form.amount, form.unit)).toEqual({ value: 52_428_800 });

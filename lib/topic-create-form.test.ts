@@ -77,18 +77,31 @@ describe('toCreateTopicInput', () => {
         partitions: '6',
         replicationFactor: '3',
         configs: { 'retention.ms': ' 3600000 ', 'cleanup.policy': 'compact' },
-        other: [{ id: 1, key: 'message.timestamp.type', value: 'LogAppendTime' }, { id: 2, key: '', value: '' }],
+        other: [
+          { id: 1, key: 'message.timestamp.type', value: 'LogAppendTime' },
+          { id: 2, key: '', value: '' },
+        ],
       }),
       { defaults },
     );
     expect(result).toEqual({
-      input: { name: 'orders', partitions: 6, replicationFactor: 3, configs: { 'retention.ms': '3600000', 'cleanup.policy': 'compact', 'message.timestamp.type': 'LogAppendTime' } },
+      input: {
+        name: 'orders',
+        partitions: 6,
+        replicationFactor: 3,
+        configs: { 'retention.ms': '3600000', 'cleanup.policy': 'compact', 'message.timestamp.type': 'LogAppendTime' },
+      },
     });
   });
 
   it('reports every wrong field at once, keyed by form field', () => {
     const result = toCreateTopicInput(
-      form({ name: 'a_b', replicationFactor: '4', configs: { 'min.insync.replicas': '5', 'retention.ms': 'x' }, other: [{ id: 7, key: 'no space', value: '1' }] }),
+      form({
+        name: 'a_b',
+        replicationFactor: '4',
+        configs: { 'min.insync.replicas': '5', 'retention.ms': 'x' },
+        other: [{ id: 7, key: 'no space', value: '1' }],
+      }),
       { defaults, existingNames: ['a.b'] },
     );
     expect(result).toEqual({
@@ -103,7 +116,9 @@ describe('toCreateTopicInput', () => {
   });
 
   it('asks for counts while the defaults are unknown', () => {
-    expect(toCreateTopicInput(form({ name: 'orders' }))).toEqual({ fieldErrors: { partitions: ['Required'], replicationFactor: ['Required'] } });
+    expect(toCreateTopicInput(form({ name: 'orders' }))).toEqual({
+      fieldErrors: { partitions: ['Required'], replicationFactor: ['Required'] },
+    });
   });
 });
 
@@ -112,12 +127,23 @@ describe("the API's errors on the form", () => {
 
   it('configs.<key> goes to the catalog field or to the raw row that gave the key', () => {
     expect(
-      createTopicFieldErrors({ 'configs.retention.ms': ['a'], 'configs.message.timestamp.type': ['b'], 'configs.unknown.key': ['c'], replicationFactor: ['d'], configs: ['e'] }, typed),
+      createTopicFieldErrors(
+        {
+          'configs.retention.ms': ['a'],
+          'configs.message.timestamp.type': ['b'],
+          'configs.unknown.key': ['c'],
+          replicationFactor: ['d'],
+          configs: ['e'],
+        },
+        typed,
+      ),
     ).toEqual({ 'configs.retention.ms': ['a'], 'other.4': ['b'], replicationFactor: ['d'], request: ['c', 'e'] });
   });
 
   it('409 lands on the name; errors without fields are not the form’s', () => {
-    expect(createTopicErrors(new ApiError('CONFLICT', 'Topic "orders" already exists'), typed)).toEqual({ name: ['Topic "orders" already exists'] });
+    expect(createTopicErrors(new ApiError('CONFLICT', 'Topic "orders" already exists'), typed)).toEqual({
+      name: ['Topic "orders" already exists'],
+    });
     expect(createTopicErrors(new ApiError('VALIDATION', 'x', { fieldErrors: { name: ['bad'] } }), typed)).toEqual({ name: ['bad'] });
     expect(createTopicErrors(new ApiError('KAFKA_UNAVAILABLE', 'down'), typed)).toBeNull();
     expect(createTopicErrors(new Error('boom'), typed)).toBeNull();

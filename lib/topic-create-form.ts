@@ -50,7 +50,8 @@ export function countError(text: string, { liveBrokers }: { liveBrokers?: number
   if (text.trim() === '') return 'Required';
   const n = wholeNumber(text);
   if (n === null || n < 1) return 'A whole number, at least 1';
-  if (liveBrokers !== undefined && n > liveBrokers) return `At most ${liveBrokers}: the cluster has ${liveBrokers} live broker${liveBrokers === 1 ? '' : 's'}`;
+  if (liveBrokers !== undefined && n > liveBrokers)
+    return `At most ${liveBrokers}: the cluster has ${liveBrokers} live broker${liveBrokers === 1 ? '' : 's'}`;
   return null;
 }
 
@@ -121,7 +122,12 @@ export function toCreateTopicInput(
     if (row.key.trim() !== '') configs[row.key.trim()] = row.value.trim();
   }
   if (Object.keys(errors).length > 0) return { fieldErrors: errors };
-  const raw = { name, partitions: Number(partitions), replicationFactor: Number(replicationFactor), ...(Object.keys(configs).length ? { configs } : {}) };
+  const raw = {
+    name,
+    partitions: Number(partitions),
+    replicationFactor: Number(replicationFactor),
+    ...(Object.keys(configs).length ? { configs } : {}),
+  };
   const parsed = createTopicInputSchema.safeParse(raw);
   return parsed.success ? { input: parsed.data } : { fieldErrors: createTopicFieldErrors(zodFieldErrors(parsed.error), form) };
 }

@@ -17,7 +17,10 @@ export function readOptions<const T extends OptionsConfig>(argv: readonly string
 }
 
 export function parseBrokers(raw: string): string[] {
-  const brokers = raw.split(',').map((b) => b.trim()).filter((b) => b !== '');
+  const brokers = raw
+    .split(',')
+    .map((b) => b.trim())
+    .filter((b) => b !== '');
   const bad = brokers.find((b) => !/^[^\s:]+:\d{1,5}$/.test(b));
   if (brokers.length === 0 || bad !== undefined) throw new ArgsError(`--brokers needs host:port[,host:port...], got "${raw}"`);
   return brokers;

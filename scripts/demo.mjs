@@ -46,7 +46,8 @@ ensureNpmPackages(ROOT);
 const env = {
   ...process.env,
   AUTH_SECRET: process.env.AUTH_SECRET ?? demoSecret('demo-auth-secret', () => randomBytes(32).toString('base64url')),
-  CONSOLE_ADMIN_PASSWORD: process.env.CONSOLE_ADMIN_PASSWORD ?? demoSecret('demo-admin-password', () => randomBytes(9).toString('base64url')),
+  CONSOLE_ADMIN_PASSWORD:
+    process.env.CONSOLE_ADMIN_PASSWORD ?? demoSecret('demo-admin-password', () => randomBytes(9).toString('base64url')),
   PORT,
 };
 step('node', ['scripts/kafka/cluster.mjs', 'up']);
@@ -55,10 +56,7 @@ if (!buildIsCurrent()) step('npx', ['next', 'build']);
 // Node directly (no npx/sh in between) and in their own process groups: a terminal's Ctrl-C reaches this
 // launcher only, which then asks each child once to stop cleanly.
 const launch = (args) => spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit', detached: true, env });
-const children = [
-  launch(['--import', 'tsx', 'scripts/demo-traffic/main.ts']),
-  launch(['scripts/serve.mjs']),
-];
+const children = [launch(['--import', 'tsx', 'scripts/demo-traffic/main.ts']), launch(['scripts/serve.mjs'])];
 console.log(`\nKafka Console: http://localhost:${PORT}  — sign in as admin / ${env.CONSOLE_ADMIN_PASSWORD}`);
 console.log('(demo traffic running; Ctrl-C stops both, npm run kafka:down stops Kafka)\n');
 

@@ -25,7 +25,9 @@ const config = getConfig();
 const { engine, migrationMs } = await migrateDb();
 await startLagSamplers('sampler');
 const clusters = config.clusters.filter((c) => lagSettings(config, c).enabled).map((c) => c.id);
-console.log(`sampler: sampling ${clusters.join(', ') || 'no cluster (lag.enabled is false everywhere)'} (history ${config.metrics.enabled ? 'on' : 'off'}, ${config.alerts.rules.length} configured alert rules) into ${engine} (migrations checked in ${migrationMs.toFixed(0)} ms)`);
+console.log(
+  `sampler: sampling ${clusters.join(', ') || 'no cluster (lag.enabled is false everywhere)'} (history ${config.metrics.enabled ? 'on' : 'off'}, ${config.alerts.rules.length} configured alert rules) into ${engine} (migrations checked in ${migrationMs.toFixed(0)} ms)`,
+);
 
 let stopping = false;
 async function stop(signal: string) {

@@ -11,7 +11,9 @@ export async function startConsole() {
     const config = getConfig();
     const secret = process.env.AUTH_SECRET ?? '';
     if (Buffer.byteLength(secret, 'utf8') < MIN_SECRET_BYTES) {
-      throw new Error(`AUTH_SECRET must be set to at least ${MIN_SECRET_BYTES} bytes (e.g. \`openssl rand -base64 32\`); it signs login sessions`);
+      throw new Error(
+        `AUTH_SECRET must be set to at least ${MIN_SECRET_BYTES} bytes (e.g. \`openssl rand -base64 32\`); it signs login sessions`,
+      );
     }
     await migrateDb();
     await initFirstAdmin();

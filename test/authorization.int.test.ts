@@ -34,13 +34,19 @@ const CELLS: { what: string; call: (token: string | null) => ReturnType<typeof c
   },
   {
     what: 'POST a topic on local (an invalid body: the admin gets as far as validation, nothing is created)',
-    call: (token) => callRoute(createTopic, '/api/v1/clusters/local/topics', { clusterId: 'local' }, { token, init: { method: 'POST', body: '{}' } }),
+    call: (token) =>
+      callRoute(createTopic, '/api/v1/clusters/local/topics', { clusterId: 'local' }, { token, init: { method: 'POST', body: '{}' } }),
     expected: { admin: 422, operator: 403, viewer: 403, scopedViewer: 403, anonymous: 401 },
   },
   {
     what: 'POST a topic on the read-only cluster',
     call: (token) =>
-      callRoute(createTopic, '/api/v1/clusters/down/topics', { clusterId: 'down' }, { token, init: { method: 'POST', body: JSON.stringify({ name: 'never', partitions: 1, replicationFactor: 1 }) } }),
+      callRoute(
+        createTopic,
+        '/api/v1/clusters/down/topics',
+        { clusterId: 'down' },
+        { token, init: { method: 'POST', body: JSON.stringify({ name: 'never', partitions: 1, replicationFactor: 1 }) } },
+      ),
     expected: { admin: 403, operator: 403, viewer: 403, scopedViewer: 404, anonymous: 401 },
   },
   {

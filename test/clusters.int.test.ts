@@ -25,7 +25,14 @@ describe(`clusters API on ${target.label}`, () => {
     expect([1, 2, 3]).toContain(byId.local!.controllerId);
     // SCRAM is checked for real: the broker refuses a wrong password.
     expect(byId['wrong-password']).toMatchObject({ status: 'unreachable', brokerCount: null, controllerId: null });
-    expect(byId.down).toEqual({ id: 'down', name: 'Unreachable', readOnly: true, status: 'unreachable', brokerCount: null, controllerId: null });
+    expect(byId.down).toEqual({
+      id: 'down',
+      name: 'Unreachable',
+      readOnly: true,
+      status: 'unreachable',
+      brokerCount: null,
+      controllerId: null,
+    });
   });
 
   it('never echoes a configured secret', async () => {

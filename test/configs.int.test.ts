@@ -21,21 +21,43 @@ const topic = `it-configs-${Date.now()}`;
 const KEY = 'log.cleaner.backoff.ms';
 
 const describeAll = (entityType: 'topics' | 'brokers', name: string) =>
-  parseConfigsDescribe(kafkaCli('kafka-configs', ['--bootstrap-server', bootstrap, '--entity-type', entityType, '--entity-name', name, '--describe', '--all']));
+  parseConfigsDescribe(
+    kafkaCli('kafka-configs', ['--bootstrap-server', bootstrap, '--entity-type', entityType, '--entity-name', name, '--describe', '--all']),
+  );
 
-const alterBroker = (entity: string[], change: string[]) => kafkaCli('kafka-configs', ['--bootstrap-server', bootstrap, '--entity-type', 'brokers', ...entity, '--alter', ...change]);
+const alterBroker = (entity: string[], change: string[]) =>
+  kafkaCli('kafka-configs', ['--bootstrap-server', bootstrap, '--entity-type', 'brokers', ...entity, '--alter', ...change]);
 
 /** Ours as the CLI shows them: name, value, sensitive, and the source where the CLI names one. */
 function asCli(ours: ConfigEntry[], cli: ReturnType<typeof parseConfigsDescribe>) {
   const cliSource = new Map(cli.map((c) => [c.name, c.source]));
-  return ours.map((c) => ({ name: c.name, value: c.value, sensitive: c.isSensitive, source: cliSource.get(c.name) === null ? null : c.source }));
+  return ours.map((c) => ({
+    name: c.name,
+    value: c.value,
+    sensitive: c.isSensitive,
+    source: cliSource.get(c.name) === null ? null : c.source,
+  }));
 }
 
 const byName = <T extends { name: string }>(rows: T[]) => [...rows].sort((a, b) => (a.name < b.name ? -1 : 1));
 
 describe(`topic and broker configs on ${target.label}`, () => {
   beforeAll(() => {
-    kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', topic, '--partitions', '2', '--replication-factor', '2', '--config', 'retention.ms=3600000', '--config', 'cleanup.policy=compact']);
+    kafkaCli('kafka-topics', [
+      '--bootstrap-server',
+      bootstrap,
+      '--create',
+      '--topic',
+      topic,
+      '--partitions',
+      '2',
+      '--replication-factor',
+      '2',
+      '--config',
+      'retention.ms=3600000',
+      '--config',
+      'cleanup.policy=compact',
+    ]);
     alterBroker(['--entity-default'], ['--add-config', `${KEY}=15002`]);
     alterBroker(['--entity-name', '2'], ['--add-config', `${KEY}=15001`]);
   });
@@ -48,12 +70,20 @@ describe(`topic and broker configs on ${target.label}`, () => {
   });
 
   it('reads a topic’s configs exactly as kafka-configs --describe --all, overrides marked', async () => {
-    const { status, body } = await callRoute(getTopicConfigs, `/api/v1/clusters/local/topics/${topic}/configs`, { clusterId: 'local', topic });
+    const { status, body } = await callRoute(getTopicConfigs, `/api/v1/clusters/local/topics/${topic}/configs`, {
+      clusterId: 'local',
+      topic,
+    });
     expect(status).toBe(200);
     const ours = configListResponseSchema.parse(body).configs;
     const cli = describeAll('topics', topic);
     expect(byName(asCli(ours, cli))).toEqual(byName(cli));
-    expect(ours.filter((c) => !c.isDefault).map((c) => c.name).sort()).toEqual(['cleanup.policy', 'retention.ms']);
+    expect(
+      ours
+        .filter((c) => !c.isDefault)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['cleanup.policy', 'retention.ms']);
   });
 
   it('leaves configs out of the topic detail only when asked to', async () => {
@@ -68,12 +98,17 @@ describe(`topic and broker configs on ${target.label}`, () => {
   });
 
   it.each([1, 2])('reads broker %i’s configs exactly as kafka-configs --describe --all, secrets masked', async (brokerId) => {
-    const { status, body } = await callRoute(getBrokerConfigs, `/api/v1/clusters/local/brokers/${brokerId}/configs`, { clusterId: 'local', brokerId: String(brokerId) });
+    const { status, body } = await callRoute(getBrokerConfigs, `/api/v1/clusters/local/brokers/${brokerId}/configs`, {
+      clusterId: 'local',
+      brokerId: String(brokerId),
+    });
     expect(status).toBe(200);
     const ours = configListResponseSchema.parse(body).configs;
     const cli = describeAll('brokers', String(brokerId));
     expect(byName(asCli(ours, cli))).toEqual(byName(cli));
-    expect(ours.find((c) => c.name === KEY)).toMatchObject(brokerId === 2 ? { value: '15001', source: 'dynamic-broker' } : { value: '15002', source: 'dynamic-default-broker' });
+    expect(ours.find((c) => c.name === KEY)).toMatchObject(
+      brokerId === 2 ? { value: '15001', source: 'dynamic-broker' } : { value: '15002', source: 'dynamic-default-broker' },
+    );
     expect(ours.find((c) => c.name === 'advertised.listeners')).toMatchObject({ source: 'static-broker', isDefault: false });
     const sensitive = ours.filter((c) => c.isSensitive);
     expect(sensitive.length).toBeGreaterThan(0);
@@ -83,7 +118,9 @@ describe(`topic and broker configs on ${target.label}`, () => {
   });
 
   it('answers one broker with its row of the list, its log dirs and its configs', async () => {
-    const list = brokerListResponseSchema.parse((await callRoute(getBrokers, '/api/v1/clusters/local/brokers', { clusterId: 'local' })).body);
+    const list = brokerListResponseSchema.parse(
+      (await callRoute(getBrokers, '/api/v1/clusters/local/brokers', { clusterId: 'local' })).body,
+    );
     const { status, body } = await callRoute(getBroker, '/api/v1/clusters/local/brokers/1', { clusterId: 'local', brokerId: '1' });
     expect(status).toBe(200);
     const detail = brokerDetailResponseSchema.parse(body);
@@ -96,13 +133,18 @@ describe(`topic and broker configs on ${target.label}`, () => {
     expect(detail.logDirs.map((d) => d.path).sort()).toEqual(logDirsConfig?.split(',').sort());
     expect(detail.logDirs.reduce((n, d) => n + d.replicaCount, 0)).toBe(detail.broker.replicaCount);
     expect(detail.logDirs.every((d) => d.error === null)).toBe(true);
-    const lean = brokerDetailResponseSchema.parse((await callRoute(getBroker, '/api/v1/clusters/local/brokers/1?configs=false', { clusterId: 'local', brokerId: '1' })).body);
+    const lean = brokerDetailResponseSchema.parse(
+      (await callRoute(getBroker, '/api/v1/clusters/local/brokers/1?configs=false', { clusterId: 'local', brokerId: '1' })).body,
+    );
     expect(lean.configs).toBeUndefined();
   });
 
   it.each(['99', 'abc', '1.0', '-1', ' 1'])('answers 404 for broker "%s"', async (brokerId) => {
     for (const handler of [getBroker, getBrokerConfigs]) {
-      const { status, body } = await callRoute(handler, `/api/v1/clusters/local/brokers/${encodeURIComponent(brokerId)}`, { clusterId: 'local', brokerId });
+      const { status, body } = await callRoute(handler, `/api/v1/clusters/local/brokers/${encodeURIComponent(brokerId)}`, {
+        clusterId: 'local',
+        brokerId,
+      });
       expect(status).toBe(404);
       expect(body).toMatchObject({ error: { code: 'NOT_FOUND' } });
     }
@@ -110,7 +152,10 @@ describe(`topic and broker configs on ${target.label}`, () => {
 
   it('answers 404 for the configs of a topic that does not exist', async () => {
     const name = `${topic}-missing`;
-    const { status, body } = await callRoute(getTopicConfigs, `/api/v1/clusters/local/topics/${name}/configs`, { clusterId: 'local', topic: name });
+    const { status, body } = await callRoute(getTopicConfigs, `/api/v1/clusters/local/topics/${name}/configs`, {
+      clusterId: 'local',
+      topic: name,
+    });
     expect(status).toBe(404);
     expect(body).toMatchObject({ error: { code: 'NOT_FOUND' } });
   });

@@ -23,7 +23,11 @@ const groupId = `it-rebalance-${stamp}`;
 /** Long enough for the comparisons to finish before the coordinator gives up on the hung member. */
 const SESSION_TIMEOUT_MS = 90_000;
 const member = (name: string) =>
-  startConsumer(topic, groupId, { 'client.id': `${name}-${stamp}`, 'session.timeout.ms': String(SESSION_TIMEOUT_MS), 'heartbeat.interval.ms': '3000' });
+  startConsumer(topic, groupId, {
+    'client.id': `${name}-${stamp}`,
+    'session.timeout.ms': String(SESSION_TIMEOUT_MS),
+    'heartbeat.interval.ms': '3000',
+  });
 let hung: ReturnType<typeof startConsumer> | undefined;
 let joining: ReturnType<typeof startConsumer> | undefined;
 
@@ -43,7 +47,17 @@ const ourRows = async () => (await detail()).offsets.map(({ timeLagMs: _t, timeL
 
 describe(`a consumer group mid-rebalance on ${target.label}, against kafka-consumer-groups --describe`, () => {
   beforeAll(async () => {
-    kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', topic, '--partitions', '3', '--replication-factor', '2']);
+    kafkaCli('kafka-topics', [
+      '--bootstrap-server',
+      bootstrap,
+      '--create',
+      '--topic',
+      topic,
+      '--partitions',
+      '3',
+      '--replication-factor',
+      '2',
+    ]);
     produceRecords(topic, 30);
     hung = member('hung');
     await waitFor(
@@ -56,10 +70,14 @@ describe(`a consumer group mid-rebalance on ${target.label}, against kafka-consu
     );
     hung.pause();
     joining = member('joining');
-    await waitFor('the group to be rebalancing with both members', () => {
-      const state = cliState();
-      return state?.state === 'PreparingRebalance' && state.members === 2 ? true : undefined;
-    }, { attempts: 45 });
+    await waitFor(
+      'the group to be rebalancing with both members',
+      () => {
+        const state = cliState();
+        return state?.state === 'PreparingRebalance' && state.members === 2 ? true : undefined;
+      },
+      { attempts: 45 },
+    );
   }, 180_000);
 
   afterAll(async () => {
@@ -83,19 +101,28 @@ describe(`a consumer group mid-rebalance on ${target.label}, against kafka-consu
     // partition is an unassigned row); the KRaft-era one keeps reporting the members' last assignment.
     const keepsAssignments = kafka4;
     const byPartition = [...cli].sort((a, b) => a.partition - b.partition);
-    expect(byPartition.map((r) => [r.partition, r.clientId, r.lag])).toEqual([0, 1, 2].map((p) => [p, keepsAssignments ? `hung-${stamp}` : null, '0']));
+    expect(byPartition.map((r) => [r.partition, r.clientId, r.lag])).toEqual(
+      [0, 1, 2].map((p) => [p, keepsAssignments ? `hung-${stamp}` : null, '0']),
+    );
     expect(ourDetail.state).toBe('PreparingRebalance');
     const assigned = ourDetail.members.map((m) => [m.clientId, m.assignments.length]).sort();
-    expect(assigned).toEqual([[`hung-${stamp}`, keepsAssignments ? 3 : 0], [`joining-${stamp}`, 0]]);
+    expect(assigned).toEqual([
+      [`hung-${stamp}`, keepsAssignments ? 3 : 0],
+      [`joining-${stamp}`, 0],
+    ]);
     expect(list).toMatchObject({ state: 'PreparingRebalance', memberCount: 2, totalLag: '0', groupProtocol: 'classic' });
   }, 60_000);
 
   it('shows the new assignment once the hung member comes back and the rebalance completes', async () => {
     hung!.resume();
-    await waitFor('the group to be Stable with both members', () => {
-      const state = cliState();
-      return state?.state === 'Stable' && state.members === 2 ? true : undefined;
-    }, { attempts: 60 });
+    await waitFor(
+      'the group to be Stable with both members',
+      () => {
+        const state = cliState();
+        return state?.state === 'Stable' && state.members === 2 ? true : undefined;
+      },
+      { attempts: 60 },
+    );
     // The console answers from a groups snapshot up to 2 s old, which may predate the CLI's read (4.x even reports the
     // hung member's old assignment until the rebalance is done): read both again until the console has caught up.
     const expected = (rows: ReturnType<typeof cliRows>) => (kafka4 ? rows : sortWithinBlocks(rows));

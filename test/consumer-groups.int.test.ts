@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getGroup } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/[groupId]/route';
 import { GET as getGroups } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/route';
 import { GET as getTopicGroups } from '@/app/api/v1/clusters/[clusterId]/topics/[topic]/consumer-groups/route';
-import { consumerGroupDetailResponseSchema, consumerGroupListResponseSchema, topicGroupsResponseSchema } from '@/lib/schemas/consumer-groups';
+import {
+  consumerGroupDetailResponseSchema,
+  consumerGroupListResponseSchema,
+  topicGroupsResponseSchema,
+} from '@/lib/schemas/consumer-groups';
 import { closeDb } from '@/server/db/client';
 import { closeAllConnections, requestCounts } from '@/server/kafka/clients';
 import { requestDelta } from '@/server/kafka/request-counter';
@@ -48,21 +52,79 @@ const detail = async (groupId: string) => {
 
 describe(`consumer groups and lag on ${target.label}, against kafka-consumer-groups --describe`, () => {
   beforeAll(async () => {
-    for (const topic of [topicA, topicB, topicTx]) kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', topic, '--partitions', '3', '--replication-factor', '2']);
+    for (const topic of [topicA, topicB, topicTx])
+      kafkaCli('kafka-topics', [
+        '--bootstrap-server',
+        bootstrap,
+        '--create',
+        '--topic',
+        topic,
+        '--partitions',
+        '3',
+        '--replication-factor',
+        '2',
+      ]);
     produceRecords(topicA, 90);
     produceRecords(topicB, 30);
     kafkaCli('kafka-producer-perf-test', [
-      '--topic', topicTx, '--num-records', '40', '--record-size', '50', '--throughput', '-1', '--transactional-id', `it-lag-tx-${stamp}`, '--transaction-duration-ms', '100',
-      '--producer-props', `bootstrap.servers=${bootstrap}`, 'acks=all',
+      '--topic',
+      topicTx,
+      '--num-records',
+      '40',
+      '--record-size',
+      '50',
+      '--throughput',
+      '-1',
+      '--transactional-id',
+      `it-lag-tx-${stamp}`,
+      '--transaction-duration-ms',
+      '100',
+      '--producer-props',
+      `bootstrap.servers=${bootstrap}`,
+      'acks=all',
     ]);
     kafkaCli('kafka-console-consumer', [
-      '--bootstrap-server', bootstrap, '--topic', topicTx, '--group', transactional, '--from-beginning', '--max-messages', '40', '--timeout-ms', '30000',
-      '--consumer-property', 'isolation.level=read_committed',
+      '--bootstrap-server',
+      bootstrap,
+      '--topic',
+      topicTx,
+      '--group',
+      transactional,
+      '--from-beginning',
+      '--max-messages',
+      '40',
+      '--timeout-ms',
+      '30000',
+      '--consumer-property',
+      'isolation.level=read_committed',
     ]);
     for (const g of [stopped, moved]) {
-      kafkaCli('kafka-console-consumer', ['--bootstrap-server', bootstrap, '--topic', topicA, '--group', g, '--from-beginning', '--max-messages', '40', '--timeout-ms', '30000']);
+      kafkaCli('kafka-console-consumer', [
+        '--bootstrap-server',
+        bootstrap,
+        '--topic',
+        topicA,
+        '--group',
+        g,
+        '--from-beginning',
+        '--max-messages',
+        '40',
+        '--timeout-ms',
+        '30000',
+      ]);
     }
-    kafkaCli('kafka-consumer-groups', ['--bootstrap-server', bootstrap, '--reset-offsets', '--group', reset, '--topic', `${topicA}:0,2`, '--to-offset', '3', '--execute']);
+    kafkaCli('kafka-consumer-groups', [
+      '--bootstrap-server',
+      bootstrap,
+      '--reset-offsets',
+      '--group',
+      reset,
+      '--topic',
+      `${topicA}:0,2`,
+      '--to-offset',
+      '3',
+      '--execute',
+    ]);
     consumers.push(startConsumer(topicA, live, { 'client.id': `live-${stamp}` }));
     consumers.push(startConsumer(topicA, uncommitted, { 'client.id': `uncommitted-${stamp}`, 'enable.auto.commit': 'false' }));
     consumers.push(startConsumer(topicB, moved, { 'client.id': `moved-${stamp}` }));
@@ -93,7 +155,10 @@ describe(`consumer groups and lag on ${target.label}, against kafka-consumer-gro
   it('gives every row exactly as kafka-consumer-groups --describe, in its order', async () => {
     const cli = groupOffsetsFromCli(groups);
     for (const groupId of groups) {
-      const ours = (await detail(groupId)).offsets.map(({ timeLagMs: _t, timeLagMethod: _m, error: _e, ...row }) => ({ group: groupId, ...row }));
+      const ours = (await detail(groupId)).offsets.map(({ timeLagMs: _t, timeLagMethod: _m, error: _e, ...row }) => ({
+        group: groupId,
+        ...row,
+      }));
       const expected = cli.filter((r) => r.group === groupId);
       expect(ours, groupId).toEqual(kafka4 ? expected : sortWithinBlocks(expected));
     }
@@ -102,7 +167,9 @@ describe(`consumer groups and lag on ${target.label}, against kafka-consumer-gro
     expect(rowsOf(uncommitted).every((r) => r.currentOffset === null && r.consumerId !== null)).toBe(true);
     expect(rowsOf(moved).some((r) => r.topic === topicA && r.consumerId === null && r.currentOffset !== null)).toBe(true);
     // --to-offset 3 is clamped to a partition's end, like every reset of the CLI.
-    expect(rowsOf(reset).map((r) => [r.partition, r.currentOffset])).toEqual(rowsOf(reset).map((r) => [r.partition, BigInt(r.logEndOffset!) < 3n ? r.logEndOffset : '3']));
+    expect(rowsOf(reset).map((r) => [r.partition, r.currentOffset])).toEqual(
+      rowsOf(reset).map((r) => [r.partition, BigInt(r.logEndOffset!) < 3n ? r.logEndOffset : '3']),
+    );
     expect(rowsOf(reset).map((r) => r.partition)).toEqual([0, 2]);
     // LOG-END-OFFSET is the high watermark, commit markers included: 40 records end past offset 40 in total.
     expect(rowsOf(transactional).reduce((n, r) => n + BigInt(r.logEndOffset ?? 0), 0n)).toBeGreaterThan(40n);
@@ -124,7 +191,11 @@ describe(`consumer groups and lag on ${target.label}, against kafka-consumer-gro
       expect(ours!.totalLag).toBe(lags.length ? lags.reduce((a, b) => a + b, 0n).toString() : null);
     }
     expect(list.groups.find((g) => g.groupId === reset)).toMatchObject({ protocolType: '', memberCount: 0 });
-    expect(list.groups.find((g) => g.groupId === live)).toMatchObject({ protocolType: 'consumer', groupProtocol: 'classic', assignor: 'range' });
+    expect(list.groups.find((g) => g.groupId === live)).toMatchObject({
+      protocolType: 'consumer',
+      groupProtocol: 'classic',
+      assignor: 'range',
+    });
     if (kafka4) expect(list.groups.find((g) => g.groupId === kip848)).toMatchObject({ groupProtocol: 'consumer', memberCount: 1 });
     expect(list.groups.map((g) => g.groupId)).toEqual([...list.groups.map((g) => g.groupId)].sort());
   }, 120_000);
@@ -145,7 +216,10 @@ describe(`consumer groups and lag on ${target.label}, against kafka-consumer-gro
   });
 
   it('lists the groups reading a topic with their lag on it, as the CLI rows add up', async () => {
-    const { status, body } = await callRoute(getTopicGroups, `/api/v1/clusters/local/topics/${topicA}/consumer-groups`, { clusterId: 'local', topic: topicA });
+    const { status, body } = await callRoute(getTopicGroups, `/api/v1/clusters/local/topics/${topicA}/consumer-groups`, {
+      clusterId: 'local',
+      topic: topicA,
+    });
     expect(status).toBe(200);
     const ours = topicGroupsResponseSchema.parse(body).groups.filter((g) => groups.includes(g.groupId));
     const cli = groupOffsetsFromCli(groups).filter((r) => r.topic === topicA);
@@ -161,13 +235,19 @@ describe(`consumer groups and lag on ${target.label}, against kafka-consumer-gro
       });
     }
     expect(ours.some((g) => g.groupId === moved && g.assignedPartitions === 0)).toBe(true);
-    const missing = await callRoute(getTopicGroups, `/api/v1/clusters/local/topics/${topicA}-missing/consumer-groups`, { clusterId: 'local', topic: `${topicA}-missing` });
+    const missing = await callRoute(getTopicGroups, `/api/v1/clusters/local/topics/${topicA}-missing/consumer-groups`, {
+      clusterId: 'local',
+      topic: `${topicA}-missing`,
+    });
     expect(missing.status).toBe(404);
   });
 
   it('answers 404 for a group that does not exist', async () => {
     const groupId = group('missing');
-    const { status, body } = await callRoute(getGroup, `/api/v1/clusters/local/consumer-groups/${groupId}`, { clusterId: 'local', groupId });
+    const { status, body } = await callRoute(getGroup, `/api/v1/clusters/local/consumer-groups/${groupId}`, {
+      clusterId: 'local',
+      groupId,
+    });
     expect(status).toBe(404);
     expect(body).toMatchObject({ error: { code: 'NOT_FOUND' } });
   });

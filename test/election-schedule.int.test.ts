@@ -5,7 +5,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DELETE as deleteSchedule, GET as getSchedule, PUT as putSchedule } from '@/app/api/v1/clusters/[clusterId]/leader-election/schedule/route';
+import {
+  DELETE as deleteSchedule,
+  GET as getSchedule,
+  PUT as putSchedule,
+} from '@/app/api/v1/clusters/[clusterId]/leader-election/schedule/route';
 import { electionScheduleResponseSchema } from '@/lib/schemas/reassignments';
 import { closeDb } from '@/server/db/client';
 import { closeAllConnections } from '@/server/kafka/clients';
@@ -22,15 +26,28 @@ const topic = `it-election-schedule-${Date.now()}`;
 const params = { clusterId: 'local' };
 const URL_PATH = '/api/v1/clusters/local/leader-election/schedule';
 const put = (body: unknown, token: string = TEST_TOKENS.admin) =>
-  callRoute(putSchedule, URL_PATH, params, { token, init: { method: 'PUT', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } });
-const describeTopic = () => parseTopicsDescribe(kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--describe', '--topic', topic]));
+  callRoute(putSchedule, URL_PATH, params, {
+    token,
+    init: { method: 'PUT', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } },
+  });
+const describeTopic = () =>
+  parseTopicsDescribe(kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--describe', '--topic', topic]));
 
 describe(`scheduled preferred leader election on ${target.label}`, () => {
   beforeAll(async () => {
     kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', topic, '--replica-assignment', '1:2,2:3']);
     // Same brokers in the other order: nothing to copy, the leaders stay, so they are no longer the preferred ones.
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'election-')), 'plan.json');
-    writeFileSync(file, JSON.stringify({ version: 1, partitions: [{ topic, partition: 0, replicas: [2, 1] }, { topic, partition: 1, replicas: [3, 2] }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 1,
+        partitions: [
+          { topic, partition: 0, replicas: [2, 1] },
+          { topic, partition: 1, replicas: [3, 2] },
+        ],
+      }),
+    );
     kafkaCli('kafka-reassign-partitions', ['--bootstrap-server', bootstrap, '--execute', '--reassignment-json-file', file]);
     await waitFor('the reordered replicas with the old leaders', () => {
       const parts = describeTopic();
@@ -51,7 +68,14 @@ describe(`scheduled preferred leader election on ${target.label}`, () => {
     const { status, body } = await put({ everyMinutes: 60, topics: [topic] });
     expect(status).toBe(200);
     const { schedule } = electionScheduleResponseSchema.parse(body);
-    expect(schedule).toMatchObject({ clusterId: 'local', everyMinutes: 60, topics: [topic], createdBy: 'admin', lastRunAt: null, lastResult: null });
+    expect(schedule).toMatchObject({
+      clusterId: 'local',
+      everyMinutes: 60,
+      topics: [topic],
+      createdBy: 'admin',
+      lastRunAt: null,
+      lastResult: null,
+    });
     expect(schedule!.nextRunAt - schedule!.updatedAt).toBe(60 * 60_000);
   });
 
@@ -68,8 +92,14 @@ describe(`scheduled preferred leader election on ${target.label}`, () => {
     });
     expect(leaders).toEqual([2, 3]);
     const after = electionScheduleResponseSchema.parse((await callRoute(getSchedule, URL_PATH, params)).body).schedule!;
-    expect(after).toMatchObject({ lastRunAt: nextRunAt, nextRunAt: nextRunAt + 60 * 60_000, lastResult: { elected: 2, alreadyPreferred: 0, failed: 0 } });
+    expect(after).toMatchObject({
+      lastRunAt: nextRunAt,
+      nextRunAt: nextRunAt + 60 * 60_000,
+      lastResult: { elected: 2, alreadyPreferred: 0, failed: 0 },
+    });
     // The next run finds nothing to move.
-    expect(await runDueElections(after.nextRunAt)).toEqual([{ clusterId: 'local', result: { elected: 0, alreadyPreferred: 2, failed: 0 } }]);
+    expect(await runDueElections(after.nextRunAt)).toEqual([
+      { clusterId: 'local', result: { elected: 0, alreadyPreferred: 2, failed: 0 } },
+    ]);
   });
 });

@@ -56,9 +56,18 @@ const counted = async <T>(work: () => Promise<T>) => {
 
 /** committed offsets as { "topic:partition": offset }, null commits left out (the CLI shows them as `-`). */
 const committed = (group: OffsetFetchGroup | undefined) =>
-  Object.fromEntries(group!.topics.flatMap((t) => t.partitions.filter((p) => p.committedOffset !== null).map((p) => [`${t.name}:${p.partition}`, p.committedOffset])));
+  Object.fromEntries(
+    group!.topics.flatMap((t) =>
+      t.partitions.filter((p) => p.committedOffset !== null).map((p) => [`${t.name}:${p.partition}`, p.committedOffset]),
+    ),
+  );
 const cliCommitted = (group: string) =>
-  Object.fromEntries(cliOffsets.filter((r) => r.group === group).filter((r) => r.currentOffset !== null).map((r) => [`${r.topic}:${r.partition}`, r.currentOffset]));
+  Object.fromEntries(
+    cliOffsets
+      .filter((r) => r.group === group)
+      .filter((r) => r.currentOffset !== null)
+      .map((r) => [`${r.topic}:${r.partition}`, r.currentOffset]),
+  );
 
 /** Groups by coordinator, as the CLI's --state view says. */
 const byCoordinator = (ids: readonly string[]) => {
@@ -69,19 +78,56 @@ const byCoordinator = (ids: readonly string[]) => {
 
 describe(`consumer group protocol on ${target.label}`, () => {
   beforeAll(async () => {
-    kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', topic, '--partitions', '3', '--replication-factor', '2']);
+    kafkaCli('kafka-topics', [
+      '--bootstrap-server',
+      bootstrap,
+      '--create',
+      '--topic',
+      topic,
+      '--partitions',
+      '3',
+      '--replication-factor',
+      '2',
+    ]);
     produceRecords(topic, RECORDS);
-    kafkaCli('kafka-console-consumer', ['--bootstrap-server', bootstrap, '--topic', topic, '--group', stopped, '--from-beginning', '--max-messages', '120', '--timeout-ms', '30000']);
-    kafkaCli('kafka-consumer-groups', ['--bootstrap-server', bootstrap, '--reset-offsets', '--group', reset, '--topic', `${topic}:0,2`, '--to-offset', '7', '--execute']);
+    kafkaCli('kafka-console-consumer', [
+      '--bootstrap-server',
+      bootstrap,
+      '--topic',
+      topic,
+      '--group',
+      stopped,
+      '--from-beginning',
+      '--max-messages',
+      '120',
+      '--timeout-ms',
+      '30000',
+    ]);
+    kafkaCli('kafka-consumer-groups', [
+      '--bootstrap-server',
+      bootstrap,
+      '--reset-offsets',
+      '--group',
+      reset,
+      '--topic',
+      `${topic}:0,2`,
+      '--to-offset',
+      '7',
+      '--execute',
+    ]);
     consumers.push(startConsumer(topic, live, { 'client.id': `live-client-${stamp}` }));
     if (kafka4) consumers.push(startConsumer(topic, kip848, { 'client.id': `kip848-client-${stamp}`, 'group.protocol': 'consumer' }));
     // Live members have joined, consumed everything and committed (auto-commit every 5 s): offsets are settled.
     const running = kafka4 ? [live, kip848] : [live];
-    await waitFor('live groups to be Stable and caught up', () => {
-      const ready = groupStatesFromCli(running).every((s) => s.state === 'Stable' && s.members === 1);
-      const rows = ready ? groupOffsetsFromCli(running) : [];
-      return ready && rows.length === running.length * 3 && rows.every((r) => r.lag === '0') ? true : undefined;
-    }, { attempts: 60, pauseMs: 2_000 });
+    await waitFor(
+      'live groups to be Stable and caught up',
+      () => {
+        const ready = groupStatesFromCli(running).every((s) => s.state === 'Stable' && s.members === 1);
+        const rows = ready ? groupOffsetsFromCli(running) : [];
+        return ready && rows.length === running.length * 3 && rows.every((r) => r.lag === '0') ? true : undefined;
+      },
+      { attempts: 60, pauseMs: 2_000 },
+    );
     states = new Map(groupStatesFromCli(groups).map((s) => [s.group, s]));
     cliOffsets = groupOffsetsFromCli(groups);
   });
@@ -135,7 +181,11 @@ describe(`consumer group protocol on ${target.label}`, () => {
   it.each([7, 3])('OffsetFetch forced to single-group v%d gives the same offsets, one request per group', async (maxVersion) => {
     const plan = byCoordinator(groups);
     const { value, requests } = await counted(() =>
-      kafka((c) => onBrokers(c, [...plan.keys()], (broker, id) => fetchCommittedOffsets(broker, allCommittedPartitions(plan.get(id)!), { maxVersion }))),
+      kafka((c) =>
+        onBrokers(c, [...plan.keys()], (broker, id) =>
+          fetchCommittedOffsets(broker, allCommittedPartitions(plan.get(id)!), { maxVersion }),
+        ),
+      ),
     );
     expect(requests).toEqual({ OffsetFetch: groups.length });
     const fetched = value.flatMap((o) => (o.ok ? o.value : []));
@@ -150,7 +200,9 @@ describe(`consumer group protocol on ${target.label}`, () => {
 
   it('DescribeGroups gives the members, client ids, hosts and assignments of kafka-consumer-groups --members --verbose', async () => {
     const plan = byCoordinator(classicGroups);
-    const { value, requests } = await counted(() => kafka((c) => onBrokers(c, [...plan.keys()], (broker, id) => describeGroups(broker, plan.get(id)!))));
+    const { value, requests } = await counted(() =>
+      kafka((c) => onBrokers(c, [...plan.keys()], (broker, id) => describeGroups(broker, plan.get(id)!))),
+    );
     expect(requests).toEqual({ DescribeGroups: plan.size });
     const described = value.flatMap((o) => (o.ok ? o.value : []));
     const cliMembers = groupMembersFromCli(classicGroups);
@@ -186,7 +238,9 @@ describe(`consumer group protocol on ${target.label}`, () => {
 
   it.runIf(kafka4)('ConsumerGroupDescribe describes the KIP-848 group as the CLI does; DescribeGroups refuses it', async () => {
     const coordinator = states.get(kip848)!.coordinatorId;
-    const { value, requests } = await counted(() => kafka((c) => onBrokers(c, [coordinator], (broker) => consumerGroupDescribe(broker, [kip848, live]))));
+    const { value, requests } = await counted(() =>
+      kafka((c) => onBrokers(c, [coordinator], (broker) => consumerGroupDescribe(broker, [kip848, live]))),
+    );
     expect(requests).toEqual({ ConsumerGroupDescribe: 1 });
     // Kafka 4.x answers groups in its own order (per __consumer_offsets partition), not the request's.
     const answered = value[0]!.ok ? value[0]!.value : [];

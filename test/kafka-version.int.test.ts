@@ -51,7 +51,9 @@ describe(`Kafka release inferred from ApiVersions on ${target.label}`, () => {
     const ours = await withKafka('local', (c) => onAnyBroker(c, async (broker) => broker.versions));
     for (const [id, versions] of cli) {
       expect(versions, `broker ${id}`).toEqual(ours);
-      expect(inferKafkaVersion(versions, { kraft: target.mode === 'kraft' }).label, `broker ${id}`).toBe(`Kafka ${release} (inferred from ApiVersions)`);
+      expect(inferKafkaVersion(versions, { kraft: target.mode === 'kraft' }).label, `broker ${id}`).toBe(
+        `Kafka ${release} (inferred from ApiVersions)`,
+      );
     }
   });
 });

@@ -45,8 +45,20 @@ const detail = async (groupId: string): Promise<ConsumerGroupDetailResponse> => 
 /** The timestamp of the record at `offset` (the first one the group has not consumed), as Kafka's consumer prints it. */
 function recordTimestamp(partition: number, offset: string): number {
   const out = kafkaCli('kafka-console-consumer', [
-    '--bootstrap-server', bootstrap, '--topic', topic, '--partition', String(partition), '--offset', offset,
-    '--max-messages', '1', '--property', 'print.timestamp=true', '--timeout-ms', '30000',
+    '--bootstrap-server',
+    bootstrap,
+    '--topic',
+    topic,
+    '--partition',
+    String(partition),
+    '--offset',
+    offset,
+    '--max-messages',
+    '1',
+    '--property',
+    'print.timestamp=true',
+    '--timeout-ms',
+    '30000',
   ]);
   return Number(out.match(/CreateTime:(\d+)/)![1]);
 }
@@ -63,30 +75,75 @@ async function afterWindow(groupId: string) {
 
 describe(`lag sampler on ${target.label}: status, time lag and ETA from samples every ${INTERVAL_MS} ms`, () => {
   beforeAll(async () => {
-    kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', topic, '--partitions', '2', '--replication-factor', '2']);
+    kafkaCli('kafka-topics', [
+      '--bootstrap-server',
+      bootstrap,
+      '--create',
+      '--topic',
+      topic,
+      '--partitions',
+      '2',
+      '--replication-factor',
+      '2',
+    ]);
     // About 20 records a second for as long as the tests run (stopped in afterAll). A tiny batch.size makes the
     // sticky partitioner switch partitions every record or two, so each partition grows steadily (by default it
     // fills 16 KiB on one partition first: bursts of 8 s at this rate).
-    producer = spawn(path.join(BIN, 'kafka-producer-perf-test'), [
-      '--topic', topic, '--num-records', '1000000', '--record-size', '100', '--throughput', '20',
-      '--producer-props', `bootstrap.servers=${bootstrap}`, 'acks=1', 'linger.ms=0', 'batch.size=200',
-    ], { stdio: 'ignore', env: { ...process.env, KAFKA_VERSION: target.version } });
+    producer = spawn(
+      path.join(BIN, 'kafka-producer-perf-test'),
+      [
+        '--topic',
+        topic,
+        '--num-records',
+        '1000000',
+        '--record-size',
+        '100',
+        '--throughput',
+        '20',
+        '--producer-props',
+        `bootstrap.servers=${bootstrap}`,
+        'acks=1',
+        'linger.ms=0',
+        'batch.size=200',
+      ],
+      { stdio: 'ignore', env: { ...process.env, KAFKA_VERSION: target.version } },
+    );
     // Sampling from the start, so the time-lag tables cover the records the groups stop at. (The CLI calls below run
     // synchronously and hold the event loop: passes happen between them.)
     await startLagSampler('local', { intervalMs: INTERVAL_MS, window: WINDOW, allowedLag: 0 });
     // Past the producer's start-up, so the records the stopped group stops at were written at the steady rate.
-    await waitFor('the producer to have written 150 records', () => {
-      const ends = Object.values(getOffsetsFromCli(topic, '-1')).map(Number);
-      return ends.reduce((a, b) => a + b, 0) >= 150 ? true : undefined;
-    }, { attempts: 60 });
+    await waitFor(
+      'the producer to have written 150 records',
+      () => {
+        const ends = Object.values(getOffsetsFromCli(topic, '-1')).map(Number);
+        return ends.reduce((a, b) => a + b, 0) >= 150 ? true : undefined;
+      },
+      { attempts: 60 },
+    );
     // Reads 120 records and leaves: Empty, with commits, while the producer goes on.
-    kafkaCli('kafka-console-consumer', ['--bootstrap-server', bootstrap, '--topic', topic, '--group', stopped, '--from-beginning', '--max-messages', '120', '--timeout-ms', '30000']);
+    kafkaCli('kafka-console-consumer', [
+      '--bootstrap-server',
+      bootstrap,
+      '--topic',
+      topic,
+      '--group',
+      stopped,
+      '--from-beginning',
+      '--max-messages',
+      '120',
+      '--timeout-ms',
+      '30000',
+    ]);
     collecting = await detail(stopped);
     consumers.push(startConsumer(topic, live, { 'client.id': `live-${stamp}`, 'auto.commit.interval.ms': '1000' }));
-    await waitFor('the live group to have joined and committed on both partitions', () => {
-      const rows = groupOffsetsFromCli([live]);
-      return rows.length === 2 && rows.every((r) => r.consumerId !== null && r.currentOffset !== null) ? true : undefined;
-    }, { attempts: 60 });
+    await waitFor(
+      'the live group to have joined and committed on both partitions',
+      () => {
+        const rows = groupOffsetsFromCli([live]);
+        return rows.length === 2 && rows.every((r) => r.consumerId !== null && r.currentOffset !== null) ? true : undefined;
+      },
+      { attempts: 60 },
+    );
   }, 240_000);
 
   afterAll(async () => {
@@ -133,7 +190,10 @@ describe(`lag sampler on ${target.label}: status, time lag and ETA from samples 
     const close = (body: ConsumerGroupDetailResponse) => {
       for (const [i, row] of body.offsets.entries()) {
         const oracle = body.asOf - produced[i]!;
-        expect(Math.abs(row.timeLagMs! - oracle), `partition ${row.partition}: ours ${row.timeLagMs} ms, record ${oracle} ms`).toBeLessThanOrEqual(2_500 + 0.1 * oracle);
+        expect(
+          Math.abs(row.timeLagMs! - oracle),
+          `partition ${row.partition}: ours ${row.timeLagMs} ms, record ${oracle} ms`,
+        ).toBeLessThanOrEqual(2_500 + 0.1 * oracle);
       }
     };
     close(first);
@@ -149,7 +209,9 @@ describe(`lag sampler on ${target.label}: status, time lag and ETA from samples 
   }, 120_000);
 
   it('lists time lag and status, sortable by time lag', async () => {
-    const { status, body } = await callRoute(getGroups, `/api/v1/clusters/local/consumer-groups?q=it-sampler-&sort=-maxTimeLagMs`, { clusterId: 'local' });
+    const { status, body } = await callRoute(getGroups, `/api/v1/clusters/local/consumer-groups?q=it-sampler-&sort=-maxTimeLagMs`, {
+      clusterId: 'local',
+    });
     expect(status).toBe(200);
     const list = consumerGroupListResponseSchema.parse(body);
     expect(list.sampling).toMatchObject({ window: WINDOW, intervalMs: INTERVAL_MS, lastSampleAt: expect.any(Number) });
@@ -162,7 +224,10 @@ describe(`lag sampler on ${target.label}: status, time lag and ETA from samples 
   });
 
   it("gives the topic page each group's time lag and status on the topic, as the group's rows of that topic say", async () => {
-    const { status, body } = await callRoute(getTopicGroups, `/api/v1/clusters/local/topics/${topic}/consumer-groups`, { clusterId: 'local', topic });
+    const { status, body } = await callRoute(getTopicGroups, `/api/v1/clusters/local/topics/${topic}/consumer-groups`, {
+      clusterId: 'local',
+      topic,
+    });
     expect(status).toBe(200);
     const ours = topicGroupsResponseSchema.parse(body).groups;
     expect(ours.map((g) => [g.groupId, g.status, g.sampling?.samples])).toEqual([

@@ -21,7 +21,17 @@ describe(`log dirs wave (DescribeLogDirs) on ${target.label}`, () => {
     // Broker 1 leads p0 (follower 2), 2 leads p1 (follower 3), 3 leads p2 (follower 1).
     kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', topic, '--replica-assignment', '1:2,2:3,3:1']);
     // 100 more partitions (200 replicas) so the wave's cost is measured on a realistic answer size.
-    kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', wide, '--partitions', '100', '--replication-factor', '2']);
+    kafkaCli('kafka-topics', [
+      '--bootstrap-server',
+      bootstrap,
+      '--create',
+      '--topic',
+      wide,
+      '--partitions',
+      '100',
+      '--replication-factor',
+      '2',
+    ]);
     produceRecords(topic, RECORDS);
   });
   afterAll(async () => {
@@ -32,7 +42,14 @@ describe(`log dirs wave (DescribeLogDirs) on ${target.label}`, () => {
 
   it('reports every replica size exactly as kafka-log-dirs --describe does, once replication has settled', async () => {
     const cli = await settledLogDirsFromCli(topic);
-    expect(cli.map((r) => [r.broker, r.partition])).toEqual([[1, 0], [1, 2], [2, 0], [2, 1], [3, 1], [3, 2]]);
+    expect(cli.map((r) => [r.broker, r.partition])).toEqual([
+      [1, 0],
+      [1, 2],
+      [2, 0],
+      [2, 1],
+      [3, 1],
+      [3, 2],
+    ]);
     // ~100-byte records in batches: the topic holds at least the payload bytes.
     expect(cli.reduce((sum, r) => sum + BigInt(r.size), 0n) / 2n).toBeGreaterThan(BigInt(RECORDS * 100));
 
@@ -75,7 +92,9 @@ describe(`log dirs wave (DescribeLogDirs) on ${target.label}`, () => {
     expect(succeeded(results)).toHaveLength(brokerIds.length);
     expect(delta.DescribeLogDirs).toBe(brokerIds.length);
     const replicas = succeeded(results).reduce((n, b) => n + b.logDirs.reduce((m, d) => m + d.partitions.length, 0), 0);
-    console.info(`[${target.label}] log dirs wave: ${brokerIds.length} brokers, ${replicas} replicas, ${ms.toFixed(0)} ms, requests ${JSON.stringify(delta)}`);
+    console.info(
+      `[${target.label}] log dirs wave: ${brokerIds.length} brokers, ${replicas} replicas, ${ms.toFixed(0)} ms, requests ${JSON.stringify(delta)}`,
+    );
   });
 
   it('answers the other brokers when one broker id is unknown, with an error entry for it', async () => {

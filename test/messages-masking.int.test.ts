@@ -22,7 +22,16 @@ const CARD_DIGITS = '4111111111111111';
 const PHONE = '+86 138 0013 8000';
 const HOLDER = 'Zhang Wei';
 /** Every form a secret could leave the server in: as written, and as JSON or base64 would carry it. */
-const SECRETS = [CARD, CARD_DIGITS, '4111', PHONE, '13800138000', HOLDER, Buffer.from(CARD).toString('base64'), Buffer.from(HOLDER).toString('base64')];
+const SECRETS = [
+  CARD,
+  CARD_DIGITS,
+  '4111',
+  PHONE,
+  '13800138000',
+  HOLDER,
+  Buffer.from(CARD).toString('base64'),
+  Buffer.from(HOLDER).toString('base64'),
+];
 
 function expectNoSecret(text: string, where: string) {
   for (const secret of SECRETS) expect(text.includes(secret), `${where} carries ${secret}`).toBe(false);
@@ -30,12 +39,26 @@ function expectNoSecret(text: string, where: string) {
 
 describe(`masking of record contents on ${target.label}`, () => {
   beforeAll(() => {
-    kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', topic, '--partitions', '2', '--replication-factor', '1']);
-    kcatProduce(topic, [
-      `order-1:{"card":{"number":"${CARD}","holder":"${HOLDER}"},"contact":{"phone":"${PHONE}"},"amount":12}`,
-      `order-2:{"card":{"number":${CARD_DIGITS},"holder":"${HOLDER}"},"note":"paid with ${CARD}"}`,
-      `card ${CARD}:plain text ${CARD} and ${CARD_DIGITS}`,
-    ], { partition: 0, compression: 'gzip', headers: [`card=${CARD}`] });
+    kafkaCli('kafka-topics', [
+      '--bootstrap-server',
+      bootstrap,
+      '--create',
+      '--topic',
+      topic,
+      '--partitions',
+      '2',
+      '--replication-factor',
+      '1',
+    ]);
+    kcatProduce(
+      topic,
+      [
+        `order-1:{"card":{"number":"${CARD}","holder":"${HOLDER}"},"contact":{"phone":"${PHONE}"},"amount":12}`,
+        `order-2:{"card":{"number":${CARD_DIGITS},"holder":"${HOLDER}"},"note":"paid with ${CARD}"}`,
+        `card ${CARD}:plain text ${CARD} and ${CARD_DIGITS}`,
+      ],
+      { partition: 0, compression: 'gzip', headers: [`card=${CARD}`] },
+    );
     kcatProduce(topic, [`order-3:{"contact":{"phone":"${PHONE}"}}`], { partition: 1 });
   });
   afterAll(async () => {
@@ -51,10 +74,15 @@ describe(`masking of record contents on ${target.label}`, () => {
       expect(body.messages.length).toBeGreaterThanOrEqual(4);
       expect(body.messages.every((m) => m.masked)).toBe(true);
       expectNoSecret(json.text, 'the JSON page');
-      const scan = await readEvents(GET, `${base}?from=oldest&filter=${encodeURIComponent('exists(value.card.holder)')}`, params, { token });
+      const scan = await readEvents(GET, `${base}?from=oldest&filter=${encodeURIComponent('exists(value.card.holder)')}`, params, {
+        token,
+      });
       expect(scan.events.filter((e) => e.event === 'message')).toHaveLength(2);
       expectNoSecret(scan.text, 'the scan');
-      const tail = readEvents(GET, `${base}?live=true&maxSeconds=20`, params, { token, until: (events) => events.some((e) => e.event === 'message') });
+      const tail = readEvents(GET, `${base}?live=true&maxSeconds=20`, params, {
+        token,
+        until: (events) => events.some((e) => e.event === 'message'),
+      });
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       kcatProduce(topic, [`live:{"card":{"number":"${CARD}"}}`], { partition: 1 });
       const live = await tail;
@@ -70,7 +98,9 @@ describe(`masking of record contents on ${target.label}`, () => {
 
   it('hashes with a keyed HMAC (equal values, equal hashes) and hides with ***', async () => {
     const { body } = await callRoute(GET, `${base}?from=oldest`, params, { token: TEST_TOKENS.admin });
-    const [first, second, text, third] = (body as MessagesResponse).messages.sort((a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset));
+    const [first, second, text, third] = (body as MessagesResponse).messages.sort(
+      (a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset),
+    );
     const one = JSON.parse(first!.value!) as { card: { number: string; holder: string }; contact: { phone: string }; amount: number };
     expect(one.card.number).toBe('***');
     expect(one.card.holder).toMatch(/^hmac:/);
@@ -84,19 +114,34 @@ describe(`masking of record contents on ${target.label}`, () => {
   });
 
   it('filters and key lookups see only masked values', async () => {
-    const byCard = await callRoute(GET, `${base}?from=oldest&filter=${encodeURIComponent(`value contains "${CARD}"`)}`, params, { token: TEST_TOKENS.admin });
+    const byCard = await callRoute(GET, `${base}?from=oldest&filter=${encodeURIComponent(`value contains "${CARD}"`)}`, params, {
+      token: TEST_TOKENS.admin,
+    });
     expect((byCard.body as MessagesResponse).messages).toEqual([]);
-    const byHolder = await callRoute(GET, `${base}?from=oldest&filter=${encodeURIComponent(`value.card.holder == "${HOLDER}"`)}`, params, { token: TEST_TOKENS.admin });
+    const byHolder = await callRoute(GET, `${base}?from=oldest&filter=${encodeURIComponent(`value.card.holder == "${HOLDER}"`)}`, params, {
+      token: TEST_TOKENS.admin,
+    });
     expect((byHolder.body as MessagesResponse).messages).toEqual([]);
-    const byKey = await callRoute(GET, `${base}?from=oldest&key=${encodeURIComponent(`card ${CARD}`)}`, params, { token: TEST_TOKENS.admin });
+    const byKey = await callRoute(GET, `${base}?from=oldest&key=${encodeURIComponent(`card ${CARD}`)}`, params, {
+      token: TEST_TOKENS.admin,
+    });
     expect((byKey.body as MessagesResponse).messages).toEqual([]);
-    expect((await callRoute(GET, `${base}?from=oldest&filter=${encodeURIComponent('value.amount == 12')}`, params, { token: TEST_TOKENS.admin })).text).toMatch(/order-1/);
+    expect(
+      (await callRoute(GET, `${base}?from=oldest&filter=${encodeURIComponent('value.amount == 12')}`, params, { token: TEST_TOKENS.admin }))
+        .text,
+    ).toMatch(/order-1/);
   });
 
   it('limits open streams: a third stream of one user is 429, and a closed one frees its place', async () => {
     const aborts = [new AbortController(), new AbortController()];
     const open = (signal: AbortSignal) =>
-      GET(new Request(`http://localhost${base}?live=true&maxSeconds=15`, { headers: { ...bearer(TEST_TOKENS.admin), accept: 'text/event-stream' }, signal }), { params: Promise.resolve(params) });
+      GET(
+        new Request(`http://localhost${base}?live=true&maxSeconds=15`, {
+          headers: { ...bearer(TEST_TOKENS.admin), accept: 'text/event-stream' },
+          signal,
+        }),
+        { params: Promise.resolve(params) },
+      );
     // Two streams left open (their bodies unread): the user's two places are taken.
     const streams = await Promise.all(aborts.map((a) => open(a.signal)));
     expect(streams.map((r) => r.status)).toEqual([200, 200]);
@@ -105,7 +150,10 @@ describe(`masking of record contents on ${target.label}`, () => {
     expect(((await third.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
     aborts[0]!.abort();
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    const again = await readEvents(GET, `${base}?live=true&maxSeconds=5`, params, { token: TEST_TOKENS.admin, until: (events) => events.length > 0 });
+    const again = await readEvents(GET, `${base}?live=true&maxSeconds=5`, params, {
+      token: TEST_TOKENS.admin,
+      until: (events) => events.length > 0,
+    });
     expect(again.status).toBe(200);
     aborts[1]!.abort();
   });

@@ -56,23 +56,75 @@ const byPosition = (a: Message, b: Message) => a.partition - b.partition || Numb
 
 describe(`messages (Fetch, Produce, record batches) on ${target.label}`, () => {
   beforeAll(async () => {
-    kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', topic, '--partitions', '3', '--replication-factor', '2']);
-    kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', txTopic, '--partitions', '1', '--replication-factor', '3']);
-    kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', keyed, '--partitions', '5', '--replication-factor', '1']);
-    kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', small, '--partitions', '1', '--replication-factor', '1', '--config', 'max.message.bytes=2000']);
+    kafkaCli('kafka-topics', [
+      '--bootstrap-server',
+      bootstrap,
+      '--create',
+      '--topic',
+      topic,
+      '--partitions',
+      '3',
+      '--replication-factor',
+      '2',
+    ]);
+    kafkaCli('kafka-topics', [
+      '--bootstrap-server',
+      bootstrap,
+      '--create',
+      '--topic',
+      txTopic,
+      '--partitions',
+      '1',
+      '--replication-factor',
+      '3',
+    ]);
+    kafkaCli('kafka-topics', [
+      '--bootstrap-server',
+      bootstrap,
+      '--create',
+      '--topic',
+      keyed,
+      '--partitions',
+      '5',
+      '--replication-factor',
+      '1',
+    ]);
+    kafkaCli('kafka-topics', [
+      '--bootstrap-server',
+      bootstrap,
+      '--create',
+      '--topic',
+      small,
+      '--partitions',
+      '1',
+      '--replication-factor',
+      '1',
+      '--config',
+      'max.message.bytes=2000',
+    ]);
     // Each codec into its own partition (round robin), in one kcat call each: batches of several records.
     CODECS.forEach((codec, i) =>
       kcatProduce(
         topic,
-        [`k-${codec}-1:{"codec":"${codec}","n":1}`, `:null key ${codec}`, `k-${codec}-3:`, `k-${codec}-4:ünïcödé 中文 ${codec} <script>x</script>`, `k-${codec}-5:{"codec":"${codec}","n":5}`],
+        [
+          `k-${codec}-1:{"codec":"${codec}","n":1}`,
+          `:null key ${codec}`,
+          `k-${codec}-3:`,
+          `k-${codec}-4:ünïcödé 中文 ${codec} <script>x</script>`,
+          `k-${codec}-5:{"codec":"${codec}","n":5}`,
+        ],
         { partition: i % 3, compression: codec, headers: ['h1=v1', 'h1=dup', 'empty=', `codec=${codec}`] },
       ),
     );
     await produceTransactions(txTopic, 0, ['c1', 'c2', 'c3'], ['a1', 'a2']);
     // Keyed by Kafka's Java producer: its default partitioner is the one key lookups assume.
-    kafkaCli('kafka-console-producer', ['--bootstrap-server', bootstrap, '--topic', keyed, '--property', 'parse.key=true', '--property', 'key.separator=|'], {
-      input: Array.from({ length: 40 }, (_, i) => `user-${i % 10}|event ${i}`).join('\n') + '\n',
-    });
+    kafkaCli(
+      'kafka-console-producer',
+      ['--bootstrap-server', bootstrap, '--topic', keyed, '--property', 'parse.key=true', '--property', 'key.separator=|'],
+      {
+        input: Array.from({ length: 40 }, (_, i) => `user-${i % 10}|event ${i}`).join('\n') + '\n',
+      },
+    );
   });
   afterAll(async () => {
     for (const t of [topic, txTopic, keyed, small]) kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--delete', '--topic', t]);
@@ -102,8 +154,13 @@ describe(`messages (Fetch, Produce, record batches) on ${target.label}`, () => {
     const all = await readAll(txTopic, 'isolation=read_uncommitted');
     expect(all.map(asConsoleLine)).toEqual(consoleConsume(txTopic, all.length, 'read_uncommitted'));
     expect(all.map((m) => [m.value, m.transactional, m.aborted])).toEqual([
-      ['c1', true, false], ['c2', true, false], ['c3', true, false], ['after commit', false, undefined],
-      ['a1', true, true], ['a2', true, true], ['after abort', false, undefined],
+      ['c1', true, false],
+      ['c2', true, false],
+      ['c3', true, false],
+      ['after commit', false, undefined],
+      ['a1', true, true],
+      ['a2', true, true],
+      ['after abort', false, undefined],
     ]);
 
     const markers = (await readAll(txTopic, 'isolation=read_uncommitted&control=true')).filter((m) => m.control);
@@ -120,7 +177,9 @@ describe(`messages (Fetch, Produce, record batches) on ${target.label}`, () => {
     const all = await readAll(topic, '', 100);
     const newest = await page(topic, 'limit=6');
     expect(newest.order).toBe('desc');
-    const expected = [...all].sort((a, b) => b.timestamp! - a.timestamp! || a.partition - b.partition || Number(BigInt(b.offset) - BigInt(a.offset))).slice(0, 6);
+    const expected = [...all]
+      .sort((a, b) => b.timestamp! - a.timestamp! || a.partition - b.partition || Number(BigInt(b.offset) - BigInt(a.offset)))
+      .slice(0, 6);
     expect(newest.messages.map((m) => m.timestamp)).toEqual(expected.map((m) => m.timestamp));
     const seen: Message[] = [...newest.messages];
     let older = newest;
@@ -139,14 +198,20 @@ describe(`messages (Fetch, Produce, record batches) on ${target.label}`, () => {
     const cli = kafkaCli('kafka-get-offsets', ['--bootstrap-server', bootstrap, '--topic', topic, '--time', String(time)]);
     const starts = Object.fromEntries([...cli.matchAll(/:(\d+):(\d+)/g)].map((m) => [Number(m[1]), m[2]]));
     const response = await page(topic, `from=timestamp:${time}&limit=1000`);
-    for (const p of response.partitions) expect(p.partition in starts ? BigInt(p.position) >= BigInt(starts[p.partition]!) : true).toBe(true);
+    for (const p of response.partitions)
+      expect(p.partition in starts ? BigInt(p.position) >= BigInt(starts[p.partition]!) : true).toBe(true);
     const firstPerPartition = new Map<number, string>();
     for (const m of response.messages) if (!firstPerPartition.has(m.partition)) firstPerPartition.set(m.partition, m.offset);
-    expect(Object.fromEntries(firstPerPartition)).toEqual(Object.fromEntries(Object.entries(starts).filter(([p]) => firstPerPartition.has(Number(p)))));
+    expect(Object.fromEntries(firstPerPartition)).toEqual(
+      Object.fromEntries(Object.entries(starts).filter(([p]) => firstPerPartition.has(Number(p)))),
+    );
     expect(Math.min(...response.messages.map((m) => m.timestamp!))).toBeGreaterThanOrEqual(time);
 
     const one = await page(topic, 'from=offset:2&partitions=1&limit=2');
-    expect(one.messages.map((m) => [m.partition, m.offset])).toEqual([[1, '2'], [1, '3']]);
+    expect(one.messages.map((m) => [m.partition, m.offset])).toEqual([
+      [1, '2'],
+      [1, '3'],
+    ]);
     const beyond = await page(topic, 'from=offset:999&partitions=1');
     expect(beyond.messages).toEqual([]);
     expect(beyond.notices.join(' ')).toMatch(/beyond the end/);
@@ -154,7 +219,9 @@ describe(`messages (Fetch, Produce, record batches) on ${target.label}`, () => {
     expect(invalid.status).toBe(422);
     expect((invalid.body as { error: { fieldErrors: Record<string, string[]> } }).error.fieldErrors).toHaveProperty('from');
     expect((await callRoute(GET, path(topic, 'partitions=7'), params(topic), { token: TEST_TOKENS.operator })).status).toBe(422);
-    expect((await callRoute(GET, path('no-such-topic-' + stamp), params('no-such-topic-' + stamp), { token: TEST_TOKENS.operator })).status).toBe(404);
+    expect(
+      (await callRoute(GET, path('no-such-topic-' + stamp), params('no-such-topic-' + stamp), { token: TEST_TOKENS.operator })).status,
+    ).toBe(404);
   });
 
   it("looks a key up in the one partition Kafka's Java producer wrote it to", async () => {
@@ -176,8 +243,12 @@ describe(`messages (Fetch, Produce, record batches) on ${target.label}`, () => {
     expect(await count('value == null')).toHaveLength(CODECS.length);
     expect((await count('headers.codec == "zstd" and value contains "中文"')).map((m) => m.key)).toEqual(['k-zstd-4']);
     expect(await count('key matches "^k-(gzip|snappy)-[13]$"')).toHaveLength(4);
-    expect(await count(`offset >= 3 and partition == 0`)).toHaveLength(all.filter((m) => m.partition === 0 && Number(m.offset) >= 3).length);
-    const bad = await callRoute(GET, path(topic, `filter=${encodeURIComponent('value.n >')}`), params(topic), { token: TEST_TOKENS.operator });
+    expect(await count(`offset >= 3 and partition == 0`)).toHaveLength(
+      all.filter((m) => m.partition === 0 && Number(m.offset) >= 3).length,
+    );
+    const bad = await callRoute(GET, path(topic, `filter=${encodeURIComponent('value.n >')}`), params(topic), {
+      token: TEST_TOKENS.operator,
+    });
     expect(bad.status).toBe(422);
   });
 
@@ -186,15 +257,25 @@ describe(`messages (Fetch, Produce, record batches) on ${target.label}`, () => {
     expect(scan.status).toBe(200);
     expect(scan.events[0]!.event).toBe('start');
     expect(scan.events.filter((e) => e.event === 'message')).toHaveLength(CODECS.length);
-    expect(scan.events.at(-1)).toMatchObject({ event: 'end', data: { stoppedBy: 'end', scanned: CODECS.length * PER_CODEC, matched: CODECS.length } });
+    expect(scan.events.at(-1)).toMatchObject({
+      event: 'end',
+      data: { stoppedBy: 'end', scanned: CODECS.length * PER_CODEC, matched: CODECS.length },
+    });
 
     const abort = new AbortController();
-    const tail = readEvents(GET, path(topic, 'live=true&maxSeconds=20'), params(topic), { signal: abort.signal, until: (events) => events.some((e) => e.event === 'message') });
+    const tail = readEvents(GET, path(topic, 'live=true&maxSeconds=20'), params(topic), {
+      signal: abort.signal,
+      until: (events) => events.some((e) => e.event === 'message'),
+    });
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     kcatProduce(topic, ['tail-key:written while tailing'], { partition: 2 });
     const events = (await tail).events;
     abort.abort();
-    expect(events.find((e) => e.event === 'message')?.data).toMatchObject({ key: 'tail-key', value: 'written while tailing', partition: 2 });
+    expect(events.find((e) => e.event === 'message')?.data).toMatchObject({
+      key: 'tail-key',
+      value: 'written while tailing',
+      partition: 2,
+    });
   });
 
   it('produces with every codec, keys, headers and binary values: the console consumer reads back the same records', async () => {
@@ -203,19 +284,35 @@ describe(`messages (Fetch, Produce, record batches) on ${target.label}`, () => {
     for (const codec of CODECS) {
       const res = await callRoute(POST, path(t), params(t), {
         token: TEST_TOKENS.admin,
-        init: { method: 'POST', body: JSON.stringify({ key: `p-${codec}`, value: `{"via":"console","codec":"${codec}"}`, headers: [{ key: 'a', value: '1' }, { key: 'a', value: null }], compression: codec }) },
+        init: {
+          method: 'POST',
+          body: JSON.stringify({
+            key: `p-${codec}`,
+            value: `{"via":"console","codec":"${codec}"}`,
+            headers: [
+              { key: 'a', value: '1' },
+              { key: 'a', value: null },
+            ],
+            compression: codec,
+          }),
+        },
       });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       sent.push(res.body as { partition: number; offset: string });
     }
     expect(sent.map((s) => s.offset)).toEqual(['0', '1', '2', '3', '4']);
     const lines = consoleConsume(t, 5, 'read_committed');
-    expect(lines.map((l) => [l.key, l.value, l.headers])).toEqual(CODECS.map((c) => [`p-${c}`, `{"via":"console","codec":"${c}"}`, 'a:1,a:null']));
+    expect(lines.map((l) => [l.key, l.value, l.headers])).toEqual(
+      CODECS.map((c) => [`p-${c}`, `{"via":"console","codec":"${c}"}`, 'a:1,a:null']),
+    );
     const ours = (await readAll(t)).map((m) => m.compression);
     expect(ours).toEqual([...CODECS]);
 
     const binary = Buffer.from([0, 0, 0, 0, 42, 0xff, 0xfe, 1]);
-    const res = await callRoute(POST, path(t), params(t), { token: TEST_TOKENS.admin, init: { method: 'POST', body: JSON.stringify({ value: binary.toString('base64'), valueEncoding: 'base64' }) } });
+    const res = await callRoute(POST, path(t), params(t), {
+      token: TEST_TOKENS.admin,
+      init: { method: 'POST', body: JSON.stringify({ value: binary.toString('base64'), valueEncoding: 'base64' }) },
+    });
     expect(res.status).toBe(201);
     const back = (await page(t, 'limit=1')).messages[0]!;
     expect([back.key, back.valueEncoding, back.value]).toEqual([null, 'base64', binary.toString('base64')]);
@@ -223,10 +320,17 @@ describe(`messages (Fetch, Produce, record batches) on ${target.label}`, () => {
 
   it('refuses what must not be written: too large, internal topics, bad input, roles, read-only clusters', async () => {
     const post = (t: string, body: unknown, token: string = TEST_TOKENS.admin, clusterId = 'local') =>
-      callRoute(POST, `/api/v1/clusters/${clusterId}/topics/${t}/messages`, { clusterId, topic: t }, { token, init: { method: 'POST', body: JSON.stringify(body) } });
+      callRoute(
+        POST,
+        `/api/v1/clusters/${clusterId}/topics/${t}/messages`,
+        { clusterId, topic: t },
+        { token, init: { method: 'POST', body: JSON.stringify(body) } },
+      );
     const tooLarge = await post(small, { value: 'x'.repeat(3_000) });
     expect(tooLarge.status).toBe(422);
-    expect((tooLarge.body as { error: { fieldErrors: Record<string, string[]> } }).error.fieldErrors.value![0]).toMatch(/max\.message\.bytes/);
+    expect((tooLarge.body as { error: { fieldErrors: Record<string, string[]> } }).error.fieldErrors.value![0]).toMatch(
+      /max\.message\.bytes/,
+    );
     // Compressed, the same value fits: the limit is on the batch as written.
     expect((await post(small, { value: 'x'.repeat(3_000), compression: 'gzip' })).status).toBe(201);
     expect((await post('__consumer_offsets', { value: 'x' })).status).toBe(403);
@@ -244,7 +348,10 @@ describe(`messages (Fetch, Produce, record batches) on ${target.label}`, () => {
 
   it('viewers get no message contents from any route; every read and write is in the audit log without contents', async () => {
     for (const query of ['', 'live=true']) {
-      const res = await callRoute(GET, path(topic, query), params(topic), { token: TEST_TOKENS.viewer, init: query ? { headers: { accept: 'text/event-stream' } } : {} });
+      const res = await callRoute(GET, path(topic, query), params(topic), {
+        token: TEST_TOKENS.viewer,
+        init: query ? { headers: { accept: 'text/event-stream' } } : {},
+      });
       expect(res.status).toBe(403);
       expect(res.text).not.toMatch(/codec/);
     }
@@ -261,10 +368,17 @@ describe(`messages (Fetch, Produce, record batches) on ${target.label}`, () => {
 
   it('downloads what a page shows as JSON Lines and CSV, formula cells neutralised', async () => {
     const shown = await page(topic, 'limit=8');
-    const jsonl = await callRoute(exportRoute, `${path(topic)}/export?format=jsonl&limit=8&cursor=${shown.self}`, params(topic), { token: TEST_TOKENS.operator });
+    const jsonl = await callRoute(exportRoute, `${path(topic)}/export?format=jsonl&limit=8&cursor=${shown.self}`, params(topic), {
+      token: TEST_TOKENS.operator,
+    });
     expect(jsonl.status).toBe(200);
     expect(jsonl.headers.get('content-disposition')).toMatch(/attachment; filename=".+\.jsonl"/);
-    expect(jsonl.text.trim().split('\n').map((line) => JSON.parse(line) as Message)).toEqual(shown.messages);
+    expect(
+      jsonl.text
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Message),
+    ).toEqual(shown.messages);
     kcatProduce(topic, ['=SUM(A1;A2)-HYPERLINK("x"):+cmd'], { partition: 0 });
     const csv = await callRoute(exportRoute, `${path(topic)}/export?format=csv&limit=1`, params(topic), { token: TEST_TOKENS.operator });
     const [header, row] = csv.text.split('\r\n');

@@ -42,7 +42,10 @@ let passesWhileProducing = 0;
 type Handler = Parameters<typeof callRoute>[0];
 async function series(handler: Handler, scopePath: string, params: Record<string, string>): Promise<MetricsRangeResponse> {
   const query = `from=${started - 60_000}&to=${Date.now() + 1}&points=2000`;
-  const { status, body } = await callRoute(handler, `/api/v1/clusters/local/metrics/${scopePath}?${query}`, { clusterId: 'local', ...params });
+  const { status, body } = await callRoute(handler, `/api/v1/clusters/local/metrics/${scopePath}?${query}`, {
+    clusterId: 'local',
+    ...params,
+  });
   expect(status, JSON.stringify(body)).toBe(200);
   return metricsRangeResponseSchema.parse(body);
 }
@@ -61,31 +64,74 @@ async function passes(count: number) {
   const first = getMetricsRecorder('local')?.lastPass?.time ?? 0;
   let seen = 0;
   let last = first;
-  await waitFor(`${count} recorded passes`, () => {
-    const time = getMetricsRecorder('local')?.lastPass?.time ?? 0;
-    if (time > last) {
-      seen += 1;
-      last = time;
-    }
-    return seen >= count ? true : undefined;
-  }, { attempts: count * 20, pauseMs: 500 });
+  await waitFor(
+    `${count} recorded passes`,
+    () => {
+      const time = getMetricsRecorder('local')?.lastPass?.time ?? 0;
+      if (time > last) {
+        seen += 1;
+        last = time;
+      }
+      return seen >= count ? true : undefined;
+    },
+    { attempts: count * 20, pauseMs: 500 },
+  );
 }
 
 describe(`metrics history on ${target.label}: a pass every ${INTERVAL_MS} ms while ${RATE} records/s are produced`, () => {
   beforeAll(async () => {
-    kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', topic, '--partitions', '3', '--replication-factor', '2']);
+    kafkaCli('kafka-topics', [
+      '--bootstrap-server',
+      bootstrap,
+      '--create',
+      '--topic',
+      topic,
+      '--partitions',
+      '3',
+      '--replication-factor',
+      '2',
+    ]);
     // A group with commits at the (empty) topic's start and no member: its lag is everything produced from now on.
-    kafkaCli('kafka-consumer-groups', ['--bootstrap-server', bootstrap, '--group', stoppedGroup, '--topic', topic, '--reset-offsets', '--to-earliest', '--execute']);
-    await startLagSampler('local', { intervalMs: INTERVAL_MS, window: 4, allowedLag: 0, logDirsEveryMs: LOG_DIRS_EVERY_MS, afterPass: metricsAfterPass('local') });
+    kafkaCli('kafka-consumer-groups', [
+      '--bootstrap-server',
+      bootstrap,
+      '--group',
+      stoppedGroup,
+      '--topic',
+      topic,
+      '--reset-offsets',
+      '--to-earliest',
+      '--execute',
+    ]);
+    await startLagSampler('local', {
+      intervalMs: INTERVAL_MS,
+      window: 4,
+      allowedLag: 0,
+      logDirsEveryMs: LOG_DIRS_EVERY_MS,
+      afterPass: metricsAfterPass('local'),
+    });
     await passes(2);
     producedFrom = Date.now();
     const requestsBefore = requestCounts('local');
     const passBefore = getMetricsRecorder('local')?.lastPass?.time ?? 0;
     // Asynchronously: the samplers' passes run on this process's event loop meanwhile.
-    const producer = spawn(path.join(BIN, 'kafka-producer-perf-test'), [
-      '--topic', topic, '--num-records', String(RECORDS), '--record-size', '100', '--throughput', String(RATE),
-      '--producer-props', `bootstrap.servers=${bootstrap}`, 'acks=all',
-    ], { stdio: 'ignore', env: { ...process.env, KAFKA_VERSION: target.version } });
+    const producer = spawn(
+      path.join(BIN, 'kafka-producer-perf-test'),
+      [
+        '--topic',
+        topic,
+        '--num-records',
+        String(RECORDS),
+        '--record-size',
+        '100',
+        '--throughput',
+        String(RATE),
+        '--producer-props',
+        `bootstrap.servers=${bootstrap}`,
+        'acks=all',
+      ],
+      { stdio: 'ignore', env: { ...process.env, KAFKA_VERSION: target.version } },
+    );
     const code = await new Promise<number | null>((resolve) => producer.once('exit', resolve));
     expect(code, 'kafka-producer-perf-test exit code').toBe(0);
     producedUntil = Date.now();
@@ -137,7 +183,12 @@ describe(`metrics history on ${target.label}: a pass every ${INTERVAL_MS} ms whi
   it("gives the stopped group's lag as the produced count, equal to kafka-consumer-groups --describe", async () => {
     const response = await groupSeries();
     const lag = values(named(response, 'lag'));
-    expect(lag.filter(([t]) => t < producedFrom).map(([, v]) => v).every((v) => v === 0)).toBe(true);
+    expect(
+      lag
+        .filter(([t]) => t < producedFrom)
+        .map(([, v]) => v)
+        .every((v) => v === 0),
+    ).toBe(true);
     const cliLag = groupOffsetsFromCli([stoppedGroup]).reduce((sum, row) => sum + Number(row.lag), 0);
     expect(cliLag).toBe(RECORDS);
     expect(lag.at(-1)![1]).toBe(cliLag);
@@ -155,7 +206,9 @@ describe(`metrics history on ${target.label}: a pass every ${INTERVAL_MS} ms whi
     const seconds = (producedUntil - producedFrom) / 1000;
     expect(passesWhileProducing, JSON.stringify(requestsWhileProducing)).toBeGreaterThanOrEqual(seconds / (INTERVAL_MS / 1000) - 2);
     // 3 brokers: a round is 3 requests. At most one round per LOG_DIRS_EVERY_MS (plus the one at each end).
-    expect(requestsWhileProducing.DescribeLogDirs ?? 0, JSON.stringify(requestsWhileProducing)).toBeLessThanOrEqual(3 * (Math.ceil(seconds / (LOG_DIRS_EVERY_MS / 1000)) + 1));
+    expect(requestsWhileProducing.DescribeLogDirs ?? 0, JSON.stringify(requestsWhileProducing)).toBeLessThanOrEqual(
+      3 * (Math.ceil(seconds / (LOG_DIRS_EVERY_MS / 1000)) + 1),
+    );
     expect(requestsWhileProducing.DescribeLogDirs ?? 0).toBeLessThan(3 * passesWhileProducing);
     expect(requestsWhileProducing.ListOffsets ?? 0).toBeGreaterThanOrEqual(passesWhileProducing);
   });
@@ -188,12 +241,17 @@ describe(`metrics history on ${target.label}: a pass every ${INTERVAL_MS} ms whi
     expect(messagesCovered / RECORDS, 'share of the records whose bytes were estimated').toBeGreaterThanOrEqual(0.8);
     const expected = (cliSize / RECORDS) * messagesCovered;
     const perPass = bytes.map(([t, v]) => [t, messages.get(t) ?? null, v]);
-    expect(Math.abs(written - expected) / expected, `${written} B for ${messagesCovered} messages, ${cliSize} B in all; [t, msg/s, B/s]: ${JSON.stringify(perPass)}`).toBeLessThanOrEqual(0.1);
+    expect(
+      Math.abs(written - expected) / expected,
+      `${written} B for ${messagesCovered} messages, ${cliSize} B in all; [t, msg/s, B/s]: ${JSON.stringify(perPass)}`,
+    ).toBeLessThanOrEqual(0.1);
   });
 
   it("splits the cluster's messages in among the brokers that lead the partitions", async () => {
     const cluster = await series(getClusterMetrics as Handler, 'cluster', {});
-    const brokers = await Promise.all([1, 2, 3].map((id) => series(getBrokerMetrics as Handler, `brokers/${id}`, { brokerId: String(id) })));
+    const brokers = await Promise.all(
+      [1, 2, 3].map((id) => series(getBrokerMetrics as Handler, `brokers/${id}`, { brokerId: String(id) })),
+    );
     const clusterRates = new Map(values(named(cluster, 'messagesInPerSec')));
     const sums = new Map<number, number>();
     for (const broker of brokers) for (const [t, v] of values(named(broker, 'messagesInPerSec'))) sums.set(t, (sums.get(t) ?? 0) + v);
@@ -201,7 +259,8 @@ describe(`metrics history on ${target.label}: a pass every ${INTERVAL_MS} ms whi
     expect(during.length).toBeGreaterThan(5);
     for (const [t, v] of during) expect(sums.get(t), `pass at ${t}`).toBeCloseTo(v, 6);
     for (const broker of brokers) expect(values(named(broker, 'diskUsedBytes')).at(-1)![1]).toBeGreaterThan(0);
-    for (const name of ['bytesInPerSec', 'messagesConsumedPerSec', 'totalLag', 'maxTimeLagSeconds']) expect(values(named(cluster, name)).length).toBeGreaterThan(2);
+    for (const name of ['bytesInPerSec', 'messagesConsumedPerSec', 'totalLag', 'maxTimeLagSeconds'])
+      expect(values(named(cluster, name)).length).toBeGreaterThan(2);
   });
 
   it('still has the history after the console database is closed and opened again (a restart)', async () => {

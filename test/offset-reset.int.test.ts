@@ -49,7 +49,15 @@ const sortRows = <T extends { topic: string; partition: number }>(rows: T[]) =>
  * cells after the header: 3.9.2's Java tool prints the whole table on one line (4.x one row per line).
  */
 function dryRunFromCli(groupId: string, args: string[]): Row[] {
-  const out = kafkaCli('kafka-consumer-groups', ['--bootstrap-server', bootstrap, '--reset-offsets', '--group', groupId, ...args, '--dry-run']);
+  const out = kafkaCli('kafka-consumer-groups', [
+    '--bootstrap-server',
+    bootstrap,
+    '--reset-offsets',
+    '--group',
+    groupId,
+    ...args,
+    '--dry-run',
+  ]);
   const cells = out.split(/\s+/).filter(Boolean);
   const header = cells.findIndex((cell, i) => cell === 'GROUP' && cells.slice(i, i + 4).join(' ') === 'GROUP TOPIC PARTITION NEW-OFFSET');
   const rows: Row[] = [];
@@ -70,7 +78,11 @@ function planFileOf(groupId: string, keep: (row: { topic: string; partition: num
 }
 
 const committedFromCli = (groupId: string) =>
-  sortRows(groupOffsetsFromCli([groupId]).filter((r) => r.currentOffset !== null)).map((r) => ({ topic: r.topic, partition: r.partition, offset: r.currentOffset }));
+  sortRows(groupOffsetsFromCli([groupId]).filter((r) => r.currentOffset !== null)).map((r) => ({
+    topic: r.topic,
+    partition: r.partition,
+    offset: r.currentOffset,
+  }));
 
 const url = (groupId: string, suffix: string) => `/api/v1/clusters/local/consumer-groups/${encodeURIComponent(groupId)}${suffix}`;
 const json = (body: unknown, method = 'POST') => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -78,7 +90,12 @@ const json = (body: unknown, method = 'POST') => ({ method, headers: { 'content-
 const preview = (groupId: string, input: Partial<OffsetResetInput>, token: string = TEST_TOKENS.operator) =>
   callRoute(previewRoute, url(groupId, '/offsets/preview'), { clusterId: 'local', groupId }, { token, init: json(input) });
 const reset = (groupId: string, input: Partial<OffsetResetInput> & { confirm?: string }, token: string = TEST_TOKENS.operator) =>
-  callRoute(resetRoute, url(groupId, '/offsets/reset'), { clusterId: 'local', groupId }, { token, init: json({ confirm: groupId, ...input }) });
+  callRoute(
+    resetRoute,
+    url(groupId, '/offsets/reset'),
+    { clusterId: 'local', groupId },
+    { token, init: json({ confirm: groupId, ...input }) },
+  );
 
 /** Each strategy and scope, with the CLI flags that mean the same. */
 type Case = { name: string; input: Partial<OffsetResetInput> & { strategy: OffsetResetInput['strategy'] }; cli: () => string[] };
@@ -87,11 +104,27 @@ const CASES: Case[] = [
   { name: 'latest, one topic (--topic t)', input: { strategy: 'latest', topics: [topicA] }, cli: () => ['--topic', topicA, '--to-latest'] },
   {
     name: 'offset, chosen partitions, clamped both ways (--topic t:0,2 --topic u:1)',
-    input: { strategy: 'offset', offset: '3', partitions: [{ topic: topicA, partition: 0 }, { topic: topicA, partition: 2 }, { topic: topicB, partition: 1 }] },
+    input: {
+      strategy: 'offset',
+      offset: '3',
+      partitions: [
+        { topic: topicA, partition: 0 },
+        { topic: topicA, partition: 2 },
+        { topic: topicB, partition: 1 },
+      ],
+    },
     cli: () => ['--topic', `${topicA}:0,2`, '--topic', `${topicB}:1`, '--to-offset', '3'],
   },
-  { name: 'shift back past the log start, whole group', input: { strategy: 'shift', shiftBy: -100 }, cli: () => ['--all-topics', '--shift-by', '-100'] },
-  { name: 'shift forward past the end, two topics', input: { strategy: 'shift', shiftBy: 7, topics: [topicA, topicB] }, cli: () => ['--topic', topicA, '--topic', topicB, '--shift-by', '7'] },
+  {
+    name: 'shift back past the log start, whole group',
+    input: { strategy: 'shift', shiftBy: -100 },
+    cli: () => ['--all-topics', '--shift-by', '-100'],
+  },
+  {
+    name: 'shift forward past the end, two topics',
+    input: { strategy: 'shift', shiftBy: 7, topics: [topicA, topicB] },
+    cli: () => ['--topic', topicA, '--topic', topicB, '--shift-by', '7'],
+  },
   {
     name: 'timestamp between the two halves, one topic (empty partition → end)',
     input: { strategy: 'timestamp', timestamp: MIDDLE, topics: [topicA] },
@@ -102,18 +135,49 @@ const CASES: Case[] = [
     input: { strategy: 'timestamp', timestamp: stamp + 86_400_000, partitions: [{ topic: topicB, partition: 0 }] },
     cli: () => ['--topic', `${topicB}:0`, '--to-datetime', new Date(stamp + 86_400_000).toISOString()],
   },
-  { name: 'copy from another group, whole group (--from-file)', input: { strategy: 'copy', fromGroupId: source }, cli: () => ['--from-file', planFileOf(source, () => true)] },
+  {
+    name: 'copy from another group, whole group (--from-file)',
+    input: { strategy: 'copy', fromGroupId: source },
+    cli: () => ['--from-file', planFileOf(source, () => true)],
+  },
   {
     name: 'copy from a group lacking some of the chosen partitions',
-    input: { strategy: 'copy', fromGroupId: source, partitions: [{ topic: topicA, partition: 0 }, { topic: topicA, partition: 1 }] },
+    input: {
+      strategy: 'copy',
+      fromGroupId: source,
+      partitions: [
+        { topic: topicA, partition: 0 },
+        { topic: topicA, partition: 1 },
+      ],
+    },
     cli: () => ['--from-file', planFileOf(source, (r) => r.topic === topicA && r.partition <= 1)],
   },
 ];
 
 describe(`offset reset, delete offsets and delete group on ${target.label}, against kafka-consumer-groups`, () => {
   beforeAll(async () => {
-    kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', topicA, '--partitions', '3', '--replication-factor', '2']);
-    kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', topicB, '--partitions', '2', '--replication-factor', '2']);
+    kafkaCli('kafka-topics', [
+      '--bootstrap-server',
+      bootstrap,
+      '--create',
+      '--topic',
+      topicA,
+      '--partitions',
+      '3',
+      '--replication-factor',
+      '2',
+    ]);
+    kafkaCli('kafka-topics', [
+      '--bootstrap-server',
+      bootstrap,
+      '--create',
+      '--topic',
+      topicB,
+      '--partitions',
+      '2',
+      '--replication-factor',
+      '2',
+    ]);
     const client = new Kafka({ clientId: 'it-reset', brokers: target.bootstrap, logLevel: logLevel.NOTHING });
     const producer = client.producer();
     await producer.connect();
@@ -194,7 +258,9 @@ describe(`offset reset, delete offsets and delete group on ${target.label}, agai
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ error: { code: 'FORBIDDEN', message: expect.stringContaining('read-only') } });
     const permissions = async (clusterId: string, token: string) =>
-      (await callRoute(getPermissions, `/api/v1/clusters/${clusterId}/permissions`, { clusterId }, { token })).body as { permissions: string[] };
+      (await callRoute(getPermissions, `/api/v1/clusters/${clusterId}/permissions`, { clusterId }, { token })).body as {
+        permissions: string[];
+      };
     expect((await permissions('local', TEST_TOKENS.viewer)).permissions).toEqual(['read']);
     expect((await permissions('local', TEST_TOKENS.operator)).permissions).toEqual(['read', 'browseMessages', 'resetOffsets']);
     expect((await permissions('local', TEST_TOKENS.admin)).permissions).toEqual(expect.arrayContaining(['reassign', 'manageGroups']));
@@ -221,7 +287,8 @@ describe(`offset reset, delete offsets and delete group on ${target.label}, agai
       // The group page's next read already shows it (the snapshot was refreshed after the commit).
       const page = await callRoute(getGroup, url(group, ''), { clusterId: 'local', groupId: group });
       const offsets = consumerGroupDetailResponseSchema.parse(page.body).offsets;
-      for (const row of plan.rows) expect(offsets.find((r) => r.topic === row.topic && r.partition === row.partition)?.currentOffset).toBe(row.newOffset);
+      for (const row of plan.rows)
+        expect(offsets.find((r) => r.topic === row.topic && r.partition === row.partition)?.currentOffset).toBe(row.newOffset);
     });
   }
 
@@ -243,7 +310,12 @@ describe(`offset reset, delete offsets and delete group on ${target.label}, agai
     for (const groupId of liveGroups) {
       const response = await withKafka('local', (connection) =>
         onGroupCoordinator(connection, groupId, (broker) =>
-          commitOffsets(broker, { groupId, generationIdOrMemberEpoch: -1, memberId: '', topics: [{ name: topicA, partitions: [{ partition: 0, offset: 5n }] }] }),
+          commitOffsets(broker, {
+            groupId,
+            generationIdOrMemberEpoch: -1,
+            memberId: '',
+            topics: [{ name: topicA, partitions: [{ partition: 0, offset: 5n }] }],
+          }),
         ),
       );
       const code = response.topics[0]?.partitions[0]?.errorCode;
@@ -254,7 +326,12 @@ describe(`offset reset, delete offsets and delete group on ${target.label}, agai
 
   it('deletes a group’s offsets for one topic (admin only, confirmed; 409 while a live member reads it)', async () => {
     const del = (groupId: string, topic: string, confirm: string, token: string = TEST_TOKENS.admin) =>
-      callRoute(deleteOffsetsRoute, url(groupId, `/offsets?topic=${topic}`), { clusterId: 'local', groupId }, { token, init: json({ confirm }, 'DELETE') });
+      callRoute(
+        deleteOffsetsRoute,
+        url(groupId, `/offsets?topic=${topic}`),
+        { clusterId: 'local', groupId },
+        { token, init: json({ confirm }, 'DELETE') },
+      );
     expect((await del(group, topicB, group, TEST_TOKENS.operator)).status).toBe(403);
     expect((await del(group, topicB, 'nope')).status).toBe(422);
     expect(committedFromCli(group).some((r) => r.topic === topicB)).toBe(true);
@@ -272,7 +349,10 @@ describe(`offset reset, delete offsets and delete group on ${target.label}, agai
   it('deletes a group (admin only, confirmed; 409 while it has members; 404 once gone)', async () => {
     const del = (groupId: string, confirm: string, token: string = TEST_TOKENS.admin) =>
       callRoute(deleteGroupRoute, url(groupId, ''), { clusterId: 'local', groupId }, { token, init: json({ confirm }, 'DELETE') });
-    const listed = () => kafkaCli('kafka-consumer-groups', ['--bootstrap-server', bootstrap, '--list']).split('\n').map((l) => l.trim());
+    const listed = () =>
+      kafkaCli('kafka-consumer-groups', ['--bootstrap-server', bootstrap, '--list'])
+        .split('\n')
+        .map((l) => l.trim());
     expect((await del(group, group, TEST_TOKENS.operator)).status).toBe(403);
     expect((await del(group, group.toUpperCase())).status).toBe(422);
     const busy = await del(live, live);
@@ -287,7 +367,8 @@ describe(`offset reset, delete offsets and delete group on ${target.label}, agai
   it('writes an audit entry for every change and every refusal', async () => {
     const { entries } = await listAudit({ action: 'consumer-groups.', clusterId: 'local', limit: 500 });
     // Refusals (403) are recorded before the target is known: they name the group in the request path.
-    const about = (groupId: string) => (e: (typeof entries)[number]) => e.target === groupId || String(e.summary.path ?? '').includes(`/consumer-groups/${groupId}`);
+    const about = (groupId: string) => (e: (typeof entries)[number]) =>
+      e.target === groupId || String(e.summary.path ?? '').includes(`/consumer-groups/${groupId}`);
     const mine = entries.filter((e) => about(group)(e) || liveGroups.some((g) => about(g)(e)));
     const count = (action: string, outcome: string, status?: number) =>
       mine.filter((e) => e.action === action && e.outcome === outcome && (status === undefined || e.status === status)).length;

@@ -37,11 +37,23 @@ describe(`offsets wave (ListOffsets, READ_UNCOMMITTED) on ${target.label}`, () =
 
   beforeAll(() => {
     kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', topic, '--replica-assignment', '1:2,2:3,3:1,1:3']);
-    kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', wide, '--partitions', String(WIDE_PARTITIONS), '--replication-factor', '2']);
+    kafkaCli('kafka-topics', [
+      '--bootstrap-server',
+      bootstrap,
+      '--create',
+      '--topic',
+      wide,
+      '--partitions',
+      String(WIDE_PARTITIONS),
+      '--replication-factor',
+      '2',
+    ]);
     produceRecords(topic, RECORDS);
     // Move the log start offset of the two fullest partitions to the middle of their logs.
     const latest = getOffsetsFromCli(topic, '-1');
-    const fullest = Object.entries(latest).sort((a, b) => Number(b[1]) - Number(a[1])).slice(0, 2);
+    const fullest = Object.entries(latest)
+      .sort((a, b) => Number(b[1]) - Number(a[1]))
+      .slice(0, 2);
     deletedTo = Object.fromEntries(fullest.map(([partition, end]) => [Number(partition), String(Math.floor(Number(end) / 2))]));
     deleteRecords(topic, deletedTo);
   });
@@ -72,7 +84,9 @@ describe(`offsets wave (ListOffsets, READ_UNCOMMITTED) on ${target.label}`, () =
     expect(requests.ListOffsets).toBe(leaders.size * 2);
     expect(rows.filter((r) => r.error !== null)).toEqual([]);
     expect(rows).toHaveLength(layout.reduce((n, t) => n + t.partitions.length, 0));
-    console.info(`[${target.label}] offsets wave, whole cluster: ${rows.length} partitions, ${leaders.size} leaders, ${ms.toFixed(0)} ms, requests ${JSON.stringify(requests)}`);
+    console.info(
+      `[${target.label}] offsets wave, whole cluster: ${rows.length} partitions, ${leaders.size} leaders, ${ms.toFixed(0)} ms, requests ${JSON.stringify(requests)}`,
+    );
   });
 
   it(`reads a ${WIDE_PARTITIONS}-partition topic in one wave; chunked requests give the same answer`, async () => {
@@ -81,7 +95,9 @@ describe(`offsets wave (ListOffsets, READ_UNCOMMITTED) on ${target.label}`, () =
     const whole = await wave(layout);
     expect(whole.requests.ListOffsets).toBe(leaders.size * 2);
     expect(whole.rows.every((r) => r.error === null && r.highWatermark !== null && r.logStartOffset !== null)).toBe(true);
-    console.info(`[${target.label}] offsets wave, ${whole.rows.length} partitions: ${whole.ms.toFixed(0)} ms, requests ${JSON.stringify(whole.requests)}`);
+    console.info(
+      `[${target.label}] offsets wave, ${whole.rows.length} partitions: ${whole.ms.toFixed(0)} ms, requests ${JSON.stringify(whole.requests)}`,
+    );
 
     const perLeader = [...leaders].map((id) => layout.flatMap((t) => t.partitions).filter((p) => p.leader === id).length);
     const chunked = await wave(layout, { maxPartitionsPerRequest: 10 });
@@ -92,7 +108,15 @@ describe(`offsets wave (ListOffsets, READ_UNCOMMITTED) on ${target.label}`, () =
   it('keeps per-partition errors: a partition asked of a follower fails alone, its request neighbours answer', async () => {
     const [layout] = await layoutOf(topic);
     // Partition 0 is led by broker 1 and followed by 2; partition 1 is led by broker 2.
-    const wrong: OffsetsLayout = [{ name: topic, partitions: [{ partition: 0, leader: 2 }, { partition: 1, leader: 2 }] }];
+    const wrong: OffsetsLayout = [
+      {
+        name: topic,
+        partitions: [
+          { partition: 0, leader: 2 },
+          { partition: 1, leader: 2 },
+        ],
+      },
+    ];
     expect(layout!.partitions.slice(0, 2).map((p) => p.leader)).toEqual([1, 2]);
     const { rows, requests } = await wave(wrong);
     expect(requests.ListOffsets).toBe(2);
@@ -110,7 +134,13 @@ describe(`offsets wave (ListOffsets, READ_UNCOMMITTED) on ${target.label}`, () =
     expect(requests.ListOffsets).toBe(2); // only the real leader was asked
     expect(rows[0]).toMatchObject({ partition: 0, error: null });
     expect(rows[0]!.highWatermark).not.toBeNull();
-    expect(rows[1]).toEqual({ topic, partition: 1, logStartOffset: null, highWatermark: null, error: 'broker 99 is not in the cluster metadata' });
+    expect(rows[1]).toEqual({
+      topic,
+      partition: 1,
+      logStartOffset: null,
+      highWatermark: null,
+      error: 'broker 99 is not in the cluster metadata',
+    });
     expect(rows[2]).toMatchObject({ partition: 2, logStartOffset: null, highWatermark: null });
     expect(rows[2]!.error).toMatch(/^LEADER_NOT_AVAILABLE/);
   });

@@ -37,7 +37,13 @@ describe(`cluster overview on ${target.label}`, () => {
         underReplicated: cli.filter((p) => p.isr.length < p.replicas.length).length,
         nonPreferredLeaders: cli.filter((p) => p.leader !== null && p.leader !== p.replicas[0]).length,
       };
-      const actual = { topics: data.topics, partitions: data.partitions, replicas: data.replicas, underReplicated: data.underReplicated, nonPreferredLeaders: data.nonPreferredLeaders };
+      const actual = {
+        topics: data.topics,
+        partitions: data.partitions,
+        replicas: data.replicas,
+        underReplicated: data.underReplicated,
+        nonPreferredLeaders: data.nonPreferredLeaders,
+      };
       if (JSON.stringify(actual) === JSON.stringify(expected)) {
         expect(data.offline).toBe(0);
         expect(data.brokers).toEqual({ up: 3, known: 3, down: [] });

@@ -44,14 +44,46 @@ let cli: CliOffsetRow[];
 
 describe(`GET /metrics on ${target.label}: kafka_exporter's names, against the Kafka CLI`, () => {
   beforeAll(async () => {
-    kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', topic, '--partitions', '3', '--replication-factor', '2']);
+    kafkaCli('kafka-topics', [
+      '--bootstrap-server',
+      bootstrap,
+      '--create',
+      '--topic',
+      topic,
+      '--partitions',
+      '3',
+      '--replication-factor',
+      '2',
+    ]);
     produceRecords(topic, 300);
     // Reads part of the topic and leaves: Empty, with commits (on one to three partitions, as its fetches went).
-    kafkaCli('kafka-console-consumer', ['--bootstrap-server', bootstrap, '--topic', topic, '--group', group, '--from-beginning', '--max-messages', '100', '--timeout-ms', '30000']);
+    kafkaCli('kafka-console-consumer', [
+      '--bootstrap-server',
+      bootstrap,
+      '--topic',
+      topic,
+      '--group',
+      group,
+      '--from-beginning',
+      '--max-messages',
+      '100',
+      '--timeout-ms',
+      '30000',
+    ]);
     // Then 10 more records on every partition (round robin), so each committed partition has lag; nothing after.
     kafkaCli('kafka-producer-perf-test', [
-      '--topic', topic, '--num-records', '30', '--record-size', '100', '--throughput', '-1',
-      '--producer-props', `bootstrap.servers=${bootstrap}`, 'acks=all', 'partitioner.class=org.apache.kafka.clients.producer.RoundRobinPartitioner',
+      '--topic',
+      topic,
+      '--num-records',
+      '30',
+      '--record-size',
+      '100',
+      '--throughput',
+      '-1',
+      '--producer-props',
+      `bootstrap.servers=${bootstrap}`,
+      'acks=all',
+      'partitioner.class=org.apache.kafka.clients.producer.RoundRobinPartitioner',
     ]);
     cli = groupOffsetsFromCli([group]);
     // The first scrape reads the snapshots (no sampler runs in tests), unreachable clusters included.
@@ -60,7 +92,8 @@ describe(`GET /metrics on ${target.label}: kafka_exporter's names, against the K
     firstScrapeMs = Date.now() - started;
     // A cold read of a large cluster (a benchmark fixture) may outlast the per-cluster deadline; it goes on and serves
     // the next scrape. Joining it (Infinity starts no read of its own) makes the next scrape a whole one.
-    for (const id of ['local', 'local-scram']) await Promise.all([getClusterSnapshot(id, { maxAgeMs: Infinity }), getGroupsSnapshot(id, { maxAgeMs: Infinity })]);
+    for (const id of ['local', 'local-scram'])
+      await Promise.all([getClusterSnapshot(id, { maxAgeMs: Infinity }), getGroupsSnapshot(id, { maxAgeMs: Infinity })]);
     const response = await scrape();
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
@@ -83,7 +116,10 @@ describe(`GET /metrics on ${target.label}: kafka_exporter's names, against the K
       expect(['GAUGE', 'COUNTER', 'UNTYPED'], family.name).toContain(family.type);
       expect(text, family.name).toContain(`# TYPE ${family.name} ${family.type.toLowerCase()}\n`);
       // One expect per family, not per sample: a benchmark fixture makes 100,000 samples.
-      expect(family.metrics.filter((m) => !clusters.has(m.labels?.cluster ?? '')), family.name).toEqual([]);
+      expect(
+        family.metrics.filter((m) => !clusters.has(m.labels?.cluster ?? '')),
+        family.name,
+      ).toEqual([]);
     }
   });
 
@@ -103,7 +139,9 @@ describe(`GET /metrics on ${target.label}: kafka_exporter's names, against the K
     for (const row of cli) {
       const labels = { ...ours, topic: row.topic, partition: String(row.partition) };
       expect(valueOf(families, 'kafka_consumergroup_lag', labels), `lag of partition ${row.partition}`).toBe(row.lag ?? '-1');
-      expect(valueOf(families, 'kafka_consumergroup_current_offset', labels), `offset of partition ${row.partition}`).toBe(row.currentOffset ?? '-1');
+      expect(valueOf(families, 'kafka_consumergroup_current_offset', labels), `offset of partition ${row.partition}`).toBe(
+        row.currentOffset ?? '-1',
+      );
       expect(BigInt(row.lag!), `lag of partition ${row.partition}`).toBeGreaterThan(0n);
       sum += BigInt(row.lag!);
     }

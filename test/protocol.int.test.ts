@@ -40,7 +40,11 @@ describe(`protocol extensions on ${target.label}`, () => {
         .partitions.map((p) => ({ topic, partition: p.partition, leader: p.leader, replicas: p.replicas, isr: [...p.isr] }));
       const sortIsr = <T extends { isr: number[] }>(rows: T[]) => rows.map((r) => ({ ...r, isr: [...r.isr].sort() }));
       expect(sortIsr(ours)).toEqual(sortIsr(cli));
-      expect(ours.map((p) => p.replicas)).toEqual([[3, 1], [2, 3], [1, 2]]);
+      expect(ours.map((p) => p.replicas)).toEqual([
+        [3, 1],
+        [2, 3],
+        [1, 2],
+      ]);
     } finally {
       kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--delete', '--topic', topic]);
     }

@@ -29,10 +29,18 @@ const zk = target.mode === 'zookeeper';
 // A ZooKeeper controller answers success with an empty top-level message, KRaft with null.
 const OK_MESSAGE = zk ? '' : null;
 // Partition p's replicas; the first one is the preferred leader (and leads after creation).
-const LAYOUT = [[1, 2], [2, 3], [3, 1], [1, 2], [2, 3], [3, 1]];
+const LAYOUT = [
+  [1, 2],
+  [2, 3],
+  [3, 1],
+  [1, 2],
+  [2, 3],
+  [3, 1],
+];
 
 const run = <T>(work: (connection: KafkaConnection) => Promise<T>) => withKafka('local', work, { deadlineMs: 30_000 });
-const describeTopic = () => parseTopicsDescribe(kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--describe', '--topic', topic]));
+const describeTopic = () =>
+  parseTopicsDescribe(kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--describe', '--topic', topic]));
 const configs = (args: string[]) => kafkaCli('kafka-configs', ['--bootstrap-server', bootstrap, ...args]);
 
 // Each request on the controller (ZooKeeper refuses it elsewhere), once more with fresh metadata if refused as a whole.
@@ -41,7 +49,9 @@ const alter = (input: AlterPartitionReassignmentsInput) =>
 const move = (partitions: { partition: number; replicas: number[] | null }[], extra: Partial<AlterPartitionReassignmentsInput> = {}) =>
   alter({ timeoutMs: 15_000, topics: [{ name: topic, partitions }], ...extra });
 const list = (topics: { name: string; partitions: number[] }[] | null = [{ name: topic, partitions: [0, 1, 2, 3, 4, 5] }]) =>
-  run((c) => onControllerWithRetry(c, async (b) => [await listPartitionReassignments(b, { timeoutMs: 15_000, topics })])).then(([result]) => result!);
+  run((c) => onControllerWithRetry(c, async (b) => [await listPartitionReassignments(b, { timeoutMs: 15_000, topics })])).then(
+    ([result]) => result!,
+  );
 const elect = (partitions: number[], electionType: number = ELECTION_TYPES.PREFERRED) => {
   const input: ElectLeadersInput = { electionType, topicPartitions: [{ topic, partitions }], timeoutMs: 15_000 };
   return run((c) => onControllerWithRetry(c, async (b) => [await electLeaders(b, input)])).then(([result]) => result!);
@@ -67,7 +77,14 @@ function verify(partitions: Record<number, number[]>) {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'reassign-')), 'plan.json');
   const entries = Object.entries(partitions).map(([p, replicas]) => ({ topic, partition: Number(p), replicas }));
   writeFileSync(file, JSON.stringify({ version: 1, partitions: entries }));
-  return kafkaCli('kafka-reassign-partitions', ['--bootstrap-server', bootstrap, '--verify', '--preserve-throttles', '--reassignment-json-file', file]);
+  return kafkaCli('kafka-reassign-partitions', [
+    '--bootstrap-server',
+    bootstrap,
+    '--verify',
+    '--preserve-throttles',
+    '--reassignment-json-file',
+    file,
+  ]);
 }
 
 async function until<T>(read: () => T | Promise<T>, done: (value: T) => boolean, { attempts = 40, pauseMs = 500 } = {}): Promise<T> {
@@ -88,7 +105,9 @@ function removeThrottles() {
       for (const key of keys) {
         try {
           configs([...entity, '--alter', '--delete-config', key]);
-        } catch { /* not set (or no topic) */ }
+        } catch {
+          /* not set (or no topic) */
+        }
       }
     }
   };
@@ -121,7 +140,9 @@ describe(`reassignment protocol requests on ${target.label}`, () => {
       { minVersion: 0, maxVersion: zk ? 0 : 1 },
       { minVersion: 0, maxVersion: 0 },
     ]);
-    const picked = [electLeadersApi, alterPartitionReassignmentsApi, listPartitionReassignmentsApi].map((api) => pickVersion(api, versions));
+    const picked = [electLeadersApi, alterPartitionReassignmentsApi, listPartitionReassignmentsApi].map((api) =>
+      pickVersion(api, versions),
+    );
     expect(picked).toEqual([2, zk ? 0 : 1, 0]);
   });
 
@@ -130,7 +151,15 @@ describe(`reassignment protocol requests on ${target.label}`, () => {
     try {
       // 1 byte/s on the topic's replicas: the new replica cannot catch up, so the move stays in progress.
       configs(['--entity-type', 'brokers', '--entity-default', '--alter', '--add-config', BROKER_THROTTLES.map((k) => `${k}=1`).join(',')]);
-      configs(['--entity-type', 'topics', '--entity-name', topic, '--alter', '--add-config', TOPIC_THROTTLES.map((k) => `${k}=*`).join(',')]);
+      configs([
+        '--entity-type',
+        'topics',
+        '--entity-name',
+        topic,
+        '--alter',
+        '--add-config',
+        TOPIC_THROTTLES.map((k) => `${k}=*`).join(','),
+      ]);
 
       expect(await move([{ partition: 0, replicas: [3, 2] }])).toEqual(ok([{ partition: 0, errorCode: 0, errorMessage: null }]));
       // While moving, the replica set is the target followed by the replicas to remove.
@@ -193,14 +222,23 @@ describe(`reassignment protocol requests on ${target.label}`, () => {
       ],
     });
     expect(answer).toMatchObject({ errorCode: 0, errorMessage: OK_MESSAGE });
-    const [ours, none] = [topic, `${topic}-none`].map((name) => answer.topics.find((t) => t.name === name)!.partitions.sort((a, b) => a.partition - b.partition));
+    const [ours, none] = [topic, `${topic}-none`].map((name) =>
+      answer.topics.find((t) => t.name === name)!.partitions.sort((a, b) => a.partition - b.partition),
+    );
     const INVALID_REPLICA_ASSIGNMENT = 39;
     const UNKNOWN_TOPIC_OR_PARTITION = 3;
-    expect(ours!.map((p) => p.errorCode)).toEqual([INVALID_REPLICA_ASSIGNMENT, INVALID_REPLICA_ASSIGNMENT, INVALID_REPLICA_ASSIGNMENT, UNKNOWN_TOPIC_OR_PARTITION]);
+    expect(ours!.map((p) => p.errorCode)).toEqual([
+      INVALID_REPLICA_ASSIGNMENT,
+      INVALID_REPLICA_ASSIGNMENT,
+      INVALID_REPLICA_ASSIGNMENT,
+      UNKNOWN_TOPIC_OR_PARTITION,
+    ]);
     expect(none!.map((p) => p.errorCode)).toEqual([UNKNOWN_TOPIC_OR_PARTITION]);
     const messages = [...ours!, ...none!].map((p) => p.errorMessage);
     if (zk) {
-      expect(messages[0]).toMatch(/^Replica assignment has brokers that are not alive\. Replica list: ArrayBuffer\(99\), live broker list: Set\(1, 2, 3/);
+      expect(messages[0]).toMatch(
+        /^Replica assignment has brokers that are not alive\. Replica list: ArrayBuffer\(99\), live broker list: Set\(1, 2, 3/,
+      );
       expect(messages.slice(1)).toEqual([
         'Duplicate replica ids in partition reassignment replica list: ArrayBuffer(1, 1)',
         'Empty replica list specified in partition reassignment.',
@@ -223,7 +261,9 @@ describe(`reassignment protocol requests on ${target.label}`, () => {
       // Thrown before anything is sent; withKafka wraps it as the console's ApiError.
       await expect(grow).rejects.toMatchObject({ cause: expect.any(UnsupportedApiError) });
     } else {
-      expect((await grow).topics[0]!.partitions).toEqual([{ partition: 3, errorCode: 38, errorMessage: 'The replication factor is changed from 2 to 3' }]);
+      expect((await grow).topics[0]!.partitions).toEqual([
+        { partition: 3, errorCode: 38, errorMessage: 'The replication factor is changed from 2 to 3' },
+      ]);
     }
     expect(await list()).toMatchObject({ errorCode: 0, topics: [] });
     expect(describeTopic()).toEqual(before);
@@ -236,7 +276,10 @@ describe(`reassignment protocol requests on ${target.label}`, () => {
     const reordered = await until(describeTopic, (parts) => parts[2]!.replicas.join() === '1,3');
     expect(reordered[2]).toMatchObject({ leader: 3, replicas: [1, 3] });
 
-    expect(await elect([2])).toEqual({ errorCode: 0, results: [{ topic, partitions: [{ partition: 2, errorCode: 0, errorMessage: null }] }] });
+    expect(await elect([2])).toEqual({
+      errorCode: 0,
+      results: [{ topic, partitions: [{ partition: 2, errorCode: 0, errorMessage: null }] }],
+    });
     const elected = await until(describeTopic, (parts) => parts[2]!.leader === 1);
     expect(elected[2]).toMatchObject({ leader: 1, replicas: [1, 3] });
 
@@ -253,28 +296,57 @@ describe(`reassignment protocol requests on ${target.label}`, () => {
       { partition: 2, errorCode: ELECTION_NOT_NEEDED, errorMessage: 'Leader election not needed for topic partition.' },
     ]);
     // Kafka's tool agrees there is nothing to elect.
-    const cli = kafkaCli('kafka-leader-election', ['--bootstrap-server', bootstrap, '--election-type', 'preferred', '--topic', topic, '--partition', '2']);
+    const cli = kafkaCli('kafka-leader-election', [
+      '--bootstrap-server',
+      bootstrap,
+      '--election-type',
+      'preferred',
+      '--topic',
+      topic,
+      '--partition',
+      '2',
+    ]);
     expect(cli).toContain(`Valid replica already elected for partitions ${topic}-2`);
   });
 
-  it(zk ? 'only the ZooKeeper controller serves them; other brokers refuse with NOT_CONTROLLER' : 'every KRaft broker serves them (forwarded to the quorum)', async () => {
-    const answers = await run(async (c) => {
-      const controller = await onController(c, async (broker) => broker.nodeId);
-      const rows = [];
-      for (const id of [1, 2, 3]) {
-        const broker: KafkajsBroker = await c.cluster.findBroker({ nodeId: id });
-        const listed = await listPartitionReassignments(broker, { timeoutMs: 5_000, topics: [{ name: topic, partitions: [0] }] });
-        const cancelled = await alterPartitionReassignments(broker, { timeoutMs: 5_000, topics: [{ name: topic, partitions: [{ partition: 4, replicas: null }] }] });
-        const elected = await electLeaders(broker, { electionType: ELECTION_TYPES.PREFERRED, timeoutMs: 5_000, topicPartitions: [{ topic, partitions: [4] }] });
-        const codes = [listed.errorCode, cancelled.errorCode, ...cancelled.topics.flatMap((t) => t.partitions.map((p) => p.errorCode)), ...elected.results.flatMap((t) => t.partitions.map((p) => p.errorCode))];
-        rows.push({ controller: id === controller, codes, message: listed.errorMessage });
-      }
-      return rows;
-    });
-    const served = { codes: [0, 0, NO_REASSIGNMENT_IN_PROGRESS, ELECTION_NOT_NEEDED], message: OK_MESSAGE };
-    // Refused as a whole: top-level NOT_CONTROLLER (no partition results) for the reassignment APIs, per partition for ElectLeaders.
-    const refused = { codes: [NOT_CONTROLLER, NOT_CONTROLLER, NOT_CONTROLLER], message: 'This is not the correct controller for this cluster.' };
-    expect(answers).toEqual(answers.map((row) => ({ controller: row.controller, ...(zk && !row.controller ? refused : served) })));
-    if (zk) expect(answers.filter((row) => row.controller)).toHaveLength(1);
-  });
+  it(
+    zk
+      ? 'only the ZooKeeper controller serves them; other brokers refuse with NOT_CONTROLLER'
+      : 'every KRaft broker serves them (forwarded to the quorum)',
+    async () => {
+      const answers = await run(async (c) => {
+        const controller = await onController(c, async (broker) => broker.nodeId);
+        const rows = [];
+        for (const id of [1, 2, 3]) {
+          const broker: KafkajsBroker = await c.cluster.findBroker({ nodeId: id });
+          const listed = await listPartitionReassignments(broker, { timeoutMs: 5_000, topics: [{ name: topic, partitions: [0] }] });
+          const cancelled = await alterPartitionReassignments(broker, {
+            timeoutMs: 5_000,
+            topics: [{ name: topic, partitions: [{ partition: 4, replicas: null }] }],
+          });
+          const elected = await electLeaders(broker, {
+            electionType: ELECTION_TYPES.PREFERRED,
+            timeoutMs: 5_000,
+            topicPartitions: [{ topic, partitions: [4] }],
+          });
+          const codes = [
+            listed.errorCode,
+            cancelled.errorCode,
+            ...cancelled.topics.flatMap((t) => t.partitions.map((p) => p.errorCode)),
+            ...elected.results.flatMap((t) => t.partitions.map((p) => p.errorCode)),
+          ];
+          rows.push({ controller: id === controller, codes, message: listed.errorMessage });
+        }
+        return rows;
+      });
+      const served = { codes: [0, 0, NO_REASSIGNMENT_IN_PROGRESS, ELECTION_NOT_NEEDED], message: OK_MESSAGE };
+      // Refused as a whole: top-level NOT_CONTROLLER (no partition results) for the reassignment APIs, per partition for ElectLeaders.
+      const refused = {
+        codes: [NOT_CONTROLLER, NOT_CONTROLLER, NOT_CONTROLLER],
+        message: 'This is not the correct controller for this cluster.',
+      };
+      expect(answers).toEqual(answers.map((row) => ({ controller: row.controller, ...(zk && !row.controller ? refused : served) })));
+      if (zk) expect(answers.filter((row) => row.controller)).toHaveLength(1);
+    },
+  );
 });

@@ -14,7 +14,16 @@ import { startReassignWorker, stopReassignWorker } from '@/server/reassign/worke
 import { TEST_TOKENS } from './support/auth';
 import { kafkaCli, parseTopicsDescribe } from './support/cli';
 import { kafkaTarget } from './support/kafka-target';
-import { cancelJob, planMoves as plan, post, readJob, rollBackJob, startJob as execute, untilEnded, untilMoving } from './support/reassign-api';
+import {
+  cancelJob,
+  planMoves as plan,
+  post,
+  readJob,
+  rollBackJob,
+  startJob as execute,
+  untilEnded,
+  untilMoving,
+} from './support/reassign-api';
 import { callRoute } from './support/routes';
 
 const target = kafkaTarget();
@@ -26,10 +35,13 @@ const generated = `it-reassign-generate-${stamp}`;
 const params = { clusterId: 'local' };
 const admin = { token: TEST_TOKENS.admin };
 
-const layoutOf = (topic: string) => parseTopicsDescribe(kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--describe', '--topic', topic]));
+const layoutOf = (topic: string) =>
+  parseTopicsDescribe(kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--describe', '--topic', topic]));
 const replicasOf = (topic: string) => layoutOf(topic).map((p) => p.replicas);
-const topicConfig = (topic: string) => kafkaCli('kafka-configs', ['--bootstrap-server', bootstrap, '--entity-type', 'topics', '--entity-name', topic, '--describe']);
-const brokerConfig = (broker: number) => kafkaCli('kafka-configs', ['--bootstrap-server', bootstrap, '--entity-type', 'brokers', '--entity-name', String(broker), '--describe']);
+const topicConfig = (topic: string) =>
+  kafkaCli('kafka-configs', ['--bootstrap-server', bootstrap, '--entity-type', 'topics', '--entity-name', topic, '--describe']);
+const brokerConfig = (broker: number) =>
+  kafkaCli('kafka-configs', ['--bootstrap-server', bootstrap, '--entity-type', 'brokers', '--entity-name', String(broker), '--describe']);
 
 /**
  * A producer writing `m-<n>` to partition n mod P with acks=all until stopped; the numbers Kafka acknowledged. A
@@ -37,7 +49,9 @@ const brokerConfig = (broker: number) => kafkaCli('kafka-configs', ['--bootstrap
  * 2.2.4 can resolve a send without the partitions whose leader changed under its retry (those are not written).
  */
 function startProducer(topic: string, partitions: number) {
-  const producer = new Kafka({ clientId: 'it-reassign', brokers: target.bootstrap, logLevel: logLevel.NOTHING }).producer({ allowAutoTopicCreation: false });
+  const producer = new Kafka({ clientId: 'it-reassign', brokers: target.bootstrap, logLevel: logLevel.NOTHING }).producer({
+    allowAutoTopicCreation: false,
+  });
   const acked: number[] = [];
   let unacknowledged = 0;
   let running = true;
@@ -46,7 +60,11 @@ function startProducer(topic: string, partitions: number) {
     for (let n = 0; running; n += 24) {
       const batch = Array.from({ length: 24 }, (_, i) => n + i);
       try {
-        const written = new Set((await producer.send({ topic, acks: -1, messages: batch.map((m) => ({ partition: m % partitions, value: `m-${m}` })) })).map((r) => r.partition));
+        const written = new Set(
+          (await producer.send({ topic, acks: -1, messages: batch.map((m) => ({ partition: m % partitions, value: `m-${m}` })) })).map(
+            (r) => r.partition,
+          ),
+        );
         for (const m of batch) if (written.has(m % partitions)) acked.push(m);
         unacknowledged += batch.filter((m) => !written.has(m % partitions)).length;
       } catch {
@@ -61,17 +79,47 @@ function startProducer(topic: string, partitions: number) {
 
 describe(`partition reassignment on ${target.label}, against kafka-topics, kafka-configs and kafka-reassign-partitions`, () => {
   beforeAll(() => {
-    for (const [topic, partitions] of [[drained, 12], [slow, 2], [generated, 4]] as const) {
-      kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', topic, '--partitions', String(partitions), '--replication-factor', '2']);
+    for (const [topic, partitions] of [
+      [drained, 12],
+      [slow, 2],
+      [generated, 4],
+    ] as const) {
+      kafkaCli('kafka-topics', [
+        '--bootstrap-server',
+        bootstrap,
+        '--create',
+        '--topic',
+        topic,
+        '--partitions',
+        String(partitions),
+        '--replication-factor',
+        '2',
+      ]);
     }
-    for (const [topic, records] of [[drained, 30_000], [slow, 40_000]] as const) {
-      kafkaCli('kafka-producer-perf-test', ['--topic', topic, '--num-records', String(records), '--record-size', '200', '--throughput', '-1', '--producer-props', `bootstrap.servers=${bootstrap}`, 'acks=all']);
+    for (const [topic, records] of [
+      [drained, 30_000],
+      [slow, 40_000],
+    ] as const) {
+      kafkaCli('kafka-producer-perf-test', [
+        '--topic',
+        topic,
+        '--num-records',
+        String(records),
+        '--record-size',
+        '200',
+        '--throughput',
+        '-1',
+        '--producer-props',
+        `bootstrap.servers=${bootstrap}`,
+        'acks=all',
+      ]);
     }
   }, 120_000);
 
   afterAll(async () => {
     await stopReassignWorker();
-    for (const topic of [drained, slow, generated]) kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--delete', '--topic', topic]);
+    for (const topic of [drained, slow, generated])
+      kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--delete', '--topic', topic]);
     await closeAllConnections();
     await closeDb();
   }, 60_000);
@@ -102,7 +150,11 @@ describe(`partition reassignment on ${target.label}, against kafka-topics, kafka
     expect(topicConfig(drained)).not.toMatch(/throttled/);
     for (const broker of [1, 2, 3]) expect(brokerConfig(broker)).not.toMatch(/throttled\.rate/);
 
-    const consumed = kafkaCli('kafka-console-consumer', ['--bootstrap-server', bootstrap, '--topic', drained, '--from-beginning', '--timeout-ms', '15000'], { timeoutMs: 120_000 })
+    const consumed = kafkaCli(
+      'kafka-console-consumer',
+      ['--bootstrap-server', bootstrap, '--topic', drained, '--from-beginning', '--timeout-ms', '15000'],
+      { timeoutMs: 120_000 },
+    )
       .split('\n')
       .filter((line) => line.startsWith('m-'))
       .map((line) => Number(line.slice(2)));
@@ -114,7 +166,10 @@ describe(`partition reassignment on ${target.label}, against kafka-topics, kafka
   }, 240_000);
 
   it('elects the preferred leaders of the moved partitions', async () => {
-    const { status, body } = await callRoute(electRoute, '/api/v1/clusters/local/leader-election', params, { ...admin, init: post({ topics: [drained] }) });
+    const { status, body } = await callRoute(electRoute, '/api/v1/clusters/local/leader-election', params, {
+      ...admin,
+      init: post({ topics: [drained] }),
+    });
     expect(status).toBe(200);
     const result = leaderElectionResponseSchema.parse(body);
     expect(result.failed).toEqual([]);
@@ -153,7 +208,10 @@ describe(`partition reassignment on ${target.label}, against kafka-topics, kafka
   it('resumes a running job after the worker stops and a new one starts (a console restart)', async () => {
     const before = replicasOf(slow);
     const missing = [1, 2, 3].find((b) => !before[1]!.includes(b))!;
-    const jobId = await execute({ plan: { version: 1, partitions: [{ topic: slow, partition: 1, replicas: [before[1]![0]!, missing] }] }, throttleBytesPerSec: 500_000 });
+    const jobId = await execute({
+      plan: { version: 1, partitions: [{ topic: slow, partition: 1, replicas: [before[1]![0]!, missing] }] },
+      throttleBytesPerSec: 500_000,
+    });
     await untilMoving(jobId);
     await stopReassignWorker();
     const stopped = await readJob(jobId);
@@ -171,13 +229,23 @@ describe(`partition reassignment on ${target.label}, against kafka-topics, kafka
     const dir = mkdtempSync(path.join(os.tmpdir(), 'reassign-'));
     const topicsFile = path.join(dir, 'topics.json');
     writeFileSync(topicsFile, JSON.stringify({ version: 1, topics: [{ topic: generated }] }));
-    const out = kafkaCli('kafka-reassign-partitions', ['--bootstrap-server', bootstrap, '--generate', '--topics-to-move-json-file', topicsFile, '--broker-list', '1,2']);
+    const out = kafkaCli('kafka-reassign-partitions', [
+      '--bootstrap-server',
+      bootstrap,
+      '--generate',
+      '--topics-to-move-json-file',
+      topicsFile,
+      '--broker-list',
+      '1,2',
+    ]);
     const proposed = JSON.parse(out.split('Proposed partition reassignment configuration')[1]!.trim().split('\n')[0]!) as ReassignmentJson;
     const theirs = await execute({ plan: proposed });
     expect((await untilEnded(theirs)).last.state).toBe('completed');
     const theirsFile = path.join(dir, 'theirs.json');
     writeFileSync(theirsFile, JSON.stringify(proposed));
-    expect(kafkaCli('kafka-reassign-partitions', ['--bootstrap-server', bootstrap, '--verify', '--reassignment-json-file', theirsFile])).toMatch(/is completed/);
+    expect(
+      kafkaCli('kafka-reassign-partitions', ['--bootstrap-server', bootstrap, '--verify', '--reassignment-json-file', theirsFile]),
+    ).toMatch(/is completed/);
 
     const ours = await plan({ mode: 'scale-out', brokers: [3], topics: [generated] });
     expect(ours.diff.length).toBeGreaterThan(0);

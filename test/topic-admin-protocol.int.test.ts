@@ -29,7 +29,10 @@ const recordsTopic = `${topic}-records`;
 const BROKER_KEY = 'log.cleaner.backoff.ms';
 
 const run = <T>(work: (connection: KafkaConnection) => Promise<T>) => withKafka('local', work, { deadlineMs: 30_000 });
-const listTopics = () => kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--list']).split('\n').map((line) => line.trim());
+const listTopics = () =>
+  kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--list'])
+    .split('\n')
+    .map((line) => line.trim());
 const describeTopic = (name: string) => kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--describe', '--topic', name]);
 /** The header line of kafka-topics --describe: `Topic: T	TopicId: …	PartitionCount: 2	ReplicationFactor: 2	Configs: k=v,…` */
 const topicHeader = (out: string) => ({
@@ -39,11 +42,16 @@ const topicHeader = (out: string) => ({
   configs: out.match(/Configs: ?([^\n]*)/)?.[1]?.trim() ?? '',
 });
 const describeConfigs = (entityType: 'topics' | 'brokers', name: string) =>
-  parseConfigsDescribe(kafkaCli('kafka-configs', ['--bootstrap-server', bootstrap, '--entity-type', entityType, '--entity-name', name, '--describe', '--all']));
+  parseConfigsDescribe(
+    kafkaCli('kafka-configs', ['--bootstrap-server', bootstrap, '--entity-type', entityType, '--entity-name', name, '--describe', '--all']),
+  );
 /** The keys whose value or source differ between two --describe --all readings. */
 const changedKeys = (before: CliConfig[], after: CliConfig[]) => {
   const old = new Map(before.map((c) => [c.name, JSON.stringify(c)]));
-  return after.filter((c) => old.get(c.name) !== JSON.stringify(c)).map((c) => c.name).sort();
+  return after
+    .filter((c) => old.get(c.name) !== JSON.stringify(c))
+    .map((c) => c.name)
+    .sort();
 };
 
 /** Polls `read` until `done` holds (metadata and configs reach every broker a moment after Kafka answers). */
@@ -56,7 +64,13 @@ async function until<T>(read: () => T | Promise<T>, done: (value: T) => boolean,
   return value;
 }
 
-const newTopic = (name: string, configs: { name: string; value: string | null }[], validateOnly: boolean, partitions = 2, rf = 2): CreateTopicsInput => ({
+const newTopic = (
+  name: string,
+  configs: { name: string; value: string | null }[],
+  validateOnly: boolean,
+  partitions = 2,
+  rf = 2,
+): CreateTopicsInput => ({
   topics: [{ name, numPartitions: partitions, replicationFactor: rf, assignments: [], configs }],
   timeoutMs: 15_000,
   validateOnly,
@@ -67,7 +81,11 @@ const addPartitions = (count: number, validateOnly = false) => {
   return run((c) => onControllerWithRetry(c, (broker) => createPartitions(broker, input)));
 };
 const alter = (input: IncrementalAlterConfigsInput, onBroker?: number) =>
-  run((c) => (onBroker === undefined ? onAnyBroker(c, (b) => incrementalAlterConfigs(b, input)) : c.cluster.findBroker({ nodeId: onBroker }).then((b) => incrementalAlterConfigs(b, input))));
+  run((c) =>
+    onBroker === undefined
+      ? onAnyBroker(c, (b) => incrementalAlterConfigs(b, input))
+      : c.cluster.findBroker({ nodeId: onBroker }).then((b) => incrementalAlterConfigs(b, input)),
+  );
 const topicOp = (name: string, op: number, value: string | null, validateOnly = false): IncrementalAlterConfigsInput => ({
   resources: [{ resourceType: CONFIG_RESOURCE_TYPES.TOPIC, resourceName: topic, configs: [{ name, op, value }] }],
   validateOnly,
@@ -75,15 +93,28 @@ const topicOp = (name: string, op: number, value: string | null, validateOnly = 
 
 describe(`topic admin protocol requests on ${target.label}`, () => {
   afterAll(async () => {
-    await run((c) => onControllerWithRetry(c, (broker) => deleteTopics(broker, { names: [topic, recordsTopic], timeoutMs: 15_000 }))).catch(() => {});
-    const restore = { resources: [{ resourceType: CONFIG_RESOURCE_TYPES.BROKER, resourceName: '1', configs: [{ name: BROKER_KEY, op: ALTER_CONFIG_OPS.DELETE, value: null }] }], validateOnly: false };
+    await run((c) => onControllerWithRetry(c, (broker) => deleteTopics(broker, { names: [topic, recordsTopic], timeoutMs: 15_000 }))).catch(
+      () => {},
+    );
+    const restore = {
+      resources: [
+        {
+          resourceType: CONFIG_RESOURCE_TYPES.BROKER,
+          resourceName: '1',
+          configs: [{ name: BROKER_KEY, op: ALTER_CONFIG_OPS.DELETE, value: null }],
+        },
+      ],
+      validateOnly: false,
+    };
     await alter(restore, 1).catch(() => {});
   });
   afterAll(closeAllConnections);
 
   it('negotiates the newest version of each API the console implements', async () => {
     const versions = await run((c) => onAnyBroker(c, async (broker) => broker.versions));
-    const picked = [createTopicsApi, createPartitionsApi, deleteTopicsApi, deleteRecordsApi, incrementalAlterConfigsApi].map((api) => pickVersion(api, versions));
+    const picked = [createTopicsApi, createPartitionsApi, deleteTopicsApi, deleteRecordsApi, incrementalAlterConfigsApi].map((api) =>
+      pickVersion(api, versions),
+    );
     expect(picked).toEqual([7, 3, 6, 2, 1]);
     // 4.x dropped CreateTopics v0-v1 and DeleteTopics v0 (KIP-896); 3.9 still serves them.
     expect(versions?.[19]?.minVersion).toBe(target.version.startsWith('3.') ? 0 : 2);
@@ -106,11 +137,17 @@ describe(`topic admin protocol requests on ${target.label}`, () => {
     expect(badConfig!.errorMessage).toBe('Invalid value abc for configuration retention.ms: Not a number of type LONG');
     const [badName] = await create(newTopic('bad name!', [], true));
     expect(badName!.errorCode).toBe(17); // INVALID_TOPIC_EXCEPTION
-    expect(badName!.errorMessage).toBe("Topic name is invalid: 'bad name!' contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'");
+    expect(badName!.errorMessage).toBe(
+      "Topic name is invalid: 'bad name!' contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'",
+    );
     const [tooManyReplicas] = await create(newTopic(topic, [], true, 1, 10));
     expect(tooManyReplicas!.errorCode).toBe(38); // INVALID_REPLICATION_FACTOR
     // 3.9 ZooKeeper: "Replication factor: 10 larger than available brokers: 3."; 4.x: "Unable to replicate the partition 10 time(s): …".
-    expect(tooManyReplicas!.errorMessage).toMatch(target.mode === 'zookeeper' ? /^Replication factor: 10 larger than available brokers: 3\.$/ : /^Unable to replicate the partition 10 time\(s\)/);
+    expect(tooManyReplicas!.errorMessage).toMatch(
+      target.mode === 'zookeeper'
+        ? /^Replication factor: 10 larger than available brokers: 3\.$/
+        : /^Unable to replicate the partition 10 time\(s\)/,
+    );
     const [noPartitions] = await create(newTopic(topic, [], true, 0, 1));
     expect(noPartitions!.errorCode).toBe(37); // INVALID_PARTITIONS
     expect(noPartitions!.errorMessage).toMatch(/^Number of partitions (must be larger than 0|was set to an invalid non-positive value)\.$/);
@@ -119,32 +156,36 @@ describe(`topic admin protocol requests on ${target.label}`, () => {
     expect(listTopics()).not.toContain(topic);
   });
 
-  it.runIf(target.mode === 'zookeeper')('a ZooKeeper broker that is not the controller answers NOT_CONTROLLER; the retry finds the controller', async () => {
-    const outcome = await run(async (c) => {
-      const controller = await onController(c, async (broker) => broker.nodeId);
-      const other = await c.cluster.findBroker({ nodeId: controller === 1 ? 2 : 1 });
-      const [refused] = await createTopics(other, newTopic(topic, [], true));
-      // A stale cached controller id: the first attempt is refused, the second (fresh metadata) succeeds.
-      const pool = c.cluster.brokerPool as unknown as { metadata: { controllerId: number } };
-      pool.metadata.controllerId = other.nodeId;
-      const tried: number[] = [];
-      const retried = await onControllerWithRetry(c, (broker: KafkajsBroker) => {
-        tried.push(broker.nodeId);
-        return createTopics(broker, newTopic(topic, [], true));
+  it.runIf(target.mode === 'zookeeper')(
+    'a ZooKeeper broker that is not the controller answers NOT_CONTROLLER; the retry finds the controller',
+    async () => {
+      const outcome = await run(async (c) => {
+        const controller = await onController(c, async (broker) => broker.nodeId);
+        const other = await c.cluster.findBroker({ nodeId: controller === 1 ? 2 : 1 });
+        const [refused] = await createTopics(other, newTopic(topic, [], true));
+        // A stale cached controller id: the first attempt is refused, the second (fresh metadata) succeeds.
+        const pool = c.cluster.brokerPool as unknown as { metadata: { controllerId: number } };
+        pool.metadata.controllerId = other.nodeId;
+        const tried: number[] = [];
+        const retried = await onControllerWithRetry(c, (broker: KafkajsBroker) => {
+          tried.push(broker.nodeId);
+          return createTopics(broker, newTopic(topic, [], true));
+        });
+        return { controller, other: other.nodeId, refused, retried, tried };
       });
-      return { controller, other: other.nodeId, refused, retried, tried };
-    });
-    // With an empty message, not a null one.
-    expect(outcome.refused).toMatchObject({ errorCode: KafkaErrorCode.NOT_CONTROLLER, errorMessage: '' });
-    expect(outcome.tried).toEqual([outcome.other, outcome.controller]);
-    expect(outcome.retried[0]!.errorCode).toBe(0);
-  });
+      // With an empty message, not a null one.
+      expect(outcome.refused).toMatchObject({ errorCode: KafkaErrorCode.NOT_CONTROLLER, errorMessage: '' });
+      expect(outcome.tried).toEqual([outcome.other, outcome.controller]);
+      expect(outcome.retried[0]!.errorCode).toBe(0);
+    },
+  );
 
   it.runIf(target.mode === 'kraft')('on KRaft every broker takes CreateTopics (it forwards to the controller quorum)', async () => {
     const codes = await run(async (c) => {
       await c.cluster.refreshMetadata();
       const answers = [];
-      for (const id of [1, 2, 3]) answers.push((await createTopics(await c.cluster.findBroker({ nodeId: id }), newTopic(topic, [], true)))[0]!.errorCode);
+      for (const id of [1, 2, 3])
+        answers.push((await createTopics(await c.cluster.findBroker({ nodeId: id }), newTopic(topic, [], true)))[0]!.errorCode);
       return answers;
     });
     expect(codes).toEqual([0, 0, 0]);
@@ -153,7 +194,10 @@ describe(`topic admin protocol requests on ${target.label}`, () => {
   it('CreateTopics creates the topic as kafka-topics --describe shows it, then refuses it as existing', async () => {
     const [created] = await create(newTopic(topic, [{ name: 'max.message.bytes', value: '2000000' }], false));
     expect(created).toMatchObject({ name: topic, errorCode: 0, errorMessage: null, numPartitions: 2, replicationFactor: 2 });
-    const out = await until(() => describeTopic(topic), (o) => parseTopicsDescribe(o).length === 2);
+    const out = await until(
+      () => describeTopic(topic),
+      (o) => parseTopicsDescribe(o).length === 2,
+    );
     const header = topicHeader(out);
     expect(header).toMatchObject({ partitionCount: 2, replicationFactor: 2 });
     // Besides the topic's own override, kafka-topics lists the dev cluster's static broker settings.
@@ -172,7 +216,10 @@ describe(`topic admin protocol requests on ${target.label}`, () => {
     expect(dry).toEqual({ name: topic, errorCode: 0, errorMessage: null });
     const [grown] = await addPartitions(4);
     expect(grown).toEqual({ name: topic, errorCode: 0, errorMessage: null });
-    const out = await until(() => describeTopic(topic), (o) => parseTopicsDescribe(o).length === 4);
+    const out = await until(
+      () => describeTopic(topic),
+      (o) => parseTopicsDescribe(o).length === 4,
+    );
     expect(topicHeader(out).partitionCount).toBe(4);
 
     const [lower] = await addPartitions(3);
@@ -180,9 +227,15 @@ describe(`topic admin protocol requests on ${target.label}`, () => {
     const [same] = await addPartitions(4);
     expect(same!.errorCode).toBe(37);
     if (target.mode === 'zookeeper') {
-      expect([lower!.errorMessage, same!.errorMessage]).toEqual(['Topic currently has 4 partitions, which is higher than the requested 3.', 'Topic already has 4 partitions.']);
+      expect([lower!.errorMessage, same!.errorMessage]).toEqual([
+        'Topic currently has 4 partitions, which is higher than the requested 3.',
+        'Topic already has 4 partitions.',
+      ]);
     } else {
-      expect([lower!.errorMessage, same!.errorMessage]).toEqual([`The topic ${topic} currently has 4 partition(s); 3 would not be an increase.`, 'Topic already has 4 partition(s).']);
+      expect([lower!.errorMessage, same!.errorMessage]).toEqual([
+        `The topic ${topic} currently has 4 partition(s); 3 would not be an increase.`,
+        'Topic already has 4 partition(s).',
+      ]);
     }
     expect(topicHeader(describeTopic(topic)).partitionCount).toBe(4);
   });
@@ -199,43 +252,81 @@ describe(`topic admin protocol requests on ${target.label}`, () => {
 
     const [set] = await alter(topicOp('retention.ms', ALTER_CONFIG_OPS.SET, '7200000'));
     expect(set!.errorCode).toBe(0);
-    const afterSet = await until(() => describeConfigs('topics', topic), (cs) => cs.some((c) => c.name === 'retention.ms' && c.value === '7200000'));
+    const afterSet = await until(
+      () => describeConfigs('topics', topic),
+      (cs) => cs.some((c) => c.name === 'retention.ms' && c.value === '7200000'),
+    );
     expect(changedKeys(before, afterSet)).toEqual(['retention.ms']);
     expect(afterSet.find((c) => c.name === 'retention.ms')).toMatchObject({ value: '7200000', source: 'topic' });
 
     const [deleted] = await alter(topicOp('retention.ms', ALTER_CONFIG_OPS.DELETE, null));
     expect(deleted!.errorCode).toBe(0);
-    const afterDelete = await until(() => describeConfigs('topics', topic), (cs) => changedKeys(before, cs).length === 0);
+    const afterDelete = await until(
+      () => describeConfigs('topics', topic),
+      (cs) => changedKeys(before, cs).length === 0,
+    );
     expect(changedKeys(before, afterDelete)).toEqual([]);
   });
 
   it('IncrementalAlterConfigs and CreatePartitions refusals carry Kafka’s reasons (validateOnly: nothing changes)', async () => {
     const zk = target.mode === 'zookeeper';
     const broker1 = (name: string, value: string, resourceName = '1') =>
-      alter({ resources: [{ resourceType: CONFIG_RESOURCE_TYPES.BROKER, resourceName, configs: [{ name, op: ALTER_CONFIG_OPS.SET, value }] }], validateOnly: true }, 1);
+      alter(
+        {
+          resources: [{ resourceType: CONFIG_RESOURCE_TYPES.BROKER, resourceName, configs: [{ name, op: ALTER_CONFIG_OPS.SET, value }] }],
+          validateOnly: true,
+        },
+        1,
+      );
     const refusal = (results: { errorCode: number; errorMessage: string | null }[]) => [results[0]!.errorCode, results[0]!.errorMessage];
-    expect(refusal(await alter(topicOp('no.such.config', ALTER_CONFIG_OPS.SET, '1', true)))).toEqual([40, 'Unknown topic config name: no.such.config']);
+    expect(refusal(await alter(topicOp('no.such.config', ALTER_CONFIG_OPS.SET, '1', true)))).toEqual([
+      40,
+      'Unknown topic config name: no.such.config',
+    ]);
     expect(refusal(await alter(topicOp('retention.ms', ALTER_CONFIG_OPS.APPEND, '1', true)))).toEqual([
       40,
-      zk ? 'Config value append is not allowed for config key: retention.ms' : "Can't APPEND to key retention.ms because its type is not LIST.",
+      zk
+        ? 'Config value append is not allowed for config key: retention.ms'
+        : "Can't APPEND to key retention.ms because its type is not LIST.",
     ]);
     // Deleting a key the topic does not override is no error.
     expect(refusal(await alter(topicOp('segment.ms', ALTER_CONFIG_OPS.DELETE, null, true)))).toEqual([0, null]);
     const missing = `${topic}-missing`;
-    const onMissing = await alter({ resources: [{ resourceType: CONFIG_RESOURCE_TYPES.TOPIC, resourceName: missing, configs: [{ name: 'retention.ms', op: ALTER_CONFIG_OPS.SET, value: '1' }] }], validateOnly: true });
+    const onMissing = await alter({
+      resources: [
+        {
+          resourceType: CONFIG_RESOURCE_TYPES.TOPIC,
+          resourceName: missing,
+          configs: [{ name: 'retention.ms', op: ALTER_CONFIG_OPS.SET, value: '1' }],
+        },
+      ],
+      validateOnly: true,
+    });
     expect(refusal(onMissing)).toEqual([3, `The topic '${missing}' does not exist.`]);
     // Broker resources: INVALID_REQUEST (42), even for a bad value (a topic's bad value is INVALID_CONFIG, 40).
-    expect(refusal(await broker1('log.dirs', '/tmp/x'))).toEqual([42, zk ? 'Cannot update these configs dynamically: Set(log.dirs)' : 'Cannot update these configs dynamically: [log.dirs]']);
-    expect(refusal(await broker1(BROKER_KEY, 'abc'))).toEqual([42, `Invalid value abc for configuration ${BROKER_KEY}: Not a number of type LONG`]);
+    expect(refusal(await broker1('log.dirs', '/tmp/x'))).toEqual([
+      42,
+      zk ? 'Cannot update these configs dynamically: Set(log.dirs)' : 'Cannot update these configs dynamically: [log.dirs]',
+    ]);
+    expect(refusal(await broker1(BROKER_KEY, 'abc'))).toEqual([
+      42,
+      `Invalid value abc for configuration ${BROKER_KEY}: Not a number of type LONG`,
+    ]);
     // A broker's own configs are altered on that broker only.
     expect(refusal(await broker1(BROKER_KEY, '15003', '2'))).toEqual([42, 'Unexpected broker id, expected 1, but received 2']);
 
     const grow = (name: string, count: number, assignments: number[][] | null) =>
-      run((c) => onControllerWithRetry(c, (broker) => createPartitions(broker, { topics: [{ name, count, assignments }], timeoutMs: 15_000, validateOnly: true })));
+      run((c) =>
+        onControllerWithRetry(c, (broker) =>
+          createPartitions(broker, { topics: [{ name, count, assignments }], timeoutMs: 15_000, validateOnly: true }),
+        ),
+      );
     expect(refusal(await grow(missing, 3, null))).toEqual([3, zk ? `The topic '${missing}' does not exist.` : null]);
     expect(refusal(await grow(topic, 5, [[1, 1]]))).toEqual([
       39, // INVALID_REPLICA_ASSIGNMENT
-      zk ? 'Duplicate brokers not allowed in replica assignment: 1, 1 for partition id 4.' : 'The manual partition assignment includes the broker 1 more than once.',
+      zk
+        ? 'Duplicate brokers not allowed in replica assignment: 1, 1 for partition id 4.'
+        : 'The manual partition assignment includes the broker 1 more than once.',
     ]);
   });
 
@@ -251,26 +342,37 @@ describe(`topic admin protocol requests on ${target.label}`, () => {
 
     const [set] = await alter(op(ALTER_CONFIG_OPS.SET, '15003'), 1);
     expect(set!.errorCode).toBe(0);
-    const afterSet = await until(() => describeConfigs('brokers', '1'), (cs) => cs.some((c) => c.name === BROKER_KEY && c.value === '15003'));
+    const afterSet = await until(
+      () => describeConfigs('brokers', '1'),
+      (cs) => cs.some((c) => c.name === BROKER_KEY && c.value === '15003'),
+    );
     expect(changedKeys(before, afterSet)).toEqual([BROKER_KEY]);
     expect(afterSet.find((c) => c.name === BROKER_KEY)).toMatchObject({ value: '15003', source: 'dynamic-broker' });
 
     const [deleted] = await alter(op(ALTER_CONFIG_OPS.DELETE, null), 1);
     expect(deleted!.errorCode).toBe(0);
-    const afterDelete = await until(() => describeConfigs('brokers', '1'), (cs) => changedKeys(before, cs).length === 0);
+    const afterDelete = await until(
+      () => describeConfigs('brokers', '1'),
+      (cs) => changedKeys(before, cs).length === 0,
+    );
     expect(changedKeys(before, afterDelete)).toEqual([]);
   });
 
   it('DeleteRecords moves partition 0’s log start offset to 5 on its leader', async () => {
     const [created] = await create(newTopic(recordsTopic, [], false, 1, 2));
     expect(created!.errorCode).toBe(0);
-    await until(() => describeTopic(recordsTopic), (o) => parseTopicsDescribe(o)[0]?.leader != null);
+    await until(
+      () => describeTopic(recordsTopic),
+      (o) => parseTopicsDescribe(o)[0]?.leader != null,
+    );
     produceRecords(recordsTopic, 20);
     const leader = parseTopicsDescribe(describeTopic(recordsTopic))[0]!.leader!;
     const results = await run(async (c) => {
       await c.cluster.refreshMetadata();
       const onLeader = await c.cluster.findBroker({ nodeId: leader });
-      const notLeader = await c.cluster.findBroker({ nodeId: parseTopicsDescribe(describeTopic(recordsTopic))[0]!.replicas.find((id) => id !== leader)! });
+      const notLeader = await c.cluster.findBroker({
+        nodeId: parseTopicsDescribe(describeTopic(recordsTopic))[0]!.replicas.find((id) => id !== leader)!,
+      });
       const request = (offset: bigint) => ({ topics: [{ name: recordsTopic, partitions: [{ partition: 0, offset }] }], timeoutMs: 15_000 });
       return {
         purged: await deleteRecords(onLeader, request(5n)),
@@ -285,12 +387,17 @@ describe(`topic admin protocol requests on ${target.label}`, () => {
   });
 
   it('DeleteTopics deletes both topics (gone from kafka-topics --list) and refuses an unknown one', async () => {
-    const results = await run((c) => onControllerWithRetry(c, (broker) => deleteTopics(broker, { names: [topic, recordsTopic, `${topic}-missing`], timeoutMs: 15_000 })));
+    const results = await run((c) =>
+      onControllerWithRetry(c, (broker) => deleteTopics(broker, { names: [topic, recordsTopic, `${topic}-missing`], timeoutMs: 15_000 })),
+    );
     const byName = new Map(results.map((r) => [r.name, r]));
     expect(byName.get(topic)).toEqual({ name: topic, errorCode: 0, errorMessage: null });
     expect(byName.get(recordsTopic)).toEqual({ name: recordsTopic, errorCode: 0, errorMessage: null });
     // UNKNOWN_TOPIC_OR_PARTITION: 3.9 ZooKeeper sends no message, 4.x the error's generic text.
-    expect(byName.get(`${topic}-missing`)).toMatchObject({ errorCode: 3, errorMessage: target.mode === 'zookeeper' ? null : 'This server does not host this topic-partition.' });
+    expect(byName.get(`${topic}-missing`)).toMatchObject({
+      errorCode: 3,
+      errorMessage: target.mode === 'zookeeper' ? null : 'This server does not host this topic-partition.',
+    });
     const remaining = await until(listTopics, (names) => !names.includes(topic) && !names.includes(recordsTopic), { attempts: 40 });
     expect(remaining).not.toContain(topic);
     expect(remaining).not.toContain(recordsTopic);

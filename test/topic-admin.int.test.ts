@@ -27,24 +27,43 @@ const created: string[] = [];
 
 type Handler<P> = (request: Request, context?: { params?: Promise<P> }) => Promise<Response>;
 const send = <P extends Record<string, string>>(handler: Handler<P>, path: string, params: P, method: string, body: unknown) =>
-  callRoute(handler, path, params, { token: TEST_TOKENS.admin, init: { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } });
+  callRoute(handler, path, params, {
+    token: TEST_TOKENS.admin,
+    init: { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } },
+  });
 const create = (body: unknown) => send(createTopic, '/api/v1/clusters/local/topics', { clusterId: 'local' }, 'POST', body);
 const topicPath = (topic: string, rest = '') => `/api/v1/clusters/local/topics/${topic}${rest}`;
 const listTopics = () => new Set(kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--list']).split('\n').filter(Boolean));
 const describeAll = (entityType: 'topics' | 'brokers', entity: string[]) =>
-  parseConfigsDescribe(kafkaCli('kafka-configs', ['--bootstrap-server', bootstrap, '--entity-type', entityType, ...entity, '--describe', '--all']));
+  parseConfigsDescribe(
+    kafkaCli('kafka-configs', ['--bootstrap-server', bootstrap, '--entity-type', entityType, ...entity, '--describe', '--all']),
+  );
 const describeDynamic = (entity: string[]) =>
-  kafkaCli('kafka-configs', ['--bootstrap-server', bootstrap, '--entity-type', 'brokers', ...entity, '--describe']).split('\n').filter((l) => l.startsWith('  ')).sort();
+  kafkaCli('kafka-configs', ['--bootstrap-server', bootstrap, '--entity-type', 'brokers', ...entity, '--describe'])
+    .split('\n')
+    .filter((l) => l.startsWith('  '))
+    .sort();
 
 describe(`topic administration on ${target.label}, against kafka-topics, kafka-configs and kafka-get-offsets`, () => {
   beforeAll(() => {
-    kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', name('dot.ted'), '--partitions', '1', '--replication-factor', '1']);
+    kafkaCli('kafka-topics', [
+      '--bootstrap-server',
+      bootstrap,
+      '--create',
+      '--topic',
+      name('dot.ted'),
+      '--partitions',
+      '1',
+      '--replication-factor',
+      '1',
+    ]);
     created.push(name('dot.ted'));
   });
 
   afterAll(async () => {
     const existing = listTopics();
-    for (const topic of created.filter((t) => existing.has(t))) kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--delete', '--topic', topic]);
+    for (const topic of created.filter((t) => existing.has(t)))
+      kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--delete', '--topic', topic]);
     await closeAllConnections();
     await closeDb();
   }, 60_000);
@@ -74,7 +93,10 @@ describe(`topic administration on ${target.label}, against kafka-topics, kafka-c
     ];
     for (const [body, field] of cases) {
       const { status, body: answer } = await create(body);
-      expect([status, Object.keys((answer as { error: { fieldErrors?: object } }).error.fieldErrors ?? {})], JSON.stringify(body).slice(0, 80)).toEqual([422, [field]]);
+      expect(
+        [status, Object.keys((answer as { error: { fieldErrors?: object } }).error.fieldErrors ?? {})],
+        JSON.stringify(body).slice(0, 80),
+      ).toEqual([422, [field]]);
     }
     const existing = listTopics();
     expect(cases.map(([body]) => (body as { name: string }).name).filter((n) => existing.has(n))).toEqual([]);
@@ -83,37 +105,64 @@ describe(`topic administration on ${target.label}, against kafka-topics, kafka-c
   it('creates a topic with configs as kafka-topics shows it, and answers 409 for it the second time', async () => {
     const topic = name('orders');
     created.push(topic);
-    const body = { name: topic, partitions: 3, replicationFactor: 2, configs: { 'retention.ms': '3600000', 'cleanup.policy': 'compact,delete' } };
+    const body = {
+      name: topic,
+      partitions: 3,
+      replicationFactor: 2,
+      configs: { 'retention.ms': '3600000', 'cleanup.policy': 'compact,delete' },
+    };
     const { status, body: answer } = await create(body);
     expect(status).toBe(201);
     const detail = topicDetailResponseSchema.parse(answer);
     const cli = parseTopicsDescribe(kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--describe', '--topic', topic]));
-    expect(detail.partitions.map((p) => ({ partition: p.partition, replicas: p.replicas, leader: p.leader }))).toEqual(cli.map((p) => ({ partition: p.partition, replicas: p.replicas, leader: p.leader })));
+    expect(detail.partitions.map((p) => ({ partition: p.partition, replicas: p.replicas, leader: p.leader }))).toEqual(
+      cli.map((p) => ({ partition: p.partition, replicas: p.replicas, leader: p.leader })),
+    );
     expect(cli.every((p) => p.replicas.length === 2)).toBe(true);
     const configs = describeAll('topics', ['--entity-name', topic]).filter((c) => c.source === 'topic');
-    expect(configs.map((c) => [c.name, c.value]).sort()).toEqual([['cleanup.policy', 'compact,delete'], ['retention.ms', '3600000']]);
+    expect(configs.map((c) => [c.name, c.value]).sort()).toEqual([
+      ['cleanup.policy', 'compact,delete'],
+      ['retention.ms', '3600000'],
+    ]);
     expect((await create(body)).status).toBe(409);
   }, 60_000);
 
   it('edits one config key at a time: every other key stays identical, and delete restores the inherited value', async () => {
     const topic = name('orders');
     const before = describeAll('topics', ['--entity-name', topic]);
-    const set = await send(patchTopicConfigs, topicPath(topic, '/configs'), { clusterId: 'local', topic }, 'PATCH', { set: { 'max.message.bytes': '2000000' } });
+    const set = await send(patchTopicConfigs, topicPath(topic, '/configs'), { clusterId: 'local', topic }, 'PATCH', {
+      set: { 'max.message.bytes': '2000000' },
+    });
     expect(set.status).toBe(200);
-    expect(configListResponseSchema.parse(set.body).configs.find((c) => c.name === 'max.message.bytes')).toMatchObject({ value: '2000000', source: 'topic' });
+    expect(configListResponseSchema.parse(set.body).configs.find((c) => c.name === 'max.message.bytes')).toMatchObject({
+      value: '2000000',
+      source: 'topic',
+    });
     const after = describeAll('topics', ['--entity-name', topic]);
     const changed = after.filter((c) => JSON.stringify(c) !== JSON.stringify(before.find((b) => b.name === c.name)));
     expect(changed.map((c) => [c.name, c.value, c.source])).toEqual([['max.message.bytes', '2000000', 'topic']]);
     expect(after.length).toBe(before.length);
 
-    const reset = await send(patchTopicConfigs, topicPath(topic, '/configs'), { clusterId: 'local', topic }, 'PATCH', { delete: ['max.message.bytes'] });
+    const reset = await send(patchTopicConfigs, topicPath(topic, '/configs'), { clusterId: 'local', topic }, 'PATCH', {
+      delete: ['max.message.bytes'],
+    });
     expect(reset.status).toBe(200);
     expect(describeAll('topics', ['--entity-name', topic])).toEqual(before);
 
-    const refused = await send(patchTopicConfigs, topicPath(topic, '/configs'), { clusterId: 'local', topic }, 'PATCH', { set: { 'retention.ms': '1', 'segment.ms': 'soon' } });
-    expect([refused.status, (refused.body as { error: { fieldErrors: object } }).error.fieldErrors]).toEqual([422, { 'set.segment.ms': ['A whole number'] }]);
-    const kafkaRefused = await send(patchTopicConfigs, topicPath(topic, '/configs'), { clusterId: 'local', topic }, 'PATCH', { set: { 'message.timestamp.type': 'Whenever' } });
-    expect([kafkaRefused.status, Object.keys((kafkaRefused.body as { error: { fieldErrors: object } }).error.fieldErrors)]).toEqual([422, ['set.message.timestamp.type']]);
+    const refused = await send(patchTopicConfigs, topicPath(topic, '/configs'), { clusterId: 'local', topic }, 'PATCH', {
+      set: { 'retention.ms': '1', 'segment.ms': 'soon' },
+    });
+    expect([refused.status, (refused.body as { error: { fieldErrors: object } }).error.fieldErrors]).toEqual([
+      422,
+      { 'set.segment.ms': ['A whole number'] },
+    ]);
+    const kafkaRefused = await send(patchTopicConfigs, topicPath(topic, '/configs'), { clusterId: 'local', topic }, 'PATCH', {
+      set: { 'message.timestamp.type': 'Whenever' },
+    });
+    expect([kafkaRefused.status, Object.keys((kafkaRefused.body as { error: { fieldErrors: object } }).error.fieldErrors)]).toEqual([
+      422,
+      ['set.message.timestamp.type'],
+    ]);
     expect(describeAll('topics', ['--entity-name', topic])).toEqual(before);
   }, 60_000);
 
@@ -123,29 +172,56 @@ describe(`topic administration on ${target.label}, against kafka-topics, kafka-c
     const { status, body } = await send(addPartitions, topicPath(topic, '/partitions'), params, 'POST', { totalCount: 5 });
     expect(status).toBe(200);
     expect(topicDetailResponseSchema.parse(body).partitions).toHaveLength(5);
-    expect(parseTopicsDescribe(kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--describe', '--topic', topic]))).toHaveLength(5);
+    expect(parseTopicsDescribe(kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--describe', '--topic', topic]))).toHaveLength(
+      5,
+    );
     for (const totalCount of [5, 2, 10_001, 2_147_483_647]) {
       const refused = await send(addPartitions, topicPath(topic, '/partitions'), params, 'POST', { totalCount });
-      expect([refused.status, Object.keys((refused.body as { error: { fieldErrors: object } }).error.fieldErrors)]).toEqual([422, ['totalCount']]);
+      expect([refused.status, Object.keys((refused.body as { error: { fieldErrors: object } }).error.fieldErrors)]).toEqual([
+        422,
+        ['totalCount'],
+      ]);
     }
   }, 60_000);
 
   it('purges records before an offset: the log start offset moves as requested, elsewhere nothing', async () => {
     const topic = name('purge');
     created.push(topic);
-    kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', topic, '--partitions', '2', '--replication-factor', '2']);
+    kafkaCli('kafka-topics', [
+      '--bootstrap-server',
+      bootstrap,
+      '--create',
+      '--topic',
+      topic,
+      '--partitions',
+      '2',
+      '--replication-factor',
+      '2',
+    ]);
     produceRecords(topic, 40);
     const ends = getOffsetsFromCli(topic, '-1');
     // The producer's sticky partitioner may put every record in one partition: purge the one that has them.
     const [full, other] = Number(ends[0]) >= Number(ends[1]) ? [0, 1] : [1, 0];
     const params = { clusterId: 'local', topic };
-    const beyond = await send(deleteRecords, topicPath(topic, '/records/delete'), params, 'POST', { before: [{ partition: full, offset: String(BigInt(ends[full]!) + 1n) }], confirm: topic });
-    expect([beyond.status, Object.keys((beyond.body as { error: { fieldErrors: object } }).error.fieldErrors)]).toEqual([422, ['before.0.offset']]);
-    const unconfirmed = await send(deleteRecords, topicPath(topic, '/records/delete'), params, 'POST', { before: [{ partition: full, offset: '5' }], confirm: 'yes' });
+    const beyond = await send(deleteRecords, topicPath(topic, '/records/delete'), params, 'POST', {
+      before: [{ partition: full, offset: String(BigInt(ends[full]!) + 1n) }],
+      confirm: topic,
+    });
+    expect([beyond.status, Object.keys((beyond.body as { error: { fieldErrors: object } }).error.fieldErrors)]).toEqual([
+      422,
+      ['before.0.offset'],
+    ]);
+    const unconfirmed = await send(deleteRecords, topicPath(topic, '/records/delete'), params, 'POST', {
+      before: [{ partition: full, offset: '5' }],
+      confirm: 'yes',
+    });
     expect(unconfirmed.status).toBe(422);
     expect(getOffsetsFromCli(topic, '-2')).toEqual({ 0: '0', 1: '0' });
 
-    const { status, body } = await send(deleteRecords, topicPath(topic, '/records/delete'), params, 'POST', { before: [{ partition: full, offset: '5' }], confirm: topic });
+    const { status, body } = await send(deleteRecords, topicPath(topic, '/records/delete'), params, 'POST', {
+      before: [{ partition: full, offset: '5' }],
+      confirm: topic,
+    });
     expect(status).toBe(200);
     expect(deleteRecordsResponseSchema.parse(body).partitions).toEqual([{ partition: full, logStartOffset: '5' }]);
     expect(getOffsetsFromCli(topic, '-2')).toEqual({ [full]: '5', [other]: '0' });
@@ -172,35 +248,74 @@ describe(`topic administration on ${target.label}, against kafka-topics, kafka-c
     const admin = new Kafka({ brokers: target.bootstrap, clientId: 'it-admin', logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     await admin.describeGroups([name('probe')]).finally(() => admin.disconnect());
-    const partitions = parseTopicsDescribe(kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--describe', '--topic', topic])).length;
-    expect((await send(patchTopicConfigs, topicPath(topic, '/configs'), params, 'PATCH', { set: { 'retention.ms': '1' } })).status).toBe(403);
+    const partitions = parseTopicsDescribe(
+      kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--describe', '--topic', topic]),
+    ).length;
+    expect((await send(patchTopicConfigs, topicPath(topic, '/configs'), params, 'PATCH', { set: { 'retention.ms': '1' } })).status).toBe(
+      403,
+    );
     expect((await send(addPartitions, topicPath(topic, '/partitions'), params, 'POST', { totalCount: 100 })).status).toBe(403);
-    expect((await send(deleteRecords, topicPath(topic, '/records/delete'), params, 'POST', { before: [{ partition: 0, offset: '0' }], confirm: topic })).status).toBe(403);
+    expect(
+      (
+        await send(deleteRecords, topicPath(topic, '/records/delete'), params, 'POST', {
+          before: [{ partition: 0, offset: '0' }],
+          confirm: topic,
+        })
+      ).status,
+    ).toBe(403);
     expect((await send(deleteTopic, topicPath(topic), params, 'DELETE', { confirm: topic })).status).toBe(403);
-    expect(parseTopicsDescribe(kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--describe', '--topic', topic])).length).toBe(partitions);
+    expect(parseTopicsDescribe(kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--describe', '--topic', topic])).length).toBe(
+      partitions,
+    );
   }, 60_000);
 
   it('changes dynamic broker configs one key at a time, per broker and cluster-wide; static ones are refused', async () => {
     const KEY = 'log.cleaner.io.buffer.load.factor';
-    for (const [segment, entity] of [['1', ['--entity-name', '1']], ['default', ['--entity-default']]] as const) {
+    for (const [segment, entity] of [
+      ['1', ['--entity-name', '1']],
+      ['default', ['--entity-default']],
+    ] as const) {
       const params = { clusterId: 'local', brokerId: segment };
       const path = `/api/v1/clusters/local/brokers/${segment}/configs`;
       const before = describeDynamic([...entity]);
       const set = await send(patchBrokerConfigs, path, params, 'PATCH', { set: { [KEY]: '0.8' } });
       expect(set.status, segment).toBe(200);
       expect(configListResponseSchema.parse(set.body).configs.find((c) => c.name === KEY)?.value).toBe('0.8');
-      expect(describeDynamic([...entity]).filter((l) => !before.includes(l))).toEqual([expect.stringMatching(new RegExp(`^  ${KEY.replaceAll('.', '\\.')}=0\\.8 `))]);
+      expect(describeDynamic([...entity]).filter((l) => !before.includes(l))).toEqual([
+        expect.stringMatching(new RegExp(`^  ${KEY.replaceAll('.', '\\.')}=0\\.8 `)),
+      ]);
       expect((await send(patchBrokerConfigs, path, params, 'PATCH', { delete: [KEY] })).status).toBe(200);
       expect(describeDynamic([...entity])).toEqual(before);
     }
-    const readOnly = await send(patchBrokerConfigs, '/api/v1/clusters/local/brokers/1/configs', { clusterId: 'local', brokerId: '1' }, 'PATCH', { set: { 'log.dirs': '/tmp/x' } });
-    expect([readOnly.status, Object.keys((readOnly.body as { error: { fieldErrors: object } }).error.fieldErrors)]).toEqual([422, ['set.log.dirs']]);
+    const readOnly = await send(
+      patchBrokerConfigs,
+      '/api/v1/clusters/local/brokers/1/configs',
+      { clusterId: 'local', brokerId: '1' },
+      'PATCH',
+      { set: { 'log.dirs': '/tmp/x' } },
+    );
+    expect([readOnly.status, Object.keys((readOnly.body as { error: { fieldErrors: object } }).error.fieldErrors)]).toEqual([
+      422,
+      ['set.log.dirs'],
+    ]);
     // Dynamic, but not the console's to change: a listener's JAAS config, a keystore password.
     const before = describeDynamic(['--entity-name', '1']);
-    for (const key of ['listener.name.plaintext.plain.sasl.jaas.config', 'listener.name.plaintext.ssl.keystore.password', 'metric.reporters']) {
-      const refused = await send(patchBrokerConfigs, '/api/v1/clusters/local/brokers/1/configs', { clusterId: 'local', brokerId: '1' }, 'PATCH', { set: { [key]: 'x' } });
+    for (const key of [
+      'listener.name.plaintext.plain.sasl.jaas.config',
+      'listener.name.plaintext.ssl.keystore.password',
+      'metric.reporters',
+    ]) {
+      const refused = await send(
+        patchBrokerConfigs,
+        '/api/v1/clusters/local/brokers/1/configs',
+        { clusterId: 'local', brokerId: '1' },
+        'PATCH',
+        { set: { [key]: 'x' } },
+      );
       expect(refused.status, key).toBe(422);
-      expect((refused.body as { error: { fieldErrors: Record<string, string[]> } }).error.fieldErrors[`set.${key}`]![0]).toMatch(/kafka-configs/);
+      expect((refused.body as { error: { fieldErrors: Record<string, string[]> } }).error.fieldErrors[`set.${key}`]![0]).toMatch(
+        /kafka-configs/,
+      );
     }
     expect(describeDynamic(['--entity-name', '1'])).toEqual(before);
   }, 60_000);
@@ -211,8 +326,14 @@ describe(`topic administration on ${target.label}, against kafka-topics, kafka-c
     const defaults = topicDefaultsResponseSchema.parse(body);
     const broker = describeAll('brokers', ['--entity-name', '1']);
     const brokerValue = (key: string) => broker.find((c) => c.name === key)?.value;
-    expect(defaults).toMatchObject({ partitions: Number(brokerValue('num.partitions')), replicationFactor: Number(brokerValue('default.replication.factor')), liveBrokers: 3 });
-    expect(defaults.configs['retention.ms']).toBe(brokerValue('log.retention.ms') ?? String(Number(brokerValue('log.retention.hours')) * 3_600_000));
+    expect(defaults).toMatchObject({
+      partitions: Number(brokerValue('num.partitions')),
+      replicationFactor: Number(brokerValue('default.replication.factor')),
+      liveBrokers: 3,
+    });
+    expect(defaults.configs['retention.ms']).toBe(
+      brokerValue('log.retention.ms') ?? String(Number(brokerValue('log.retention.hours')) * 3_600_000),
+    );
     expect(defaults.configs['cleanup.policy']).toBe(brokerValue('log.cleanup.policy'));
   });
 });

@@ -20,7 +20,11 @@ const TOPIC_ALREADY_EXISTS = 36;
 async function kafkaAccepts(name: string): Promise<boolean> {
   const [result] = await withKafka('local', (connection) =>
     onControllerWithRetry(connection, (broker) =>
-      createTopics(broker, { topics: [{ name, numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 5_000, validateOnly: true }),
+      createTopics(broker, {
+        topics: [{ name, numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }],
+        timeoutMs: 5_000,
+        validateOnly: true,
+      }),
     ),
   );
   if (!result) throw new Error(`no answer for ${JSON.stringify(name)}`);
@@ -36,13 +40,32 @@ const illegal = [' ', '/', '\\', ':', '+', '*', '#', 'é', 'ß', '\u0000', '\t',
 const names = fc.oneof(
   { weight: 4, arbitrary: fc.string({ unit: fc.constantFrom(...legal), minLength: 0, maxLength: 12 }) },
   { weight: 2, arbitrary: fc.string({ unit: fc.constantFrom(...legal), minLength: 245, maxLength: 253 }) },
-  { weight: 3, arbitrary: fc.tuple(fc.string({ unit: fc.constantFrom(...legal), maxLength: 8 }), fc.constantFrom(...illegal), fc.string({ unit: fc.constantFrom(...legal), maxLength: 8 })).map((parts) => parts.join('')) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(
+        fc.string({ unit: fc.constantFrom(...legal), maxLength: 8 }),
+        fc.constantFrom(...illegal),
+        fc.string({ unit: fc.constantFrom(...legal), maxLength: 8 }),
+      )
+      .map((parts) => parts.join('')),
+  },
   { weight: 1, arbitrary: fc.constantFrom('.', '..', '...', '', '-', '_') },
 );
 
 describe(`topic names against Kafka's own acceptance on ${target.label}`, () => {
   beforeAll(() => {
-    kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', existing, '--partitions', '1', '--replication-factor', '1']);
+    kafkaCli('kafka-topics', [
+      '--bootstrap-server',
+      bootstrap,
+      '--create',
+      '--topic',
+      existing,
+      '--partitions',
+      '1',
+      '--replication-factor',
+      '1',
+    ]);
   });
 
   afterAll(async () => {

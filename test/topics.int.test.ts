@@ -14,21 +14,49 @@ const target = kafkaTarget();
 const bootstrap = target.bootstrap.join(',');
 const topic = `it-topics-${Date.now()}`;
 
-const sortIsr = (rows: CliPartition[]) => rows.map((r) => ({ ...r, isr: [...r.isr].sort() })).sort((a, b) => (a.topic + a.partition < b.topic + b.partition ? -1 : 1));
+const sortIsr = (rows: CliPartition[]) =>
+  rows.map((r) => ({ ...r, isr: [...r.isr].sort() })).sort((a, b) => (a.topic + a.partition < b.topic + b.partition ? -1 : 1));
 
 /** kafka-get-offsets prints `topic:partition:offset` lines. */
 function cliOffsets(time: '-1' | '-2') {
   const out = kafkaCli('kafka-get-offsets', ['--bootstrap-server', bootstrap, '--topic', topic, '--time', time]);
-  return Object.fromEntries(out.trim().split('\n').map((line) => {
-    const [, partition, offset] = line.split(':');
-    return [Number(partition), offset];
-  }));
+  return Object.fromEntries(
+    out
+      .trim()
+      .split('\n')
+      .map((line) => {
+        const [, partition, offset] = line.split(':');
+        return [Number(partition), offset];
+      }),
+  );
 }
 
 describe(`topics and health API on ${target.label}`, () => {
   beforeAll(() => {
-    kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', topic, '--replica-assignment', '1:2:3,2:3:1,3:1:2', '--config', 'min.insync.replicas=2']);
-    kafkaCli('kafka-producer-perf-test', ['--topic', topic, '--num-records', '300', '--record-size', '100', '--throughput', '-1', '--producer-props', `bootstrap.servers=${bootstrap}`, 'acks=all']);
+    kafkaCli('kafka-topics', [
+      '--bootstrap-server',
+      bootstrap,
+      '--create',
+      '--topic',
+      topic,
+      '--replica-assignment',
+      '1:2:3,2:3:1,3:1:2',
+      '--config',
+      'min.insync.replicas=2',
+    ]);
+    kafkaCli('kafka-producer-perf-test', [
+      '--topic',
+      topic,
+      '--num-records',
+      '300',
+      '--record-size',
+      '100',
+      '--throughput',
+      '-1',
+      '--producer-props',
+      `bootstrap.servers=${bootstrap}`,
+      'acks=all',
+    ]);
   });
   afterAll(async () => {
     kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--delete', '--topic', topic]);
@@ -44,8 +72,11 @@ describe(`topics and health API on ${target.label}`, () => {
     expect(list.topics.map((t) => t.name).sort()).toEqual(names);
     const ours: CliPartition[] = [];
     for (const name of names) {
-      const detail = topicDetailResponseSchema.parse((await callRoute(getTopic, `/api/v1/clusters/local/topics/${encodeURIComponent(name)}`, { clusterId: 'local', topic: name })).body);
-      for (const p of detail.partitions) ours.push({ topic: name, partition: p.partition, leader: p.leader, replicas: p.replicas, isr: p.isr });
+      const detail = topicDetailResponseSchema.parse(
+        (await callRoute(getTopic, `/api/v1/clusters/local/topics/${encodeURIComponent(name)}`, { clusterId: 'local', topic: name })).body,
+      );
+      for (const p of detail.partitions)
+        ours.push({ topic: name, partition: p.partition, leader: p.leader, replicas: p.replicas, isr: p.isr });
     }
     expect(sortIsr(ours)).toEqual(cli);
   });
@@ -60,7 +91,9 @@ describe(`topics and health API on ${target.label}`, () => {
     expect(detail.minInsyncReplicas).toBe(2);
     expect(detail.configs?.find((c) => c.name === 'min.insync.replicas')).toMatchObject({ value: '2', source: 'topic', isDefault: false });
     expect(detail.configs?.find((c) => c.name === 'cleanup.policy')).toMatchObject({ isDefault: true });
-    const summary = topicListResponseSchema.parse((await callRoute(getTopics, `/api/v1/clusters/local/topics?q=${topic}`, { clusterId: 'local' })).body).topics[0]!;
+    const summary = topicListResponseSchema.parse(
+      (await callRoute(getTopics, `/api/v1/clusters/local/topics?q=${topic}`, { clusterId: 'local' })).body,
+    ).topics[0]!;
     expect(summary).toMatchObject({ name: topic, partitionCount: 3, replicationFactor: 3, messageCount: '300', underMinIsrPartitions: 0 });
     expect(Number(summary.sizeBytes)).toBeGreaterThan(300 * 100);
   });
@@ -82,18 +115,37 @@ describe(`topics and health API on ${target.label}`, () => {
   });
 
   it('answers 404 for a topic that does not exist, and finds one created a moment ago', async () => {
-    expect((await callRoute(getTopic, '/api/v1/clusters/local/topics/nope-nothing', { clusterId: 'local', topic: 'nope-nothing' })).status).toBe(404);
+    expect(
+      (await callRoute(getTopic, '/api/v1/clusters/local/topics/nope-nothing', { clusterId: 'local', topic: 'nope-nothing' })).status,
+    ).toBe(404);
     const late = `${topic}-late`;
-    kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', late, '--partitions', '1', '--replication-factor', '1']);
+    kafkaCli('kafka-topics', [
+      '--bootstrap-server',
+      bootstrap,
+      '--create',
+      '--topic',
+      late,
+      '--partitions',
+      '1',
+      '--replication-factor',
+      '1',
+    ]);
     try {
-      await expect.poll(async () => (await callRoute(getTopic, `/api/v1/clusters/local/topics/${late}`, { clusterId: 'local', topic: late })).status, { timeout: 10_000 }).toBe(200);
+      await expect
+        .poll(
+          async () => (await callRoute(getTopic, `/api/v1/clusters/local/topics/${late}`, { clusterId: 'local', topic: late })).status,
+          { timeout: 10_000 },
+        )
+        .toBe(200);
     } finally {
       kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--delete', '--topic', late]);
     }
   });
 
   it('lists only at-risk partitions in the health view', async () => {
-    const health = clusterHealthResponseSchema.parse((await callRoute(getHealth, '/api/v1/clusters/local/health', { clusterId: 'local' })).body);
+    const health = clusterHealthResponseSchema.parse(
+      (await callRoute(getHealth, '/api/v1/clusters/local/health', { clusterId: 'local' })).body,
+    );
     expect(health.partitions.filter((p) => p.topic === topic)).toEqual([]);
   });
 });

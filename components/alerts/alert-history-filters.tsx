@@ -13,7 +13,10 @@ type Props = {
 /** State, cluster and rule; each change applies at once and goes back to the first page. */
 export function AlertHistoryFilters({ query, rules, onChange }: Props) {
   const clusters = [...new Set([...rules.map((r) => r.clusterId), ...(query.clusterId ? [query.clusterId] : [])])].sort();
-  const ruleChoices = [...rules.map((r) => ({ id: r.id, name: r.name })), ...(query.ruleId && !rules.some((r) => r.id === query.ruleId) ? [{ id: query.ruleId, name: query.ruleId }] : [])];
+  const ruleChoices = [
+    ...rules.map((r) => ({ id: r.id, name: r.name })),
+    ...(query.ruleId && !rules.some((r) => r.id === query.ruleId) ? [{ id: query.ruleId, name: query.ruleId }] : []),
+  ];
   const set = (key: string) => (event: { target: { value: string } }) => onChange({ [key]: event.target.value || null, offset: null });
   return (
     <div role="group" aria-label="History filters" className="flex flex-wrap items-center gap-4">

@@ -28,7 +28,9 @@ export function AlertHistory() {
       <AlertHistoryFilters query={query} rules={rules.data?.rules ?? []} onChange={update} />
       {isPending ? <LoadingRows label="Loading alert history" /> : null}
       {error && !data ? <QueryError what="the alert history" error={error} onRetry={() => void refetch()} /> : null}
-      {data && data.events.length === 0 && query.offset === 0 ? <EmptyState title={filtered ? 'No alerts match' : 'No alerts yet'} /> : null}
+      {data && data.events.length === 0 && query.offset === 0 ? (
+        <EmptyState title={filtered ? 'No alerts match' : 'No alerts yet'} />
+      ) : null}
       {data && data.events.length === 0 && query.offset > 0 ? (
         <EmptyState title="No alerts on this page">
           <Button onClick={() => page(0)}>First page</Button>

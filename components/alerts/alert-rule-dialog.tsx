@@ -3,7 +3,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { apiSend } from '@/lib/api-client';
-import { alertRuleErrors, alertRuleFormFromRule, initialAlertRuleForm, toAlertRuleInput, toAlertRulePatch, type AlertRuleFormState } from '@/lib/alert-rule-form';
+import {
+  alertRuleErrors,
+  alertRuleFormFromRule,
+  initialAlertRuleForm,
+  toAlertRuleInput,
+  toAlertRulePatch,
+  type AlertRuleFormState,
+} from '@/lib/alert-rule-form';
 import type { FormErrors } from '@/lib/form-errors';
 import { alertQueries } from '@/lib/queries/alerts';
 import { clusterQueries } from '@/lib/queries/clusters';
@@ -41,7 +48,9 @@ export function AlertRuleDialog({ rule, open, onClose, channels }: Props) {
 
   const save = useMutation({
     mutationFn: (body: AlertRuleSpec | AlertRulePatch) =>
-      rule ? apiSend('PATCH', apiRoutes.alertRule(rule.id), body, alertRuleSchema) : apiSend('POST', apiRoutes.alertRules(), body, alertRuleSchema),
+      rule
+        ? apiSend('PATCH', apiRoutes.alertRule(rule.id), body, alertRuleSchema)
+        : apiSend('POST', apiRoutes.alertRules(), body, alertRuleSchema),
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: alertQueries.all() });
       toast(`Alert rule ${saved.name} ${rule ? 'saved' : 'created'}`);

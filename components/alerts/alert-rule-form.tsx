@@ -42,7 +42,12 @@ export function AlertRuleForm({ form, errors, onChange, channels, clusters, clus
       <div className="grid gap-3 sm:grid-cols-3">
         <FormField label="Kind" error={errors.kind}>
           {(control) => (
-            <Select {...control} disabled={editing} value={form.kind} onChange={(e) => onChange({ kind: e.target.value as AlertKind }, ['kind'])}>
+            <Select
+              {...control}
+              disabled={editing}
+              value={form.kind}
+              onChange={(e) => onChange({ kind: e.target.value as AlertKind }, ['kind'])}
+            >
               {ALERT_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
                   {KIND_LABELS[kind]}
@@ -52,14 +57,30 @@ export function AlertRuleForm({ form, errors, onChange, channels, clusters, clus
           )}
         </FormField>
         <FormField label="Name" error={errors.name}>
-          {(control) => <Input {...control} autoComplete="off" value={form.name} onChange={(e) => onChange({ name: e.target.value }, ['name'])} />}
+          {(control) => (
+            <Input {...control} autoComplete="off" value={form.name} onChange={(e) => onChange({ name: e.target.value }, ['name'])} />
+          )}
         </FormField>
-        <FormField label="Cluster" hint={clusters === undefined && !clustersFailed && !editing ? 'Loading clusters…' : undefined} error={errors.clusterId}>
+        <FormField
+          label="Cluster"
+          hint={clusters === undefined && !clustersFailed && !editing ? 'Loading clusters…' : undefined}
+          error={errors.clusterId}
+        >
           {(control) =>
             clustersFailed && !editing ? (
-              <Input {...control} placeholder="cluster id" value={form.clusterId} onChange={(e) => onChange({ clusterId: e.target.value }, ['clusterId'])} />
+              <Input
+                {...control}
+                placeholder="cluster id"
+                value={form.clusterId}
+                onChange={(e) => onChange({ clusterId: e.target.value }, ['clusterId'])}
+              />
             ) : (
-              <Select {...control} disabled={editing || clusters === undefined} value={form.clusterId} onChange={(e) => onChange({ clusterId: e.target.value }, ['clusterId'])}>
+              <Select
+                {...control}
+                disabled={editing || clusters === undefined}
+                value={form.clusterId}
+                onChange={(e) => onChange({ clusterId: e.target.value }, ['clusterId'])}
+              >
                 {clusterChoices.map((c) => (
                   <option key={c.id} value={c.id}>
                     {c.name === c.id ? c.id : `${c.name} (${c.id})`}
@@ -74,16 +95,41 @@ export function AlertRuleForm({ form, errors, onChange, channels, clusters, clus
       <div className="grid gap-3 sm:grid-cols-3">
         {isGroupKind(form.kind) ? (
           <FormField label="Group pattern" hint={<PatternHint empty="all groups" />} error={errors.groupPattern}>
-            {(control) => <Input {...control} spellCheck={false} value={form.groupPattern} onChange={(e) => onChange({ groupPattern: e.target.value }, ['groupPattern'])} />}
+            {(control) => (
+              <Input
+                {...control}
+                spellCheck={false}
+                value={form.groupPattern}
+                onChange={(e) => onChange({ groupPattern: e.target.value }, ['groupPattern'])}
+              />
+            )}
           </FormField>
         ) : null}
         {isGroupKind(form.kind) || form.kind === 'partitions-at-risk' ? (
-          <FormField label="Topic pattern" hint={<PatternHint empty={form.kind === 'partitions-at-risk' ? 'all topics' : 'every topic the group reads'} />} error={errors.topicPattern}>
-            {(control) => <Input {...control} spellCheck={false} value={form.topicPattern} onChange={(e) => onChange({ topicPattern: e.target.value }, ['topicPattern'])} />}
+          <FormField
+            label="Topic pattern"
+            hint={<PatternHint empty={form.kind === 'partitions-at-risk' ? 'all topics' : 'every topic the group reads'} />}
+            error={errors.topicPattern}
+          >
+            {(control) => (
+              <Input
+                {...control}
+                spellCheck={false}
+                value={form.topicPattern}
+                onChange={(e) => onChange({ topicPattern: e.target.value }, ['topicPattern'])}
+              />
+            )}
           </FormField>
         ) : null}
         <FormField label="For how long (minutes)" hint="0: at once, at the first sampling pass that sees it." error={errors.forMinutes}>
-          {(control) => <Input {...control} inputMode="decimal" value={form.forMinutes} onChange={(e) => onChange({ forMinutes: e.target.value }, ['forMinutes'])} />}
+          {(control) => (
+            <Input
+              {...control}
+              inputMode="decimal"
+              value={form.forMinutes}
+              onChange={(e) => onChange({ forMinutes: e.target.value }, ['forMinutes'])}
+            />
+          )}
         </FormField>
       </div>
       {channelOptions.length > 0 ? (
@@ -97,10 +143,15 @@ export function AlertRuleForm({ form, errors, onChange, channels, clusters, clus
         />
       ) : (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          No notification channels are configured: alerts show on this page only. Add webhooks under <code>alerts.channels</code> in the configuration file.
+          No notification channels are configured: alerts show on this page only. Add webhooks under <code>alerts.channels</code> in the
+          configuration file.
         </p>
       )}
-      <CheckboxField label="Muted: fires and resolves here, sends nothing" checked={form.muted} onChange={(e) => onChange({ muted: e.target.checked }, ['muted'])} />
+      <CheckboxField
+        label="Muted: fires and resolves here, sends nothing"
+        checked={form.muted}
+        onChange={(e) => onChange({ muted: e.target.checked }, ['muted'])}
+      />
     </div>
   );
 }

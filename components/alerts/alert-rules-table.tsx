@@ -35,7 +35,8 @@ export function AlertRulesTable({ rules, channels, admin, onEdit, onDelete }: Pr
         {rules.map((rule) => (
           <tr key={rule.id} data-rule-id={rule.id}>
             <Td>
-              <span className="font-medium">{rule.name}</span> {rule.muted ? <Badge title="Alerts still fire and resolve here, but nothing is sent">muted</Badge> : null}
+              <span className="font-medium">{rule.name}</span>{' '}
+              {rule.muted ? <Badge title="Alerts still fire and resolve here, but nothing is sent">muted</Badge> : null}
             </Td>
             <Td>{rule.clusterId}</Td>
             <Td>

@@ -39,17 +39,26 @@ export function AlertRules({ admin }: { admin: boolean }) {
       {error && !data ? <QueryError what="the alert rules" error={error} onRetry={() => void refetch()} /> : null}
       {data && data.rules.length === 0 ? (
         <EmptyState title="No alert rules">
-          {admin ? 'Create one with New rule…, ' : 'Admins create them on this page, '}or list them under alerts.rules in the configuration file.
+          {admin ? 'Create one with New rule…, ' : 'Admins create them on this page, '}or list them under alerts.rules in the configuration
+          file.
         </EmptyState>
       ) : null}
       {data && data.rules.length > 0 ? (
-        <AlertRulesTable rules={data.rules} channels={data.channels} admin={admin} onEdit={(rule) => setOpen({ action: 'edit', rule })} onDelete={(rule) => setOpen({ action: 'delete', rule })} />
+        <AlertRulesTable
+          rules={data.rules}
+          channels={data.channels}
+          admin={admin}
+          onEdit={(rule) => setOpen({ action: 'edit', rule })}
+          onDelete={(rule) => setOpen({ action: 'delete', rule })}
+        />
       ) : null}
       {admin && data ? (
         <>
           <AlertRuleDialog open={creating} onClose={() => setCreating(false)} channels={data.channels} />
           {/* Keyed by rule: each edit starts from that rule's stored fields. */}
-          {open?.action === 'edit' ? <AlertRuleDialog key={open.rule.id} rule={open.rule} open onClose={close} channels={data.channels} /> : null}
+          {open?.action === 'edit' ? (
+            <AlertRuleDialog key={open.rule.id} rule={open.rule} open onClose={close} channels={data.channels} />
+          ) : null}
           {open?.action === 'delete' ? <DeleteAlertRuleDialog key={open.rule.id} rule={open.rule} onClose={close} /> : null}
         </>
       ) : null}

@@ -25,13 +25,18 @@ export function DeleteAlertRuleDialog({ rule, onClose }: { rule: AlertRule; onCl
   return (
     <Dialog open onClose={onClose} title={`Delete alert rule ${rule.name}`} size="md">
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        {rule.firing > 0
-          ? `Its ${rule.firing} open alert${rule.firing === 1 ? ' is' : 's are'} closed without notifications. `
-          : ''}
+        {rule.firing > 0 ? `Its ${rule.firing} open alert${rule.firing === 1 ? ' is' : 's are'} closed without notifications. ` : ''}
         The history of its alerts stays.
       </p>
       <FormAlert messages={remove.error ? `Failed to delete alert rule ${rule.name}: ${remove.error.message}` : null} />
-      <DialogActions onCancel={onClose} tone="danger" label="Delete rule" busyLabel="Deleting…" pending={remove.isPending} onAct={() => remove.mutate()} />
+      <DialogActions
+        onCancel={onClose}
+        tone="danger"
+        label="Delete rule"
+        busyLabel="Deleting…"
+        pending={remove.isPending}
+        onAct={() => remove.mutate()}
+      />
     </Dialog>
   );
 }

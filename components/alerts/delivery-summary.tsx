@@ -12,7 +12,13 @@ const TONE = {
 } as const;
 
 /** "sent to 2 of 2"; failures in red, their last errors in the title. */
-export function DeliverySummary({ deliveries, transition = 'firing' }: { deliveries: AlertEvent['deliveries']; transition?: 'firing' | 'resolved' }) {
+export function DeliverySummary({
+  deliveries,
+  transition = 'firing',
+}: {
+  deliveries: AlertEvent['deliveries'];
+  transition?: 'firing' | 'resolved';
+}) {
   const summary = deliverySummary(deliveries, transition);
   return (
     <span className={cn('text-xs', TONE[summary.tone])} title={summary.errors ?? undefined}>

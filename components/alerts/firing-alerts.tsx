@@ -26,9 +26,7 @@ export function FiringAlerts() {
       {/* The age is measured at the last answer (not the render): server and browser render the same text. */}
       {data && data.events.length > 0 ? <FiringTable events={data.events} now={dataUpdatedAt} /> : null}
       {data && data.total > data.events.length ? (
-        <p className="text-sm text-zinc-500">
-          and {data.total - data.events.length} more: filter the history by state &quot;firing&quot;.
-        </p>
+        <p className="text-sm text-zinc-500">and {data.total - data.events.length} more: filter the history by state &quot;firing&quot;.</p>
       ) : null}
     </section>
   );
@@ -51,7 +49,8 @@ function FiringTable({ events, now }: { events: AlertEvent[]; now: number }) {
         {events.map((event) => (
           <tr key={event.id} data-rule-id={event.ruleId}>
             <Td>
-              <span className="font-medium">{event.ruleName}</span> {event.muted ? <Badge title="The rule was muted when this fired: nothing is sent">muted</Badge> : null}
+              <span className="font-medium">{event.ruleName}</span>{' '}
+              {event.muted ? <Badge title="The rule was muted when this fired: nothing is sent">muted</Badge> : null}
             </Td>
             <Td>{event.clusterId}</Td>
             <Td>

@@ -77,7 +77,8 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
             <Td className="font-mono text-xs">{e.action}</Td>
             <Td className="max-w-48 truncate">{e.target ?? '–'}</Td>
             <Td>
-              <Badge tone={OUTCOME_TONE[e.outcome] ?? 'neutral'}>{e.outcome}</Badge> <span className="text-xs text-zinc-500">{e.status}</span>
+              <Badge tone={OUTCOME_TONE[e.outcome] ?? 'neutral'}>{e.outcome}</Badge>{' '}
+              <span className="text-xs text-zinc-500">{e.status}</span>
             </Td>
             <Td>
               <details>

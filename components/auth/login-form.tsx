@@ -47,7 +47,11 @@ export function LoginForm({
           {error}
         </p>
       ) : null}
-      <button type="submit" disabled={busy} className="w-full rounded bg-sky-700 px-3 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={busy}
+        className="w-full rounded bg-sky-700 px-3 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-60"
+      >
         {busy ? 'Signing in…' : 'Sign in'}
       </button>
       {oidc ? (

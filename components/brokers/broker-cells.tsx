@@ -11,9 +11,10 @@ export function Skew({ value }: { value: number }) {
 
 export function Disk({ broker }: { broker: Broker }) {
   if (broker.sizeBytes === null) return <span className="text-zinc-400">{broker.status === 'down' ? '–' : 'unknown'}</span>;
-  const free = broker.usableBytes !== null && broker.totalBytes !== null && broker.totalBytes !== '0'
-    ? ` · ${formatBytes(broker.usableBytes)} free of ${formatBytes(broker.totalBytes)}`
-    : '';
+  const free =
+    broker.usableBytes !== null && broker.totalBytes !== null && broker.totalBytes !== '0'
+      ? ` · ${formatBytes(broker.usableBytes)} free of ${formatBytes(broker.totalBytes)}`
+      : '';
   return (
     <span>
       {formatBytes(broker.sizeBytes)}
@@ -21,4 +22,3 @@ export function Disk({ broker }: { broker: Broker }) {
     </span>
   );
 }
-

@@ -5,7 +5,11 @@ import { MetricCharts, type ChartSpec } from '@/components/charts/metric-charts'
 
 const CHARTS: ChartSpec[] = [
   { title: 'Bytes in per second (led)', unit: 'B/s', pick: (all) => totalLines(all, [{ name: 'bytesInPerSec', label: 'Bytes in (led)' }]) },
-  { title: 'Messages in per second (led)', unit: 'msg/s', pick: (all) => totalLines(all, [{ name: 'messagesInPerSec', label: 'Messages in (led)' }]) },
+  {
+    title: 'Messages in per second (led)',
+    unit: 'msg/s',
+    pick: (all) => totalLines(all, [{ name: 'messagesInPerSec', label: 'Messages in (led)' }]),
+  },
   { title: 'Disk used', unit: 'B', pick: (all) => totalLines(all, [{ name: 'diskUsedBytes', label: 'Disk used' }]) },
 ];
 

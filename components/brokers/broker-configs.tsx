@@ -24,7 +24,15 @@ export function BrokerConfigs({ clusterId, brokerId }: { clusterId: string; brok
         onEdit={mayEdit ? setEditing : undefined}
         canEdit={(entry) => isEditableConfig(entry) && isConsoleEditableBrokerConfig(entry.name)}
       />
-      {editing ? <EditBrokerConfigDialog key={editing.name} clusterId={clusterId} brokerId={brokerId} entry={editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <EditBrokerConfigDialog
+          key={editing.name}
+          clusterId={clusterId}
+          brokerId={brokerId}
+          entry={editing}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </>
   );
 }

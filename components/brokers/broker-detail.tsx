@@ -30,9 +30,7 @@ function Facts({ data }: { data: BrokerDetailResponse }) {
     ['Leader skew', <Skew key="l" value={broker.leaderSkewPercent} />],
     ['On disk', <Disk key="d" broker={broker} />],
   ];
-  return (
-    <FactList label="Broker facts" facts={facts} />
-  );
+  return <FactList label="Broker facts" facts={facts} />;
 }
 
 /** One broker: where it is, what it holds and leads, its log dirs, and its configs read from the broker itself. */
@@ -48,8 +46,16 @@ export function BrokerDetail({ clusterId, brokerId }: { clusterId: string; broke
         badges={
           <>
             {data && data.controllerId === brokerId ? <Badge tone="info">controller</Badge> : null}
-            {down ? <Badge tone="bad" title="Seen before, missing from the cluster now">down</Badge> : null}
-            {data?.partial && !down ? <Badge tone="warn" title={data.broker.error ?? 'Part of this broker could not be read'}>partial</Badge> : null}
+            {down ? (
+              <Badge tone="bad" title="Seen before, missing from the cluster now">
+                down
+              </Badge>
+            ) : null}
+            {data?.partial && !down ? (
+              <Badge tone="warn" title={data.broker.error ?? 'Part of this broker could not be read'}>
+                partial
+              </Badge>
+            ) : null}
           </>
         }
         actions={data ? <BrokerReassignActions clusterId={clusterId} brokerId={brokerId} /> : null}

@@ -42,13 +42,29 @@ export function BrokersTable({ clusterId }: { clusterId: string }) {
         </thead>
         <tbody>
           {data.brokers.map((broker) => (
-            <tr key={broker.id} data-broker-id={broker.id} className={broker.status === 'down' ? 'bg-red-50/60 dark:bg-red-950/30' : undefined}>
+            <tr
+              key={broker.id}
+              data-broker-id={broker.id}
+              className={broker.status === 'down' ? 'bg-red-50/60 dark:bg-red-950/30' : undefined}
+            >
               <Td>
-                <Link href={pageRoutes.broker(clusterId, broker.id)} className="font-mono tabular-nums text-sky-700 hover:underline dark:text-sky-400" aria-label={`Broker ${broker.id}`}>
+                <Link
+                  href={pageRoutes.broker(clusterId, broker.id)}
+                  className="font-mono tabular-nums text-sky-700 hover:underline dark:text-sky-400"
+                  aria-label={`Broker ${broker.id}`}
+                >
                   {broker.id}
                 </Link>{' '}
-                {broker.id === data.controllerId ? <Badge tone="info" title="Active controller">controller</Badge> : null}
-                {broker.status === 'down' ? <Badge tone="bad" title="Seen before, missing from the cluster now">down</Badge> : null}
+                {broker.id === data.controllerId ? (
+                  <Badge tone="info" title="Active controller">
+                    controller
+                  </Badge>
+                ) : null}
+                {broker.status === 'down' ? (
+                  <Badge tone="bad" title="Seen before, missing from the cluster now">
+                    down
+                  </Badge>
+                ) : null}
               </Td>
               <Td className="font-mono">
                 {broker.host}:{broker.port}

@@ -48,13 +48,20 @@ export function EditBrokerConfigDialog({ clusterId, brokerId, entry, onClose }: 
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         {scope === 'broker' ? (
           <>
-            This broker now: <span className="font-mono text-zinc-900 dark:text-zinc-100"><ConfigValue config={entry} /></span> ({SOURCE_LABEL[entry.source]}).
+            This broker now:{' '}
+            <span className="font-mono text-zinc-900 dark:text-zinc-100">
+              <ConfigValue config={entry} />
+            </span>{' '}
+            ({SOURCE_LABEL[entry.source]}).
           </>
         ) : (
           <>
             Cluster-wide default now:{' '}
-            <span className="font-mono text-zinc-900 dark:text-zinc-100">{atDefault ? <ConfigValue config={atDefault} /> : 'not set'}</span>.
-            {entry.source === 'dynamic-broker' ? ' This broker has its own value, which wins over the default: reset it on this broker to use the default.' : ''}
+            <span className="font-mono text-zinc-900 dark:text-zinc-100">{atDefault ? <ConfigValue config={atDefault} /> : 'not set'}</span>
+            .
+            {entry.source === 'dynamic-broker'
+              ? ' This broker has its own value, which wins over the default: reset it on this broker to use the default.'
+              : ''}
           </>
         )}
       </p>

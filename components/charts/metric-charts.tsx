@@ -12,7 +12,19 @@ import { useMetricRange } from '@/components/charts/use-metric-range';
 export type ChartSpec = { title: string; unit: string; pick: (series: readonly MetricSeries[]) => ChartLine[] };
 
 /** A target's charts over the range in the URL, under a title with the range selector. */
-export function MetricCharts({ clusterId, target, title, note, charts }: { clusterId: string; target: MetricTarget; title: string; note?: ReactNode; charts: readonly ChartSpec[] }) {
+export function MetricCharts({
+  clusterId,
+  target,
+  title,
+  note,
+  charts,
+}: {
+  clusterId: string;
+  target: MetricTarget;
+  title: string;
+  note?: ReactNode;
+  charts: readonly ChartSpec[];
+}) {
   const [range] = useMetricRange();
   return (
     <ChartsSection title={title} note={note}>

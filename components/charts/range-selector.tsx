@@ -8,7 +8,11 @@ import { useMetricRange } from '@/components/charts/use-metric-range';
 export function RangeSelector() {
   const [range, setRange] = useMetricRange();
   return (
-    <div role="group" aria-label="Time range" className="inline-flex overflow-hidden rounded border border-zinc-300 text-sm dark:border-zinc-700">
+    <div
+      role="group"
+      aria-label="Time range"
+      className="inline-flex overflow-hidden rounded border border-zinc-300 text-sm dark:border-zinc-700"
+    >
       {METRIC_RANGE_KEYS.map((key) => (
         <button
           key={key}
@@ -17,7 +21,9 @@ export function RangeSelector() {
           onClick={() => setRange(key)}
           className={cn(
             'border-l border-zinc-300 px-2.5 py-1 first:border-l-0 dark:border-zinc-700',
-            key === range ? 'bg-sky-700 font-medium text-white' : 'bg-white text-zinc-700 hover:bg-zinc-50 dark:bg-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800',
+            key === range
+              ? 'bg-sky-700 font-medium text-white'
+              : 'bg-white text-zinc-700 hover:bg-zinc-50 dark:bg-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800',
           )}
         >
           {key}

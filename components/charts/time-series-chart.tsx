@@ -28,7 +28,13 @@ export function TimeSeriesChart({ lines, unit, from, to }: { lines: readonly Cha
           tick={{ fill: 'currentColor' }}
           minTickGap={24}
         />
-        <YAxis width={76} tickFormatter={(v: number) => formatMetricTick(v, unit)} stroke="currentColor" tick={{ fill: 'currentColor' }} allowDecimals={unit !== 'msg'} />
+        <YAxis
+          width={76}
+          tickFormatter={(v: number) => formatMetricTick(v, unit)}
+          stroke="currentColor"
+          tick={{ fill: 'currentColor' }}
+          allowDecimals={unit !== 'msg'}
+        />
         <Tooltip
           labelFormatter={(t) => (typeof t === 'number' ? formatDateTime(t) : String(t))}
           formatter={(value, name) => [typeof value === 'number' ? formatMetric(value, unit) : 'no data', name]}

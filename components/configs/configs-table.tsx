@@ -42,7 +42,9 @@ export function ConfigsTable({ configs, ownLabel, onEdit, canEdit = () => true }
   const onlyOwn = params.get('configs') === 'set';
   const needle = useDeferredValue(params.get('configQ') ?? '').toLowerCase();
   const own = configs.filter((c) => !c.isDefault);
-  const rows = [...own, ...(onlyOwn ? [] : configs.filter((c) => c.isDefault))].filter((c) => !needle || c.name.toLowerCase().includes(needle));
+  const rows = [...own, ...(onlyOwn ? [] : configs.filter((c) => c.isDefault))].filter(
+    (c) => !needle || c.name.toLowerCase().includes(needle),
+  );
   return (
     <section aria-labelledby="configs-heading" className="space-y-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -53,8 +55,17 @@ export function ConfigsTable({ configs, ownLabel, onEdit, canEdit = () => true }
           </span>
         </h3>
         <div className="flex flex-wrap items-center gap-4">
-          <TextField label="Filter configs" type="search" value={params.get('configQ') ?? ''} onChange={(event) => update({ configQ: event.target.value || null })} />
-          <CheckboxField label={`Only ${ownLabel}`} checked={onlyOwn} onChange={(event) => update({ configs: event.target.checked ? 'set' : null })} />
+          <TextField
+            label="Filter configs"
+            type="search"
+            value={params.get('configQ') ?? ''}
+            onChange={(event) => update({ configQ: event.target.value || null })}
+          />
+          <CheckboxField
+            label={`Only ${ownLabel}`}
+            checked={onlyOwn}
+            onChange={(event) => update({ configs: event.target.checked ? 'set' : null })}
+          />
         </div>
       </div>
       {rows.length === 0 ? (

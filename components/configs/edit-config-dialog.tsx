@@ -68,7 +68,16 @@ export function EditConfigDialog({ entry, subject, path, help, canReset, validat
       {children}
       <form onSubmit={submit} className="space-y-3" noValidate>
         <FormField label="Value" hint={help} error={errors.value}>
-          {(control) => <Input {...control} autoComplete="off" spellCheck={false} className="font-mono" value={value} onChange={(e) => setValue(e.target.value)} />}
+          {(control) => (
+            <Input
+              {...control}
+              autoComplete="off"
+              spellCheck={false}
+              className="font-mono"
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+            />
+          )}
         </FormField>
         <FormAlert messages={errors.request} />
         <FormAlert messages={failure} />

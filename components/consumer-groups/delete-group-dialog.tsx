@@ -79,7 +79,13 @@ export function DeleteGroupDialog({ clusterId, groupId, mode, groupTopics, open,
             ))}
           </SelectField>
         ) : null}
-        <TextField label="Type the group id to confirm" autoComplete="off" spellCheck={false} value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+        <TextField
+          label="Type the group id to confirm"
+          autoComplete="off"
+          spellCheck={false}
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+        />
         <Button type="submit" tone="danger" disabled={confirm !== groupId || remove.isPending || (mode === 'offsets' && !chosenTopic)}>
           {mode === 'group' ? 'Delete group' : 'Delete offsets'}
         </Button>

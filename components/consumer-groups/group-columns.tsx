@@ -12,9 +12,16 @@ const column = createColumnHelper<ConsumerGroupSummary>();
 const numeric = (title: string): VirtualColumnMeta => ({ numeric: true, title });
 
 function Lag({ value }: { value: string | null }) {
-  if (value === null) return <span className="text-zinc-400" title="No committed offset with a known end offset">–</span>;
+  if (value === null)
+    return (
+      <span className="text-zinc-400" title="No committed offset with a known end offset">
+        –
+      </span>
+    );
   const lag = BigInt(value);
-  return <span className={lag > 0n ? 'font-medium' : lag < 0n ? 'text-amber-700 dark:text-amber-400' : 'text-zinc-500'}>{formatInt64(lag)}</span>;
+  return (
+    <span className={lag > 0n ? 'font-medium' : lag < 0n ? 'text-amber-700 dark:text-amber-400' : 'text-zinc-500'}>{formatInt64(lag)}</span>
+  );
 }
 
 /** Column ids are the API's sort fields: the server sorts, the table only shows which way. */
@@ -27,7 +34,11 @@ export function groupColumns(clusterId: string) {
       meta: { className: 'font-mono text-xs' },
       cell: ({ row: { original: g } }) => (
         <span className="flex min-w-0 items-center gap-1.5">
-          <Link href={pageRoutes.consumerGroup(clusterId, g.groupId)} title={g.groupId} className="truncate text-sky-700 hover:underline dark:text-sky-400">
+          <Link
+            href={pageRoutes.consumerGroup(clusterId, g.groupId)}
+            title={g.groupId}
+            className="truncate text-sky-700 hover:underline dark:text-sky-400"
+          >
             {g.groupId}
           </Link>
           {g.error ? (
@@ -46,12 +57,24 @@ export function groupColumns(clusterId: string) {
       meta: { title: 'classic (JoinGroup) or consumer (KIP-848); the assignor' },
       cell: ({ row: { original: g } }) => (
         <span className="text-xs">
-          {g.protocolType === '' ? <span className="text-zinc-500" title="Offsets only: no consumer ever joined">offsets only</span> : g.groupProtocol}
+          {g.protocolType === '' ? (
+            <span className="text-zinc-500" title="Offsets only: no consumer ever joined">
+              offsets only
+            </span>
+          ) : (
+            g.groupProtocol
+          )}
           {g.assignor ? <span className="text-zinc-500"> · {g.assignor}</span> : null}
         </span>
       ),
     }),
-    column.accessor('memberCount', { header: 'Members', size: 90, sortDescFirst: true, meta: numeric('Active members'), cell: (c) => formatCount(c.getValue()) }),
+    column.accessor('memberCount', {
+      header: 'Members',
+      size: 90,
+      sortDescFirst: true,
+      meta: numeric('Active members'),
+      cell: (c) => formatCount(c.getValue()),
+    }),
     column.display({
       id: 'topics',
       header: 'Topics',
@@ -63,14 +86,32 @@ export function groupColumns(clusterId: string) {
         </span>
       ),
     }),
-    column.accessor('totalLag', { header: 'Total lag', size: 110, sortDescFirst: true, meta: numeric('Σ LAG over the group’s rows, as kafka-consumer-groups computes it'), cell: (c) => <Lag value={c.getValue()} /> }),
-    column.accessor('maxLag', { header: 'Max lag', size: 100, sortDescFirst: true, meta: numeric('The largest LAG of one partition'), cell: (c) => <Lag value={c.getValue()} /> }),
+    column.accessor('totalLag', {
+      header: 'Total lag',
+      size: 110,
+      sortDescFirst: true,
+      meta: numeric('Σ LAG over the group’s rows, as kafka-consumer-groups computes it'),
+      cell: (c) => <Lag value={c.getValue()} />,
+    }),
+    column.accessor('maxLag', {
+      header: 'Max lag',
+      size: 100,
+      sortDescFirst: true,
+      meta: numeric('The largest LAG of one partition'),
+      cell: (c) => <Lag value={c.getValue()} />,
+    }),
     column.accessor('maxTimeLagMs', {
       header: 'Time lag',
       size: 110,
       sortDescFirst: true,
       meta: numeric('How far behind the most lagging partition is: now − when its high watermark reached the committed offset'),
-      cell: ({ row: { original: g } }) => <Duration ms={g.maxTimeLagMs} lowerBound={g.maxTimeLagIsLowerBound} unknown={g.sampling ? 'Unknown: no committed offset, or no record produced since sampling began' : 'Not sampled'} />,
+      cell: ({ row: { original: g } }) => (
+        <Duration
+          ms={g.maxTimeLagMs}
+          lowerBound={g.maxTimeLagIsLowerBound}
+          unknown={g.sampling ? 'Unknown: no committed offset, or no record produced since sampling began' : 'Not sampled'}
+        />
+      ),
     }),
     column.display({
       id: 'status',
@@ -79,6 +120,12 @@ export function groupColumns(clusterId: string) {
       meta: { title: 'Burrow-style status of the worst partition over the console’s samples (OK < WARN < REWIND < STALL < STOP)' },
       cell: ({ row: { original: g } }) => <LagStatusBadge status={g.status} sampling={g.sampling} uncommitted={g.totalLag === null} />,
     }),
-    column.accessor('coordinatorId', { header: 'Coordinator', size: 110, sortDescFirst: false, meta: numeric('The broker coordinating this group'), cell: (c) => c.getValue() }),
+    column.accessor('coordinatorId', {
+      header: 'Coordinator',
+      size: 110,
+      sortDescFirst: false,
+      meta: numeric('The broker coordinating this group'),
+      cell: (c) => c.getValue(),
+    }),
   ];
 }

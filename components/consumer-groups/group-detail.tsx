@@ -22,7 +22,9 @@ const REBALANCING = new Set(['PreparingRebalance', 'CompletingRebalance', 'Assig
 /** One consumer group: kafka-consumer-groups --describe's table, the lag per topic, and the members. */
 export function GroupDetail({ clusterId, groupId }: { clusterId: string; groupId: string }) {
   const { data, error, isPending, refetch } = useQuery(groupQueries.detail(clusterId, groupId));
-  const totalLag = data ? topicLags(data.offsets).reduce<bigint | null>((sum, t) => (t.lag === null ? sum : (sum ?? 0n) + t.lag), null) : null;
+  const totalLag = data
+    ? topicLags(data.offsets).reduce<bigint | null>((sum, t) => (t.lag === null ? sum : (sum ?? 0n) + t.lag), null)
+    : null;
   return (
     <article aria-labelledby="group-name" className="space-y-6">
       <header className="space-y-1">
@@ -50,7 +52,9 @@ export function GroupDetail({ clusterId, groupId }: { clusterId: string; groupId
               {data.protocolType === '' ? 'offsets only (no consumer ever joined)' : `${data.groupProtocol} protocol`}
               {data.assignor ? ` · assignor ${data.assignor}` : ''} · coordinator broker {data.coordinatorId} · {data.members.length} member
               {data.members.length === 1 ? '' : 's'} · total lag {totalLag === null ? 'unknown' : formatInt64(totalLag)}
-              {data.maxTimeLagMs === null ? '' : ` · max time lag ${data.maxTimeLagIsLowerBound ? '≥ ' : ''}${formatDuration(data.maxTimeLagMs)}`}
+              {data.maxTimeLagMs === null
+                ? ''
+                : ` · max time lag ${data.maxTimeLagIsLowerBound ? '≥ ' : ''}${formatDuration(data.maxTimeLagMs)}`}
             </p>
             <AsOf asOf={data.asOf} stale={Boolean(error)} />
           </div>
@@ -60,7 +64,9 @@ export function GroupDetail({ clusterId, groupId }: { clusterId: string; groupId
       {error && !data ? <QueryError what="the consumer group" error={error} onRetry={() => void refetch()} /> : null}
       {data ? (
         <>
-          {data.state === 'Empty' ? <p className="text-sm text-zinc-600 dark:text-zinc-400">Consumer group &apos;{groupId}&apos; has no active members.</p> : null}
+          {data.state === 'Empty' ? (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">Consumer group &apos;{groupId}&apos; has no active members.</p>
+          ) : null}
           {REBALANCING.has(data.state) ? (
             <p role="status" className="text-sm text-amber-700 dark:text-amber-400">
               {data.members.some((m) => m.assignments.length > 0)
@@ -74,7 +80,11 @@ export function GroupDetail({ clusterId, groupId }: { clusterId: string; groupId
                 Offsets
               </h3>
               <GroupOffsetActions clusterId={clusterId} groupId={groupId} />
-              <a href={apiRoutes.consumerGroupCsv(clusterId, groupId)} className="text-sm text-sky-700 hover:underline dark:text-sky-400" download>
+              <a
+                href={apiRoutes.consumerGroupCsv(clusterId, groupId)}
+                className="text-sm text-sky-700 hover:underline dark:text-sky-400"
+                download
+              >
                 Export CSV
               </a>
             </div>

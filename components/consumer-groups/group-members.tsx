@@ -13,7 +13,12 @@ function assignmentText(member: GroupMember) {
 }
 
 export function GroupMembers({ members, state }: { members: GroupMember[]; state: string }) {
-  if (members.length === 0) return <EmptyState title="No active members">{state === 'Empty' ? 'Committed offsets are kept; nothing is consuming now.' : null}</EmptyState>;
+  if (members.length === 0)
+    return (
+      <EmptyState title="No active members">
+        {state === 'Empty' ? 'Committed offsets are kept; nothing is consuming now.' : null}
+      </EmptyState>
+    );
   return (
     <Table aria-label="Members">
       <thead>
@@ -30,7 +35,10 @@ export function GroupMembers({ members, state }: { members: GroupMember[]; state
           <tr key={m.memberId} data-member={m.memberId}>
             <Td className="font-mono text-xs">{m.clientId}</Td>
             <Td className="font-mono text-xs">{m.host}</Td>
-            <Td className="max-w-xs truncate font-mono text-xs" title={m.groupInstanceId ? `static member ${m.groupInstanceId}` : undefined}>
+            <Td
+              className="max-w-xs truncate font-mono text-xs"
+              title={m.groupInstanceId ? `static member ${m.groupInstanceId}` : undefined}
+            >
               {m.memberId}
             </Td>
             <Td numeric>{m.assignments.length}</Td>

@@ -25,11 +25,15 @@ export function GroupOffsetActions({ clusterId, groupId }: { clusterId: string; 
   const mayReset = access.permissions.includes('resetOffsets');
   const mayDelete = access.permissions.includes('manageGroups');
   if (!mayReset && !mayDelete) {
-    return access.readOnly && access.role !== 'viewer' ? <p className="text-xs text-zinc-500">Read-only cluster: offsets cannot be changed here.</p> : null;
+    return access.readOnly && access.role !== 'viewer' ? (
+      <p className="text-xs text-zinc-500">Read-only cluster: offsets cannot be changed here.</p>
+    ) : null;
   }
   const inactive = isInactive(group.state, group.members.length);
   const topics = [...new Set(group.offsets.map((r) => r.topic))].sort();
-  const why = inactive ? undefined : `The group has ${group.members.length} active member${group.members.length === 1 ? '' : 's'} (${group.state}): stop its consumers first`;
+  const why = inactive
+    ? undefined
+    : `The group has ${group.members.length} active member${group.members.length === 1 ? '' : 's'} (${group.state}): stop its consumers first`;
   const finish = (message: string) => {
     setOpen(null);
     setDone(message);
@@ -58,7 +62,15 @@ export function GroupOffsetActions({ clusterId, groupId }: { clusterId: string; 
         </>
       ) : null}
       {mayReset ? (
-        <ResetOffsetsDialog clusterId={clusterId} groupId={groupId} groupTopics={topics} inactive={inactive} open={open === 'reset'} onClose={() => setOpen(null)} onDone={finish} />
+        <ResetOffsetsDialog
+          clusterId={clusterId}
+          groupId={groupId}
+          groupTopics={topics}
+          inactive={inactive}
+          open={open === 'reset'}
+          onClose={() => setOpen(null)}
+          onDone={finish}
+        />
       ) : null}
       {mayDelete ? (
         <DeleteGroupDialog

@@ -15,10 +15,31 @@ export function GroupOffsetsTable({ clusterId, rows }: { clusterId: string; rows
   const { data: access } = useQuery(permissionQueries.cluster(clusterId));
   const canBrowse = access?.permissions.includes('browseMessages') ?? false;
   const columns = useMemo(
-    () => offsetColumns(canBrowse ? (r) => (r.currentOffset === null ? null : pageRoutes.topicMessages(clusterId, r.topic, committedRecordQuery(r.partition, r.currentOffset))) : undefined),
+    () =>
+      offsetColumns(
+        canBrowse
+          ? (r) =>
+              r.currentOffset === null
+                ? null
+                : pageRoutes.topicMessages(clusterId, r.topic, committedRecordQuery(r.partition, r.currentOffset))
+          : undefined,
+      ),
     [canBrowse, clusterId],
   );
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the instance is TanStack's stable handle.
-  const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), getRowId: (r) => `${r.topic}\u0000${r.partition}`, enableSorting: false });
-  return <VirtualTable table={table} label="Offsets" maxHeight="60vh" rowAttributes={(row) => ({ 'data-row': `${row.original.topic}:${row.original.partition}` })} />;
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (r) => `${r.topic}\u0000${r.partition}`,
+    enableSorting: false,
+  });
+  return (
+    <VirtualTable
+      table={table}
+      label="Offsets"
+      maxHeight="60vh"
+      rowAttributes={(row) => ({ 'data-row': `${row.original.topic}:${row.original.partition}` })}
+    />
+  );
 }

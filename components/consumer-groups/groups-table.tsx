@@ -26,7 +26,13 @@ export function GroupsTable({ clusterId }: { clusterId: string }) {
 
   return (
     <section aria-label="Consumer groups" className="space-y-3">
-      <GroupsToolbar q={filters.q ?? ''} state={filters.state ?? ''} topic={filters.topic ?? ''} lagging={filters.lagging === 'true'} onChange={update} />
+      <GroupsToolbar
+        q={filters.q ?? ''}
+        state={filters.state ?? ''}
+        topic={filters.topic ?? ''}
+        lagging={filters.lagging === 'true'}
+        onChange={update}
+      />
       {isPending ? <LoadingRows label="Loading consumer groups" /> : null}
       {error && !data ? <QueryError what="consumer groups" error={error} onRetry={() => void refetch()} /> : null}
       {data ? (
@@ -48,11 +54,25 @@ export function GroupsTable({ clusterId }: { clusterId: string }) {
   );
 }
 
-type GridProps = { clusterId: string; groups: ConsumerGroupSummary[]; sort: GroupListFilters['sort']; onSort: (sorting: SortingState) => void; busy: boolean };
+type GridProps = {
+  clusterId: string;
+  groups: ConsumerGroupSummary[];
+  sort: GroupListFilters['sort'];
+  onSort: (sorting: SortingState) => void;
+  busy: boolean;
+};
 
 function GroupsGrid({ clusterId, groups, sort, onSort, busy }: GridProps) {
   const columns = useMemo(() => groupColumns(clusterId), [clusterId]);
-  const table = useServerSortedTable({ data: groups, columns, getRowId: (group) => group.groupId, sort, sortFields: GROUP_SORT_FIELDS, fallback: BY_ID, onSort });
+  const table = useServerSortedTable({
+    data: groups,
+    columns,
+    getRowId: (group) => group.groupId,
+    sort,
+    sortFields: GROUP_SORT_FIELDS,
+    fallback: BY_ID,
+    onSort,
+  });
   return (
     <div aria-busy={busy} className={busy ? 'opacity-70 transition-opacity' : undefined}>
       <VirtualTable table={table} label="Consumer groups" rowAttributes={(row) => ({ 'data-group': row.original.groupId })} />

@@ -18,7 +18,13 @@ type Props = {
 export function GroupsToolbar({ q, state, topic, lagging, onChange }: Props) {
   return (
     <div role="search" className="flex flex-wrap items-center gap-4">
-      <SearchField label="Search groups" placeholder="part of a group id" maxLength={255} value={q} onSearch={(text) => onChange({ q: text })} />
+      <SearchField
+        label="Search groups"
+        placeholder="part of a group id"
+        maxLength={255}
+        value={q}
+        onSearch={(text) => onChange({ q: text })}
+      />
       <SelectField label="State" value={state} onChange={(event) => onChange({ state: event.target.value || null })}>
         <option value="">any</option>
         {STATES.map((s) => (
@@ -27,8 +33,19 @@ export function GroupsToolbar({ q, state, topic, lagging, onChange }: Props) {
           </option>
         ))}
       </SelectField>
-      <SearchField label="Topic" placeholder="exact topic name" maxLength={MAX_TOPIC_NAME_LENGTH} className="w-48" value={topic} onSearch={(text) => onChange({ topic: text })} />
-      <CheckboxField label="Only lagging" checked={lagging} onChange={(event) => onChange({ lagging: event.target.checked ? 'true' : null })} />
+      <SearchField
+        label="Topic"
+        placeholder="exact topic name"
+        maxLength={MAX_TOPIC_NAME_LENGTH}
+        className="w-48"
+        value={topic}
+        onSearch={(text) => onChange({ topic: text })}
+      />
+      <CheckboxField
+        label="Only lagging"
+        checked={lagging}
+        onChange={(event) => onChange({ lagging: event.target.checked ? 'true' : null })}
+      />
     </div>
   );
 }

@@ -38,7 +38,12 @@ export function LagStatusBadge({ status, sampling, uncommitted = false }: Props)
       </Badge>
     );
   }
-  if (!sampling) return <span className="text-zinc-400" title="The console does not sample this cluster's lag">–</span>;
+  if (!sampling)
+    return (
+      <span className="text-zinc-400" title="The console does not sample this cluster's lag">
+        –
+      </span>
+    );
   if (sampling.samples < sampling.window && !uncommitted) {
     return (
       <span className="text-xs text-zinc-500 dark:text-zinc-400" title={samplingNote(sampling)}>
@@ -46,13 +51,32 @@ export function LagStatusBadge({ status, sampling, uncommitted = false }: Props)
       </span>
     );
   }
-  return <span className="text-zinc-400" title="No committed offset to evaluate">–</span>;
+  return (
+    <span className="text-zinc-400" title="No committed offset to evaluate">
+      –
+    </span>
+  );
 }
 
 /** A time lag or an ETA in ms; "–" with the reason when unknown. */
 /** A duration, "–" with why when unknown; "≥" when it is a lower bound (a lagging partition's time lag is unknown). */
-export function Duration({ ms, unknown, lowerBound = false, title }: { ms: number | null | undefined; unknown: string; lowerBound?: boolean; title?: string }) {
-  if (ms === null || ms === undefined) return <span className="text-zinc-400" title={unknown}>–</span>;
+export function Duration({
+  ms,
+  unknown,
+  lowerBound = false,
+  title,
+}: {
+  ms: number | null | undefined;
+  unknown: string;
+  lowerBound?: boolean;
+  title?: string;
+}) {
+  if (ms === null || ms === undefined)
+    return (
+      <span className="text-zinc-400" title={unknown}>
+        –
+      </span>
+    );
   const bound = lowerBound ? 'At least: the time lag of a lagging partition is not known yet' : undefined;
   return (
     <span className={ms > 0 ? undefined : 'text-zinc-500'} title={[bound, title].filter(Boolean).join('. ') || undefined}>

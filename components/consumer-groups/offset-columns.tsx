@@ -34,9 +34,19 @@ export type RecordHref = (row: GroupOffsetRow) => string | null;
  * those who may read records, a link to the record the group is at.
  */
 export const offsetColumns = (recordHref?: RecordHref) => [
-  column.accessor('topic', { header: 'TOPIC', size: 220, meta: { className: 'font-mono text-xs' }, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> }),
+  column.accessor('topic', {
+    header: 'TOPIC',
+    size: 220,
+    meta: { className: 'font-mono text-xs' },
+    cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
+  }),
   column.accessor('partition', { header: 'PARTITION', size: 90, meta: numeric('Partition') }),
-  column.accessor('currentOffset', { header: 'CURRENT-OFFSET', size: 130, meta: numeric('The committed offset; - = none'), cell: (c) => offset(c.getValue(), 'No committed offset') }),
+  column.accessor('currentOffset', {
+    header: 'CURRENT-OFFSET',
+    size: 130,
+    meta: numeric('The committed offset; - = none'),
+    cell: (c) => offset(c.getValue(), 'No committed offset'),
+  }),
   column.accessor('logEndOffset', {
     header: 'LOG-END-OFFSET',
     size: 130,
@@ -50,18 +60,36 @@ export const offsetColumns = (recordHref?: RecordHref) => [
     cell: ({ row: { original: r } }) => {
       if (r.lag === null) return <Dash title={r.error} />;
       const lag = BigInt(r.lag);
-      return <span className={lag > 0n ? 'font-medium' : lag < 0n ? 'text-amber-700 dark:text-amber-400' : 'text-zinc-500'}>{formatInt64(lag)}</span>;
+      return (
+        <span className={lag > 0n ? 'font-medium' : lag < 0n ? 'text-amber-700 dark:text-amber-400' : 'text-zinc-500'}>
+          {formatInt64(lag)}
+        </span>
+      );
     },
   }),
-  column.accessor('consumerId', { header: 'CONSUMER-ID', size: 260, meta: { className: 'font-mono text-xs' }, cell: (c) => c.getValue() ?? <Dash title="No member owns this partition" /> }),
+  column.accessor('consumerId', {
+    header: 'CONSUMER-ID',
+    size: 260,
+    meta: { className: 'font-mono text-xs' },
+    cell: (c) => c.getValue() ?? <Dash title="No member owns this partition" />,
+  }),
   column.accessor('host', { header: 'HOST', size: 130, meta: { className: 'font-mono text-xs' }, cell: (c) => c.getValue() ?? <Dash /> }),
-  column.accessor('clientId', { header: 'CLIENT-ID', size: 180, meta: { className: 'font-mono text-xs' }, cell: (c) => c.getValue() ?? <Dash /> }),
+  column.accessor('clientId', {
+    header: 'CLIENT-ID',
+    size: 180,
+    meta: { className: 'font-mono text-xs' },
+    cell: (c) => c.getValue() ?? <Dash />,
+  }),
   column.accessor('timeLagMs', {
     header: 'TIME-LAG',
     size: 100,
     meta: numeric('How far behind: now − when the high watermark reached CURRENT-OFFSET (interpolated on the console’s samples)'),
     cell: ({ row: { original: r } }) => (
-      <Duration ms={r.timeLagMs} title={r.timeLagMethod ? METHOD[r.timeLagMethod] : undefined} unknown="Unknown: no committed offset, not sampled, or the record at the committed offset could not be read yet" />
+      <Duration
+        ms={r.timeLagMs}
+        title={r.timeLagMethod ? METHOD[r.timeLagMethod] : undefined}
+        unknown="Unknown: no committed offset, not sampled, or the record at the committed offset could not be read yet"
+      />
     ),
   }),
   column.accessor('etaMs', {
@@ -80,7 +108,11 @@ export const offsetColumns = (recordHref?: RecordHref) => [
     meta: { title: 'Burrow-style status of the partition over the console’s samples' },
     cell: (c) => {
       const status = c.getValue();
-      return status ? <LagStatusBadge status={status} sampling={null} /> : <Dash title="Not evaluated: the window is still filling, no committed offset, or the cluster is not sampled" />;
+      return status ? (
+        <LagStatusBadge status={status} sampling={null} />
+      ) : (
+        <Dash title="Not evaluated: the window is still filling, no committed offset, or the cluster is not sampled" />
+      );
     },
   }),
   ...(recordHref
@@ -93,7 +125,11 @@ export const offsetColumns = (recordHref?: RecordHref) => [
           cell: ({ row: { original: r } }) => {
             const href = recordHref(r);
             return href ? (
-              <Link href={href} className="text-sky-700 hover:underline dark:text-sky-400" aria-label={`Record at offset ${r.currentOffset} of ${r.topic} partition ${r.partition}`}>
+              <Link
+                href={href}
+                className="text-sky-700 hover:underline dark:text-sky-400"
+                aria-label={`Record at offset ${r.currentOffset} of ${r.topic} partition ${r.partition}`}
+              >
                 view
               </Link>
             ) : (

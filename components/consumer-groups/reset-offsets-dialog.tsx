@@ -42,12 +42,14 @@ export function ResetOffsetsDialog({ clusterId, groupId, groupTopics, inactive, 
     else setFailure(`Failed to ${action} ${groupId}: ${error.message}`);
   };
   const preview = useMutation({
-    mutationFn: (input: OffsetResetInput) => apiSend('POST', apiRoutes.offsetResetPreview(clusterId, groupId), input, offsetResetResponseSchema),
+    mutationFn: (input: OffsetResetInput) =>
+      apiSend('POST', apiRoutes.offsetResetPreview(clusterId, groupId), input, offsetResetResponseSchema),
     onSuccess: (result, input) => setPreviewed({ input, result }),
     onError: showError('preview the offset reset of'),
   });
   const reset = useMutation({
-    mutationFn: (input: OffsetResetInput) => apiSend('POST', apiRoutes.offsetReset(clusterId, groupId), { ...input, confirm }, offsetResetResponseSchema),
+    mutationFn: (input: OffsetResetInput) =>
+      apiSend('POST', apiRoutes.offsetReset(clusterId, groupId), { ...input, confirm }, offsetResetResponseSchema),
     onSuccess: async (result) => {
       await queryClient.invalidateQueries({ queryKey: groupQueries.all(clusterId) });
       setPreviewed(null);
@@ -92,7 +94,13 @@ export function ResetOffsetsDialog({ clusterId, groupId, groupTopics, inactive, 
           {previewed.result.rows.length > 0 ? (
             <div className="flex flex-wrap items-end gap-3">
               <div className="space-y-1">
-                <TextField label="Type the group id to confirm" autoComplete="off" spellCheck={false} value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+                <TextField
+                  label="Type the group id to confirm"
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={confirm}
+                  onChange={(e) => setConfirm(e.target.value)}
+                />
                 {errors.confirm ? <p className="text-xs text-red-700 dark:text-red-400">{errors.confirm.join('; ')}</p> : null}
               </div>
               <Button tone="danger" disabled={!canReset} onClick={() => reset.mutate(previewed.input)}>

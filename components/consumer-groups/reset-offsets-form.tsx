@@ -47,21 +47,42 @@ export function ResetOffsetsForm({
         </div>
         {form.strategy === 'timestamp' ? (
           <div className="space-y-1">
-            <TextField label="Date and time" type="datetime-local" step={1} className="w-56" value={form.datetime} onChange={(e) => onChange({ datetime: e.target.value })} />
-            <p className="text-xs text-zinc-500">Your local time. The first offset at or after it; the log end where no record is that recent.</p>
+            <TextField
+              label="Date and time"
+              type="datetime-local"
+              step={1}
+              className="w-56"
+              value={form.datetime}
+              onChange={(e) => onChange({ datetime: e.target.value })}
+            />
+            <p className="text-xs text-zinc-500">
+              Your local time. The first offset at or after it; the log end where no record is that recent.
+            </p>
             <FieldError messages={errors.datetime} />
           </div>
         ) : null}
         {form.strategy === 'offset' ? (
           <div className="space-y-1">
-            <TextField label="Offset" inputMode="numeric" className="w-40" value={form.offset} onChange={(e) => onChange({ offset: e.target.value })} />
+            <TextField
+              label="Offset"
+              inputMode="numeric"
+              className="w-40"
+              value={form.offset}
+              onChange={(e) => onChange({ offset: e.target.value })}
+            />
             <p className="text-xs text-zinc-500">Clamped to each partition&apos;s [log start, log end].</p>
             <FieldError messages={errors.offset} />
           </div>
         ) : null}
         {form.strategy === 'shift' ? (
           <div className="space-y-1">
-            <TextField label="Shift by" inputMode="numeric" className="w-32" value={form.shiftBy} onChange={(e) => onChange({ shiftBy: e.target.value })} />
+            <TextField
+              label="Shift by"
+              inputMode="numeric"
+              className="w-32"
+              value={form.shiftBy}
+              onChange={(e) => onChange({ shiftBy: e.target.value })}
+            />
             <p className="text-xs text-zinc-500">Added to each committed offset (negative moves back), then clamped.</p>
             <FieldError messages={errors.shiftBy} />
           </div>
@@ -85,7 +106,13 @@ export function ResetOffsetsForm({
             ] as const
           ).map(([value, label]) => (
             <label key={value} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="reset-scope" className="accent-sky-700" checked={form.scope === value} onChange={() => onChange({ scope: value })} />
+              <input
+                type="radio"
+                name="reset-scope"
+                className="accent-sky-700"
+                checked={form.scope === value}
+                onChange={() => onChange({ scope: value })}
+              />
               {label}
             </label>
           ))}
@@ -98,17 +125,30 @@ export function ResetOffsetsForm({
                   key={topic}
                   label={topic}
                   checked={form.topics.includes(topic)}
-                  onChange={(e) => onChange({ topics: e.target.checked ? [...form.topics, topic] : form.topics.filter((t) => t !== topic) })}
+                  onChange={(e) =>
+                    onChange({ topics: e.target.checked ? [...form.topics, topic] : form.topics.filter((t) => t !== topic) })
+                  }
                 />
               ))}
             </div>
-            <TextField label="Other topics" placeholder="comma-separated" value={form.otherTopics} onChange={(e) => onChange({ otherTopics: e.target.value })} />
+            <TextField
+              label="Other topics"
+              placeholder="comma-separated"
+              value={form.otherTopics}
+              onChange={(e) => onChange({ otherTopics: e.target.value })}
+            />
             <FieldError messages={errors.topics} />
           </div>
         ) : null}
         {form.scope === 'partitions' ? (
           <div className="space-y-1 pl-1">
-            <TextField label="Partitions" placeholder="orders:0,1 payments:2" className="w-96" value={form.partitions} onChange={(e) => onChange({ partitions: e.target.value })} />
+            <TextField
+              label="Partitions"
+              placeholder="orders:0,1 payments:2"
+              className="w-96"
+              value={form.partitions}
+              onChange={(e) => onChange({ partitions: e.target.value })}
+            />
             <FieldError messages={errors.partitions} />
           </div>
         ) : null}

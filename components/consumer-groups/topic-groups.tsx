@@ -21,7 +21,11 @@ export function TopicGroups({ clusterId, topic }: { clusterId: string; topic: st
       </h3>
       {isPending ? <LoadingRows label="Loading consumer groups" rows={2} /> : null}
       {error && !data ? <QueryError what="the topic's consumer groups" error={error} onRetry={() => void refetch()} /> : null}
-      {data && data.groups.length === 0 ? <EmptyState title="No consumer group reads this topic">No group has committed offsets for it or is assigned its partitions.</EmptyState> : null}
+      {data && data.groups.length === 0 ? (
+        <EmptyState title="No consumer group reads this topic">
+          No group has committed offsets for it or is assigned its partitions.
+        </EmptyState>
+      ) : null}
       {data && data.groups.length > 0 ? (
         <Table aria-label="Consumer groups reading this topic">
           <thead>
@@ -54,7 +58,11 @@ export function TopicGroups({ clusterId, topic }: { clusterId: string; topic: st
                 <Td numeric>{formatCount(g.assignedPartitions)}</Td>
                 <Td numeric>{g.lag === null ? '–' : formatInt64(g.lag)}</Td>
                 <Td numeric>
-                  <Duration ms={g.maxTimeLagMs} lowerBound={g.maxTimeLagIsLowerBound} unknown={g.sampling ? 'Unknown: no committed offset, or no record produced since sampling began' : 'Not sampled'} />
+                  <Duration
+                    ms={g.maxTimeLagMs}
+                    lowerBound={g.maxTimeLagIsLowerBound}
+                    unknown={g.sampling ? 'Unknown: no committed offset, or no record produced since sampling began' : 'Not sampled'}
+                  />
                 </Td>
                 <Td>
                   <LagStatusBadge status={g.status} sampling={g.sampling} uncommitted={g.lag === null} />

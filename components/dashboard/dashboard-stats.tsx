@@ -33,7 +33,12 @@ export function DashboardStats({ clusterId, range }: { clusterId: string; range:
       <Stat label="Bytes in / s" value={latest('bytesInPerSec', 'B/s')} />
       <Stat label="Consumed / s" value={latest('messagesConsumedPerSec', 'msg/s')} hint="Committed offsets' progress, all groups" />
       <Stat label="Total backlog" value={latest('totalLag', 'msg')} hint="Sum of every group's lag" />
-      <Stat label="Brokers up" value={brokers ? `${brokers.up} / ${brokers.known}` : '…'} tone={brokers?.down.length ? 'bad' : undefined} href={pageRoutes.brokers(clusterId)} />
+      <Stat
+        label="Brokers up"
+        value={brokers ? `${brokers.up} / ${brokers.known}` : '…'}
+        tone={brokers?.down.length ? 'bad' : undefined}
+        href={pageRoutes.brokers(clusterId)}
+      />
       <Stat
         label="At-risk partitions"
         value={atRisk === undefined ? '…' : formatCount(atRisk)}

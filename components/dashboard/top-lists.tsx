@@ -12,7 +12,21 @@ import { Table, Td, Th } from '@/components/ui/table';
 
 type Row = { key: string; href: string; value: string; extra?: string };
 
-function Ranking({ title, what, valueHeading, rows, empty, extraHeading }: { title: string; what: string; valueHeading: string; rows: Row[]; empty: ReactNode; extraHeading?: string }) {
+function Ranking({
+  title,
+  what,
+  valueHeading,
+  rows,
+  empty,
+  extraHeading,
+}: {
+  title: string;
+  what: string;
+  valueHeading: string;
+  rows: Row[];
+  empty: ReactNode;
+  extraHeading?: string;
+}) {
   return (
     <section aria-label={title} className="space-y-2">
       <h3 className="text-sm font-medium">{title}</h3>
@@ -73,14 +87,22 @@ export function TopLists({ clusterId }: { clusterId: string }) {
         what="Group"
         valueHeading="Lag"
         empty={collecting ?? 'No group is behind.'}
-        rows={data.groupsByLag.map((g) => ({ key: g.groupId, href: pageRoutes.consumerGroup(clusterId, g.groupId), value: formatMetric(g.lag, 'msg') }))}
+        rows={data.groupsByLag.map((g) => ({
+          key: g.groupId,
+          href: pageRoutes.consumerGroup(clusterId, g.groupId),
+          value: formatMetric(g.lag, 'msg'),
+        }))}
       />
       <Ranking
         title="Groups by time lag"
         what="Group"
         valueHeading="Time lag"
         empty={collecting ?? 'No group is behind in time.'}
-        rows={data.groupsByTimeLag.map((g) => ({ key: g.groupId, href: pageRoutes.consumerGroup(clusterId, g.groupId), value: formatMetric(g.timeLagSeconds, 's') }))}
+        rows={data.groupsByTimeLag.map((g) => ({
+          key: g.groupId,
+          href: pageRoutes.consumerGroup(clusterId, g.groupId),
+          value: formatMetric(g.timeLagSeconds, 's'),
+        }))}
       />
     </div>
   );

@@ -12,7 +12,11 @@ export function AsOf({ asOf, stale }: { asOf: number; stale?: boolean }) {
     return () => clearInterval(timer);
   }, []);
   return (
-    <time dateTime={new Date(asOf).toISOString()} title={new Date(asOf).toISOString()} className={stale ? 'text-amber-600 dark:text-amber-400' : undefined}>
+    <time
+      dateTime={new Date(asOf).toISOString()}
+      title={new Date(asOf).toISOString()}
+      className={stale ? 'text-amber-600 dark:text-amber-400' : undefined}
+    >
       {stale ? 'refresh failed · showing data from ' : 'updated '}
       {formatAge(asOf, now)}
     </time>

@@ -34,7 +34,9 @@ export function AtRiskPartitions({ clusterId }: { clusterId: string }) {
         {data.partitions.length ? ` in ${topics} topic${topics === 1 ? '' : 's'}` : ''}
       </ListStatus>
       {data.partitions.length === 0 ? (
-        <EmptyState title="All partitions are healthy">Every partition has a leader, its preferred one, and all replicas in sync.</EmptyState>
+        <EmptyState title="All partitions are healthy">
+          Every partition has a leader, its preferred one, and all replicas in sync.
+        </EmptyState>
       ) : (
         <>
           <SelectField label="Reason" value={reason ?? ''} onChange={(event) => update({ reason: event.target.value || null })}>

@@ -1,6 +1,13 @@
 'use client';
 
-import { createColumnHelper, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState, type Updater } from '@tanstack/react-table';
+import {
+  createColumnHelper,
+  getCoreRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type SortingState,
+  type Updater,
+} from '@tanstack/react-table';
 import Link from 'next/link';
 import { useMemo } from 'react';
 import { pageRoutes } from '@/lib/routes';
@@ -24,12 +31,22 @@ function columns(clusterId: string) {
       sortDescFirst: false,
       meta: { className: 'font-mono text-xs' },
       cell: (c) => (
-        <Link href={pageRoutes.topic(clusterId, c.getValue())} title={c.getValue()} className="text-sky-700 hover:underline dark:text-sky-400">
+        <Link
+          href={pageRoutes.topic(clusterId, c.getValue())}
+          title={c.getValue()}
+          className="text-sky-700 hover:underline dark:text-sky-400"
+        >
           {c.getValue()}
         </Link>
       ),
     }),
-    column.accessor('partition', { header: 'Partition', size: 100, sortDescFirst: false, meta: { numeric: true }, cell: (c) => c.getValue() }),
+    column.accessor('partition', {
+      header: 'Partition',
+      size: 100,
+      sortDescFirst: false,
+      meta: { numeric: true },
+      cell: (c) => c.getValue(),
+    }),
     column.accessor((p) => RISK_REASONS.indexOf(p.reasons[0] ?? 'non-preferred-leader'), {
       id: 'reasons',
       header: 'Reasons',
@@ -63,7 +80,8 @@ export function AtRiskTable({ clusterId, rows, sort, onSort }: Props) {
     enableMultiSort: false,
     enableSortingRemoval: false,
     state: { sorting },
-    onSortingChange: (updater: Updater<SortingState>) => onSort(sortingToParam(typeof updater === 'function' ? updater(sorting) : updater, WORST_FIRST)),
+    onSortingChange: (updater: Updater<SortingState>) =>
+      onSort(sortingToParam(typeof updater === 'function' ? updater(sorting) : updater, WORST_FIRST)),
   });
   return (
     <VirtualTable

@@ -18,7 +18,8 @@ export const REASON_TONE: Record<RiskReason, BadgeTone> = {
 export const REASON_HELP: Record<RiskReason, string> = {
   offline: 'Every replica is offline: nothing can serve the partition until one returns',
   leaderless: 'No leader: the partition is unavailable until an election succeeds',
-  'under-min-isr': 'Fewer in-sync replicas than min.insync.replicas, or no leader: acks=all producers are refused (kafka-topics --under-min-isr-partitions counts it)',
+  'under-min-isr':
+    'Fewer in-sync replicas than min.insync.replicas, or no leader: acks=all producers are refused (kafka-topics --under-min-isr-partitions counts it)',
   'under-replicated': 'Some replica is out of sync',
   'non-preferred-leader': 'The leader is not the preferred (first) replica: load is off balance',
 };

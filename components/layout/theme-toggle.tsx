@@ -15,7 +15,8 @@ export function ThemeToggle({ initial }: { initial: Theme }) {
     const root = document.documentElement;
     root.classList.remove('light', 'dark');
     if (next !== 'system') root.classList.add(next);
-    document.cookie = next === 'system' ? 'theme=; Max-Age=0; Path=/; SameSite=Lax' : `theme=${next}; Max-Age=31536000; Path=/; SameSite=Lax`;
+    document.cookie =
+      next === 'system' ? 'theme=; Max-Age=0; Path=/; SameSite=Lax' : `theme=${next}; Max-Age=31536000; Path=/; SameSite=Lax`;
   };
   return (
     <button

@@ -14,7 +14,10 @@ export function JsonTree({ value, name, depth = 0 }: { value: unknown; name?: st
         <summary className="cursor-pointer select-text list-none">
           {label}
           {open}
-          <span className="text-zinc-400"> {entries.length} {Array.isArray(value) ? 'items' : 'keys'} </span>
+          <span className="text-zinc-400">
+            {' '}
+            {entries.length} {Array.isArray(value) ? 'items' : 'keys'}{' '}
+          </span>
           {entries.length === 0 ? close : null}
         </summary>
         {entries.map(([k, v]) => (
@@ -24,7 +27,12 @@ export function JsonTree({ value, name, depth = 0 }: { value: unknown; name?: st
       </details>
     );
   }
-  const tone = typeof value === 'string' ? 'text-emerald-800 dark:text-emerald-300' : typeof value === 'number' ? 'text-amber-800 dark:text-amber-300' : 'text-violet-800 dark:text-violet-300';
+  const tone =
+    typeof value === 'string'
+      ? 'text-emerald-800 dark:text-emerald-300'
+      : typeof value === 'number'
+        ? 'text-amber-800 dark:text-amber-300'
+        : 'text-violet-800 dark:text-violet-300';
   return (
     <div className="pl-4 -indent-4 break-all">
       {label}

@@ -20,7 +20,9 @@ export function MessageBadges({ message: m }: { message: Message }) {
           open txn
         </Badge>
       ) : null}
-      {m.transactional && !m.control && m.aborted !== true && m.aborted !== null ? <Badge title="Written in a committed transaction">txn</Badge> : null}
+      {m.transactional && !m.control && m.aborted !== true && m.aborted !== null ? (
+        <Badge title="Written in a committed transaction">txn</Badge>
+      ) : null}
       {m.masked ? (
         <Badge tone="warn" title="Masking rules hid or hashed parts of this record">
           masked

@@ -9,11 +9,24 @@ import { Dialog } from '@/components/ui/dialog';
 import { FactList, type Fact } from '@/components/ui/fact-list';
 
 /** One record: where it is, when, what its batch says, its key, value and headers with decoders. */
-export function MessageDialog({ message: m, onClose, onProduceAgain }: { message: Message; onClose: () => void; onProduceAgain?: () => void }) {
+export function MessageDialog({
+  message: m,
+  onClose,
+  onProduceAgain,
+}: {
+  message: Message;
+  onClose: () => void;
+  onProduceAgain?: () => void;
+}) {
   const facts: Fact[] = [
     ['Partition', m.partition],
     ['Offset', formatInt64(m.offset)],
-    ['Timestamp', m.timestamp === null ? 'none (message format v0)' : `${formatDateTime(m.timestamp)} (${m.timestampType === 'LogAppendTime' ? 'broker append time' : 'producer create time'})`],
+    [
+      'Timestamp',
+      m.timestamp === null
+        ? 'none (message format v0)'
+        : `${formatDateTime(m.timestamp)} (${m.timestampType === 'LogAppendTime' ? 'broker append time' : 'producer create time'})`,
+    ],
     ['Epoch ms', m.timestamp ?? '–'],
     ['Compression', m.compression],
     ['Producer', m.producerId === undefined ? 'not idempotent' : `id ${m.producerId}, epoch ${m.producerEpoch}`],
@@ -44,7 +57,15 @@ export function MessageDialog({ message: m, onClose, onProduceAgain }: { message
                   <tr key={i} className="border-t border-zinc-100 dark:border-zinc-800">
                     <td className="py-1 pr-4 align-top break-all">{h.key}</td>
                     <td className="py-1 break-all">
-                      {h.value === null ? <span className="text-zinc-400">null</span> : h.value === '' ? <span className="text-zinc-400">(empty)</span> : h.valueEncoding === 'base64' ? `base64:${h.value}` : h.value}
+                      {h.value === null ? (
+                        <span className="text-zinc-400">null</span>
+                      ) : h.value === '' ? (
+                        <span className="text-zinc-400">(empty)</span>
+                      ) : h.valueEncoding === 'base64' ? (
+                        `base64:${h.value}`
+                      ) : (
+                        h.value
+                      )}
                     </td>
                   </tr>
                 ))}

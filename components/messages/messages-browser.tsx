@@ -73,7 +73,16 @@ export function MessagesBrowser({ clusterId, topic }: { clusterId: string; topic
       {stream.state ? (
         <StreamBar state={stream.state} onStop={stream.stop} onPause={stream.pause} onResume={stream.resume} onClose={stream.clear} />
       ) : (
-        <PageBar response={page.data} fetching={page.isFetching} onCursor={(cursor) => update({ cursor })} clusterId={clusterId} topic={topic} view={view} canProduce={canProduce} onProduce={() => setProduce(EMPTY_PRODUCE_FORM)} />
+        <PageBar
+          response={page.data}
+          fetching={page.isFetching}
+          onCursor={(cursor) => update({ cursor })}
+          clusterId={clusterId}
+          topic={topic}
+          view={view}
+          canProduce={canProduce}
+          onProduce={() => setProduce(EMPTY_PRODUCE_FORM)}
+        />
       )}
       {!stream.state && page.error ? <QueryError what="the records" error={page.error} onRetry={() => void page.refetch()} /> : null}
       {!stream.state && page.isPending ? <LoadingRows label="Reading records" /> : null}
@@ -90,7 +99,9 @@ export function MessagesBrowser({ clusterId, topic }: { clusterId: string; topic
       {shown.length > 0 ? (
         <MessagesTable messages={shown} onOpen={setOpen} />
       ) : (stream.state && !stream.state.running) || (page.data && !stream.state) ? (
-        <EmptyState title="No records">{view.filter || view.key ? 'None matched the filter in what was read.' : 'Nothing in the chosen partitions from that position.'}</EmptyState>
+        <EmptyState title="No records">
+          {view.filter || view.key ? 'None matched the filter in what was read.' : 'Nothing in the chosen partitions from that position.'}
+        </EmptyState>
       ) : null}
       {open ? (
         <MessageDialog
@@ -126,7 +137,11 @@ type PageBarProps = {
 function PageBar({ response, fetching, onCursor, clusterId, topic, view, canProduce, onProduce }: PageBarProps) {
   const download = (format: 'jsonl' | 'csv') =>
     response && response.messages.length > 0
-      ? apiRoutes.topicMessagesExport(clusterId, topic, messageViewQuery({ ...view, from: 'newest', cursor: response.self, limit: response.messages.length }, { format, from: null }))
+      ? apiRoutes.topicMessagesExport(
+          clusterId,
+          topic,
+          messageViewQuery({ ...view, from: 'newest', cursor: response.self, limit: response.messages.length }, { format, from: null }),
+        )
       : null;
   const older = response?.prev ?? null;
   const newer = response?.next ?? null;
@@ -150,7 +165,12 @@ function PageBar({ response, fetching, onCursor, clusterId, topic, view, canProd
       {(['jsonl', 'csv'] as const).map((format) => {
         const href = download(format);
         return href ? (
-          <a key={format} href={href} download className="rounded border border-zinc-300 px-3 py-1.5 font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800">
+          <a
+            key={format}
+            href={href}
+            download
+            className="rounded border border-zinc-300 px-3 py-1.5 font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+          >
             {format === 'jsonl' ? 'Download JSON Lines' : 'Download CSV'}
           </a>
         ) : null;

@@ -22,7 +22,12 @@ const columns = (onOpen: (m: Message) => void) => [
     size: 120,
     meta: { numeric: true },
     cell: ({ row: { original: m } }) => (
-      <button type="button" onClick={() => onOpen(m)} className="text-sky-700 hover:underline dark:text-sky-400" aria-label={`Open record ${m.partition}:${m.offset}`}>
+      <button
+        type="button"
+        onClick={() => onOpen(m)}
+        className="text-sky-700 hover:underline dark:text-sky-400"
+        aria-label={`Open record ${m.partition}:${m.offset}`}
+      >
         {formatInt64(m.offset)}
       </button>
     ),
@@ -30,10 +35,25 @@ const columns = (onOpen: (m: Message) => void) => [
   column.accessor('timestamp', {
     header: 'Timestamp',
     size: 180,
-    cell: ({ row: { original: m } }) => (m.timestamp === null ? <span className={quiet}>none</span> : <span title={`${m.timestampType}: ${m.timestamp}`}>{formatDateTime(m.timestamp)}</span>),
+    cell: ({ row: { original: m } }) =>
+      m.timestamp === null ? (
+        <span className={quiet}>none</span>
+      ) : (
+        <span title={`${m.timestampType}: ${m.timestamp}`}>{formatDateTime(m.timestamp)}</span>
+      ),
   }),
-  column.accessor('key', { header: 'Key', size: 180, meta: { className: 'font-mono text-xs' }, cell: ({ row: { original: m } }) => <Part text={m.key} encoding={m.keyEncoding} /> }),
-  column.accessor('value', { header: 'Value', size: 440, meta: { className: 'font-mono text-xs' }, cell: ({ row: { original: m } }) => <Part text={m.value} encoding={m.valueEncoding} /> }),
+  column.accessor('key', {
+    header: 'Key',
+    size: 180,
+    meta: { className: 'font-mono text-xs' },
+    cell: ({ row: { original: m } }) => <Part text={m.key} encoding={m.keyEncoding} />,
+  }),
+  column.accessor('value', {
+    header: 'Value',
+    size: 440,
+    meta: { className: 'font-mono text-xs' },
+    cell: ({ row: { original: m } }) => <Part text={m.value} encoding={m.valueEncoding} />,
+  }),
   column.display({
     id: 'size',
     header: 'Size',
@@ -47,6 +67,19 @@ const columns = (onOpen: (m: Message) => void) => [
 /** Records in the order read; the offset opens one. Virtualized: a page or a stream holds up to a few thousand. */
 export function MessagesTable({ messages, onOpen }: { messages: Message[]; onOpen: (m: Message) => void }) {
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the instance is TanStack's stable handle.
-  const table = useReactTable({ data: messages, columns: columns(onOpen), getCoreRowModel: getCoreRowModel(), getRowId: (m) => `${m.partition}:${m.offset}`, enableSorting: false });
-  return <VirtualTable table={table} label="Messages" maxHeight="65vh" rowAttributes={(row) => ({ 'data-record': `${row.original.partition}:${row.original.offset}` })} />;
+  const table = useReactTable({
+    data: messages,
+    columns: columns(onOpen),
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (m) => `${m.partition}:${m.offset}`,
+    enableSorting: false,
+  });
+  return (
+    <VirtualTable
+      table={table}
+      label="Messages"
+      maxHeight="65vh"
+      rowAttributes={(row) => ({ 'data-record': `${row.original.partition}:${row.original.offset}` })}
+    />
+  );
 }

@@ -55,7 +55,8 @@ export function MessagesToolbar({ view, partitionCount, streaming, onRead, onSca
     const found: Record<string, string[] | undefined> = { filter: filterError(filter) };
     const list = partitions.trim() === '' ? null : partitions.split(',').map((p) => p.trim());
     if (list && !list.every((p) => /^\d+$/.test(p))) found.partitions = ['Partition numbers separated by commas, or empty for all'];
-    else if (list && partitionCount !== null && list.some((p) => Number(p) >= partitionCount)) found.partitions = [`The topic has partitions 0-${partitionCount - 1}`];
+    else if (list && partitionCount !== null && list.some((p) => Number(p) >= partitionCount))
+      found.partitions = [`The topic has partitions 0-${partitionCount - 1}`];
     if (start === 'offset' && !/^\d+$/.test(offset.trim())) found.offset = ['An offset: a whole number'];
     if (start === 'offset' && list?.length !== 1) found.partitions = ['Starting at an offset reads one partition: name it'];
     if (start === 'timestamp' && Number.isNaN(new Date(time).getTime())) found.time = ['A date and time'];
@@ -76,9 +77,18 @@ export function MessagesToolbar({ view, partitionCount, streaming, onRead, onSca
   };
 
   return (
-    <form onSubmit={submit} aria-label="What to read" className="space-y-3 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800" noValidate>
+    <form
+      onSubmit={submit}
+      aria-label="What to read"
+      className="space-y-3 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800"
+      noValidate
+    >
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-6">
-        <FormField label="Partitions" hint={partitionCount === null ? 'empty: all' : `empty: all ${partitionCount}`} error={errors.partitions}>
+        <FormField
+          label="Partitions"
+          hint={partitionCount === null ? 'empty: all' : `empty: all ${partitionCount}`}
+          error={errors.partitions}
+        >
           {(c) => <Input {...c} value={partitions} onChange={(e) => setPartitions(e.target.value)} placeholder="all" spellCheck={false} />}
         </FormField>
         <FormField label="Start at">
@@ -97,7 +107,11 @@ export function MessagesToolbar({ view, partitionCount, streaming, onRead, onSca
           </FormField>
         ) : null}
         {start === 'timestamp' ? (
-          <FormField label="Time" hint={`${Intl.DateTimeFormat().resolvedOptions().timeZone}; the first record at or after it`} error={errors.time}>
+          <FormField
+            label="Time"
+            hint={`${Intl.DateTimeFormat().resolvedOptions().timeZone}; the first record at or after it`}
+            error={errors.time}
+          >
             {(c) => <Input {...c} type="datetime-local" step={1} value={time} onChange={(e) => setTime(e.target.value)} />}
           </FormField>
         ) : null}
@@ -155,7 +169,11 @@ export function MessagesToolbar({ view, partitionCount, streaming, onRead, onSca
         >
           Reset
         </Button>
-        <Button onClick={() => run(onScan)} disabled={streaming} title="Read on the server until the scan budget, showing progress (for filters over many records)">
+        <Button
+          onClick={() => run(onScan)}
+          disabled={streaming}
+          title="Read on the server until the scan budget, showing progress (for filters over many records)"
+        >
           Scan
         </Button>
         <Button onClick={() => run(onLive)} disabled={streaming} title="Follow new records as they arrive">

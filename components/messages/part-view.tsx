@@ -38,7 +38,10 @@ export function PartView({ label, part, size }: { label: string; part: Encoded; 
               role="radio"
               aria-checked={decoder === d.id}
               onClick={() => setDecoder(d.id)}
-              className={cn('rounded px-2 py-0.5 text-xs', decoder === d.id ? 'bg-sky-700 text-white' : 'text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800')}
+              className={cn(
+                'rounded px-2 py-0.5 text-xs',
+                decoder === d.id ? 'bg-sky-700 text-white' : 'text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800',
+              )}
             >
               {d.label}
             </button>

@@ -17,7 +17,12 @@ import { useToast } from '@/components/ui/toast';
 
 function EncodingSelect({ label, value, onChange }: { label: string; value: Encoding; onChange: (value: Encoding) => void }) {
   return (
-    <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as Encoding)} className="rounded border border-zinc-300 bg-white px-1 text-xs dark:border-zinc-700 dark:bg-zinc-900">
+    <select
+      aria-label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value as Encoding)}
+      className="rounded border border-zinc-300 bg-white px-1 text-xs dark:border-zinc-700 dark:bg-zinc-900"
+    >
       <option value="utf8">text</option>
       <option value="base64">base64</option>
     </select>
@@ -28,7 +33,17 @@ function EncodingSelect({ label, value, onChange }: { label: string; value: Enco
  * Produces one record (admins; operators where the configuration allows). Opened empty or from a shown record
  * ("produce again": as shown, masked parts included), edited, sent; the answer says where it went.
  */
-export function ProduceDialog({ clusterId, topic, initial, onClose }: { clusterId: string; topic: string; initial: ProduceForm; onClose: () => void }) {
+export function ProduceDialog({
+  clusterId,
+  topic,
+  initial,
+  onClose,
+}: {
+  clusterId: string;
+  topic: string;
+  initial: ProduceForm;
+  onClose: () => void;
+}) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const [form, setForm] = useState<ProduceForm>(initial);
@@ -36,7 +51,8 @@ export function ProduceDialog({ clusterId, topic, initial, onClose }: { clusterI
   const [failure, setFailure] = useState<string | null>(null);
   const [result, setResult] = useState<ProduceResult | null>(null);
   const set = (changes: Partial<ProduceForm>) => setForm((f) => ({ ...f, ...changes }));
-  const setHeader = (i: number, changes: Partial<HeaderRow>) => set({ headers: form.headers.map((h, j) => (j === i ? { ...h, ...changes } : h)) });
+  const setHeader = (i: number, changes: Partial<HeaderRow>) =>
+    set({ headers: form.headers.map((h, j) => (j === i ? { ...h, ...changes } : h)) });
   const produce = useMutation({
     mutationFn: (input: ParsedProduceInput) => apiSend('POST', apiRoutes.topicMessages(clusterId, topic), input, produceResultSchema),
     onSuccess: async (answer) => {
@@ -80,7 +96,11 @@ export function ProduceDialog({ clusterId, topic, initial, onClose }: { clusterI
             </FormField>
             <FormField label="Compression" error={errors.compression}>
               {(c) => (
-                <Select {...c} value={form.compression} onChange={(e) => set({ compression: e.target.value as ProduceForm['compression'] })}>
+                <Select
+                  {...c}
+                  value={form.compression}
+                  onChange={(e) => set({ compression: e.target.value as ProduceForm['compression'] })}
+                >
                   {COMPRESSION_TYPES.map((codec) => (
                     <option key={codec} value={codec}>
                       {codec}
@@ -101,7 +121,13 @@ export function ProduceDialog({ clusterId, topic, initial, onClose }: { clusterI
           <FormField label="Key" error={errors.key}>
             {(c) => (
               <div className="flex items-center gap-2">
-                <Input {...c} className="font-mono" value={form.key} disabled={form.nullKey} onChange={(e) => set({ key: e.target.value })} />
+                <Input
+                  {...c}
+                  className="font-mono"
+                  value={form.key}
+                  disabled={form.nullKey}
+                  onChange={(e) => set({ key: e.target.value })}
+                />
                 <EncodingSelect label="Key encoding" value={form.keyEncoding} onChange={(keyEncoding) => set({ keyEncoding })} />
                 <label className="flex items-center gap-1 text-xs whitespace-nowrap">
                   <input type="checkbox" checked={form.nullKey} onChange={(e) => set({ nullKey: e.target.checked })} /> null key
@@ -124,7 +150,8 @@ export function ProduceDialog({ clusterId, topic, initial, onClose }: { clusterI
                 <div className="flex items-center gap-2">
                   <EncodingSelect label="Value encoding" value={form.valueEncoding} onChange={(valueEncoding) => set({ valueEncoding })} />
                   <label className="flex items-center gap-1 text-xs">
-                    <input type="checkbox" checked={form.nullValue} onChange={(e) => set({ nullValue: e.target.checked })} /> null value (a tombstone on compacted topics)
+                    <input type="checkbox" checked={form.nullValue} onChange={(e) => set({ nullValue: e.target.checked })} /> null value (a
+                    tombstone on compacted topics)
                   </label>
                 </div>
               </div>
@@ -138,7 +165,16 @@ export function ProduceDialog({ clusterId, topic, initial, onClose }: { clusterI
                   {(c) => <Input {...c} placeholder="name" value={h.key} onChange={(e) => setHeader(i, { key: e.target.value })} />}
                 </FormField>
                 <FormField label={`Header ${i + 1} value`} labelHidden className="flex-1">
-                  {(c) => <Input {...c} placeholder="value" className="font-mono" disabled={h.nullValue} value={h.value} onChange={(e) => setHeader(i, { value: e.target.value })} />}
+                  {(c) => (
+                    <Input
+                      {...c}
+                      placeholder="value"
+                      className="font-mono"
+                      disabled={h.nullValue}
+                      value={h.value}
+                      onChange={(e) => setHeader(i, { value: e.target.value })}
+                    />
+                  )}
                 </FormField>
                 <EncodingSelect label={`Header ${i + 1} encoding`} value={h.encoding} onChange={(encoding) => setHeader(i, { encoding })} />
                 <label className="flex items-center gap-1 pt-1 text-xs">
@@ -149,7 +185,9 @@ export function ProduceDialog({ clusterId, topic, initial, onClose }: { clusterI
                 </Button>
               </div>
             ))}
-            <Button onClick={() => set({ headers: [...form.headers, { key: '', value: '', nullValue: false, encoding: 'utf8' }] })}>Add header</Button>
+            <Button onClick={() => set({ headers: [...form.headers, { key: '', value: '', nullValue: false, encoding: 'utf8' }] })}>
+              Add header
+            </Button>
           </fieldset>
           <FormAlert messages={errors.request} />
           <FormAlert messages={failure} />

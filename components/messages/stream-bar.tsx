@@ -5,7 +5,19 @@ import { STREAM_KEEP, type StreamState } from '@/components/messages/use-message
 import { Button } from '@/components/ui/button';
 
 /** A running scan's or tail's progress (records examined and matched, position per partition), and its controls. */
-export function StreamBar({ state, onStop, onPause, onResume, onClose }: { state: StreamState; onStop: () => void; onPause: () => void; onResume: () => void; onClose: () => void }) {
+export function StreamBar({
+  state,
+  onStop,
+  onPause,
+  onResume,
+  onClose,
+}: {
+  state: StreamState;
+  onStop: () => void;
+  onPause: () => void;
+  onResume: () => void;
+  onClose: () => void;
+}) {
   const { progress, end } = state;
   const counts = end ?? progress;
   const positions = progress ? Object.entries(progress.positions) : [];
@@ -15,12 +27,19 @@ export function StreamBar({ state, onStop, onPause, onResume, onClose }: { state
       <div className="flex flex-wrap items-center gap-2">
         <span role="status" className="mr-auto">
           {what}
-          {state.running ? (!state.started ? ' starting…' : state.paused ? ' paused' : ' running') : end ? ' ended' : ' stopped'}: {formatCount(state.received)} record{state.received === 1 ? '' : 's'} received
+          {state.running ? (!state.started ? ' starting…' : state.paused ? ' paused' : ' running') : end ? ' ended' : ' stopped'}:{' '}
+          {formatCount(state.received)} record{state.received === 1 ? '' : 's'} received
           {counts ? ` · ${formatCount(counts.scanned)} examined · ${formatCount(counts.matched)} matched` : ''}
           {state.received > STREAM_KEEP ? ` · the newest ${formatCount(STREAM_KEEP)} shown` : ''}
           {state.pending.length > 0 ? ` · ${formatCount(state.pending.length)} waiting` : ''}
         </span>
-        {state.running && state.mode === 'live' ? state.paused ? <Button onClick={onResume}>Resume</Button> : <Button onClick={onPause}>Pause</Button> : null}
+        {state.running && state.mode === 'live' ? (
+          state.paused ? (
+            <Button onClick={onResume}>Resume</Button>
+          ) : (
+            <Button onClick={onPause}>Pause</Button>
+          )
+        ) : null}
         {state.running ? (
           <Button tone="danger" onClick={onStop}>
             Stop

@@ -26,11 +26,25 @@ export type StreamState = {
   error: string | null;
 };
 
-const initial = (mode: StreamState['mode']): StreamState => ({ mode, running: true, started: false, paused: false, messages: [], pending: [], received: 0, progress: null, end: null, notices: [], error: null });
+const initial = (mode: StreamState['mode']): StreamState => ({
+  mode,
+  running: true,
+  started: false,
+  paused: false,
+  messages: [],
+  pending: [],
+  received: 0,
+  progress: null,
+  end: null,
+  notices: [],
+  error: null,
+});
 
 function withMessage(s: StreamState, message: Message): StreamState {
   const keep = (list: Message[]) => [...list.slice(-(STREAM_KEEP - 1)), message];
-  return s.paused ? { ...s, received: s.received + 1, pending: keep(s.pending) } : { ...s, received: s.received + 1, messages: keep(s.messages) };
+  return s.paused
+    ? { ...s, received: s.received + 1, pending: keep(s.pending) }
+    : { ...s, received: s.received + 1, messages: keep(s.messages) };
 }
 
 /**
@@ -75,7 +89,12 @@ export function useMessageStream({ clusterId, topic }: { clusterId: string; topi
             const json: unknown = JSON.parse(data);
             if (event === 'message') update((s) => withMessage(s, messageSchema.parse(json)));
             else if (event === 'progress') update((s) => ({ ...s, progress: messageProgressSchema.parse(json) }));
-            else if (event === 'start') update((s) => ({ ...s, started: true, notices: [...new Set([...s.notices, ...((json as { notices?: string[] }).notices ?? [])])] }));
+            else if (event === 'start')
+              update((s) => ({
+                ...s,
+                started: true,
+                notices: [...new Set([...s.notices, ...((json as { notices?: string[] }).notices ?? [])])],
+              }));
             else if (event === 'error') throw new Error(errorResponseSchema.safeParse(json).data?.error.message ?? 'The stream failed');
             else if (event === 'end') {
               const end = messageStreamEndSchema.parse(json);
@@ -90,7 +109,7 @@ export function useMessageStream({ clusterId, topic }: { clusterId: string; topi
       void (async () => {
         try {
           // A live tail's budget is per stream: it goes on from where it stopped, keeping the list.
-          for (let query: string | null = firstQuery; query !== null; ) {
+          for (let query: string | null = firstQuery; query !== null;) {
             const next: string | null = await read(query);
             query = next === null ? null : `cursor=${encodeURIComponent(next)}`;
           }
@@ -108,7 +127,10 @@ export function useMessageStream({ clusterId, topic }: { clusterId: string; topi
     setState((s) => s && { ...s, running: false, paused: false, pending: [], messages: [...s.messages, ...s.pending].slice(-STREAM_KEEP) });
   }, [close]);
   const pause = useCallback(() => setState((s) => s && { ...s, paused: true }), []);
-  const resume = useCallback(() => setState((s) => s && { ...s, paused: false, pending: [], messages: [...s.messages, ...s.pending].slice(-STREAM_KEEP) }), []);
+  const resume = useCallback(
+    () => setState((s) => s && { ...s, paused: false, pending: [], messages: [...s.messages, ...s.pending].slice(-STREAM_KEEP) }),
+    [],
+  );
   const clear = useCallback(() => {
     close();
     setState(null);

@@ -15,7 +15,8 @@ function Quorum({ quorum }: { quorum: NonNullable<Overview['quorum']> }) {
   return (
     <section aria-label="Controller quorum" className="space-y-2">
       <h2 className="text-sm font-medium">
-        KRaft controller quorum · leader {quorum.leaderId ?? 'none'} · epoch {quorum.leaderEpoch} · high watermark {formatInt64(quorum.highWatermark)}
+        KRaft controller quorum · leader {quorum.leaderId ?? 'none'} · epoch {quorum.leaderEpoch} · high watermark{' '}
+        {formatInt64(quorum.highWatermark)}
       </h2>
       <Table>
         <thead>
@@ -28,15 +29,19 @@ function Quorum({ quorum }: { quorum: NonNullable<Overview['quorum']> }) {
           </tr>
         </thead>
         <tbody>
-          {[...quorum.voters.map((r) => ({ ...r, role: 'voter' })), ...quorum.observers.map((r) => ({ ...r, role: 'observer' }))].map((r) => (
-            <tr key={`${r.role}-${r.id}`}>
-              <Td className="font-mono">{r.id}</Td>
-              <Td>{r.id === quorum.leaderId ? <Badge tone="info">leader</Badge> : r.role}</Td>
-              <Td numeric>{formatInt64(r.logEndOffset)}</Td>
-              <Td numeric>{formatInt64(r.lag)}</Td>
-              <Td className="text-xs text-zinc-500">{r.lastCaughtUpTimestamp ? new Date(r.lastCaughtUpTimestamp).toISOString().replace('T', ' ').slice(0, 19) : '–'}</Td>
-            </tr>
-          ))}
+          {[...quorum.voters.map((r) => ({ ...r, role: 'voter' })), ...quorum.observers.map((r) => ({ ...r, role: 'observer' }))].map(
+            (r) => (
+              <tr key={`${r.role}-${r.id}`}>
+                <Td className="font-mono">{r.id}</Td>
+                <Td>{r.id === quorum.leaderId ? <Badge tone="info">leader</Badge> : r.role}</Td>
+                <Td numeric>{formatInt64(r.logEndOffset)}</Td>
+                <Td numeric>{formatInt64(r.lag)}</Td>
+                <Td className="text-xs text-zinc-500">
+                  {r.lastCaughtUpTimestamp ? new Date(r.lastCaughtUpTimestamp).toISOString().replace('T', ' ').slice(0, 19) : '–'}
+                </Td>
+              </tr>
+            ),
+          )}
         </tbody>
       </Table>
     </section>
@@ -54,7 +59,9 @@ export function ClusterOverview({ clusterId, healthHref }: { clusterId: string; 
       <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm text-zinc-500 dark:text-zinc-400">
         <p>
           {data.kafkaVersion.label} · {data.mode === 'kraft' ? 'KRaft' : 'ZooKeeper'} · controller {data.controllerId ?? 'none'}
-          {data.brokers.down.length ? <span className="ml-2 text-red-700 dark:text-red-400">brokers down: {data.brokers.down.join(', ')}</span> : null}
+          {data.brokers.down.length ? (
+            <span className="ml-2 text-red-700 dark:text-red-400">brokers down: {data.brokers.down.join(', ')}</span>
+          ) : null}
         </p>
         <AsOf asOf={data.asOf} stale={Boolean(error)} />
       </div>
@@ -67,8 +74,18 @@ export function ClusterOverview({ clusterId, healthHref }: { clusterId: string; 
         <Stat label="Offline" value={formatCount(data.offline)} tone={risk(data.offline, 'bad')} href={healthHref} />
         <Stat label="Leaderless" value={formatCount(data.leaderless)} tone={risk(data.leaderless, 'bad')} href={healthHref} />
         <Stat label="Under min ISR" value={formatCount(data.underMinIsr)} tone={risk(data.underMinIsr, 'bad')} href={healthHref} />
-        <Stat label="Under-replicated" value={formatCount(data.underReplicated)} tone={risk(data.underReplicated, 'warn')} href={healthHref} />
-        <Stat label="Non-preferred leaders" value={formatCount(data.nonPreferredLeaders)} tone={risk(data.nonPreferredLeaders, 'warn')} href={healthHref} />
+        <Stat
+          label="Under-replicated"
+          value={formatCount(data.underReplicated)}
+          tone={risk(data.underReplicated, 'warn')}
+          href={healthHref}
+        />
+        <Stat
+          label="Non-preferred leaders"
+          value={formatCount(data.nonPreferredLeaders)}
+          tone={risk(data.nonPreferredLeaders, 'warn')}
+          href={healthHref}
+        />
       </dl>
       {data.quorum ? <Quorum quorum={data.quorum} /> : null}
     </div>

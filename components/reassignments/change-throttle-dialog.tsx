@@ -24,7 +24,8 @@ export function ChangeThrottleDialog({ clusterId, jobId, current, onClose }: Pro
   const [error, setError] = useState<string[] | undefined>();
   const [failure, setFailure] = useState<string | null>(null);
   const change = useMutation({
-    mutationFn: (throttleBytesPerSec: number | null) => apiSend('PATCH', apiRoutes.reassignment(clusterId, jobId), { throttleBytesPerSec }, throttleUpdatedSchema),
+    mutationFn: (throttleBytesPerSec: number | null) =>
+      apiSend('PATCH', apiRoutes.reassignment(clusterId, jobId), { throttleBytesPerSec }, throttleUpdatedSchema),
     onSuccess: async ({ throttleBytesPerSec }) => {
       await queryClient.invalidateQueries({ queryKey: reassignmentQueries.all(clusterId) });
       toast(throttleBytesPerSec === null ? 'Throttle removed' : `Throttle set to ${formatRate(throttleBytesPerSec)}`);

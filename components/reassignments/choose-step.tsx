@@ -25,7 +25,13 @@ export function ChooseStep({ clusterId, form, onChange, errors, currentReplicati
         <div className="grid gap-1 sm:grid-cols-2">
           {WIZARD_MODES.map((option) => (
             <label key={option.mode} className="flex items-start gap-2 rounded p-1 text-sm hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-              <input type="radio" name="mode" className="mt-0.5 accent-sky-700" checked={mode === option.mode} onChange={() => onChange({ mode: option.mode })} />
+              <input
+                type="radio"
+                name="mode"
+                className="mt-0.5 accent-sky-700"
+                checked={mode === option.mode}
+                onChange={() => onChange({ mode: option.mode })}
+              />
               <span>
                 <span className="font-medium">{option.label}</span>
                 <span className="block text-xs text-zinc-500 dark:text-zinc-400">{option.help}</span>
@@ -56,12 +62,21 @@ export function ChooseStep({ clusterId, form, onChange, errors, currentReplicati
       {mode === 'replication-factor' ? (
         <FormField
           label="New replication factor"
-          hint={currentReplicationFactor !== undefined ? `Now ${currentReplicationFactor}.` : 'Every chosen topic gets this many replicas per partition.'}
+          hint={
+            currentReplicationFactor !== undefined
+              ? `Now ${currentReplicationFactor}.`
+              : 'Every chosen topic gets this many replicas per partition.'
+          }
           error={errors.replicationFactor}
         >
           {(control) => (
             <div className="w-32">
-              <Input {...control} inputMode="numeric" value={form.replicationFactor} onChange={(e) => onChange({ replicationFactor: e.target.value })} />
+              <Input
+                {...control}
+                inputMode="numeric"
+                value={form.replicationFactor}
+                onChange={(e) => onChange({ replicationFactor: e.target.value })}
+              />
             </div>
           )}
         </FormField>

@@ -26,17 +26,23 @@ export function ElectLeadersDialog({ clusterId, scope, what, onClose }: Props) {
   const elect = useMutation({
     mutationFn: () => apiSend('POST', apiRoutes.leaderElection(clusterId), scope, leaderElectionResponseSchema),
     onSuccess: async (result) => {
-      await Promise.all([queryClient.invalidateQueries({ queryKey: topicQueries.all(clusterId) }), queryClient.invalidateQueries({ queryKey: brokerQueries.all(clusterId) })]);
-      toast(`Preferred leaders elected for ${what}: ${result.elected.length} moved, ${result.failed.length} failed`, result.failed.length > 0 ? 'error' : 'success');
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: topicQueries.all(clusterId) }),
+        queryClient.invalidateQueries({ queryKey: brokerQueries.all(clusterId) }),
+      ]);
+      toast(
+        `Preferred leaders elected for ${what}: ${result.elected.length} moved, ${result.failed.length} failed`,
+        result.failed.length > 0 ? 'error' : 'success',
+      );
     },
     onError: (error: Error) => setFailure(`Failed to elect preferred leaders for ${what}: ${error.message}`),
   });
   return (
     <Dialog open onClose={onClose} title={`Elect preferred leaders for ${what}`} size="md">
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Moves leadership of each partition back to its preferred replica (the first in its replica list) where another replica leads it now, as after a
-        broker restart or a reassignment. No data is copied; clients reconnect to the new leaders. Partitions whose preferred replica is not in sync are left
-        as they are.
+        Moves leadership of each partition back to its preferred replica (the first in its replica list) where another replica leads it now,
+        as after a broker restart or a reassignment. No data is copied; clients reconnect to the new leaders. Partitions whose preferred
+        replica is not in sync are left as they are.
       </p>
       {elect.data ? <ElectionResult result={elect.data} /> : null}
       <FormAlert messages={failure} />

@@ -7,7 +7,8 @@ export function ElectionResult({ result }: { result: LeaderElectionResponse }) {
   return (
     <section aria-label="Election result" className="space-y-2 text-sm">
       <p role="status">
-        {formatCount(elected.length)} leader{elected.length === 1 ? '' : 's'} moved to the preferred replica · {formatCount(alreadyPreferred)} already led by it
+        {formatCount(elected.length)} leader{elected.length === 1 ? '' : 's'} moved to the preferred replica ·{' '}
+        {formatCount(alreadyPreferred)} already led by it
         {failed.length > 0 ? ` · ${formatCount(failed.length)} failed` : ''}
       </p>
       {elected.length > 0 ? (

@@ -30,7 +30,12 @@ export function ElectionSchedulePanel({ clusterId }: { clusterId: string }) {
       apiSend(body ? 'PUT' : 'DELETE', apiRoutes.leaderElectionSchedule(clusterId), body ?? {}, electionScheduleResponseSchema),
     onSuccess: async (result) => {
       await queryClient.invalidateQueries({ queryKey: reassignmentQueries.electionSchedule(clusterId).queryKey });
-      toast(result.schedule ? `Preferred leader election scheduled ${describeInterval(result.schedule.everyMinutes)}` : 'Scheduled preferred leader election removed', 'success');
+      toast(
+        result.schedule
+          ? `Preferred leader election scheduled ${describeInterval(result.schedule.everyMinutes)}`
+          : 'Scheduled preferred leader election removed',
+        'success',
+      );
     },
     onError: (e: Error) => toast(`Failed to change the scheduled election: ${e.message}`, 'error'),
   });
@@ -42,11 +47,15 @@ export function ElectionSchedulePanel({ clusterId }: { clusterId: string }) {
         Scheduled preferred leader election
       </h3>
       {error && !data ? <QueryError what="the schedule" error={error} onRetry={() => void refetch()} /> : null}
-      {data && !schedule ? <p className="text-sm text-zinc-500 dark:text-zinc-400">None: leaders are elected only when someone asks.</p> : null}
+      {data && !schedule ? (
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">None: leaders are elected only when someone asks.</p>
+      ) : null}
       {schedule ? (
         <p className="text-sm" data-testid="election-schedule">
           {describeInterval(schedule.everyMinutes)} for {describeScope(schedule)} · next {formatDateTime(schedule.nextRunAt)}
-          {schedule.lastRunAt !== null ? ` · last ${formatDateTime(schedule.lastRunAt)}: ${schedule.lastResult ? describeRun(schedule.lastResult) : 'running'}` : ''}
+          {schedule.lastRunAt !== null
+            ? ` · last ${formatDateTime(schedule.lastRunAt)}: ${schedule.lastResult ? describeRun(schedule.lastResult) : 'running'}`
+            : ''}
         </p>
       ) : null}
       {mayChange && data ? (

@@ -37,8 +37,12 @@ export function JobActions({ clusterId, job }: { clusterId: string; job: Reassig
       ) : null}
       {hasEnded(job.state) ? <Button onClick={() => setOpen('rollback')}>Roll back…</Button> : null}
       {/* Throttle and cancel only apply while it runs: their dialogs go away if it ends meanwhile. */}
-      {open === 'throttle' && running ? <ChangeThrottleDialog clusterId={clusterId} jobId={job.jobId} current={job.throttleBytesPerSec} onClose={close} /> : null}
-      {(open === 'cancel' && running) || (open === 'rollback' && !running) ? <JobConfirmDialog clusterId={clusterId} jobId={job.jobId} action={open} onClose={close} /> : null}
+      {open === 'throttle' && running ? (
+        <ChangeThrottleDialog clusterId={clusterId} jobId={job.jobId} current={job.throttleBytesPerSec} onClose={close} />
+      ) : null}
+      {(open === 'cancel' && running) || (open === 'rollback' && !running) ? (
+        <JobConfirmDialog clusterId={clusterId} jobId={job.jobId} action={open} onClose={close} />
+      ) : null}
       {open === 'elect' ? (
         <ElectLeadersDialog
           clusterId={clusterId}

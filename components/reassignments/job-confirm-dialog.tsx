@@ -41,20 +41,34 @@ export function JobConfirmDialog({ clusterId, jobId, action, onClose }: Props) {
   const text = TEXT[action];
   const run = useMutation({
     mutationFn: () =>
-      apiSend('POST', action === 'cancel' ? apiRoutes.reassignmentCancel(clusterId, jobId) : apiRoutes.reassignmentRollback(clusterId, jobId), {}, jobCreatedSchema),
+      apiSend(
+        'POST',
+        action === 'cancel' ? apiRoutes.reassignmentCancel(clusterId, jobId) : apiRoutes.reassignmentRollback(clusterId, jobId),
+        {},
+        jobCreatedSchema,
+      ),
     onSuccess: async (answer) => {
       await queryClient.invalidateQueries({ queryKey: reassignmentQueries.all(clusterId) });
       toast(text.done);
       onClose();
       if (action === 'rollback') router.push(pageRoutes.reassignment(clusterId, answer.jobId));
     },
-    onError: (e: Error) => setFailure(`Failed to ${action === 'cancel' ? 'cancel' : 'roll back'} reassignment ${shortJobId(jobId)}: ${e.message}`),
+    onError: (e: Error) =>
+      setFailure(`Failed to ${action === 'cancel' ? 'cancel' : 'roll back'} reassignment ${shortJobId(jobId)}: ${e.message}`),
   });
   return (
     <Dialog open onClose={onClose} title={text.title} size="md">
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{text.body}</p>
       <FormAlert messages={failure} />
-      <DialogActions onCancel={onClose} cancelLabel="Keep it" tone="danger" label={text.button} busyLabel={text.busy} pending={run.isPending} onAct={() => run.mutate()} />
+      <DialogActions
+        onCancel={onClose}
+        cancelLabel="Keep it"
+        tone="danger"
+        label={text.button}
+        busyLabel={text.busy}
+        pending={run.isPending}
+        onAct={() => run.mutate()}
+      />
     </Dialog>
   );
 }

@@ -24,12 +24,19 @@ function Facts({ clusterId, job }: { clusterId: string; job: ReassignmentJob }) 
     [job.state === 'running' ? 'Last update' : 'Ended', formatTime(job.updatedAt)],
     ['Throttle', job.throttleBytesPerSec === null ? 'none' : formatRate(job.throttleBytesPerSec)],
     ...(job.rollbackOf
-      ? [['Rolls back', <Link key="r" href={pageRoutes.reassignment(clusterId, job.rollbackOf)} className="text-sky-700 hover:underline dark:text-sky-400">{`job ${shortJobId(job.rollbackOf)}`}</Link>] as [string, ReactNode]]
+      ? [
+          [
+            'Rolls back',
+            <Link
+              key="r"
+              href={pageRoutes.reassignment(clusterId, job.rollbackOf)}
+              className="text-sky-700 hover:underline dark:text-sky-400"
+            >{`job ${shortJobId(job.rollbackOf)}`}</Link>,
+          ] as [string, ReactNode],
+        ]
       : []),
   ];
-  return (
-    <FactList label="Job facts" facts={facts} columns={5} />
-  );
+  return <FactList label="Job facts" facts={facts} columns={5} />;
 }
 
 /** One reassignment job: progress (polled while it runs), what ended it, its partitions, and what may be done next. */
@@ -51,7 +58,11 @@ export function JobDetail({ clusterId, jobId }: { clusterId: string; jobId: stri
         <>
           <Facts clusterId={clusterId} job={job} />
           {job.message ? (
-            <p role="note" aria-label="Job message" className="rounded border border-zinc-200 bg-zinc-50 p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+            <p
+              role="note"
+              aria-label="Job message"
+              className="rounded border border-zinc-200 bg-zinc-50 p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900"
+            >
               {job.message}
             </p>
           ) : null}

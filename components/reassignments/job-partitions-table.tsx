@@ -29,8 +29,18 @@ const columns = [
     meta: { title: 'The planned replicas; the first is the preferred leader' },
     cell: ({ row: { original: p } }) => <ReplicaList marks={p.target.map((id, i) => ({ id, preferred: i === 0, change: 'kept' }))} />,
   }),
-  column.display({ id: 'adding', header: 'Adding', size: 110, cell: ({ row: { original: p } }) => <ReplicaList marks={ids(p.adding, 'added')} /> }),
-  column.display({ id: 'removing', header: 'Removing', size: 110, cell: ({ row: { original: p } }) => <ReplicaList marks={ids(p.removing, 'removed')} /> }),
+  column.display({
+    id: 'adding',
+    header: 'Adding',
+    size: 110,
+    cell: ({ row: { original: p } }) => <ReplicaList marks={ids(p.adding, 'added')} />,
+  }),
+  column.display({
+    id: 'removing',
+    header: 'Removing',
+    size: 110,
+    cell: ({ row: { original: p } }) => <ReplicaList marks={ids(p.removing, 'removed')} />,
+  }),
   column.display({
     id: 'remark',
     header: 'Remark',
@@ -57,7 +67,12 @@ export function JobPartitionsTable({ partitions }: { partitions: JobPartition[] 
       <h3 id="job-partitions" className="font-medium">
         Partitions
       </h3>
-      <VirtualTable table={table} label="Job partitions" maxHeight="60vh" rowAttributes={(row) => ({ 'data-partition': row.id, 'data-state': row.original.state })} />
+      <VirtualTable
+        table={table}
+        label="Job partitions"
+        maxHeight="60vh"
+        rowAttributes={(row) => ({ 'data-partition': row.id, 'data-state': row.original.state })}
+      />
     </section>
   );
 }

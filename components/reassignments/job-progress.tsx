@@ -14,9 +14,12 @@ export function JobProgress({ job }: { job: ReassignmentJob }) {
   return (
     <section aria-label="Progress" className="space-y-3">
       {job.stalled ? (
-        <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
-          Stalled: no bytes have been copied for a while although partitions are moving. The throttle may be too low for the traffic these partitions get, or a
-          receiving broker may be down. Raise the throttle, check the brokers, or cancel.
+        <p
+          role="alert"
+          className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200"
+        >
+          Stalled: no bytes have been copied for a while although partitions are moving. The throttle may be too low for the traffic these
+          partitions get, or a receiving broker may be down. Raise the throttle, check the brokers, or cancel.
         </p>
       ) : null}
       <div className="grid gap-3 sm:grid-cols-2">
@@ -24,7 +27,11 @@ export function JobProgress({ job }: { job: ReassignmentJob }) {
           label="Bytes copied"
           value={percent ?? (running ? null : 100)}
           tone={BAR_TONE[job.state]}
-          text={percent === null ? 'Nothing to copy (replica order only)' : `${formatBytes(job.bytesDone)} of ${formatBytes(job.bytesTotal)} (${percent}%)`}
+          text={
+            percent === null
+              ? 'Nothing to copy (replica order only)'
+              : `${formatBytes(job.bytesDone)} of ${formatBytes(job.bytesTotal)} (${percent}%)`
+          }
         />
         <ProgressBar
           label="Partitions"

@@ -9,7 +9,15 @@ const TITLE: Record<ReassignmentJob['state'], string> = {
   failed: 'Ended with partitions that could not be moved',
 };
 
-export function JobStateBadge({ state, stalled, cancelling }: { state: ReassignmentJob['state']; stalled?: boolean; cancelling?: boolean }) {
+export function JobStateBadge({
+  state,
+  stalled,
+  cancelling,
+}: {
+  state: ReassignmentJob['state'];
+  stalled?: boolean;
+  cancelling?: boolean;
+}) {
   return (
     <span className="inline-flex gap-1">
       <Badge tone={JOB_STATE_TONE[state]} title={TITLE[state]}>

@@ -46,7 +46,11 @@ export function JobsTable({ clusterId }: { clusterId: string }) {
           return (
             <tr key={job.jobId} data-job-id={job.jobId}>
               <Td>
-                <Link href={pageRoutes.reassignment(clusterId, job.jobId)} className="font-mono text-sky-700 hover:underline dark:text-sky-400" aria-label={`Reassignment ${shortJobId(job.jobId)}`}>
+                <Link
+                  href={pageRoutes.reassignment(clusterId, job.jobId)}
+                  className="font-mono text-sky-700 hover:underline dark:text-sky-400"
+                  aria-label={`Reassignment ${shortJobId(job.jobId)}`}
+                >
                   {shortJobId(job.jobId)}
                 </Link>
                 {job.rollbackOf ? <span className="ml-2 text-xs text-zinc-500">{`rollback of ${shortJobId(job.rollbackOf)}`}</span> : null}

@@ -14,8 +14,18 @@ const column = createColumnHelper<Row>();
 const columns = [
   column.accessor('topic', { header: 'Topic', size: 220, meta: { className: 'font-mono' } }),
   column.accessor('partition', { header: 'Partition', size: 90, meta: { numeric: true } }),
-  column.display({ id: 'before', header: 'Before', size: 150, cell: ({ row: { original: r } }) => <ReplicaList marks={diffCells(r).before} /> }),
-  column.display({ id: 'after', header: 'After', size: 150, cell: ({ row: { original: r } }) => <ReplicaList marks={diffCells(r).after} /> }),
+  column.display({
+    id: 'before',
+    header: 'Before',
+    size: 150,
+    cell: ({ row: { original: r } }) => <ReplicaList marks={diffCells(r).before} />,
+  }),
+  column.display({
+    id: 'after',
+    header: 'After',
+    size: 150,
+    cell: ({ row: { original: r } }) => <ReplicaList marks={diffCells(r).after} />,
+  }),
   column.display({
     id: 'notes',
     header: 'Notes',
@@ -29,8 +39,14 @@ const columns = [
               {r.errors.join('; ')}
             </Badge>
           ) : null}
-          {cells.leaderChanged ? <Badge tone="info" title="The preferred leader changes">leader {r.after[0]}</Badge> : null}
-          {cells.countChanged ? <Badge tone="warn" title="The replica count changes">{`RF ${r.before.length} → ${r.after.length}`}</Badge> : null}
+          {cells.leaderChanged ? (
+            <Badge tone="info" title="The preferred leader changes">
+              leader {r.after[0]}
+            </Badge>
+          ) : null}
+          {cells.countChanged ? (
+            <Badge tone="warn" title="The replica count changes">{`RF ${r.before.length} → ${r.after.length}`}</Badge>
+          ) : null}
         </span>
       );
     },

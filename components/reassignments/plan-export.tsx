@@ -21,7 +21,8 @@ function ExportOne({ what, json, fileName }: { what: 'Plan' | 'Rollback'; json: 
   const copy = () =>
     navigator.clipboard.writeText(text).then(
       () => toast(`${what} JSON copied`),
-      (error: unknown) => toast(`Failed to copy the ${what.toLowerCase()} JSON: ${error instanceof Error ? error.message : String(error)}`, 'error'),
+      (error: unknown) =>
+        toast(`Failed to copy the ${what.toLowerCase()} JSON: ${error instanceof Error ? error.message : String(error)}`, 'error'),
     );
   return (
     <div className="space-y-1 rounded border border-zinc-200 px-3 py-2 text-sm dark:border-zinc-800">
@@ -32,7 +33,13 @@ function ExportOne({ what, json, fileName }: { what: 'Plan' | 'Rollback'; json: 
       </div>
       <details>
         <summary className="cursor-pointer text-zinc-500 dark:text-zinc-400">{`Show the ${what.toLowerCase()} JSON`}</summary>
-        <textarea readOnly aria-label={`${what} JSON`} value={text} rows={4} className="mt-2 w-full rounded border border-zinc-300 bg-zinc-50 p-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-950" />
+        <textarea
+          readOnly
+          aria-label={`${what} JSON`}
+          value={text}
+          rows={4}
+          className="mt-2 w-full rounded border border-zinc-300 bg-zinc-50 p-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-950"
+        />
       </details>
     </div>
   );

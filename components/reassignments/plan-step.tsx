@@ -16,9 +16,7 @@ export function PlanTotals({ plan }: { plan: PlanResponse }) {
     ['Leader changes', formatCount(plan.leaderChanges)],
     ...(counts.countChanges > 0 ? [['Replica count changes', formatCount(counts.countChanges)] as [string, string]] : []),
   ];
-  return (
-    <FactList label="Plan totals" facts={facts} />
-  );
+  return <FactList label="Plan totals" facts={facts} />;
 }
 
 /** The wizard's second step: what would move, and the plan and its rollback to export. */

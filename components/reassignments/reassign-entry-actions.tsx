@@ -30,7 +30,12 @@ function ReassignActions({ clusterId, reassign, elect }: Actions) {
       <Button onClick={() => setOpen({ wizard: reassign.prefill() })}>{reassign.label}</Button>
       <Button onClick={() => setOpen('elect')}>{elect.label}</Button>
       {open !== null && open !== 'elect' ? (
-        <ReassignWizardDialog clusterId={clusterId} prefill={open.wizard} currentReplicationFactor={reassign.currentReplicationFactor} onClose={close} />
+        <ReassignWizardDialog
+          clusterId={clusterId}
+          prefill={open.wizard}
+          currentReplicationFactor={reassign.currentReplicationFactor}
+          onClose={close}
+        />
       ) : null}
       {open === 'elect' ? <ElectLeadersDialog clusterId={clusterId} scope={elect.scope} what={elect.what} onClose={close} /> : null}
     </div>
@@ -68,7 +73,11 @@ export function TopicReassignActions({ clusterId, topic }: { clusterId: string; 
   return (
     <ReassignActions
       clusterId={clusterId}
-      reassign={{ label: 'Reassign…', prefill: () => ({ mode: 'rebalance', topics: [topic], replicationFactor }), currentReplicationFactor: replicationFactor }}
+      reassign={{
+        label: 'Reassign…',
+        prefill: () => ({ mode: 'rebalance', topics: [topic], replicationFactor }),
+        currentReplicationFactor: replicationFactor,
+      }}
       elect={{ label: 'Elect preferred leaders…', scope: { topics: [topic] }, what: `topic ${topic}` }}
     />
   );

@@ -7,7 +7,15 @@ import { apiSend } from '@/lib/api-client';
 import { ApiError } from '@/lib/errors';
 import type { FormErrors } from '@/lib/form-errors';
 import { reassignmentQueries } from '@/lib/queries/reassignments';
-import { executeErrors, initialWizardForm, planFieldErrors, toExecuteRequest, toPlanRequest, type WizardForm, type WizardPrefill } from '@/lib/reassign-wizard';
+import {
+  executeErrors,
+  initialWizardForm,
+  planFieldErrors,
+  toExecuteRequest,
+  toPlanRequest,
+  type WizardForm,
+  type WizardPrefill,
+} from '@/lib/reassign-wizard';
 import { apiRoutes, pageRoutes } from '@/lib/routes';
 import { jobCreatedSchema, type ExecuteRequest, type PlanResponse } from '@/lib/schemas/reassignments';
 import { DEFAULT_THROTTLE, throttleFromForm } from '@/lib/throttle-rate';
@@ -37,7 +45,11 @@ export function ReassignWizardDialog({ clusterId, prefill, currentReplicationFac
   const [form, setForm] = useState<WizardForm>(() => initialWizardForm(prefill));
   const [errors, setErrors] = useState<FormErrors>({});
   const [planned, setPlanned] = useState<PlanResponse | null>(null);
-  const [options, setOptions] = useState<RunOptions>({ throttle: DEFAULT_THROTTLE, allowReassigning: false, allowReplicationFactorChange: false });
+  const [options, setOptions] = useState<RunOptions>({
+    throttle: DEFAULT_THROTTLE,
+    allowReassigning: false,
+    allowReplicationFactorChange: false,
+  });
   const [refusals, setRefusals] = useState<Refusals | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -91,7 +103,13 @@ export function ReassignWizardDialog({ clusterId, prefill, currentReplicationFac
     if ('error' in rate) return setErrors({ throttle: [rate.error] });
     setErrors({});
     const countChange = form.mode === 'replication-factor' || options.allowReplicationFactorChange;
-    execute.mutate(toExecuteRequest(planned.plan, { throttleBytesPerSec: rate.value, allowReplicationFactorChange: countChange, allowReassigning: options.allowReassigning }));
+    execute.mutate(
+      toExecuteRequest(planned.plan, {
+        throttleBytesPerSec: rate.value,
+        allowReplicationFactorChange: countChange,
+        allowReassigning: options.allowReassigning,
+      }),
+    );
   };
   /** Manual edit: the plan as the tool's JSON in the import field, to change replica lists by hand and check again. */
   const editByHand = () => {
@@ -106,9 +124,20 @@ export function ReassignWizardDialog({ clusterId, prefill, currentReplicationFac
       <WizardSteps current={step} />
       {step === 'choose' ? (
         <form onSubmit={submitChoice} className="space-y-4" noValidate>
-          <ChooseStep clusterId={clusterId} form={form} onChange={change} errors={errors} currentReplicationFactor={currentReplicationFactor} />
+          <ChooseStep
+            clusterId={clusterId}
+            form={form}
+            onChange={change}
+            errors={errors}
+            currentReplicationFactor={currentReplicationFactor}
+          />
           <FormAlert messages={errors.request ?? failure} />
-          <DialogActions onCancel={onClose} label={form.mode === 'import' ? 'Check the JSON' : 'Plan'} busyLabel="Planning…" pending={plan.isPending} />
+          <DialogActions
+            onCancel={onClose}
+            label={form.mode === 'import' ? 'Check the JSON' : 'Plan'}
+            busyLabel="Planning…"
+            pending={plan.isPending}
+          />
         </form>
       ) : null}
       {step !== 'choose' && planned ? (
@@ -116,9 +145,23 @@ export function ReassignWizardDialog({ clusterId, prefill, currentReplicationFac
           {step === 'plan' ? (
             <PlanStep plan={planned} errors={refusals?.rows} exportName={`${clusterId}-reassignment-${form.mode}`} />
           ) : (
-            <RunStep plan={planned} options={options} onChange={setOptions} throttleError={errors.throttle} countChangeIntended={form.mode === 'replication-factor'} />
+            <RunStep
+              plan={planned}
+              options={options}
+              onChange={setOptions}
+              throttleError={errors.throttle}
+              countChangeIntended={form.mode === 'replication-factor'}
+            />
           )}
-          <FormAlert messages={refused.length > 0 ? [`The plan was refused: ${refused.slice(0, 10).join(' · ')}${refused.length > 10 ? ` · and ${refused.length - 10} more` : ''}`] : failure} />
+          <FormAlert
+            messages={
+              refused.length > 0
+                ? [
+                    `The plan was refused: ${refused.slice(0, 10).join(' · ')}${refused.length > 10 ? ` · and ${refused.length - 10} more` : ''}`,
+                  ]
+                : failure
+            }
+          />
           <div className="flex justify-end gap-2">
             <Button onClick={() => setStep(step === 'run' ? 'plan' : 'choose')}>Back</Button>
             {step === 'plan' && planned.diff.length > 0 ? (

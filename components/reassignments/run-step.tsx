@@ -26,7 +26,12 @@ export function RunStep({ plan, options, onChange, throttleError, countChangeInt
       <p className="text-sm">
         Moves {formatCount(plan.movedReplicas)} replica{plan.movedReplicas === 1 ? '' : 's'} of {formatCount(counts.partitions)} partition
         {counts.partitions === 1 ? '' : 's'}, copying {formatBytes(plan.bytesToCopy)}
-        {time === null || time === 0 ? '' : time < 1000 ? ': at this rate, well under a second' : `: at this rate, at most about ${formatDuration(time)} (less when several brokers receive)`}.
+        {time === null || time === 0
+          ? ''
+          : time < 1000
+            ? ': at this rate, well under a second'
+            : `: at this rate, at most about ${formatDuration(time)} (less when several brokers receive)`}
+        .
       </p>
       <ThrottleFields value={options.throttle} onChange={(throttle) => onChange({ ...options, throttle })} error={throttleError} />
       <ThrottleHelp />

@@ -24,7 +24,10 @@ export function TopicPicker({ clusterId, value, onChange, draft: text, onDraftCh
   const listId = useId();
   const query = text.trim();
   const { data } = useQuery({ ...topicQueries.list(clusterId, { q: query }), enabled: query.length > 0, refetchInterval: false });
-  const suggestions = (data?.topics ?? []).map((t) => t.name).filter((name) => !value.includes(name)).slice(0, 20);
+  const suggestions = (data?.topics ?? [])
+    .map((t) => t.name)
+    .filter((name) => !value.includes(name))
+    .slice(0, 20);
   const add = () => {
     if (!query) return;
     const problem = topicNameError(query);
@@ -44,7 +47,15 @@ export function TopicPicker({ clusterId, value, onChange, draft: text, onDraftCh
       <FormField label="Add a topic" hint={hint} error={typo ? [typo] : error}>
         {(control) => (
           <div className="flex gap-2">
-            <Input {...control} list={listId} autoComplete="off" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={onKeyDown} />
+            <Input
+              {...control}
+              list={listId}
+              autoComplete="off"
+              spellCheck={false}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              onKeyDown={onKeyDown}
+            />
             <datalist id={listId}>
               {suggestions.map((name) => (
                 <option key={name} value={name} />
@@ -61,7 +72,12 @@ export function TopicPicker({ clusterId, value, onChange, draft: text, onDraftCh
           {value.map((topic) => (
             <li key={topic} className="flex items-center gap-1 rounded bg-zinc-100 py-0.5 pl-2 font-mono text-xs dark:bg-zinc-800">
               {topic}
-              <button type="button" aria-label={`Remove ${topic}`} onClick={() => onChange(value.filter((t) => t !== topic))} className="rounded px-1.5 text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-700">
+              <button
+                type="button"
+                aria-label={`Remove ${topic}`}
+                onClick={() => onChange(value.filter((t) => t !== topic))}
+                className="rounded px-1.5 text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-700"
+              >
                 ×
               </button>
             </li>

@@ -17,7 +17,9 @@ export function WizardSteps({ current }: { current: WizardStep }) {
         <li
           key={s.step}
           aria-current={i === at ? 'step' : undefined}
-          className={cn(i === at ? 'font-medium text-sky-700 dark:text-sky-300' : i < at ? 'text-zinc-700 dark:text-zinc-300' : 'text-zinc-400')}
+          className={cn(
+            i === at ? 'font-medium text-sky-700 dark:text-sky-300' : i < at ? 'text-zinc-700 dark:text-zinc-300' : 'text-zinc-400',
+          )}
         >
           {i + 1}. {s.label}
         </li>

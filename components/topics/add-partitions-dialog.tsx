@@ -24,7 +24,8 @@ export function AddPartitionsDialog({ clusterId, topic, current, onClose }: Prop
   const [error, setError] = useState<string[] | undefined>();
   const [failure, setFailure] = useState<string | null>(null);
   const add = useMutation({
-    mutationFn: (input: AddPartitionsInput) => apiSend('POST', apiRoutes.topicPartitions(clusterId, topic), input, topicDetailResponseSchema),
+    mutationFn: (input: AddPartitionsInput) =>
+      apiSend('POST', apiRoutes.topicPartitions(clusterId, topic), input, topicDetailResponseSchema),
     onSuccess: async (detail) => {
       queryClient.setQueryData(topicQueries.detail(clusterId, topic).queryKey, { ...detail, configs: undefined });
       await queryClient.invalidateQueries({ queryKey: topicQueries.all(clusterId) });
@@ -47,17 +48,22 @@ export function AddPartitionsDialog({ clusterId, topic, current, onClose }: Prop
   };
   return (
     <Dialog open onClose={onClose} title={`Add partitions to ${topic}`} size="md">
-      <div role="note" className="space-y-1 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
+      <div
+        role="note"
+        className="space-y-1 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200"
+      >
         <p>
           Records with a key go to the partition chosen by hashing the key over the partition count. With more partitions, a key&apos;s new
-          records may go to another partition than its earlier ones: ordering per key is not kept across the change, and compacted or
-          keyed consumers see the key in two places.
+          records may go to another partition than its earlier ones: ordering per key is not kept across the change, and compacted or keyed
+          consumers see the key in two places.
         </p>
         <p>Kafka cannot remove partitions: this cannot be undone.</p>
       </div>
       <form onSubmit={submit} className="space-y-3" noValidate>
         <FormField label="New partition count" hint={`Now ${current}; at least ${current + 1}.`} error={error}>
-          {(control) => <Input {...control} inputMode="numeric" className="w-40" value={total} onChange={(e) => setTotal(e.target.value)} />}
+          {(control) => (
+            <Input {...control} inputMode="numeric" className="w-40" value={total} onChange={(e) => setTotal(e.target.value)} />
+          )}
         </FormField>
         <FormAlert messages={failure} />
         <DialogActions onCancel={onClose} label="Add partitions" busyLabel="Adding…" pending={add.isPending} />

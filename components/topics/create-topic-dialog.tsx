@@ -60,7 +60,9 @@ export function CreateTopicDialog({ clusterId, existingNames, open, onClose }: P
   const change = (changes: Partial<CreateTopicFormState>, fields: string[]) => {
     setForm((current) => ({ ...current, ...changes }));
     // A field's old error goes once it is edited; the others stay until the next submit.
-    setErrors((current) => Object.fromEntries(Object.entries(current).filter(([field]) => !fields.some((f) => field === f || field.startsWith(`${f}.`)))));
+    setErrors((current) =>
+      Object.fromEntries(Object.entries(current).filter(([field]) => !fields.some((f) => field === f || field.startsWith(`${f}.`)))),
+    );
     setFailure(null);
   };
   const checkConfig = (key: string) => {
@@ -85,7 +87,14 @@ export function CreateTopicDialog({ clusterId, existingNames, open, onClose }: P
         </p>
       ) : null}
       <form onSubmit={submit} className="space-y-4" noValidate>
-        <CreateTopicForm form={form} defaults={defaults.data} errors={errors} nameProblem={nameProblem} onChange={change} onConfigBlur={checkConfig} />
+        <CreateTopicForm
+          form={form}
+          defaults={defaults.data}
+          errors={errors}
+          nameProblem={nameProblem}
+          onChange={change}
+          onConfigBlur={checkConfig}
+        />
         <FormAlert messages={errors.request} />
         <FormAlert messages={failure} />
         <DialogActions divided onCancel={onClose} label="Create topic" busyLabel="Creating…" pending={create.isPending} />

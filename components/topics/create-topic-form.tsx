@@ -23,12 +23,29 @@ export function CreateTopicForm({ form, defaults, errors, nameProblem, onChange,
   return (
     <div className="space-y-5">
       <div className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr]">
-        <FormField label="Name" hint='ASCII letters, digits, ".", "_" and "-"' error={errors.name ?? (nameProblem ? [nameProblem] : undefined)}>
-          {(control) => <Input {...control} autoComplete="off" spellCheck={false} value={form.name} onChange={(e) => onChange({ name: e.target.value }, ['name'])} />}
+        <FormField
+          label="Name"
+          hint='ASCII letters, digits, ".", "_" and "-"'
+          error={errors.name ?? (nameProblem ? [nameProblem] : undefined)}
+        >
+          {(control) => (
+            <Input
+              {...control}
+              autoComplete="off"
+              spellCheck={false}
+              value={form.name}
+              onChange={(e) => onChange({ name: e.target.value }, ['name'])}
+            />
+          )}
         </FormField>
         <FormField label="Partitions" hint={defaults ? `Cluster default: ${defaults.partitions}` : undefined} error={errors.partitions}>
           {(control) => (
-            <Input {...control} inputMode="numeric" value={countText(form.partitions, defaults?.partitions)} onChange={(e) => onChange({ partitions: e.target.value }, ['partitions'])} />
+            <Input
+              {...control}
+              inputMode="numeric"
+              value={countText(form.partitions, defaults?.partitions)}
+              onChange={(e) => onChange({ partitions: e.target.value }, ['partitions'])}
+            />
           )}
         </FormField>
         <FormField

@@ -33,7 +33,8 @@ export function DeleteRecordsDialog({ clusterId, topic, partitions, onClose }: P
   const [failure, setFailure] = useState<string | null>(null);
   const [result, setResult] = useState<DeleteRecordsResponse | null>(null);
   const purge = useMutation({
-    mutationFn: (input: DeleteRecordsInput) => apiSend('POST', apiRoutes.topicRecordsDelete(clusterId, topic), input, deleteRecordsResponseSchema),
+    mutationFn: (input: DeleteRecordsInput) =>
+      apiSend('POST', apiRoutes.topicRecordsDelete(clusterId, topic), input, deleteRecordsResponseSchema),
     onSuccess: async (answer) => {
       setResult(answer);
       await queryClient.invalidateQueries({ queryKey: topicQueries.all(clusterId) });
@@ -56,7 +57,8 @@ export function DeleteRecordsDialog({ clusterId, topic, partitions, onClose }: P
     setErrors({});
     purge.mutate(checked.input);
   };
-  const chooseAll = (selected: boolean) => setRows((current) => current.map((r) => ({ ...r, selected: selected && r.highWatermark !== null })));
+  const chooseAll = (selected: boolean) =>
+    setRows((current) => current.map((r) => ({ ...r, selected: selected && r.highWatermark !== null })));
 
   return (
     <Dialog open onClose={onClose} title={`Delete records of ${topic}`}>
@@ -89,11 +91,27 @@ export function DeleteRecordsDialog({ clusterId, topic, partitions, onClose }: P
           <PurgeTable rows={rows} errors={errors} onChange={change} />
           <FormAlert messages={errors.partitions} />
           <FormField label="Type the topic name to confirm" error={errors.confirm}>
-            {(control) => <Input {...control} className="w-80" autoComplete="off" spellCheck={false} value={confirm} onChange={(e) => setConfirm(e.target.value)} />}
+            {(control) => (
+              <Input
+                {...control}
+                className="w-80"
+                autoComplete="off"
+                spellCheck={false}
+                value={confirm}
+                onChange={(e) => setConfirm(e.target.value)}
+              />
+            )}
           </FormField>
           <FormAlert messages={errors.request} />
           <FormAlert messages={failure} />
-          <DialogActions onCancel={onClose} tone="danger" label="Delete records" busyLabel="Deleting…" pending={purge.isPending} disabled={confirm !== topic} />
+          <DialogActions
+            onCancel={onClose}
+            tone="danger"
+            label="Delete records"
+            busyLabel="Deleting…"
+            pending={purge.isPending}
+            disabled={confirm !== topic}
+          />
         </form>
       )}
     </Dialog>

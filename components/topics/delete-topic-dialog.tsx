@@ -45,8 +45,8 @@ export function DeleteTopicDialog({ clusterId, topic, onClose }: Props) {
   return (
     <Dialog open onClose={onClose} title={`Delete topic ${topic}`} size="md">
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Deletes the topic, all its partitions and records, and the consumer groups&apos; offsets for it. This cannot be undone. Producers that
-        still write to it may create it again if the cluster allows auto-creation.
+        Deletes the topic, all its partitions and records, and the consumer groups&apos; offsets for it. This cannot be undone. Producers
+        that still write to it may create it again if the cluster allows auto-creation.
       </p>
       <form onSubmit={submit} className="space-y-3" noValidate>
         <FormField label="Type the topic name to confirm" error={error}>
@@ -64,7 +64,14 @@ export function DeleteTopicDialog({ clusterId, topic, onClose }: Props) {
           )}
         </FormField>
         <FormAlert messages={failure} />
-        <DialogActions onCancel={onClose} tone="danger" label="Delete topic" busyLabel="Deleting…" pending={remove.isPending} disabled={confirm !== topic} />
+        <DialogActions
+          onCancel={onClose}
+          tone="danger"
+          label="Delete topic"
+          busyLabel="Deleting…"
+          pending={remove.isPending}
+          disabled={confirm !== topic}
+        />
       </form>
     </Dialog>
   );

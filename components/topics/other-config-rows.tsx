@@ -20,11 +20,27 @@ export function OtherConfigRows({ rows, errors, onChange }: Props) {
         <div key={row.id} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
           <FormField label={`Config ${i + 1} name`} labelHidden error={errors[otherKeyField(row.id)]}>
             {(control) => (
-              <Input {...control} placeholder="e.g. message.timestamp.type" autoComplete="off" spellCheck={false} value={row.key} onChange={(e) => update(row.id, { key: e.target.value })} />
+              <Input
+                {...control}
+                placeholder="e.g. message.timestamp.type"
+                autoComplete="off"
+                spellCheck={false}
+                value={row.key}
+                onChange={(e) => update(row.id, { key: e.target.value })}
+              />
             )}
           </FormField>
           <FormField label={`Config ${i + 1} value`} labelHidden error={errors[otherField(row.id)]}>
-            {(control) => <Input {...control} placeholder="value" autoComplete="off" spellCheck={false} value={row.value} onChange={(e) => update(row.id, { value: e.target.value })} />}
+            {(control) => (
+              <Input
+                {...control}
+                placeholder="value"
+                autoComplete="off"
+                spellCheck={false}
+                value={row.value}
+                onChange={(e) => update(row.id, { value: e.target.value })}
+              />
+            )}
           </FormField>
           <Button aria-label={`Remove config ${i + 1}`} onClick={() => onChange(rows.filter((r) => r.id !== row.id))}>
             Remove

@@ -17,8 +17,14 @@ function BrokerList({ ids, preferred, offline = [] }: { ids: number[]; preferred
         <span key={id}>
           {i > 0 ? ', ' : null}
           <span
-            title={[id === preferred ? 'preferred leader' : null, offline.includes(id) ? 'offline' : null].filter(Boolean).join(', ') || undefined}
-            className={cn(id === preferred && 'font-bold text-zinc-900 dark:text-zinc-100', offline.includes(id) && 'text-red-600 dark:text-red-400')}
+            title={
+              [id === preferred ? 'preferred leader' : null, offline.includes(id) ? 'offline' : null].filter(Boolean).join(', ') ||
+              undefined
+            }
+            className={cn(
+              id === preferred && 'font-bold text-zinc-900 dark:text-zinc-100',
+              offline.includes(id) && 'text-red-600 dark:text-red-400',
+            )}
           >
             {id}
           </span>
@@ -29,7 +35,13 @@ function BrokerList({ ids, preferred, offline = [] }: { ids: number[]; preferred
 }
 
 function Offset({ value, error }: { value: string | null; error?: string }) {
-  return value === null ? <span title={error ?? 'not read'} className={quiet}>–</span> : <>{formatInt64(value)}</>;
+  return value === null ? (
+    <span title={error ?? 'not read'} className={quiet}>
+      –
+    </span>
+  ) : (
+    <>{formatInt64(value)}</>
+  );
 }
 
 function YesNo({ yes, tone, title }: { yes: boolean; tone: 'warn' | 'bad'; title: string }) {
@@ -60,10 +72,18 @@ export function partitionColumns(minInsyncReplicas: number | null, recordsHref?:
           meta: { title: "The partition's first and last records" },
           cell: ({ row: { original: p } }) => (
             <span className="space-x-2">
-              <Link className="text-sky-700 hover:underline dark:text-sky-400" href={recordsHref(p.partition, 'oldest')} aria-label={`First records of partition ${p.partition}`}>
+              <Link
+                className="text-sky-700 hover:underline dark:text-sky-400"
+                href={recordsHref(p.partition, 'oldest')}
+                aria-label={`First records of partition ${p.partition}`}
+              >
                 first
               </Link>
-              <Link className="text-sky-700 hover:underline dark:text-sky-400" href={recordsHref(p.partition, 'newest')} aria-label={`Last records of partition ${p.partition}`}>
+              <Link
+                className="text-sky-700 hover:underline dark:text-sky-400"
+                href={recordsHref(p.partition, 'newest')}
+                aria-label={`Last records of partition ${p.partition}`}
+              >
                 last
               </Link>
             </span>
@@ -77,7 +97,12 @@ export function partitionColumns(minInsyncReplicas: number | null, recordsHref?:
       header: 'Leader',
       size: 76,
       meta: numeric,
-      cell: (c) => c.getValue() ?? <Badge tone="bad" title="No leader: the partition is unavailable">none</Badge>,
+      cell: (c) =>
+        c.getValue() ?? (
+          <Badge tone="bad" title="No leader: the partition is unavailable">
+            none
+          </Badge>
+        ),
     }),
     column.accessor('replicas', {
       header: 'Replicas',
@@ -85,15 +110,30 @@ export function partitionColumns(minInsyncReplicas: number | null, recordsHref?:
       meta: { title: 'In assignment order; the first is the preferred leader' },
       cell: ({ row: { original: p } }) => <BrokerList ids={p.replicas} preferred={p.replicas[0]} offline={p.offlineReplicas} />,
     }),
-    column.accessor('isr', { header: 'ISR', size: 110, meta: { title: 'In-sync replicas' }, cell: (c) => <BrokerList ids={c.getValue()} /> }),
+    column.accessor('isr', {
+      header: 'ISR',
+      size: 110,
+      meta: { title: 'In-sync replicas' },
+      cell: (c) => <BrokerList ids={c.getValue()} />,
+    }),
     column.accessor('offlineReplicas', {
       header: 'Offline',
       size: 88,
       meta: { title: 'Replicas on brokers that are down or on failed log dirs' },
       cell: (c) => <BrokerList ids={c.getValue()} offline={c.getValue()} />,
     }),
-    column.accessor('logStartOffset', { header: 'Log start', size: 120, meta: numeric, cell: ({ row: { original: p } }) => <Offset value={p.logStartOffset} error={p.error} /> }),
-    column.accessor('highWatermark', { header: 'High watermark', size: 116, meta: numeric, cell: ({ row: { original: p } }) => <Offset value={p.highWatermark} error={p.error} /> }),
+    column.accessor('logStartOffset', {
+      header: 'Log start',
+      size: 120,
+      meta: numeric,
+      cell: ({ row: { original: p } }) => <Offset value={p.logStartOffset} error={p.error} />,
+    }),
+    column.accessor('highWatermark', {
+      header: 'High watermark',
+      size: 116,
+      meta: numeric,
+      cell: ({ row: { original: p } }) => <Offset value={p.highWatermark} error={p.error} />,
+    }),
     column.display({
       id: 'messages',
       header: 'Messages',
@@ -141,7 +181,11 @@ export function partitionColumns(minInsyncReplicas: number | null, recordsHref?:
         minInsyncReplicas === null ? (
           <span className={quiet}>unknown</span>
         ) : (
-          <YesNo yes={p.leader === null || p.isr.length < minInsyncReplicas} tone="bad" title="acks=all producers are refused (a partition without a leader takes no writes at all)" />
+          <YesNo
+            yes={p.leader === null || p.isr.length < minInsyncReplicas}
+            tone="bad"
+            title="acks=all producers are refused (a partition without a leader takes no writes at all)"
+          />
         ),
     }),
     ...records,

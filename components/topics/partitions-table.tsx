@@ -12,11 +12,25 @@ import { EmptyState } from '@/components/ui/states';
 import { VirtualTable } from '@/components/ui/virtual-table';
 
 /** Partitions in number order; virtualized, since topics with thousands of partitions exist. */
-export function PartitionsTable({ clusterId, topic, partitions, minInsyncReplicas }: { clusterId: string; topic: string; partitions: PartitionDetail[]; minInsyncReplicas: number | null }) {
+export function PartitionsTable({
+  clusterId,
+  topic,
+  partitions,
+  minInsyncReplicas,
+}: {
+  clusterId: string;
+  topic: string;
+  partitions: PartitionDetail[];
+  minInsyncReplicas: number | null;
+}) {
   const { data: access } = useQuery(permissionQueries.cluster(clusterId));
   const canBrowse = access?.permissions.includes('browseMessages') ?? false;
   const columns = useMemo(
-    () => partitionColumns(minInsyncReplicas, canBrowse ? (partition, edge) => pageRoutes.topicMessages(clusterId, topic, partitionEdgeQuery(partition, edge)) : undefined),
+    () =>
+      partitionColumns(
+        minInsyncReplicas,
+        canBrowse ? (partition, edge) => pageRoutes.topicMessages(clusterId, topic, partitionEdgeQuery(partition, edge)) : undefined,
+      ),
     [minInsyncReplicas, canBrowse, clusterId, topic],
   );
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the instance is TanStack's stable handle.

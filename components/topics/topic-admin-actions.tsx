@@ -29,7 +29,9 @@ export function TopicAdminActions({ clusterId, topic }: { clusterId: string; top
       <Button tone="danger" onClick={() => setOpen('delete')}>
         Delete topic…
       </Button>
-      {open === 'partitions' ? <AddPartitionsDialog clusterId={clusterId} topic={topic} current={data.partitions.length} onClose={close} /> : null}
+      {open === 'partitions' ? (
+        <AddPartitionsDialog clusterId={clusterId} topic={topic} current={data.partitions.length} onClose={close} />
+      ) : null}
       {open === 'records' ? <DeleteRecordsDialog clusterId={clusterId} topic={topic} partitions={data.partitions} onClose={close} /> : null}
       {open === 'delete' ? <DeleteTopicDialog clusterId={clusterId} topic={topic} onClose={close} /> : null}
     </div>

@@ -10,7 +10,14 @@ import type { VirtualColumnMeta } from '@/components/ui/virtual-table';
 const column = createColumnHelper<TopicSummary>();
 const numeric = (title: string): VirtualColumnMeta => ({ numeric: true, title });
 const percent = (field: TopicSortField & keyof TopicSummary, header: string, size: number, title: string) =>
-  column.accessor(field, { id: field, header, size, sortDescFirst: true, meta: numeric(title), cell: (c) => formatPercent(c.getValue() as number) });
+  column.accessor(field, {
+    id: field,
+    header,
+    size,
+    sortDescFirst: true,
+    meta: numeric(title),
+    cell: (c) => formatPercent(c.getValue() as number),
+  });
 
 /** Column ids are the API's sort fields: the server sorts, the table only shows which way. */
 export function topicColumns(clusterId: string) {
@@ -22,7 +29,11 @@ export function topicColumns(clusterId: string) {
       meta: { className: 'font-mono text-xs' },
       cell: ({ row: { original: t } }) => (
         <span className="flex min-w-0 items-center gap-1.5">
-          <Link href={pageRoutes.topic(clusterId, t.name)} title={t.name} className="truncate text-sky-700 hover:underline dark:text-sky-400">
+          <Link
+            href={pageRoutes.topic(clusterId, t.name)}
+            title={t.name}
+            className="truncate text-sky-700 hover:underline dark:text-sky-400"
+          >
             {t.name}
           </Link>
           {t.internal ? <Badge title="Kafka's own topic">internal</Badge> : null}
@@ -34,8 +45,20 @@ export function topicColumns(clusterId: string) {
         </span>
       ),
     }),
-    column.accessor('partitionCount', { header: 'Partitions', size: 96, sortDescFirst: true, meta: numeric('Partitions'), cell: (c) => formatCount(c.getValue()) }),
-    column.accessor('replicationFactor', { header: 'RF', size: 60, sortDescFirst: true, meta: numeric('Replication factor'), cell: (c) => c.getValue() }),
+    column.accessor('partitionCount', {
+      header: 'Partitions',
+      size: 96,
+      sortDescFirst: true,
+      meta: numeric('Partitions'),
+      cell: (c) => formatCount(c.getValue()),
+    }),
+    column.accessor('replicationFactor', {
+      header: 'RF',
+      size: 60,
+      sortDescFirst: true,
+      meta: numeric('Replication factor'),
+      cell: (c) => c.getValue(),
+    }),
     column.accessor('underReplicatedPartitions', {
       header: 'URP',
       size: 68,
@@ -71,7 +94,11 @@ export function topicColumns(clusterId: string) {
       meta: numeric('Size of the leader replicas on disk'),
       cell: (c) => {
         const size = c.getValue();
-        return size === null ? <span title="Some broker's log dirs could not be read">–</span> : <span title={`${formatInt64(size)} bytes`}>{formatBytes(size)}</span>;
+        return size === null ? (
+          <span title="Some broker's log dirs could not be read">–</span>
+        ) : (
+          <span title={`${formatInt64(size)} bytes`}>{formatBytes(size)}</span>
+        );
       },
     }),
     percent('preferredPercent', 'Preferred', 96, 'Partitions led by their preferred (first) replica'),

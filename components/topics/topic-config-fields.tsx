@@ -29,7 +29,12 @@ export function TopicConfigFields({ values, defaults, errors, onChange, onBlur }
           const choices = catalogChoices(spec);
           const unit = 'unit' in spec && spec.unit ? ` (${spec.unit})` : '';
           return (
-            <FormField key={spec.key} label={<span className="font-mono text-xs">{spec.key}</span>} hint={`${spec.help}${unit}`} error={errors[catalogField(spec.key)]}>
+            <FormField
+              key={spec.key}
+              label={<span className="font-mono text-xs">{spec.key}</span>}
+              hint={`${spec.help}${unit}`}
+              error={errors[catalogField(spec.key)]}
+            >
               {(control) =>
                 choices.length > 0 ? (
                   <Select {...control} value={value} onChange={(e) => onChange(spec.key, e.target.value)} onBlur={() => onBlur(spec.key)}>

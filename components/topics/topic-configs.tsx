@@ -24,7 +24,13 @@ export function TopicConfigs({ clusterId, topic, internal, replicationFactor }: 
   const mayEdit = Boolean(access?.permissions.includes('manageTopics')) && !internal && !isInternalTopicName(topic);
   return (
     <>
-      <ConfigsSection query={query} ownLabel="set on this topic" what="the topic's configs" onEdit={mayEdit ? setEditing : undefined} canEdit={isEditableConfig} />
+      <ConfigsSection
+        query={query}
+        ownLabel="set on this topic"
+        what="the topic's configs"
+        onEdit={mayEdit ? setEditing : undefined}
+        canEdit={isEditableConfig}
+      />
       {editing ? (
         <EditConfigDialog
           key={editing.name}
@@ -42,8 +48,11 @@ export function TopicConfigs({ clusterId, topic, internal, replicationFactor }: 
           onClose={() => setEditing(null)}
         >
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            Now <span className="font-mono text-zinc-900 dark:text-zinc-100"><ConfigValue config={editing} /></span> ({SOURCE_LABEL[editing.source]})
-            {isSetOn(editing, 'topic') ? '' : '; setting it here overrides that for this topic only'}.
+            Now{' '}
+            <span className="font-mono text-zinc-900 dark:text-zinc-100">
+              <ConfigValue config={editing} />
+            </span>{' '}
+            ({SOURCE_LABEL[editing.source]}){isSetOn(editing, 'topic') ? '' : '; setting it here overrides that for this topic only'}.
           </p>
         </EditConfigDialog>
       ) : null}

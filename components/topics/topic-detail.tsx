@@ -43,8 +43,8 @@ export function TopicDetail({ clusterId, topic }: { clusterId: string; topic: st
         {data ? (
           <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm text-zinc-500 dark:text-zinc-400">
             <p>
-              {data.partitions.length} partition{data.partitions.length === 1 ? '' : 's'} · replication factor {data.partitions[0]?.replicas.length ?? 0} ·
-              min.insync.replicas {data.minInsyncReplicas ?? 'unknown'}
+              {data.partitions.length} partition{data.partitions.length === 1 ? '' : 's'} · replication factor{' '}
+              {data.partitions[0]?.replicas.length ?? 0} · min.insync.replicas {data.minInsyncReplicas ?? 'unknown'}
             </p>
             <AsOf asOf={data.asOf} stale={Boolean(error)} />
           </div>
@@ -57,7 +57,12 @@ export function TopicDetail({ clusterId, topic }: { clusterId: string; topic: st
           <PartitionsTable clusterId={clusterId} topic={topic} partitions={data.partitions} minInsyncReplicas={data.minInsyncReplicas} />
           <TopicCharts clusterId={clusterId} topic={topic} />
           <TopicGroups clusterId={clusterId} topic={topic} />
-          <TopicConfigs clusterId={clusterId} topic={topic} internal={data.internal} replicationFactor={data.partitions[0]?.replicas.length} />
+          <TopicConfigs
+            clusterId={clusterId}
+            topic={topic}
+            internal={data.internal}
+            replicationFactor={data.partitions[0]?.replicas.length}
+          />
         </>
       ) : null}
     </article>

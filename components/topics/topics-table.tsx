@@ -59,14 +59,32 @@ export function TopicsTable({ clusterId }: { clusterId: string }) {
 
 function NoTopics({ filters }: { filters: TopicListFilters }) {
   if (filters.q) return <EmptyState title="No topics match">No topic name contains “{filters.q}”.</EmptyState>;
-  return <EmptyState title="No topics">{filters.internal === 'false' ? 'The cluster has only internal topics.' : 'The cluster has no topics yet.'}</EmptyState>;
+  return (
+    <EmptyState title="No topics">
+      {filters.internal === 'false' ? 'The cluster has only internal topics.' : 'The cluster has no topics yet.'}
+    </EmptyState>
+  );
 }
 
-type GridProps = { clusterId: string; topics: TopicSummary[]; sort: string | undefined; onSort: (sorting: SortingState) => void; busy: boolean };
+type GridProps = {
+  clusterId: string;
+  topics: TopicSummary[];
+  sort: string | undefined;
+  onSort: (sorting: SortingState) => void;
+  busy: boolean;
+};
 
 function TopicsGrid({ clusterId, topics, sort, onSort, busy }: GridProps) {
   const columns = useMemo(() => topicColumns(clusterId), [clusterId]);
-  const table = useServerSortedTable({ data: topics, columns, getRowId: (topic) => topic.name, sort, sortFields: TOPIC_SORT_FIELDS, fallback: BY_NAME, onSort });
+  const table = useServerSortedTable({
+    data: topics,
+    columns,
+    getRowId: (topic) => topic.name,
+    sort,
+    sortFields: TOPIC_SORT_FIELDS,
+    fallback: BY_NAME,
+    onSort,
+  });
   return (
     <div aria-busy={busy} className={busy ? 'opacity-70 transition-opacity' : undefined}>
       <VirtualTable table={table} label="Topics" rowAttributes={(row) => ({ 'data-topic': row.original.name })} />

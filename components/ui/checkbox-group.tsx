@@ -24,11 +24,19 @@ export function CheckboxGroup<T extends string>({
   // Ticking keeps the options' order, whatever order they were ticked in.
   const toggle = (value: T, on: boolean) => onChange(options.map((o) => o.value).filter((v) => (v === value ? on : selected.includes(v))));
   return (
-    <fieldset className="space-y-1" aria-describedby={[hint ? `${id}-hint` : null, invalid ? `${id}-error` : null].filter(Boolean).join(' ') || undefined}>
+    <fieldset
+      className="space-y-1"
+      aria-describedby={[hint ? `${id}-hint` : null, invalid ? `${id}-error` : null].filter(Boolean).join(' ') || undefined}
+    >
       <legend className="text-sm font-medium text-zinc-700 dark:text-zinc-300">{legend}</legend>
       <div className="flex flex-wrap gap-x-4 gap-y-1">
         {options.map((option) => (
-          <CheckboxField key={option.value} label={option.label} checked={selected.includes(option.value)} onChange={(e) => toggle(option.value, e.target.checked)} />
+          <CheckboxField
+            key={option.value}
+            label={option.label}
+            checked={selected.includes(option.value)}
+            onChange={(e) => toggle(option.value, e.target.checked)}
+          />
         ))}
       </div>
       {hint ? (

@@ -21,7 +21,18 @@ type Props = {
 };
 
 /** A dialog's footer: Cancel, then the one button that acts. */
-export function DialogActions({ onCancel, cancelLabel = 'Cancel', label, busyLabel, pending, disabled = false, tone = 'primary', onAct, divided = false, children }: Props) {
+export function DialogActions({
+  onCancel,
+  cancelLabel = 'Cancel',
+  label,
+  busyLabel,
+  pending,
+  disabled = false,
+  tone = 'primary',
+  onAct,
+  divided = false,
+  children,
+}: Props) {
   return (
     <div className={cn('flex flex-wrap justify-end gap-2', divided && 'border-t border-zinc-200 pt-3 dark:border-zinc-800')}>
       {children}

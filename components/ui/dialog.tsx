@@ -9,7 +9,19 @@ const WIDTH = { md: 'w-[min(36rem,calc(100vw-2rem))]', lg: 'w-[min(56rem,calc(10
  * A modal on the native <dialog>: focus is trapped and the page behind is inert while it is open, Escape closes it
  * (through onClose, so the owner's state stays the truth). Named by its title for assistive technology and tests.
  */
-export function Dialog({ open, onClose, title, children, size = 'lg' }: { open: boolean; onClose: () => void; title: string; children: ReactNode; size?: keyof typeof WIDTH }) {
+export function Dialog({
+  open,
+  onClose,
+  title,
+  children,
+  size = 'lg',
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  children: ReactNode;
+  size?: keyof typeof WIDTH;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -37,7 +49,12 @@ export function Dialog({ open, onClose, title, children, size = 'lg' }: { open: 
             <h2 id={titleId} className="text-base font-semibold">
               {title}
             </h2>
-            <button type="button" onClick={onClose} className="rounded px-2 text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800" aria-label="Close">
+            <button
+              type="button"
+              onClick={onClose}
+              className="rounded px-2 text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+              aria-label="Close"
+            >
               ×
             </button>
           </div>

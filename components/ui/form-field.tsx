@@ -46,11 +46,21 @@ export function FormField({ label, labelHidden, hint, error, className, children
 }
 
 export function Input({ className, ...props }: ComponentProps<'input'>) {
-  return <input className={cn(control, 'w-full aria-[invalid=true]:border-red-600 dark:aria-[invalid=true]:border-red-500', className)} {...props} />;
+  return (
+    <input
+      className={cn(control, 'w-full aria-[invalid=true]:border-red-600 dark:aria-[invalid=true]:border-red-500', className)}
+      {...props}
+    />
+  );
 }
 
 export function Select({ className, ...props }: ComponentProps<'select'>) {
-  return <select className={cn(control, 'w-full aria-[invalid=true]:border-red-600 dark:aria-[invalid=true]:border-red-500', className)} {...props} />;
+  return (
+    <select
+      className={cn(control, 'w-full aria-[invalid=true]:border-red-600 dark:aria-[invalid=true]:border-red-500', className)}
+      {...props}
+    />
+  );
 }
 
 /** An error of the whole form (or of no field the form shows), announced when it appears. */

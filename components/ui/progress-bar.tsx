@@ -1,7 +1,17 @@
 import { cn } from '@/lib/utils';
 
 /** A labelled bar (role progressbar): `value` of 0–100, or null for indeterminate; the text says the numbers. */
-export function ProgressBar({ label, value, text, tone = 'info' }: { label: string; value: number | null; text: string; tone?: 'info' | 'good' | 'warn' | 'bad' }) {
+export function ProgressBar({
+  label,
+  value,
+  text,
+  tone = 'info',
+}: {
+  label: string;
+  value: number | null;
+  text: string;
+  tone?: 'info' | 'good' | 'warn' | 'bad';
+}) {
   const fill = { info: 'bg-sky-600', good: 'bg-emerald-600', warn: 'bg-amber-500', bad: 'bg-red-600' }[tone];
   return (
     <div className="space-y-1">
@@ -18,7 +28,10 @@ export function ProgressBar({ label, value, text, tone = 'info' }: { label: stri
         aria-valuetext={text}
         className="h-2 overflow-hidden rounded bg-zinc-200 dark:bg-zinc-800"
       >
-        <div className={cn('h-full transition-[width]', fill, value === null && 'w-1/3 animate-pulse')} style={value === null ? undefined : { width: `${value}%` }} />
+        <div
+          className={cn('h-full transition-[width]', fill, value === null && 'w-1/3 animate-pulse')}
+          style={value === null ? undefined : { width: `${value}%` }}
+        />
       </div>
     </div>
   );

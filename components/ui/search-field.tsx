@@ -34,5 +34,14 @@ export function SearchField({ value, onSearch, ...props }: Props) {
     }, 250);
     return () => clearTimeout(timer);
   }, [text, sent, onSearch]);
-  return <TextField type="search" autoComplete="off" spellCheck={false} {...props} value={text} onChange={(event) => setText(event.target.value)} />;
+  return (
+    <TextField
+      type="search"
+      autoComplete="off"
+      spellCheck={false}
+      {...props}
+      value={text}
+      onChange={(event) => setText(event.target.value)}
+    />
+  );
 }

@@ -26,11 +26,7 @@ export function Th({ className, numeric, ...props }: ComponentProps<'th'> & { nu
 export function Td({ className, numeric, ...props }: ComponentProps<'td'> & { numeric?: boolean }) {
   return (
     <td
-      className={cn(
-        'border-b border-zinc-100 px-3 py-2 dark:border-zinc-800/60',
-        numeric && 'text-right tabular-nums',
-        className,
-      )}
+      className={cn('border-b border-zinc-100 px-3 py-2 dark:border-zinc-800/60', numeric && 'text-right tabular-nums', className)}
       {...props}
     />
   );

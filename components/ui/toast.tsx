@@ -30,7 +30,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     <ToastContext value={notify}>
       {children}
       {/* Clicks pass through a notice (it must not hide the control under it), except on its close button. */}
-      <div aria-label="Notifications" className="pointer-events-none fixed bottom-4 right-4 z-50 flex w-[min(24rem,calc(100vw-2rem))] flex-col gap-2">
+      <div
+        aria-label="Notifications"
+        className="pointer-events-none fixed bottom-4 right-4 z-50 flex w-[min(24rem,calc(100vw-2rem))] flex-col gap-2"
+      >
         {toasts.map((toast) => (
           <div
             key={toast.id}
@@ -43,7 +46,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             )}
           >
             <span className="break-words">{toast.message}</span>
-            <button type="button" aria-label="Dismiss" onClick={() => dismiss(toast.id)} className="pointer-events-auto shrink-0 rounded px-1 opacity-70 hover:opacity-100">
+            <button
+              type="button"
+              aria-label="Dismiss"
+              onClick={() => dismiss(toast.id)}
+              className="pointer-events-auto shrink-0 rounded px-1 opacity-70 hover:opacity-100"
+            >
               ×
             </button>
           </div>

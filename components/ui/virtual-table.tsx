@@ -131,7 +131,10 @@ function HeaderCell<T>({ header }: { header: Header<T, unknown> }) {
         <button
           type="button"
           onClick={header.column.getToggleSortingHandler()}
-          className={cn('inline-flex items-center gap-1 uppercase hover:text-zinc-900 dark:hover:text-zinc-100', sorted && 'text-zinc-900 dark:text-zinc-100')}
+          className={cn(
+            'inline-flex items-center gap-1 uppercase hover:text-zinc-900 dark:hover:text-zinc-100',
+            sorted && 'text-zinc-900 dark:text-zinc-100',
+          )}
         >
           {content}
           <span aria-hidden="true" className={cn('w-2', !sorted && 'opacity-0')}>

@@ -24,7 +24,10 @@ export class BrokerPage {
   }
 
   fact(term: string) {
-    return this.page.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+    return this.page
+      .getByRole('term')
+      .filter({ hasText: new RegExp(`^${term}$`) })
+      .locator('xpath=following-sibling::dd[1]');
   }
 
   configRow(name: string) {
@@ -41,7 +44,9 @@ export class BrokerPage {
 
   /** Edits one dynamic config on this broker or on every broker (the cluster-wide default); `null` resets it there. */
   async editConfig(name: string, value: string | null, scope: 'This broker' | 'All brokers' = 'This broker') {
-    await this.configRow(name).getByRole('button', { name: `Edit ${name}` }).click();
+    await this.configRow(name)
+      .getByRole('button', { name: `Edit ${name}` })
+      .click();
     const dialog = this.page.getByRole('dialog', { name: `Edit ${name}` });
     await dialog.getByRole('radio', { name: new RegExp(`^${scope}`) }).check();
     if (value === null) {

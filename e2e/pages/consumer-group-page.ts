@@ -24,9 +24,11 @@ export class ConsumerGroupPage {
 
   /** Every rendered row as the CLI would print it ("-" for empty cells), top to bottom. */
   async rows() {
-    return this.offsets.locator('tbody tr[data-row]').evaluateAll(
-      (rows, count) => rows.map((r) => [...r.querySelectorAll('td')].slice(0, count).map((td) => (td.textContent ?? '').trim())),
-      COLUMNS.length,
-    );
+    return this.offsets
+      .locator('tbody tr[data-row]')
+      .evaluateAll(
+        (rows, count) => rows.map((r) => [...r.querySelectorAll('td')].slice(0, count).map((td) => (td.textContent ?? '').trim())),
+        COLUMNS.length,
+      );
   }
 }

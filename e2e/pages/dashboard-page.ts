@@ -38,6 +38,9 @@ export class DashboardPage {
   }
 
   async expectRange(range: string) {
-    await expect(this.page.getByRole('group', { name: 'Time range' }).getByRole('button', { name: range, exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await expect(this.page.getByRole('group', { name: 'Time range' }).getByRole('button', { name: range, exact: true })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
   }
 }

@@ -15,7 +15,9 @@ export class MessagesPage {
   }
 
   async open(clusterId: string, topic: string, query = '') {
-    await this.page.goto(`/clusters/${encodeURIComponent(clusterId)}/topics/${encodeURIComponent(topic)}/messages${query ? `?${query}` : ''}`);
+    await this.page.goto(
+      `/clusters/${encodeURIComponent(clusterId)}/topics/${encodeURIComponent(topic)}/messages${query ? `?${query}` : ''}`,
+    );
   }
 
   row(partition: number, offset: number | string) {

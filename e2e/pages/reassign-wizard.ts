@@ -50,7 +50,11 @@ export class ReassignWizard {
   }
 
   total(term: string) {
-    return this.dialog.getByLabel('Plan totals').getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+    return this.dialog
+      .getByLabel('Plan totals')
+      .getByRole('term')
+      .filter({ hasText: new RegExp(`^${term}$`) })
+      .locator('xpath=following-sibling::dd[1]');
   }
 
   diffRows() {
@@ -59,7 +63,10 @@ export class ReassignWizard {
 
   /** The Before / After cell of a partition's row. */
   diffCell(topic: string, partition: number, column: 'before' | 'after') {
-    return this.dialog.locator(`tr[data-partition="${topic}-${partition}"]`).getByRole('cell').nth(column === 'before' ? 2 : 3);
+    return this.dialog
+      .locator(`tr[data-partition="${topic}-${partition}"]`)
+      .getByRole('cell')
+      .nth(column === 'before' ? 2 : 3);
   }
 
   async toThrottle() {

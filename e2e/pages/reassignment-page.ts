@@ -27,7 +27,11 @@ export class ReassignmentPage {
   }
 
   fact(term: string) {
-    return this.page.getByLabel('Job facts').getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+    return this.page
+      .getByLabel('Job facts')
+      .getByRole('term')
+      .filter({ hasText: new RegExp(`^${term}$`) })
+      .locator('xpath=following-sibling::dd[1]');
   }
 
   partitionRow(topic: string, partition: number) {

@@ -1,6 +1,19 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-const PARTITION_COLUMNS = ['partition', 'leader', 'replicas', 'isr', 'offline', 'log start', 'high watermark', 'messages', 'size', 'preferred', 'under-replicated', 'under min isr'] as const;
+const PARTITION_COLUMNS = [
+  'partition',
+  'leader',
+  'replicas',
+  'isr',
+  'offline',
+  'log start',
+  'high watermark',
+  'messages',
+  'size',
+  'preferred',
+  'under-replicated',
+  'under min isr',
+] as const;
 
 export class TopicPage {
   readonly partitions: Locator;
@@ -55,7 +68,9 @@ export class TopicPage {
   }
 
   private async editDialog(name: string) {
-    await this.configRow(name).getByRole('button', { name: `Edit ${name}` }).click();
+    await this.configRow(name)
+      .getByRole('button', { name: `Edit ${name}` })
+      .click();
     return this.page.getByRole('dialog', { name: `Edit ${name}` });
   }
 
@@ -98,6 +113,10 @@ export class TopicPage {
   async startDelete(topic: string) {
     await this.page.getByRole('button', { name: 'Delete topic…' }).click();
     const dialog = this.page.getByRole('dialog', { name: `Delete topic ${topic}` });
-    return { dialog, confirm: dialog.getByLabel('Type the topic name to confirm'), submit: dialog.getByRole('button', { name: 'Delete topic', exact: true }) };
+    return {
+      dialog,
+      confirm: dialog.getByLabel('Type the topic name to confirm'),
+      submit: dialog.getByRole('button', { name: 'Delete topic', exact: true }),
+    };
   }
 }

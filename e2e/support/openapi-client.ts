@@ -4,7 +4,10 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type MediaType = { schema: Record<string, unknown> };
 type OperationObject = { responses: Record<string, { content?: Record<string, MediaType> }> };
-export type OpenApiDocument = { paths: Record<string, Partial<Record<Method, OperationObject>>>; components: { schemas: Record<string, unknown> } };
+export type OpenApiDocument = {
+  paths: Record<string, Partial<Record<Method, OperationObject>>>;
+  components: { schemas: Record<string, unknown> };
+};
 
 /**
  * Calls the console's API as its OpenAPI document describes it: each call names an operation (method and path
@@ -24,7 +27,9 @@ export class DocumentedApi {
 
   /** Every operation of the document, as "GET /api/v1/…". */
   operations(): string[] {
-    return Object.entries(this.document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    return Object.entries(this.document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
   }
 
   async call<T = unknown>(

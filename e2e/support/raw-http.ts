@@ -22,7 +22,10 @@ export function rawRequest(
         port,
         method,
         path,
-        headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }) },
+        headers: {
+          ...headers,
+          ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
+        },
       },
       (response) => {
         const chunks: Buffer[] = [];

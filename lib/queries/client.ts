@@ -11,8 +11,7 @@ export function makeQueryClient() {
         // Server-prefetched data is fresh for a moment; without this the client refetches on hydration.
         staleTime: 2_000,
         // A 4xx will not change by retrying.
-        retry: (failureCount, error) =>
-          !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failureCount < 2,
+        retry: (failureCount, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failureCount < 2,
       },
     },
   });

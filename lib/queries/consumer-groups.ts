@@ -2,7 +2,12 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiGet } from '@/lib/api-client';
 import { POLL } from '@/lib/queries/client';
 import { apiRoutes } from '@/lib/routes';
-import { GROUP_SORT_FIELDS, consumerGroupDetailResponseSchema, consumerGroupListResponseSchema, topicGroupsResponseSchema } from '@/lib/schemas/consumer-groups';
+import {
+  GROUP_SORT_FIELDS,
+  consumerGroupDetailResponseSchema,
+  consumerGroupListResponseSchema,
+  topicGroupsResponseSchema,
+} from '@/lib/schemas/consumer-groups';
 import { MAX_TOPIC_NAME_LENGTH } from '@/lib/schemas/topic-name';
 
 /** The groups view's URL state, as the API takes it; absent keys are the API's defaults (every group, by id). */
@@ -31,7 +36,8 @@ export const groupQueries = {
   list: (clusterId: string, filters: GroupListFilters) =>
     queryOptions({
       queryKey: [...groupQueries.all(clusterId), 'list', filters] as const,
-      queryFn: ({ signal }) => apiGet(apiRoutes.consumerGroups(clusterId, new URLSearchParams(filters).toString()), consumerGroupListResponseSchema, signal),
+      queryFn: ({ signal }) =>
+        apiGet(apiRoutes.consumerGroups(clusterId, new URLSearchParams(filters).toString()), consumerGroupListResponseSchema, signal),
       refetchInterval: POLL.LIVE,
       placeholderData: keepPreviousData,
     }),

@@ -37,7 +37,8 @@ export const metricQueries = {
   range: (clusterId: string, target: MetricTarget, range: MetricRangeKey) =>
     queryOptions({
       queryKey: [...metricQueries.all(clusterId), ...targetKey(target), range] as const,
-      queryFn: ({ signal }) => apiGet(apiRoutes.metrics(clusterId, target, metricWindow(range, Date.now())), metricsRangeResponseSchema, signal),
+      queryFn: ({ signal }) =>
+        apiGet(apiRoutes.metrics(clusterId, target, metricWindow(range, Date.now())), metricsRangeResponseSchema, signal),
       refetchInterval: pollFor(range),
     }),
   top: (clusterId: string) =>

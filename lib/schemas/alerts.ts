@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { blankToUndefined, clusterIdSchema, epochMs } from '@/lib/schemas/common';
 
 /** What a rule watches; each kind has its own condition fields. */
-export const ALERT_KINDS = ['group-lag', 'group-time-lag', 'group-status', 'partitions-at-risk', 'broker-missing', 'reassignment-stalled'] as const;
+export const ALERT_KINDS = [
+  'group-lag',
+  'group-time-lag',
+  'group-status',
+  'partitions-at-risk',
+  'broker-missing',
+  'reassignment-stalled',
+] as const;
 export const alertKindSchema = z.enum(ALERT_KINDS);
 export type AlertKind = z.infer<typeof alertKindSchema>;
 
@@ -50,8 +57,27 @@ const groupScope = {
 /** The rule kinds as one union, each member with `extra` fields too (an id in the config, the stored fields in answers). */
 function ruleUnion<E extends z.ZodRawShape>(extra: E) {
   return z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('group-lag'), threshold: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), ...common, ...groupScope, ...extra }).strict(),
-    z.object({ kind: z.literal('group-time-lag'), thresholdSeconds: z.number().positive().max(365 * 86_400), ...common, ...groupScope, ...extra }).strict(),
+    z
+      .object({
+        kind: z.literal('group-lag'),
+        threshold: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+        ...common,
+        ...groupScope,
+        ...extra,
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('group-time-lag'),
+        thresholdSeconds: z
+          .number()
+          .positive()
+          .max(365 * 86_400),
+        ...common,
+        ...groupScope,
+        ...extra,
+      })
+      .strict(),
     z
       .object({
         kind: z.literal('group-status'),
@@ -64,7 +90,11 @@ function ruleUnion<E extends z.ZodRawShape>(extra: E) {
     z
       .object({
         kind: z.literal('partitions-at-risk'),
-        conditions: z.array(z.enum(AT_RISK_CONDITIONS)).min(1).refine(distinct, 'each condition once').default([...AT_RISK_CONDITIONS]),
+        conditions: z
+          .array(z.enum(AT_RISK_CONDITIONS))
+          .min(1)
+          .refine(distinct, 'each condition once')
+          .default([...AT_RISK_CONDITIONS]),
         ...common,
         topicPattern: namePatternSchema.optional(),
         ...extra,
@@ -84,7 +114,10 @@ export const alertRulePatchSchema = z
   .object({
     name: common.name,
     threshold: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-    thresholdSeconds: z.number().positive().max(365 * 86_400),
+    thresholdSeconds: z
+      .number()
+      .positive()
+      .max(365 * 86_400),
     statuses: z.array(z.enum(ALERTABLE_STATUSES)).min(1),
     conditions: z.array(z.enum(AT_RISK_CONDITIONS)).min(1),
     groupPattern: namePatternSchema.nullable(),
@@ -169,7 +202,9 @@ export const alertEventsQuerySchema = z.object({
 });
 export type AlertEventsQuery = z.output<typeof alertEventsQuerySchema>;
 
-export const alertEventsResponseSchema = z.object({ total: z.number().int().nonnegative(), events: z.array(alertEventSchema) }).meta({ id: 'AlertEventsResponse' });
+export const alertEventsResponseSchema = z
+  .object({ total: z.number().int().nonnegative(), events: z.array(alertEventSchema) })
+  .meta({ id: 'AlertEventsResponse' });
 export type AlertEventsResponse = z.infer<typeof alertEventsResponseSchema>;
 
 /** DELETE /api/v1/alerts/rules/{ruleId} answers the deleted rule's id. */

@@ -8,7 +8,11 @@ describe('auditQuerySchema', () => {
 
   it('coerces query-string values', () => {
     const query = auditQuerySchema.parse(
-      Object.fromEntries(new URLSearchParams('from=1700000000000&to=1700000001000&actor=alice&clusterId=local&action=topics.&outcome=denied&limit=500&offset=20')),
+      Object.fromEntries(
+        new URLSearchParams(
+          'from=1700000000000&to=1700000001000&actor=alice&clusterId=local&action=topics.&outcome=denied&limit=500&offset=20',
+        ),
+      ),
     );
     expect(query).toEqual({
       from: 1_700_000_000_000,
@@ -50,10 +54,18 @@ describe('auditQuerySchema', () => {
 
 describe('auditEntryInputSchema', () => {
   it('needs actor, actorType, action, outcome and status; the rest is optional', () => {
-    expect(auditEntryInputSchema.safeParse({ actor: 'alice', actorType: 'user', action: 'auth.login', outcome: 'success', status: 200 }).success).toBe(true);
-    expect(auditEntryInputSchema.safeParse({ actor: '', actorType: 'user', action: 'auth.login', outcome: 'success', status: 200 }).success).toBe(false);
-    expect(auditEntryInputSchema.safeParse({ actor: 'a', actorType: 'robot', action: 'x', outcome: 'success', status: 200 }).success).toBe(false);
-    expect(auditEntryInputSchema.safeParse({ actor: 'a', actorType: 'user', action: 'x', outcome: 'success', status: 42 }).success).toBe(false);
+    expect(
+      auditEntryInputSchema.safeParse({ actor: 'alice', actorType: 'user', action: 'auth.login', outcome: 'success', status: 200 }).success,
+    ).toBe(true);
+    expect(
+      auditEntryInputSchema.safeParse({ actor: '', actorType: 'user', action: 'auth.login', outcome: 'success', status: 200 }).success,
+    ).toBe(false);
+    expect(auditEntryInputSchema.safeParse({ actor: 'a', actorType: 'robot', action: 'x', outcome: 'success', status: 200 }).success).toBe(
+      false,
+    );
+    expect(auditEntryInputSchema.safeParse({ actor: 'a', actorType: 'user', action: 'x', outcome: 'success', status: 42 }).success).toBe(
+      false,
+    );
   });
 });
 

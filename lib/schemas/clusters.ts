@@ -17,7 +17,5 @@ export const clusterSummarySchema = z
   .meta({ id: 'ClusterSummary' });
 export type ClusterSummary = z.infer<typeof clusterSummarySchema>;
 
-export const clusterListResponseSchema = z
-  .object({ clusters: z.array(clusterSummarySchema) })
-  .meta({ id: 'ClusterListResponse' });
+export const clusterListResponseSchema = z.object({ clusters: z.array(clusterSummarySchema) }).meta({ id: 'ClusterListResponse' });
 export type ClusterListResponse = z.infer<typeof clusterListResponseSchema>;

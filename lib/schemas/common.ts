@@ -9,7 +9,11 @@ export const epochMs = z.number().int().nonnegative();
 /** The last instant a JavaScript Date (and so the database) can hold: ±8.64e15 ms, about the year 275,760. */
 export const MAX_DATE_MS = 8_640_000_000_000_000;
 /** A time in a query string: epoch ms within the Date range (a larger one is a 422, never an invalid Date). */
-export const queryEpochMs = z.coerce.number().int('a whole number of epoch milliseconds').nonnegative().max(MAX_DATE_MS, 'at most 8.64e15 (the last date there is)');
+export const queryEpochMs = z.coerce
+  .number()
+  .int('a whole number of epoch milliseconds')
+  .nonnegative()
+  .max(MAX_DATE_MS, 'at most 8.64e15 (the last date there is)');
 
 export const brokerId = z.number().int().nonnegative();
 

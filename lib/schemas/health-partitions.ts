@@ -8,7 +8,9 @@ export const clusterHealthResponseSchema = z
     asOf: epochMs,
     partial: z.boolean().optional(),
     /** Every at-risk partition, worst reason first; topics by name, partitions by number. */
-    partitions: z.array(z.object({ topic: z.string(), partition: z.number().int().nonnegative(), reasons: z.array(riskReasonSchema).min(1) })),
+    partitions: z.array(
+      z.object({ topic: z.string(), partition: z.number().int().nonnegative(), reasons: z.array(riskReasonSchema).min(1) }),
+    ),
   })
   .meta({ id: 'ClusterHealthResponse' });
 export type ClusterHealthResponse = z.infer<typeof clusterHealthResponseSchema>;

@@ -14,7 +14,9 @@ const error = (source: string) => {
 
 describe('parseFilter', () => {
   it('parses fields with JSON paths, header names, literals and the operators, and binds not > and > or', () => {
-    expect(parseFilter('value.order["total amount"][0] >= 10.5 and headers["content-type"] == "json" or not key startsWith \'u-\'')).toEqual({
+    expect(
+      parseFilter('value.order["total amount"][0] >= 10.5 and headers["content-type"] == "json" or not key startsWith \'u-\''),
+    ).toEqual({
       kind: 'or',
       left: {
         kind: 'and',
@@ -24,7 +26,12 @@ describe('parseFilter', () => {
       right: { kind: 'not', operand: { kind: 'text', op: 'startsWith', field: { root: 'key', path: [] }, value: 'u-' } },
     });
     expect(parseFilter('exists(value.a) && (offset < -1 || value.b != null)')).toMatchObject({ kind: 'and', right: { kind: 'or' } });
-    expect(parseFilter('VALUE MATCHES "a\\"b\\u0041"')).toEqual({ kind: 'text', op: 'matches', field: { root: 'value', path: [] }, value: 'a"bA' });
+    expect(parseFilter('VALUE MATCHES "a\\"b\\u0041"')).toEqual({
+      kind: 'text',
+      op: 'matches',
+      field: { root: 'value', path: [] },
+      value: 'a"bA',
+    });
     expect(parseFilter('timestamp >= "2026-12-01T00:00:00Z"')).toMatchObject({ kind: 'compare', value: '2026-12-01T00:00:00Z' });
   });
 

@@ -189,7 +189,14 @@ class Parser {
     if (t.type === 'punct' && COMPARE_OPS.includes(t.text)) {
       const value = this.literal();
       const op = t.text as CompareOp;
-      if (NUMERIC_ROOTS.includes(field.root) && op !== '==' && op !== '!=' && typeof value !== 'number' && typeof value !== 'bigint' && !(field.root === 'timestamp' && typeof value === 'string')) {
+      if (
+        NUMERIC_ROOTS.includes(field.root) &&
+        op !== '==' &&
+        op !== '!=' &&
+        typeof value !== 'number' &&
+        typeof value !== 'bigint' &&
+        !(field.root === 'timestamp' && typeof value === 'string')
+      ) {
         throw new FilterSyntaxError(t.at, `${field.root} compares with a number`);
       }
       if (field.root === 'timestamp' && typeof value === 'string' && Number.isNaN(Date.parse(value))) {
@@ -204,7 +211,8 @@ class Parser {
       if (textOp === 'matches') {
         this.regexes += 1;
         if (this.regexes > MAX_REGEXES) throw new FilterSyntaxError(value.at, `at most ${MAX_REGEXES} regular expressions`);
-        if (value.value.length > FILTER_REGEX_MAX_LENGTH) throw new FilterSyntaxError(value.at, `a regular expression of at most ${FILTER_REGEX_MAX_LENGTH} characters`);
+        if (value.value.length > FILTER_REGEX_MAX_LENGTH)
+          throw new FilterSyntaxError(value.at, `a regular expression of at most ${FILTER_REGEX_MAX_LENGTH} characters`);
       }
       return { kind: 'text', op: textOp, field, value: value.value };
     }
@@ -233,7 +241,8 @@ class Parser {
       } else break;
     }
     if (root === 'headers' && path.length !== 1) throw new FilterSyntaxError(t.at, 'name one header: headers.name or headers["name"]');
-    if (root !== 'key' && root !== 'value' && root !== 'headers' && path.length > 0) throw new FilterSyntaxError(t.at, `${root} has no fields`);
+    if (root !== 'key' && root !== 'value' && root !== 'headers' && path.length > 0)
+      throw new FilterSyntaxError(t.at, `${root} has no fields`);
     return { root, path };
   }
 
@@ -253,7 +262,8 @@ class Parser {
 
 /** The filter as a tree; throws FilterSyntaxError with the position of the first problem. */
 export function parseFilter(source: string): FilterNode {
-  if (source.length > FILTER_MAX_LENGTH) throw new FilterSyntaxError(FILTER_MAX_LENGTH, `a filter has at most ${FILTER_MAX_LENGTH} characters`);
+  if (source.length > FILTER_MAX_LENGTH)
+    throw new FilterSyntaxError(FILTER_MAX_LENGTH, `a filter has at most ${FILTER_MAX_LENGTH} characters`);
   if (source.trim() === '') throw new FilterSyntaxError(0, 'the filter is empty');
   return new Parser(tokenize(source)).parse();
 }

@@ -19,8 +19,17 @@ const booleanFlag = z.preprocess(blankToUndefined, z.enum(['true', 'false']).opt
 export const messagesQuerySchema = z
   .object({
     /** Comma-separated partition numbers; absent = every partition. */
-    partitions: z.preprocess(blankToUndefined, z.string().regex(/^\d{1,10}(,\d{1,10}){0,9999}$/, 'partition numbers separated by commas, e.g. 0,3').optional()),
-    from: z.preprocess(blankToUndefined, z.string().regex(FROM_PATTERN, 'newest, oldest, offset:N or timestamp:T (epoch ms)').default('newest')),
+    partitions: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^\d{1,10}(,\d{1,10}){0,9999}$/, 'partition numbers separated by commas, e.g. 0,3')
+        .optional(),
+    ),
+    from: z.preprocess(
+      blankToUndefined,
+      z.string().regex(FROM_PATTERN, 'newest, oldest, offset:N or timestamp:T (epoch ms)').default('newest'),
+    ),
     limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(MESSAGES_MAX_LIMIT).default(MESSAGES_DEFAULT_LIMIT)),
     /** The filter language (README: "Message filters"). */
     filter: z.preprocess(
@@ -115,7 +124,9 @@ export const messagesResponseSchema = z
     /** Reads this same page again (the download uses it). */
     self: z.string(),
     /** The partitions read, with their log start and end as the read saw them. */
-    partitions: z.array(z.object({ partition: z.number().int(), logStartOffset: int64String, endOffset: int64String, position: int64String })),
+    partitions: z.array(
+      z.object({ partition: z.number().int(), logStartOffset: int64String, endOffset: int64String, position: int64String }),
+    ),
     /** Partitions that could not be read, and why. */
     errors: z.array(z.object({ partition: z.number().int(), message: z.string() })),
     /** What the read adjusted (an offset below the log start, a key's partition). */
@@ -158,7 +169,8 @@ export const produceInputSchema = z
   .strict()
   .superRefine((input, ctx) => {
     const check = (text: string | null, encoding: 'utf8' | 'base64', path: (string | number)[]) => {
-      if (text !== null && encoding === 'base64' && !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) ctx.addIssue({ code: 'custom', path, message: 'not base64' });
+      if (text !== null && encoding === 'base64' && !/^[A-Za-z0-9+/]*={0,2}$/.test(text))
+        ctx.addIssue({ code: 'custom', path, message: 'not base64' });
     };
     check(input.key, input.keyEncoding, ['key']);
     check(input.value, input.valueEncoding, ['value']);

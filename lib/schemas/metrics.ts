@@ -43,7 +43,9 @@ const queryInt = z.preprocess(blankToUndefined, queryEpochMs.optional());
 export const metricsRangeQuerySchema = z.object({
   from: queryInt.meta({ description: 'epoch ms, inclusive; default: an hour before `to`' }),
   to: queryInt.meta({ description: 'epoch ms, exclusive; default: now' }),
-  points: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(MAX_METRICS_POINTS).default(500)).meta({ description: 'at most this many points per series (LTTB)' }),
+  points: z
+    .preprocess(blankToUndefined, z.coerce.number().int().min(1).max(MAX_METRICS_POINTS).default(500))
+    .meta({ description: 'at most this many points per series (LTTB)' }),
 });
 export type MetricsRange = { from: number; to: number; points: number };
 

@@ -18,7 +18,9 @@ const fields = {
   /** `timestamp`: epoch ms; the first offset whose record time is at or after it, else the log end (as --to-datetime). */
   timestamp: z.number().int().nonnegative().optional(),
   /** `offset`: clamped to [log start, high watermark] per partition (as --to-offset). */
-  offset: int64String.refine((v) => !/^-?\d+$/.test(v) || (BigInt(v) <= INT64_MAX && BigInt(v) >= INT64_MIN), 'outside the int64 range').optional(),
+  offset: int64String
+    .refine((v) => !/^-?\d+$/.test(v) || (BigInt(v) <= INT64_MAX && BigInt(v) >= INT64_MIN), 'outside the int64 range')
+    .optional(),
   /** `shift`: added to each committed offset, then clamped (as --shift-by); negative moves back. */
   shiftBy: z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER).optional(),
   /** `copy`: the group whose committed offsets are copied (clamped like --from-file). */
@@ -29,12 +31,18 @@ const fields = {
   partitions: z.array(topicPartitionSchema).max(100_000).optional(),
 };
 
-const REQUIRED: Partial<Record<ResetStrategy, keyof typeof fields>> = { timestamp: 'timestamp', offset: 'offset', shift: 'shiftBy', copy: 'fromGroupId' };
+const REQUIRED: Partial<Record<ResetStrategy, keyof typeof fields>> = {
+  timestamp: 'timestamp',
+  offset: 'offset',
+  shift: 'shiftBy',
+  copy: 'fromGroupId',
+};
 
 /** The parameter each strategy needs (the form and the route report it under that field). */
 function requireParameter(value: { strategy: ResetStrategy } & Partial<Record<keyof typeof fields, unknown>>, ctx: z.RefinementCtx) {
   const field = REQUIRED[value.strategy];
-  if (field && value[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `required by the "${value.strategy}" strategy` });
+  if (field && value[field] === undefined)
+    ctx.addIssue({ code: 'custom', path: [field], message: `required by the "${value.strategy}" strategy` });
 }
 
 export const offsetResetInputSchema = z.object(fields).superRefine(requireParameter).meta({ id: 'OffsetResetInput' });

@@ -18,7 +18,13 @@ export const clusterOverviewSchema = z
     kafkaVersion: z.object({ label: z.string(), release: z.string().nullable(), exact: z.boolean() }),
     controllerId: brokerId.nullable(),
     quorum: z
-      .object({ leaderId: brokerId.nullable(), leaderEpoch: z.number().int(), highWatermark: int64String, voters: z.array(quorumReplicaSchema), observers: z.array(quorumReplicaSchema) })
+      .object({
+        leaderId: brokerId.nullable(),
+        leaderEpoch: z.number().int(),
+        highWatermark: int64String,
+        voters: z.array(quorumReplicaSchema),
+        observers: z.array(quorumReplicaSchema),
+      })
       .nullable(),
     brokers: z.object({
       up: z.number().int().nonnegative(),

@@ -23,8 +23,10 @@ export const reassignmentJsonSchema = z
             log_dirs: z.array(z.string()).optional(),
           })
           .superRefine((p, ctx) => {
-            if (new Set(p.replicas).size !== p.replicas.length) ctx.addIssue({ code: 'custom', path: ['replicas'], message: `Duplicate replicas in ${p.replicas.join(',')}` });
-            if (p.log_dirs && p.log_dirs.length !== p.replicas.length) ctx.addIssue({ code: 'custom', path: ['log_dirs'], message: 'log_dirs must have one entry per replica' });
+            if (new Set(p.replicas).size !== p.replicas.length)
+              ctx.addIssue({ code: 'custom', path: ['replicas'], message: `Duplicate replicas in ${p.replicas.join(',')}` });
+            if (p.log_dirs && p.log_dirs.length !== p.replicas.length)
+              ctx.addIssue({ code: 'custom', path: ['log_dirs'], message: 'log_dirs must have one entry per replica' });
           }),
       )
       .max(100_000),
@@ -60,7 +62,12 @@ export const planRequestSchema = z
 export type PlanRequest = z.infer<typeof planRequestSchema>;
 export type PlanMode = PlanRequest['mode'];
 
-export const planDiffRowSchema = z.object({ topic: z.string(), partition: partitionIndex, before: z.array(brokerId), after: z.array(brokerId) });
+export const planDiffRowSchema = z.object({
+  topic: z.string(),
+  partition: partitionIndex,
+  before: z.array(brokerId),
+  after: z.array(brokerId),
+});
 export type PlanDiffRow = z.infer<typeof planDiffRowSchema>;
 
 export const planResponseSchema = z
@@ -156,7 +163,10 @@ export const leaderElectionInputSchema = z
     topics: z.array(topicNameSchema).max(100_000).optional(),
     /** Partitions whose preferred leader (replicas[0]) is one of these brokers. */
     brokers: z.array(brokerId).max(10_000).optional(),
-    partitions: z.array(z.object({ topic: topicNameSchema, partition: partitionIndex })).max(100_000).optional(),
+    partitions: z
+      .array(z.object({ topic: topicNameSchema, partition: partitionIndex }))
+      .max(100_000)
+      .optional(),
   })
   .meta({ id: 'LeaderElectionInput' });
 export type LeaderElectionInput = z.infer<typeof leaderElectionInputSchema>;
@@ -212,5 +222,7 @@ export const electionScheduleSchema = z
   .meta({ id: 'ElectionSchedule' });
 export type ElectionSchedule = z.infer<typeof electionScheduleSchema>;
 
-export const electionScheduleResponseSchema = z.object({ schedule: electionScheduleSchema.nullable() }).meta({ id: 'ElectionScheduleResponse' });
+export const electionScheduleResponseSchema = z
+  .object({ schedule: electionScheduleSchema.nullable() })
+  .meta({ id: 'ElectionScheduleResponse' });
 export type ElectionScheduleResponse = z.infer<typeof electionScheduleResponseSchema>;

@@ -22,7 +22,10 @@ function checkConfigValues(configs: Record<string, string> | undefined, field: s
 
 export const createTopicInputSchema = z
   .object({
-    name: topicNameSchema.refine((name) => !isInternalTopicName(name), 'Names starting with "__" are reserved for Kafka\'s internal topics'),
+    name: topicNameSchema.refine(
+      (name) => !isInternalTopicName(name),
+      'Names starting with "__" are reserved for Kafka\'s internal topics',
+    ),
     partitions: z.number().int().min(1, 'At least 1').max(INT32_MAX),
     replicationFactor: z.number().int().min(1, 'At least 1').max(INT16_MAX),
     configs: configMap.optional(),
@@ -41,8 +44,10 @@ export const configPatchInputSchema = z
   .object({ set: configMap.optional(), delete: z.array(configKey).max(1_000).optional() })
   .superRefine((input, ctx) => {
     const setKeys = Object.keys(input.set ?? {});
-    if (setKeys.length === 0 && (input.delete ?? []).length === 0) ctx.addIssue({ code: 'custom', path: ['request'], message: 'Nothing to change: give set or delete' });
-    for (const key of input.delete ?? []) if (setKeys.includes(key)) ctx.addIssue({ code: 'custom', path: ['delete'], message: `"${key}" is both set and deleted` });
+    if (setKeys.length === 0 && (input.delete ?? []).length === 0)
+      ctx.addIssue({ code: 'custom', path: ['request'], message: 'Nothing to change: give set or delete' });
+    for (const key of input.delete ?? [])
+      if (setKeys.includes(key)) ctx.addIssue({ code: 'custom', path: ['delete'], message: `"${key}" is both set and deleted` });
     checkConfigValues(input.set, 'set', ctx);
   })
   .meta({ id: 'ConfigPatchInput' });
@@ -55,7 +60,12 @@ export const deleteRecordsInputSchema = z
   .object({
     /** Records before `offset` are deleted: the partition's log start offset becomes `offset`. */
     before: z
-      .array(z.object({ partition: z.number().int().nonnegative().max(INT32_MAX), offset: int64String.refine((v) => !v.startsWith('-'), 'at least 0') }))
+      .array(
+        z.object({
+          partition: z.number().int().nonnegative().max(INT32_MAX),
+          offset: int64String.refine((v) => !v.startsWith('-'), 'at least 0'),
+        }),
+      )
       .min(1, 'Choose at least one partition')
       .max(100_000)
       .refine((rows) => new Set(rows.map((r) => r.partition)).size === rows.length, 'Each partition once'),

@@ -42,7 +42,6 @@ export const TOPIC_SORT_FIELDS = [
 ] as const;
 export type TopicSortField = (typeof TOPIC_SORT_FIELDS)[number];
 
-
 /** Query string of the topics list: everything optional; without `limit`, the full list. */
 export const topicListQuerySchema = z.object({
   q: z.preprocess(blankToUndefined, z.string().max(MAX_TOPIC_NAME_LENGTH).optional()),

@@ -5,8 +5,33 @@ import { median, summarize } from './measure';
 
 describe('bench arguments', () => {
   it('has defaults and reads every option', () => {
-    expect(parseArgs([])).toEqual({ clusterId: 'local', runs: 7, coldRuns: 3, cliRuns: 1, messagesRecords: 1_000_000, only: null, out: 'test-results/bench.json', help: false });
-    expect(parseArgs(['--cluster', 'prod', '--runs=3', '--cold-runs', '0', '--cli-runs', '2', '--messages-records', '0', '--only', 'messages', '--out', 'x.json'])).toMatchObject({
+    expect(parseArgs([])).toEqual({
+      clusterId: 'local',
+      runs: 7,
+      coldRuns: 3,
+      cliRuns: 1,
+      messagesRecords: 1_000_000,
+      only: null,
+      out: 'test-results/bench.json',
+      help: false,
+    });
+    expect(
+      parseArgs([
+        '--cluster',
+        'prod',
+        '--runs=3',
+        '--cold-runs',
+        '0',
+        '--cli-runs',
+        '2',
+        '--messages-records',
+        '0',
+        '--only',
+        'messages',
+        '--out',
+        'x.json',
+      ]),
+    ).toMatchObject({
       clusterId: 'prod',
       runs: 3,
       coldRuns: 0,
@@ -33,6 +58,14 @@ describe('bench statistics', () => {
       { ms: 30, requests: { Metadata: 2, ListOffsets: 6 } },
       { ms: 20, requests: { Metadata: 1, ListOffsets: 6 } },
     ]);
-    expect(summary).toMatchObject({ ms: 20, minMs: 10, maxMs: 30, runs: 3, requests: { ListOffsets: 6, Metadata: 1 }, requestsTotal: 7, requestsVaried: true });
+    expect(summary).toMatchObject({
+      ms: 20,
+      minMs: 10,
+      maxMs: 30,
+      runs: 3,
+      requests: { ListOffsets: 6, Metadata: 1 },
+      requestsTotal: 7,
+      requestsVaried: true,
+    });
   });
 });

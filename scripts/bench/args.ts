@@ -1,7 +1,16 @@
 // Command-line options of `npm run bench`.
 import { ArgsError, readOptions } from '../cli-args';
 
-export type Options = { clusterId: string; runs: number; coldRuns: number; cliRuns: number; messagesRecords: number; only: 'messages' | null; out: string; help: boolean };
+export type Options = {
+  clusterId: string;
+  runs: number;
+  coldRuns: number;
+  cliRuns: number;
+  messagesRecords: number;
+  only: 'messages' | null;
+  out: string;
+  help: boolean;
+};
 
 export const USAGE = `Usage: npm run bench -- [--cluster <id>] [--runs <n>] [--cold-runs <n>] [--out <file>]
 

@@ -35,7 +35,8 @@ function cliDescribeAllGroups(clusterId: string, runs: number) {
       maxBuffer: 256 * 1024 * 1024,
       timeout: 30 * 60_000,
     });
-    if (result.status !== 0) throw new Error(`kafka-consumer-groups failed (${result.status ?? result.signal}): ${result.stderr.slice(0, 500)}`);
+    if (result.status !== 0)
+      throw new Error(`kafka-consumer-groups failed (${result.status ?? result.signal}): ${result.stderr.slice(0, 500)}`);
     times.push(performance.now() - started);
     rows = result.stdout.split('\n').filter((l) => l.trim() && !l.startsWith('GROUP') && !l.startsWith('Consumer group')).length;
   }
@@ -63,7 +64,13 @@ export async function measureGroups(clusterId: string, runs: number, cliRuns: nu
       await listConsumerGroups(clusterId, all);
     }),
     ...(busiest
-      ? { detail: { groupId: busiest.groupId, partitions: busiest.committed.size, warmCached: await samples(runs, clusterId, () => getConsumerGroup(clusterId, busiest.groupId), refreshIfOld) } }
+      ? {
+          detail: {
+            groupId: busiest.groupId,
+            partitions: busiest.committed.size,
+            warmCached: await samples(runs, clusterId, () => getConsumerGroup(clusterId, busiest.groupId), refreshIfOld),
+          },
+        }
       : {}),
   };
   if (cliRuns === 0) return result;

@@ -28,8 +28,21 @@ const work: Record<string, () => Promise<unknown>> = {
   snapshot: () => getClusterSnapshot(clusterId, { maxAgeMs: 0 }),
   metadata: () => withKafka(clusterId, readClusterMetadata),
   offsets: () => withKafka(clusterId, (c) => readOffsets(c, metadata.topics)),
-  logDirs: () => withKafka(clusterId, (c) => readLogDirs(c, metadata.brokers.map((b) => b.id))),
-  topicConfigs: () => withKafka(clusterId, (c) => readTopicConfigValues(c, metadata.topics.map((t) => t.name), ['min.insync.replicas'])),
+  logDirs: () =>
+    withKafka(clusterId, (c) =>
+      readLogDirs(
+        c,
+        metadata.brokers.map((b) => b.id),
+      ),
+    ),
+  topicConfigs: () =>
+    withKafka(clusterId, (c) =>
+      readTopicConfigValues(
+        c,
+        metadata.topics.map((t) => t.name),
+        ['min.insync.replicas'],
+      ),
+    ),
 };
 const run = isViewName(what)
   ? // Views on a snapshot kept younger than 1 s (refreshed outside the timing), like the bench's warmCached.

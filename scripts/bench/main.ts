@@ -61,7 +61,10 @@ function coldSamples(view: ViewName, options: Options, topic: string) {
       ['--conditions=react-server', '--import', 'tsx', path.join(import.meta.dirname, 'cold.ts'), view, options.clusterId, topic],
       { encoding: 'utf8', env: process.env, timeout: 120_000 },
     );
-    const line = child.stdout.split('\n').reverse().find((l) => l.startsWith('{'));
+    const line = child.stdout
+      .split('\n')
+      .reverse()
+      .find((l) => l.startsWith('{'));
     if (child.status !== 0 || !line) throw new Error(`cold ${view} failed (exit ${child.status}):\n${child.stderr}`);
     samples.push(JSON.parse(line) as Sample & { rssMb: number; dbOpenMs: number });
   }
@@ -109,8 +112,18 @@ async function main() {
   }
   const started = Date.now();
   if (options.only === 'messages') {
-    const messages = await measureMessages(options.clusterId, options.runs, { records: options.messagesRecords, cliRuns: options.cliRuns, progress });
-    return report(options, { at: new Date().toISOString(), clusterId: options.clusterId, host: host(), messages, tookMs: Date.now() - started });
+    const messages = await measureMessages(options.clusterId, options.runs, {
+      records: options.messagesRecords,
+      cliRuns: options.cliRuns,
+      progress,
+    });
+    return report(options, {
+      at: new Date().toISOString(),
+      clusterId: options.clusterId,
+      host: host(),
+      messages,
+      tookMs: Date.now() - started,
+    });
   }
   removeTemplate = prepareTemplate();
   removeDataDir = setThrowawayDataDir();
@@ -127,7 +140,12 @@ async function main() {
     const cold = coldSamples(view, options, topic.name);
     const cached = await warmCached(view, options, topic.name);
     const fresh = await warmFresh(view, options, topic.name);
-    views[view] = { ...(view === 'topicDetail' ? { topic: topic.name, partitions: topic.partitions } : {}), cold, warmCached: cached, warmFresh: fresh };
+    views[view] = {
+      ...(view === 'topicDetail' ? { topic: topic.name, partitions: topic.partitions } : {}),
+      cold,
+      warmCached: cached,
+      warmFresh: fresh,
+    };
   }
   progress(`snapshot ×${options.runs} and its waves`);
   const snapshot = await measureSnapshot(options.clusterId, options.runs);
@@ -137,7 +155,10 @@ async function main() {
   const reassignmentPlans = await measurePlans(options.clusterId, options.runs);
   progress(`sampling pass (lag samples + metrics history) ×${options.runs}`);
   const sampling = await measureSampling(options.clusterId, options.runs);
-  const messages = options.messagesRecords > 0 ? await measureMessages(options.clusterId, options.runs, { records: options.messagesRecords, cliRuns: options.cliRuns, progress }) : null;
+  const messages =
+    options.messagesRecords > 0
+      ? await measureMessages(options.clusterId, options.runs, { records: options.messagesRecords, cliRuns: options.cliRuns, progress })
+      : null;
   const topicsListWarm = (views.topicsList as { warmCached: { ms: number } }).warmCached.ms;
   const groupsListWarm = consumerGroups.listWarmCached.ms;
   const ratio = 'cliOverConsoleFresh' in consumerGroups ? consumerGroups.cliOverConsoleFresh : null;
@@ -158,7 +179,9 @@ async function main() {
       groupsListWarmMs: { target: TARGETS.groupsListWarmMs, measured: groupsListWarm, met: groupsListWarm <= TARGETS.groupsListWarmMs },
       samplingPassMs: { target: TARGETS.samplingPassMs, measured: sampling.pass.ms, met: sampling.pass.ms <= TARGETS.samplingPassMs },
       rssMb: { target: TARGETS.rssMb, measured: sampling.memoryAfterPasses.rssMb, met: sampling.memoryAfterPasses.rssMb <= TARGETS.rssMb },
-      ...(ratio === null ? {} : { cliOverConsole: { target: TARGETS.cliOverConsole, measured: ratio, met: ratio >= TARGETS.cliOverConsole } }),
+      ...(ratio === null
+        ? {}
+        : { cliOverConsole: { target: TARGETS.cliOverConsole, measured: ratio, met: ratio >= TARGETS.cliOverConsole } }),
     },
     tookMs: Date.now() - started,
   };

@@ -35,7 +35,9 @@ const total = (requests: Record<string, number>) => Object.values(requests).redu
  */
 export function summarize(samples: readonly Sample[]) {
   const apis = [...new Set(samples.flatMap((s) => Object.keys(s.requests)))].sort();
-  const requests = Object.fromEntries(apis.map((api) => [api, median(samples.map((s) => s.requests[api] ?? 0))]).filter(([, n]) => n !== 0));
+  const requests = Object.fromEntries(
+    apis.map((api) => [api, median(samples.map((s) => s.requests[api] ?? 0))]).filter(([, n]) => n !== 0),
+  );
   const shapes = new Set(samples.map((s) => JSON.stringify(Object.entries(s.requests).sort())));
   return {
     ms: median(samples.map((s) => s.ms)),
@@ -53,7 +55,13 @@ export const megabytes = (bytes: number) => round(bytes / 1024 / 1024);
 
 function usage() {
   const m = process.memoryUsage();
-  return { rssMb: megabytes(m.rss), heapUsedMb: megabytes(m.heapUsed), heapTotalMb: megabytes(m.heapTotal), externalMb: megabytes(m.external), arrayBuffersMb: megabytes(m.arrayBuffers) };
+  return {
+    rssMb: megabytes(m.rss),
+    heapUsedMb: megabytes(m.heapUsed),
+    heapTotalMb: megabytes(m.heapTotal),
+    externalMb: megabytes(m.external),
+    arrayBuffersMb: megabytes(m.arrayBuffers),
+  };
 }
 
 /** Memory now and, when node runs with --expose-gc, after a full collection (what the process really keeps). */

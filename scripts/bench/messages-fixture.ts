@@ -16,7 +16,13 @@ export const JQ_SELECT = 'select(.status == "FAILED" and .amount > 900)';
 
 /** Record i's value: deterministic, ~1 KB of JSON (1 in 5 FAILED, amounts 0-999: about 2 % match the filter). */
 export function benchValue(i: number): string {
-  const base = { id: i, status: STATUSES[i % 5], amount: (i * 7919) % 1000, customer: { id: `c-${i % 9973}`, region: ['eu', 'us', 'cn', 'in'][i % 4] }, items: [{ sku: `sku-${i % 97}`, qty: 1 + (i % 3) }] };
+  const base = {
+    id: i,
+    status: STATUSES[i % 5],
+    amount: (i * 7919) % 1000,
+    customer: { id: `c-${i % 9973}`, region: ['eu', 'us', 'cn', 'in'][i % 4] },
+    items: [{ sku: `sku-${i % 97}`, qty: 1 + (i % 3) }],
+  };
   const text = JSON.stringify(base);
   return JSON.stringify({ ...base, note: 'x'.repeat(Math.max(0, 1000 - text.length - 11)) });
 }
@@ -37,7 +43,25 @@ function recordCount(bootstrap: string): number | null {
 /** kcat reading lines from our stdin; resolves when it has flushed them all. */
 function kcatProduce(bootstrap: string, codec: string, from: number, to: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('kcat', ['-b', bootstrap, '-P', '-t', SCAN_TOPIC, '-z', codec, '-X', 'linger.ms=20', '-X', 'batch.size=262144', '-X', 'queue.buffering.max.kbytes=262144'], { stdio: ['pipe', 'ignore', 'pipe'] });
+    const child = spawn(
+      'kcat',
+      [
+        '-b',
+        bootstrap,
+        '-P',
+        '-t',
+        SCAN_TOPIC,
+        '-z',
+        codec,
+        '-X',
+        'linger.ms=20',
+        '-X',
+        'batch.size=262144',
+        '-X',
+        'queue.buffering.max.kbytes=262144',
+      ],
+      { stdio: ['pipe', 'ignore', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
@@ -56,7 +80,11 @@ function kcatProduce(bootstrap: string, codec: string, from: number, to: number)
 }
 
 /** Makes the topic with exactly `records` records unless it already holds them; returns how long that took. */
-export async function ensureScanTopic(clusterId: string, records: number, progress: (line: string) => void): Promise<{ created: boolean; ms: number }> {
+export async function ensureScanTopic(
+  clusterId: string,
+  records: number,
+  progress: (line: string) => void,
+): Promise<{ created: boolean; ms: number }> {
   const bootstrap = getClusterConfig(clusterId).brokers.join(',');
   const started = Date.now();
   const count = recordCount(bootstrap);
@@ -66,7 +94,21 @@ export async function ensureScanTopic(clusterId: string, records: number, progre
     for (let i = 0; i < 60 && recordCount(bootstrap) !== null; i += 1) await new Promise((r) => setTimeout(r, 1_000));
   }
   progress(`creating ${SCAN_TOPIC}: ${records} records of ~1 KB, ${PARTITIONS} partitions, a quarter per codec`);
-  tool('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', SCAN_TOPIC, '--partitions', String(PARTITIONS), '--replication-factor', '1', '--config', 'retention.ms=-1', '--config', 'retention.bytes=-1']);
+  tool('kafka-topics', [
+    '--bootstrap-server',
+    bootstrap,
+    '--create',
+    '--topic',
+    SCAN_TOPIC,
+    '--partitions',
+    String(PARTITIONS),
+    '--replication-factor',
+    '1',
+    '--config',
+    'retention.ms=-1',
+    '--config',
+    'retention.bytes=-1',
+  ]);
   const quarter = Math.ceil(records / CODECS.length);
   for (const [n, codec] of CODECS.entries()) await kcatProduce(bootstrap, codec, n * quarter, Math.min(records, (n + 1) * quarter));
   const written = recordCount(bootstrap);

@@ -56,7 +56,13 @@ async function scan(clusterId: string, records: number) {
       clusterId,
       async (connection) => {
         const prepared = await prepareRead(connection, SCAN_TOPIC, query, READER);
-        await runStream(connection, prepared, { records: records + 1, deadline: Date.now() + 15 * 60_000 }, sink, new AbortController().signal);
+        await runStream(
+          connection,
+          prepared,
+          { records: records + 1, deadline: Date.now() + 15 * 60_000 },
+          sink,
+          new AbortController().signal,
+        );
       },
       { channel: 'records', deadlineMs: 16 * 60_000 },
     ),
@@ -84,15 +90,27 @@ async function scan(clusterId: string, records: number) {
 function kcatJq(clusterId: string) {
   const bootstrap = getClusterConfig(clusterId).brokers.join(',');
   const started = performance.now();
-  const result = spawnSync('bash', ['-c', `kcat -C -b ${bootstrap} -t ${SCAN_TOPIC} -o beginning -e -q -f '%s\\n' | jq -c '${JQ_SELECT}' | wc -l`], {
-    encoding: 'utf8',
-    timeout: 30 * 60_000,
-  });
+  const result = spawnSync(
+    'bash',
+    ['-c', `kcat -C -b ${bootstrap} -t ${SCAN_TOPIC} -o beginning -e -q -f '%s\\n' | jq -c '${JQ_SELECT}' | wc -l`],
+    {
+      encoding: 'utf8',
+      timeout: 30 * 60_000,
+    },
+  );
   if (result.status !== 0) throw new Error(`kcat | jq failed: ${result.stderr.slice(0, 500)}`);
-  return { ms: round(performance.now() - started), matched: Number(result.stdout.trim()), command: `kcat -C -t ${SCAN_TOPIC} -o beginning -e -f '%s\\n' | jq -c '${JQ_SELECT}'` };
+  return {
+    ms: round(performance.now() - started),
+    matched: Number(result.stdout.trim()),
+    command: `kcat -C -t ${SCAN_TOPIC} -o beginning -e -f '%s\\n' | jq -c '${JQ_SELECT}'`,
+  };
 }
 
-export async function measureMessages(clusterId: string, runs: number, { records, cliRuns, progress }: { records: number; cliRuns: number; progress: (line: string) => void }) {
+export async function measureMessages(
+  clusterId: string,
+  runs: number,
+  { records, cliRuns, progress }: { records: number; cliRuns: number; progress: (line: string) => void },
+) {
   const fixture = await ensureScanTopic(clusterId, records, progress);
   // Cold: a new records connection (the admin connection stays), then the page.
   await closeAllConnections();
@@ -112,8 +130,16 @@ export async function measureMessages(clusterId: string, runs: number, { records
     ...(cli ? { kcatJq: { ...cli, sameMatches: cli.matched === scanned.matched, overConsole: round(cli.ms / scanned.ms, 2) } } : {}),
     targets: {
       newestFreshMs: { target: TARGETS.newestFreshMs, measured: newestFresh.ms, met: newestFresh.ms <= TARGETS.newestFreshMs },
-      scanRecordsPerSec: { target: TARGETS.scanRecordsPerSec, measured: scanned.recordsPerSec, met: scanned.recordsPerSec >= TARGETS.scanRecordsPerSec },
-      scanExtraMemoryMb: { target: TARGETS.scanExtraMemoryMb, measured: scanned.memory.extraRssMb, met: scanned.memory.extraRssMb <= TARGETS.scanExtraMemoryMb },
+      scanRecordsPerSec: {
+        target: TARGETS.scanRecordsPerSec,
+        measured: scanned.recordsPerSec,
+        met: scanned.recordsPerSec >= TARGETS.scanRecordsPerSec,
+      },
+      scanExtraMemoryMb: {
+        target: TARGETS.scanExtraMemoryMb,
+        measured: scanned.memory.extraRssMb,
+        met: scanned.memory.extraRssMb <= TARGETS.scanExtraMemoryMb,
+      },
     },
   };
 }

@@ -107,8 +107,16 @@ try {
   const range = (scope: 'cluster' | 'topic' | 'group', key: string, spanMs: number) =>
     timed(() => queryRange({ clusterId: CLUSTER, scope, key, from: now - spanMs, to: now, points: 2000, now }, opened.db));
   const queries: Record<string, number[]> = {};
-  for (const [name, scope, key] of [['cluster', 'cluster', ''], ['topic (3 series)', 'topic', 'topic-0007'], ['group (5 series)', 'group', 'group-0003']] as const) {
-    for (const [label, span] of [['1h', HOUR_MS], ['24h', DAY_MS], [`${days}d`, days * DAY_MS]] as const) {
+  for (const [name, scope, key] of [
+    ['cluster', 'cluster', ''],
+    ['topic (3 series)', 'topic', 'topic-0007'],
+    ['group (5 series)', 'group', 'group-0003'],
+  ] as const) {
+    for (const [label, span] of [
+      ['1h', HOUR_MS],
+      ['24h', DAY_MS],
+      [`${days}d`, days * DAY_MS],
+    ] as const) {
       queries[`${name} ${label}`] = [];
       for (let i = 0; i < 5; i++) queries[`${name} ${label}`]!.push(await range(scope, key, span));
     }
@@ -164,7 +172,9 @@ async function sizes(db: Db, dataDir: string | null) {
   const [database] = await queryRows<{ bytes: number }>(db, sql`SELECT pg_database_size(current_database())::float8 AS bytes`);
   const mb = (bytes: number) => Math.round(Number(bytes) / 1024 / 102.4) / 10;
   return {
-    tablesMb: Object.fromEntries(tables.map((t) => [t.name, { total: mb(t.total), heap: mb(t.heap), toast: mb(t.toast), indexes: mb(t.indexes) }])),
+    tablesMb: Object.fromEntries(
+      tables.map((t) => [t.name, { total: mb(t.total), heap: mb(t.heap), toast: mb(t.toast), indexes: mb(t.indexes) }]),
+    ),
     metricTablesMb: mb(tables.reduce((sum, t) => sum + Number(t.total), 0)),
     rows: counts[0],
     recent: (await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM metric_recent`))[0]?.n,

@@ -11,7 +11,13 @@ const HOUR_MS = 3_600_000;
 
 async function measurePasses(clusterId: string, runs: number, logDirsEveryMs: number) {
   // A long interval: the sampler's own first pass runs at once, the timed ones are asked for one by one.
-  const sampler = await startLagSampler(clusterId, { intervalMs: HOUR_MS, window: 10, allowedLag: 0, logDirsEveryMs, afterPass: metricsAfterPass(clusterId) });
+  const sampler = await startLagSampler(clusterId, {
+    intervalMs: HOUR_MS,
+    window: 10,
+    allowedLag: 0,
+    logDirsEveryMs,
+    afterPass: metricsAfterPass(clusterId),
+  });
   await sampler.passNow();
   const passes: Sample[] = [];
   const recorded: { deriveMs: number; writeMs: number; series: number; written: number }[] = [];

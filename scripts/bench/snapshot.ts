@@ -18,14 +18,30 @@ export async function measureSnapshot(clusterId: string, runs: number) {
   const snapshot = await getClusterSnapshot(clusterId, { maxAgeMs: 0 });
   const { metadata } = snapshot;
   const replicas = metadata.topics.reduce((a, t) => a + t.partitions.reduce((b, p) => b + p.replicas.length, 0), 0);
-  const logDirReplicas = snapshot.logDirs.reduce((a, b) => a + ('error' in b ? 0 : b.logDirs.reduce((c, d) => c + d.partitions.length, 0)), 0);
+  const logDirReplicas = snapshot.logDirs.reduce(
+    (a, b) => a + ('error' in b ? 0 : b.logDirs.reduce((c, d) => c + d.partitions.length, 0)),
+    0,
+  );
   // The waves alone, each on the shared connection like the snapshot runs them (wave 2 runs its three in parallel).
   const waves = {
     metadata: await repeat(runs, clusterId, () => withKafka(clusterId, readClusterMetadata)),
     offsets: await repeat(runs, clusterId, () => withKafka(clusterId, (c) => readOffsets(c, metadata.topics))),
-    logDirs: await repeat(runs, clusterId, () => withKafka(clusterId, (c) => readLogDirs(c, metadata.brokers.map((b) => b.id)))),
+    logDirs: await repeat(runs, clusterId, () =>
+      withKafka(clusterId, (c) =>
+        readLogDirs(
+          c,
+          metadata.brokers.map((b) => b.id),
+        ),
+      ),
+    ),
     topicConfigs: await repeat(runs, clusterId, () =>
-      withKafka(clusterId, (c) => readTopicConfigValues(c, metadata.topics.map((t) => t.name), ['min.insync.replicas'])),
+      withKafka(clusterId, (c) =>
+        readTopicConfigValues(
+          c,
+          metadata.topics.map((t) => t.name),
+          ['min.insync.replicas'],
+        ),
+      ),
     ),
   };
   return {

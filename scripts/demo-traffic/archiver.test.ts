@@ -24,7 +24,14 @@ describe('seedStoppedGroup', () => {
     const { admin, calls } = fakeAdmin(['-1', '-1']);
     expect(await seedStoppedGroup(admin)).toBe('seeded');
     expect(calls).toEqual([
-      { groupId: ARCHIVER_GROUP, topic: 'orders', partitions: [{ partition: 0, offset: '40' }, { partition: 1, offset: '37' }] },
+      {
+        groupId: ARCHIVER_GROUP,
+        topic: 'orders',
+        partitions: [
+          { partition: 0, offset: '40' },
+          { partition: 1, offset: '37' },
+        ],
+      },
     ]);
   });
 

@@ -6,7 +6,9 @@ export const ARCHIVER_GROUP = 'orders-archiver';
 const TOPIC = 'orders';
 
 /** Commits the current end offsets of orders for the group, unless it already has offsets (earlier run). */
-export async function seedStoppedGroup(admin: Pick<Admin, 'fetchOffsets' | 'fetchTopicOffsets' | 'setOffsets'>): Promise<'seeded' | 'already-seeded'> {
+export async function seedStoppedGroup(
+  admin: Pick<Admin, 'fetchOffsets' | 'fetchTopicOffsets' | 'setOffsets'>,
+): Promise<'seeded' | 'already-seeded'> {
   const committed = await admin.fetchOffsets({ groupId: ARCHIVER_GROUP, topics: [TOPIC] });
   // fetchOffsets reports "-1" for partitions without a committed offset.
   const hasOffsets = committed.some(({ partitions }) => partitions.some(({ offset }) => Number(offset) >= 0));

@@ -5,7 +5,13 @@ import { logLevel, type LogEntry, type logCreator } from '@/server/kafka/kafkajs
  * kafkajs logs these at ERROR and then retries: coordinator errors right after topics/groups are first created,
  * and rebalance errors, which the demo causes on purpose every minute.
  */
-const EXPECTED = [/coordinator is not available/i, /rebalanc/i, /REBALANCE_IN_PROGRESS/, /not the correct coordinator/i, /coordinator is loading/i];
+const EXPECTED = [
+  /coordinator is not available/i,
+  /rebalanc/i,
+  /REBALANCE_IN_PROGRESS/,
+  /not the correct coordinator/i,
+  /coordinator is loading/i,
+];
 
 export function isExpectedNoise(message: string): boolean {
   return EXPECTED.some((pattern) => pattern.test(message));

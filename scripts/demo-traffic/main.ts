@@ -116,7 +116,14 @@ async function main() {
     const current = produced.snapshot();
     const note = `payments-reconciler ${reconciler.members()} member(s), ${reconciler.rebalances()} rebalance(s)`;
     console.log(
-      formatStatus({ elapsedSec: (now - startedAt) / 1000, intervalSec: (now - lastStatusAt) / 1000, produced: current, previous, consumed: consumed.snapshot(), note }),
+      formatStatus({
+        elapsedSec: (now - startedAt) / 1000,
+        intervalSec: (now - lastStatusAt) / 1000,
+        produced: current,
+        previous,
+        consumed: consumed.snapshot(),
+        note,
+      }),
     );
     previous = current;
     lastStatusAt = now;
@@ -129,12 +136,19 @@ async function main() {
   abort.abort();
   await loop.stop();
   await seedArchiver(); // a run shorter than ARCHIVER_SEED_AFTER_MS still leaves the stopped group behind
-  const results = await Promise.allSettled([...fulfilment.map((c) => c.disconnect()), analytics.disconnect(), reconciler.stop(), producer.disconnect()]);
+  const results = await Promise.allSettled([
+    ...fulfilment.map((c) => c.disconnect()),
+    analytics.disconnect(),
+    reconciler.stop(),
+    producer.disconnect(),
+  ]);
   await admin.disconnect();
   results.filter((r) => r.status === 'rejected').forEach((r) => reportError('disconnect')(r.reason));
   const sent = total(produced.snapshot());
   const secs = (stopping - startedAt) / 1000;
-  log(`stopped (${reason}) after ${secs.toFixed(0)}s: produced ${sent} messages (${(sent / secs).toFixed(1)}/s), shutdown took ${Date.now() - stopping} ms`);
+  log(
+    `stopped (${reason}) after ${secs.toFixed(0)}s: produced ${sent} messages (${(sent / secs).toFixed(1)}/s), shutdown took ${Date.now() - stopping} ms`,
+  );
 }
 
 main().then(
@@ -142,7 +156,11 @@ main().then(
   (error: unknown) => {
     // Kafka errors (cluster down, wrong address) need their message, not a kafkajs stack; anything else is a bug.
     const kafkaError = error instanceof Error && error.name.startsWith('KafkaJS');
-    const detail = kafkaError ? `${error.message} (is the cluster up? npm run kafka:status)` : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    const detail = kafkaError
+      ? `${error.message} (is the cluster up? npm run kafka:status)`
+      : error instanceof Error
+        ? (error.stack ?? error.message)
+        : String(error);
     console.error(`[demo-traffic] failed: ${detail}`);
     process.exit(1);
   },

@@ -15,7 +15,11 @@ const PRODUCTS = [
   { sku: 'SKU-WC-007', name: 'Webcam', price: 45 },
   { sku: 'SKU-LP-008', name: 'Laptop stand', price: 32.4 },
 ] as const;
-const CURRENCIES = [['EUR', 6], ['USD', 3], ['GBP', 1]] as const;
+const CURRENCIES = [
+  ['EUR', 6],
+  ['USD', 3],
+  ['GBP', 1],
+] as const;
 const PAGES = ['/', '/search', '/cart', '/checkout', '/account', ...PRODUCTS.map((p) => `/products/${p.sku.toLowerCase()}`)];
 const FIRST = ['Ada', 'Linus', 'Grace', 'Ken', 'Barbara', 'Alan', 'Margaret', 'Dennis', 'Frances', 'Edsger'];
 const LAST = ['Lovelace', 'Torvalds', 'Hopper', 'Thompson', 'Liskov', 'Turing', 'Hamilton', 'Ritchie', 'Allen', 'Dijkstra'];
@@ -71,8 +75,16 @@ export function makePayment(rng: Rng, order: Pick<Order, 'orderId' | 'total' | '
     orderId: order.orderId,
     amount: order.total,
     currency: order.currency,
-    method: weighted(rng, [['card', 7], ['paypal', 2], ['bank-transfer', 1]]),
-    status: weighted(rng, [['authorized', 92], ['declined', 6], ['refunded', 2]]),
+    method: weighted(rng, [
+      ['card', 7],
+      ['paypal', 2],
+      ['bank-transfer', 1],
+    ]),
+    status: weighted(rng, [
+      ['authorized', 92],
+      ['declined', 6],
+      ['refunded', 2],
+    ]),
     processedAt: new Date(now).toISOString(),
   };
 }
@@ -95,7 +107,13 @@ export function makeClick(rng: Rng, now: number): Click {
     userId: `user-${user}`,
     // Session derived from user and the current half hour, so one user's clicks share a session for a while.
     sessionId: `sess-${user.toString(36)}-${Math.floor(now / 1_800_000).toString(36)}`,
-    type: weighted(rng, [['page_view', 60], ['click', 25], ['search', 8], ['add_to_cart', 5], ['purchase', 2]]),
+    type: weighted(rng, [
+      ['page_view', 60],
+      ['click', 25],
+      ['search', 8],
+      ['add_to_cart', 5],
+      ['purchase', 2],
+    ]),
     page: pick(rng, PAGES),
     referrer: rng() < 0.3 ? pick(rng, ['https://www.google.com/', 'https://news.ycombinator.com/', 'newsletter']) : null,
     durationMs: intBetween(rng, 200, 45_000),
@@ -126,7 +144,11 @@ export function makeProfileUpdate(rng: Rng, now: number): { key: string; profile
       customerId: key,
       name: `${first} ${last}`,
       email: `${first}.${last}${index}@example.com`.toLowerCase(),
-      tier: weighted(rng, [['free', 6], ['plus', 3], ['enterprise', 1]]),
+      tier: weighted(rng, [
+        ['free', 6],
+        ['plus', 3],
+        ['enterprise', 1],
+      ]),
       country: pick(rng, ['DE', 'FR', 'NL', 'US', 'GB', 'ES', 'PL']),
       updatedAt: new Date(now).toISOString(),
     },
@@ -139,7 +161,13 @@ export function makeAuditEvent(rng: Rng, now: number): AuditEvent {
   return {
     id: hexId(rng, 16),
     actor: pick(rng, ADMINS),
-    action: weighted(rng, [['login', 5], ['topic.config.update', 2], ['acl.create', 1], ['group.offsets.reset', 1], ['topic.create', 1]]),
+    action: weighted(rng, [
+      ['login', 5],
+      ['topic.config.update', 2],
+      ['acl.create', 1],
+      ['group.offsets.reset', 1],
+      ['topic.create', 1],
+    ]),
     resource: pick(rng, ['topic:orders', 'topic:payments', 'topic:clickstream', 'group:orders-fulfilment', 'cluster']),
     ip: `10.${intBetween(rng, 0, 3)}.${intBetween(rng, 0, 255)}.${intBetween(rng, 1, 254)}`,
     at: new Date(now).toISOString(),

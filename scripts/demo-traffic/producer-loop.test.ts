@@ -25,7 +25,14 @@ describe('startProducerLoop', () => {
       },
     };
     const { sent, onSent } = counting();
-    const loop = startProducerLoop(producer, plan, { multiplier: 1, tickMs: 50, onSent, onError: (_, e) => { throw e; } });
+    const loop = startProducerLoop(producer, plan, {
+      multiplier: 1,
+      tickMs: 50,
+      onSent,
+      onError: (_, e) => {
+        throw e;
+      },
+    });
     await wait(1000);
     const stopStarted = Date.now();
     await loop.stop();
@@ -62,7 +69,12 @@ describe('startProducerLoop', () => {
         return [];
       },
     };
-    const loop = startProducerLoop(producer, plan.slice(0, 1), { multiplier: 1, tickMs: 20, onSent, onError: (topic) => errors.push(topic) });
+    const loop = startProducerLoop(producer, plan.slice(0, 1), {
+      multiplier: 1,
+      tickMs: 20,
+      onSent,
+      onError: (topic) => errors.push(topic),
+    });
     await wait(300);
     await loop.stop();
     expect(errors).toEqual(['fast']);

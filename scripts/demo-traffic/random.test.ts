@@ -30,7 +30,12 @@ describe('helpers', () => {
 
   it('weighted follows the weights', () => {
     const rng = createRng(2);
-    const draws = Array.from({ length: 10_000 }, () => weighted(rng, [['a', 9], ['b', 1]] as const));
+    const draws = Array.from({ length: 10_000 }, () =>
+      weighted(rng, [
+        ['a', 9],
+        ['b', 1],
+      ] as const),
+    );
     const share = draws.filter((d) => d === 'b').length / draws.length;
     expect(share).toBeGreaterThan(0.08);
     expect(share).toBeLessThan(0.12);

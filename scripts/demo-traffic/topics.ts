@@ -1,7 +1,12 @@
 // Topic layout for the demo: a deliberate mix of partition counts, replication factors and cleanup policies.
 import type { Admin } from '@/server/kafka/kafkajs';
 
-export type TopicSpec = { topic: string; numPartitions: number; replicationFactor: number; configEntries: { name: string; value: string }[] };
+export type TopicSpec = {
+  topic: string;
+  numPartitions: number;
+  replicationFactor: number;
+  configEntries: { name: string; value: string }[];
+};
 
 export const TOPICS: readonly TopicSpec[] = [
   { topic: 'orders', numPartitions: 6, replicationFactor: 3, configEntries: [{ name: 'min.insync.replicas', value: '2' }] },
@@ -33,7 +38,10 @@ export const TOPICS: readonly TopicSpec[] = [
 export type EnsureResult = { created: string[]; existing: string[] };
 
 /** Creates whatever is missing; existing topics are left exactly as they are (even if their layout differs). */
-export async function ensureTopics(admin: Pick<Admin, 'listTopics' | 'createTopics'>, specs: readonly TopicSpec[] = TOPICS): Promise<EnsureResult> {
+export async function ensureTopics(
+  admin: Pick<Admin, 'listTopics' | 'createTopics'>,
+  specs: readonly TopicSpec[] = TOPICS,
+): Promise<EnsureResult> {
   const present = new Set(await admin.listTopics());
   const missing = specs.filter((spec) => !present.has(spec.topic));
   if (missing.length > 0) {

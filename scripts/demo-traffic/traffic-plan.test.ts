@@ -14,7 +14,11 @@ function traffic(plan: TopicTraffic[], topic: string): TopicTraffic {
 
 describe('createTrafficPlan', () => {
   it('produces to exactly the topics that are created', () => {
-    expect(createTrafficPlan(createRng(1)).map((t) => t.topic).sort()).toEqual(TOPICS.map((t) => t.topic).sort());
+    expect(
+      createTrafficPlan(createRng(1))
+        .map((t) => t.topic)
+        .sort(),
+    ).toEqual(TOPICS.map((t) => t.topic).sort());
   });
 
   it('keeps the total load modest: tens of msgs/s on average, at most a couple of hundred at peak', () => {

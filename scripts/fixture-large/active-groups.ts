@@ -43,10 +43,10 @@ export async function startActiveGroups(kafka: Kafka, admin: Admin, plan: readon
   while (waiting.size) {
     for (const group of [...waiting]) if (await caughtUp(admin, group, endOffsets)) waiting.delete(group);
     if (!waiting.size) break;
-    if (Date.now() - started > CATCH_UP_TIMEOUT_MS) throw new Error(`active groups did not catch up: ${[...waiting].map((g) => g.groupId).join(', ')}`);
+    if (Date.now() - started > CATCH_UP_TIMEOUT_MS)
+      throw new Error(`active groups did not catch up: ${[...waiting].map((g) => g.groupId).join(', ')}`);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
   if (pending.length) log(`  active groups caught up: ${pending.length}/${pending.length}`);
   return { started: pending.length, consumers };
 }
-

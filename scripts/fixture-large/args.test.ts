@@ -10,7 +10,12 @@ describe('fixture:large arguments', () => {
   });
 
   it('reads --brokers, --clean and --keep-active', () => {
-    expect(parseArgs(['--brokers=a:1,b:2', '--keep-active'])).toEqual({ brokers: ['a:1', 'b:2'], clean: false, keepActive: true, help: false });
+    expect(parseArgs(['--brokers=a:1,b:2', '--keep-active'])).toEqual({
+      brokers: ['a:1', 'b:2'],
+      clean: false,
+      keepActive: true,
+      help: false,
+    });
     expect(parseArgs(['--brokers', 'a:1', '--clean']).clean).toBe(true);
   });
 

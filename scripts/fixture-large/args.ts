@@ -14,7 +14,8 @@ export const USAGE = `Usage: npm run fixture:large -- [--brokers host:port,...] 
 /** The dev cluster's plaintext listeners (scripts/kafka/layout.mjs: 9092 + node index + KAFKA_PORT_OFFSET). */
 export function devBrokers(env: Readonly<Record<string, string | undefined>>): string[] {
   const offset = Number.parseInt(env.KAFKA_PORT_OFFSET ?? '0', 10);
-  if (!Number.isInteger(offset) || offset < 0) throw new ArgsError(`KAFKA_PORT_OFFSET must be a whole number, got ${env.KAFKA_PORT_OFFSET}`);
+  if (!Number.isInteger(offset) || offset < 0)
+    throw new ArgsError(`KAFKA_PORT_OFFSET must be a whole number, got ${env.KAFKA_PORT_OFFSET}`);
   return [0, 1, 2].map((i) => `127.0.0.1:${9092 + i + offset}`);
 }
 
@@ -25,7 +26,8 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
     'keep-active': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
-  const brokers = values.brokers !== undefined ? parseBrokers(values.brokers) : env.KAFKA_BROKERS ? parseBrokers(env.KAFKA_BROKERS) : devBrokers(env);
+  const brokers =
+    values.brokers !== undefined ? parseBrokers(values.brokers) : env.KAFKA_BROKERS ? parseBrokers(env.KAFKA_BROKERS) : devBrokers(env);
   if (values.clean && values['keep-active']) throw new ArgsError('--clean and --keep-active do not go together');
   return { brokers, clean: values.clean, keepActive: values['keep-active'], help: values.help };
 }

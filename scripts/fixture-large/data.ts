@@ -14,13 +14,19 @@ const PADDING = 'x'.repeat(120);
  * Produces the planned records into every planned partition whose end offset is 0, and returns the end offsets
  * updated with what it wrote. acks=all: the high watermark is the record count when sendBatch resolves.
  */
-export async function ensureData(kafka: Kafka, plan: readonly TopicPlan[], endOffsets: EndOffsets): Promise<{ records: number; partitions: number; skipped: number }> {
+export async function ensureData(
+  kafka: Kafka,
+  plan: readonly TopicPlan[],
+  endOffsets: EndOffsets,
+): Promise<{ records: number; partitions: number; skipped: number }> {
   const wanted = plan.flatMap((t) =>
     t.recordsPerPartition.map((count, partition) => ({ topic: t.name, partition, count })).filter((p) => p.count > 0),
   );
   const todo = wanted.filter((p) => (endOffsets.get(p.topic)?.get(p.partition) ?? 0n) === 0n);
   const records = todo.reduce((a, p) => a + p.count, 0);
-  log(`data: ${wanted.length - todo.length} of ${wanted.length} partitions already hold records, producing ${records} records into ${todo.length}`);
+  log(
+    `data: ${wanted.length - todo.length} of ${wanted.length} partitions already hold records, producing ${records} records into ${todo.length}`,
+  );
   if (todo.length === 0) return { records: 0, partitions: 0, skipped: wanted.length };
 
   // Whole partitions per batch, batches of about MESSAGES_PER_BATCH records.

@@ -26,7 +26,8 @@ async function setOffsetsChecked(admin: Admin, groupId: string, topic: string, o
     await admin.setOffsets({ groupId, topic, partitions: partitions.map((partition) => ({ partition, offset: offsets.get(partition)! })) });
     partitions = (await uncommitted(admin, groupId, [topic], endOffsets)).get(topic) ?? [];
     if (partitions.length === 0) return attempt - 1;
-    if (attempt === SET_OFFSETS_ATTEMPTS) throw new Error(`${groupId}: partitions ${partitions.join(',')} of ${topic} still uncommitted after ${attempt} setOffsets calls`);
+    if (attempt === SET_OFFSETS_ATTEMPTS)
+      throw new Error(`${groupId}: partitions ${partitions.join(',')} of ${topic} still uncommitted after ${attempt} setOffsets calls`);
   }
 }
 
@@ -55,7 +56,12 @@ export async function ensureEmptyGroups(kafka: Kafka, plan: readonly GroupPlan[]
     const checked = progress('groups checked', known.length);
     const missingByGroup = new Map(plan.filter((g) => !existing.has(g.groupId)).map((g) => [g.groupId, g.topics.map((t) => t.topic)]));
     await onWorkers(admins, known, async (admin, group) => {
-      const missing = await uncommitted(admin, group.groupId, group.topics.map((t) => t.topic), endOffsets);
+      const missing = await uncommitted(
+        admin,
+        group.groupId,
+        group.topics.map((t) => t.topic),
+        endOffsets,
+      );
       if (missing.size) missingByGroup.set(group.groupId, [...missing.keys()]);
       checked.tick();
     });
@@ -67,7 +73,9 @@ export async function ensureEmptyGroups(kafka: Kafka, plan: readonly GroupPlan[]
     await onWorkers(admins, todo, async (admin, group) => {
       for (const topic of missingByGroup.get(group.groupId)!) {
         const fraction = group.topics.find((t) => t.topic === topic)!.fraction;
-        const offsets = new Map([...endOffsetsOf(endOffsets, topic)].map(([partition, end]) => [partition, plannedOffset(end, fraction).toString()]));
+        const offsets = new Map(
+          [...endOffsetsOf(endOffsets, topic)].map(([partition, end]) => [partition, plannedOffset(end, fraction).toString()]),
+        );
         retries += await setOffsetsChecked(admin, group.groupId, topic, offsets, endOffsets);
         bar.tick();
       }

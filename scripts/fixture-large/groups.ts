@@ -22,7 +22,9 @@ export async function uncommitted(admin: Admin, groupId: string, topics: string[
   for (const topic of topics) {
     const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
     const partitions = committed?.partitions ?? [];
-    const absent = [...endOffsetsOf(endOffsets, topic).keys()].filter((p) => Number(partitions.find((c) => c.partition === p)?.offset ?? -1) < 0);
+    const absent = [...endOffsetsOf(endOffsets, topic).keys()].filter(
+      (p) => Number(partitions.find((c) => c.partition === p)?.offset ?? -1) < 0,
+    );
     if (absent.length) missing.set(topic, absent);
   }
   return missing;

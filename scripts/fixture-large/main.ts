@@ -87,7 +87,12 @@ async function populate(kafka: Kafka, options: Options) {
     const topics = await step('topics', () => ensureTopics(admin, plan.topics));
     // Every partition, not only those with data: its leader answering is how we know the broker created it.
     log(`replicas: waiting until every leader hosts its partitions (reading all end offsets)`);
-    const endOffsets = await step('ready', () => readEndOffsets(options.brokers, plan.topics.map((t) => t.name)));
+    const endOffsets = await step('ready', () =>
+      readEndOffsets(
+        options.brokers,
+        plan.topics.map((t) => t.name),
+      ),
+    );
     await step('in sync', () => waitInSync(admin, plan.topics));
     const data = await step('data', () => ensureData(kafka, plan.topics, endOffsets));
     const existing = await existingFixtureGroups(admin);

@@ -69,8 +69,14 @@ export async function readEndOffsets(brokers: string[], topics: readonly string[
   await cluster.connect();
   try {
     await untilReady(() => cluster.addMultipleTargetTopics([...topics]));
-    const layout = topics.map((topic) => ({ topic, partitions: cluster.findTopicPartitionMetadata(topic).map((p) => ({ partition: p.partitionId })) }));
-    const bar = progress('end offsets read (partitions)', layout.reduce((a, t) => a + t.partitions.length, 0));
+    const layout = topics.map((topic) => ({
+      topic,
+      partitions: cluster.findTopicPartitionMetadata(topic).map((p) => ({ partition: p.partitionId })),
+    }));
+    const bar = progress(
+      'end offsets read (partitions)',
+      layout.reduce((a, t) => a + t.partitions.length, 0),
+    );
     await eachLimited(chunk(layout, TOPICS_PER_CHUNK), CONCURRENT_CHUNKS, async (part) => {
       const answer = await untilReady(() => cluster.fetchTopicsOffset(part.map((t) => ({ ...t, fromBeginning: false }))));
       for (const t of answer) offsets.set(t.topic, new Map(t.partitions.map((p) => [p.partition, BigInt(p.offset)])));

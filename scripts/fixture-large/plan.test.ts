@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { GROUP_NAME, MAX_PARTITIONS, PARTITION_TOTAL, TOPIC_COUNT, TOPIC_NAME, createPlan, partitionCounts, plannedOffset, seededRandom } from './plan';
+import {
+  GROUP_NAME,
+  MAX_PARTITIONS,
+  PARTITION_TOTAL,
+  TOPIC_COUNT,
+  TOPIC_NAME,
+  createPlan,
+  partitionCounts,
+  plannedOffset,
+  seededRandom,
+} from './plan';
 
 describe('fixture plan', () => {
   const plan = createPlan();

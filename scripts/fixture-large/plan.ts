@@ -48,7 +48,8 @@ const between = (random: () => number, min: number, max: number) => min + Math.f
  * (like real clusters), then nudged one partition at a time to the exact total. The first topic has MAX.
  */
 export function partitionCounts(count: number, total: number, random: () => number): number[] {
-  if (total < count * MIN_PARTITIONS || total > count * MAX_PARTITIONS) throw new Error(`cannot spread ${total} partitions over ${count} topics`);
+  if (total < count * MIN_PARTITIONS || total > count * MAX_PARTITIONS)
+    throw new Error(`cannot spread ${total} partitions over ${count} topics`);
   const counts = Array.from({ length: count }, () => {
     const r = random();
     if (r < 0.55) return between(random, 1, 6);
@@ -56,7 +57,8 @@ export function partitionCounts(count: number, total: number, random: () => numb
     return between(random, 21, MAX_PARTITIONS);
   });
   // Pinned so the largest topic is always MAX (the benchmark's topic detail), when the total allows it.
-  const pinned = count > 1 && total - MAX_PARTITIONS >= (count - 1) * MIN_PARTITIONS && total - MAX_PARTITIONS <= (count - 1) * MAX_PARTITIONS;
+  const pinned =
+    count > 1 && total - MAX_PARTITIONS >= (count - 1) * MIN_PARTITIONS && total - MAX_PARTITIONS <= (count - 1) * MAX_PARTITIONS;
   if (pinned) counts[0] = MAX_PARTITIONS;
   let sum = counts.reduce((a, b) => a + b, 0);
   while (sum !== total) {
@@ -104,7 +106,10 @@ export function createPlan(seed = 20_240_601): FixturePlan {
     .filter(({ i }) => hasData(i))
     .sort((a, b) => b.t.partitions - a.t.partitions || a.i - b.i)
     .slice(0, ACTIVE_GROUP_COUNT);
-  const activeGroups: GroupPlan[] = busiest.map(({ t }, g) => ({ groupId: `${PREFIX}active${g}`, topics: [{ topic: t.name, fraction: 1 }] }));
+  const activeGroups: GroupPlan[] = busiest.map(({ t }, g) => ({
+    groupId: `${PREFIX}active${g}`,
+    topics: [{ topic: t.name, fraction: 1 }],
+  }));
   return { topics, emptyGroups, activeGroups };
 }
 

@@ -10,7 +10,8 @@ export function progress(label: string, total: number, everyMs = 2_000) {
   const started = Date.now();
   let done = 0;
   let printed = started;
-  const line = () => log(`  ${label}: ${done}/${total} (${Math.floor((done / Math.max(total, 1)) * 100)}%, ${seconds(Date.now() - started)})`);
+  const line = () =>
+    log(`  ${label}: ${done}/${total} (${Math.floor((done / Math.max(total, 1)) * 100)}%, ${seconds(Date.now() - started)})`);
   return {
     tick(n = 1) {
       done += n;
@@ -47,7 +48,13 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** kafkajs at WARN and above, one line each, minus what the fixture provokes on purpose and retries. */
-const EXPECTED = [/coordinator is not available/i, /not the correct coordinator/i, /coordinator is loading/i, /rebalanc/i, /leader is not available/i];
+const EXPECTED = [
+  /coordinator is not available/i,
+  /not the correct coordinator/i,
+  /coordinator is loading/i,
+  /rebalanc/i,
+  /leader is not available/i,
+];
 export const quietLogCreator: logCreator = () => (entry: LogEntry) => {
   if (entry.level > logLevel.WARN) return;
   const { message, error } = entry.log;

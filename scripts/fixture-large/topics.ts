@@ -27,7 +27,9 @@ export async function ensureTopics(admin: Admin, plan: readonly TopicPlan[]): Pr
       return partitions.length !== t.partitions || partitions.some((p) => p.replicas.length !== t.replicationFactor);
     })
     .map((t) => t.name);
-  log(`topics: ${existing.size} of ${plan.length} exist, creating ${missing.length} (${missing.reduce((a, t) => a + t.partitions, 0)} partitions)`);
+  log(
+    `topics: ${existing.size} of ${plan.length} exist, creating ${missing.length} (${missing.reduce((a, t) => a + t.partitions, 0)} partitions)`,
+  );
   const bar = progress('topics created', missing.length);
   for (const batch of chunk(missing, TOPICS_PER_REQUEST)) {
     // waitForLeaders: false — kafkajs would poll Metadata per batch; waitInSync checks everything once at the end.
@@ -56,7 +58,8 @@ export async function waitInSync(admin: Admin, plan: readonly TopicPlan[]): Prom
       log(`  partitions with a leader and a full ISR: ${ready}/${total} (${seconds(Date.now() - started)})`);
       return;
     }
-    if (Date.now() - started > IN_SYNC_TIMEOUT_MS) throw new Error(`only ${ready} of ${total} partitions in sync after ${seconds(IN_SYNC_TIMEOUT_MS)}`);
+    if (Date.now() - started > IN_SYNC_TIMEOUT_MS)
+      throw new Error(`only ${ready} of ${total} partitions in sync after ${seconds(IN_SYNC_TIMEOUT_MS)}`);
     if (Date.now() - lastPrinted >= 2_000) {
       lastPrinted = Date.now();
       log(`  partitions with a leader and a full ISR: ${ready}/${total} (${seconds(Date.now() - started)})`);

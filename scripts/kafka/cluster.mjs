@@ -7,7 +7,13 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { ROOT, ensureJars, libsDir, loggingOptions } from './fetch.mjs';
 import {
-  BASE_NODE_IDS, EXTRA_NODE_ID, SCRAM_USER, bootstrapServers, brokerProperties, clusterLayout, zookeeperProperties,
+  BASE_NODE_IDS,
+  EXTRA_NODE_ID,
+  SCRAM_USER,
+  bootstrapServers,
+  brokerProperties,
+  clusterLayout,
+  zookeeperProperties,
 } from './layout.mjs';
 import { writeLoggingConfig } from './logging.mjs';
 import { assertPortsFree, logTail, runningPid, startJvm, stopProcess } from './processes.mjs';
@@ -41,10 +47,20 @@ function formatKraftStorage(layout, state, node) {
   if (existsSync(path.join(node.dataDir, 'data', 'meta.properties'))) return;
   const { kafka } = layout;
   const args = [
-    '-Xmx256m', '-XX:TieredStopAtLevel=1', ...loggingOptions(kafka, layout.configDir),
-    '-cp', `${libsDir(kafka.version)}/*`, 'kafka.tools.StorageTool',
-    'format', '-t', state.clusterId, '-c', node.configFile, '--ignore-formatted',
-    '--add-scram', `SCRAM-SHA-512=[name=${SCRAM_USER.username},password=${SCRAM_USER.password}]`,
+    '-Xmx256m',
+    '-XX:TieredStopAtLevel=1',
+    ...loggingOptions(kafka, layout.configDir),
+    '-cp',
+    `${libsDir(kafka.version)}/*`,
+    'kafka.tools.StorageTool',
+    'format',
+    '-t',
+    state.clusterId,
+    '-c',
+    node.configFile,
+    '--ignore-formatted',
+    '--add-scram',
+    `SCRAM-SHA-512=[name=${SCRAM_USER.username},password=${SCRAM_USER.password}]`,
   ];
   const result = spawnSync('java', args, { encoding: 'utf8' });
   if (result.status !== 0) {
@@ -58,8 +74,15 @@ function createZookeeperScramUser(layout) {
   const result = spawnSync(
     tool,
     [
-      '--bootstrap-server', bootstrapServers(layout)[0], '--alter', '--entity-type', 'users',
-      '--entity-name', SCRAM_USER.username, '--add-config', `SCRAM-SHA-512=[password=${SCRAM_USER.password}]`,
+      '--bootstrap-server',
+      bootstrapServers(layout)[0],
+      '--alter',
+      '--entity-type',
+      'users',
+      '--entity-name',
+      SCRAM_USER.username,
+      '--add-config',
+      `SCRAM-SHA-512=[password=${SCRAM_USER.password}]`,
     ],
     { encoding: 'utf8', env: { ...process.env, KAFKA_VERSION: layout.kafka.version } },
   );
@@ -111,7 +134,12 @@ async function up(layout) {
     await waitForNodes(layout, nodes, state);
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`${describe(layout)} is ${startedAny ? `up after ${seconds} s` : 'already up'}: ${bootstrapServers(layout, nodes.map((n) => n.id)).join(',')}`);
+  console.log(
+    `${describe(layout)} is ${startedAny ? `up after ${seconds} s` : 'already up'}: ${bootstrapServers(
+      layout,
+      nodes.map((n) => n.id),
+    ).join(',')}`,
+  );
 }
 
 async function startNode(layout, state, node) {
@@ -150,7 +178,8 @@ function status(layout) {
     const ports = proc.port
       ? `zookeeper 127.0.0.1:${proc.port}`
       : `plaintext 127.0.0.1:${proc.plaintextPort}  scram 127.0.0.1:${proc.saslPort}` +
-        (proc.combined ? `  controller 127.0.0.1:${proc.controllerPort}` : '') + `  ${proc.rack}`;
+        (proc.combined ? `  controller 127.0.0.1:${proc.controllerPort}` : '') +
+        `  ${proc.rack}`;
     const shown = pid === null ? 'stopped' : `running (pid ${pid})`;
     console.log(`  ${proc.name.padEnd(10)} ${shown.padEnd(20)} ${ports}`);
   }
@@ -179,7 +208,9 @@ function brokerArgument(layout, state) {
   const id = Number(process.argv[3]);
   const node = activeNodes(layout, state).find((n) => n.id === id);
   if (!node) {
-    const ids = activeNodes(layout, state).map((n) => n.id).join(', ');
+    const ids = activeNodes(layout, state)
+      .map((n) => n.id)
+      .join(', ');
     throw new Error(`usage: cluster.mjs ${process.argv[2]} <broker id: ${ids}>`);
   }
   return node;

@@ -22,8 +22,10 @@ export function ensureJars({ version, logging }, log = console.error) {
   const result = spawnSync(
     'mvn',
     [
-      '-q', '-B',
-      '-f', path.join(ROOT, 'scripts/kafka/pom.xml'),
+      '-q',
+      '-B',
+      '-f',
+      path.join(ROOT, 'scripts/kafka/pom.xml'),
       'dependency:copy-dependencies',
       `-Dkafka.version=${version}`,
       `-Dkafka.logging=${logging}`,

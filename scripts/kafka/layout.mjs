@@ -86,8 +86,7 @@ export function brokerProperties(layout, node) {
     'advertised.listeners': listeners.join(','),
     'inter.broker.listener.name': 'PLAINTEXT',
     'sasl.enabled.mechanisms': 'SCRAM-SHA-512',
-    'listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config':
-      'org.apache.kafka.common.security.scram.ScramLoginModule required;',
+    'listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config': 'org.apache.kafka.common.security.scram.ScramLoginModule required;',
     ...CLUSTER_DEFAULTS,
   };
   if (kafka.mode === 'kraft') {
@@ -124,5 +123,9 @@ export function zookeeperProperties(zookeeper) {
 }
 
 function toProperties(props) {
-  return Object.entries(props).map(([k, v]) => `${k}=${v}`).join('\n') + '\n';
+  return (
+    Object.entries(props)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n') + '\n'
+  );
 }

@@ -90,7 +90,9 @@ export async function waitUntilReady(layout, nodes, { scram }) {
     if (!topics.includes(PROBE_TOPIC)) {
       await admin.createTopics({ topics: [{ topic: PROBE_TOPIC, numPartitions: 1, replicationFactor: 3 }] });
     }
-    const { topics: [meta] } = await admin.fetchTopicMetadata({ topics: [PROBE_TOPIC] });
+    const {
+      topics: [meta],
+    } = await admin.fetchTopicMetadata({ topics: [PROBE_TOPIC] });
     const isr = meta?.partitions[0]?.isr ?? [];
     return isr.length === 3 || `ISR of ${PROBE_TOPIC}: [${isr.join(', ')}]`;
   });

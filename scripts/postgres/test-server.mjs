@@ -26,7 +26,9 @@ function findBinDir() {
   const candidates = process.env.PG_BIN ? [process.env.PG_BIN] : [];
   const debian = '/usr/lib/postgresql';
   if (!process.env.PG_BIN && existsSync(debian)) {
-    const versions = readdirSync(debian).filter((v) => /^\d+(\.\d+)?$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    const versions = readdirSync(debian)
+      .filter((v) => /^\d+(\.\d+)?$/.test(v))
+      .sort((a, b) => Number(b) - Number(a));
     candidates.push(...versions.map((v) => path.join(debian, v, 'bin')));
   }
   if (!process.env.PG_BIN) candidates.push(...(process.env.PATH ?? '').split(path.delimiter).filter(Boolean));
@@ -47,7 +49,8 @@ function postgresUser() {
   const line = readFileSync('/etc/passwd', 'utf8')
     .split('\n')
     .find((l) => l.startsWith(`${SUPERUSER}:`));
-  if (!line) throw new Error('running as root, but there is no `postgres` OS user to run the server as (apt-get install postgresql creates it)');
+  if (!line)
+    throw new Error('running as root, but there is no `postgres` OS user to run the server as (apt-get install postgresql creates it)');
   const [, , uid, gid] = line.split(':');
   return { uid: Number(uid), gid: Number(gid) };
 }
@@ -91,20 +94,38 @@ export async function startTestPostgres() {
   const data = path.join(dir, 'data');
   try {
     runServerTool(binDir, 'initdb', [
-      '-D', data, '-U', SUPERUSER, `--pwfile=${pwfile}`, '--auth-host=scram-sha-256', '--auth-local=reject',
-      '--encoding=UTF8', '--locale=C', '--no-sync',
+      '-D',
+      data,
+      '-U',
+      SUPERUSER,
+      `--pwfile=${pwfile}`,
+      '--auth-host=scram-sha-256',
+      '--auth-local=reject',
+      '--encoding=UTF8',
+      '--locale=C',
+      '--no-sync',
     ]);
     rmSync(pwfile, { force: true });
     // A port found free can be taken before the server binds it: try a few.
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
       const options = [
-        '-c listen_addresses=127.0.0.1', `-p ${port}`, "-c unix_socket_directories=''",
-        '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=50',
+        '-c listen_addresses=127.0.0.1',
+        `-p ${port}`,
+        "-c unix_socket_directories=''",
+        '-c fsync=off',
+        '-c synchronous_commit=off',
+        '-c full_page_writes=off',
+        '-c max_connections=50',
       ].join(' ');
-      const started = runServerTool(binDir, 'pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-o', options, '-w', '-t', '30', 'start'], {
-        allowFailure: true,
-      });
+      const started = runServerTool(
+        binDir,
+        'pg_ctl',
+        ['-D', data, '-l', path.join(dir, 'server.log'), '-o', options, '-w', '-t', '30', 'start'],
+        {
+          allowFailure: true,
+        },
+      );
       if (started.ok) {
         await createDatabase(port, password);
         const url = `postgres://${SUPERUSER}:${password}@127.0.0.1:${port}/${DATABASE}`;
@@ -121,7 +142,14 @@ export async function startTestPostgres() {
 /** CREATE DATABASE through node-postgres (no client binaries needed). */
 async function createDatabase(port, password) {
   const { default: pg } = await import('pg');
-  const client = new pg.Client({ host: '127.0.0.1', port, user: SUPERUSER, password, database: 'postgres', connectionTimeoutMillis: 10_000 });
+  const client = new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user: SUPERUSER,
+    password,
+    database: 'postgres',
+    connectionTimeoutMillis: 10_000,
+  });
   await client.connect();
   try {
     await client.query(`CREATE DATABASE ${DATABASE}`);
@@ -154,7 +182,9 @@ async function main(argv) {
       console.log(`export TEST_DATABASE_URL=${shellQuote(server.url)}`);
       console.log(`export TEST_POSTGRES_DIR=${shellQuote(server.dir)}`);
     }
-    console.error(`test PostgreSQL on 127.0.0.1:${server.port} (data in ${server.dir}); stop with: node scripts/postgres/test-server.mjs stop ${server.dir}`);
+    console.error(
+      `test PostgreSQL on 127.0.0.1:${server.port} (data in ${server.dir}); stop with: node scripts/postgres/test-server.mjs stop ${server.dir}`,
+    );
   } else if (command === 'stop') {
     stopTestPostgres(rest[0] ?? process.env.TEST_POSTGRES_DIR);
   } else {

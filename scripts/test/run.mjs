@@ -69,10 +69,15 @@ function ensureDebianPackages() {
   if (process.getuid?.() !== 0) throw new Error(`missing Debian packages: apt-get install ${wanted.join(' ')}`);
   banner(`apt-get install ${wanted.join(' ')}`);
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
-  const install = (packages, flags = []) => packages.length === 0 || run('apt-get', ['install', '-y', '-qq', ...flags, ...packages], { env }).ok;
+  const install = (packages, flags = []) =>
+    packages.length === 0 || run('apt-get', ['install', '-y', '-qq', ...flags, ...packages], { env }).ok;
   const withRecommends = missing.filter((p) => !p.noRecommends).map((p) => p.pkg);
   const withoutRecommends = missing.filter((p) => p.noRecommends).map((p) => p.pkg);
-  if (!run('apt-get', ['update', '-qq'], { env }).ok || !install(withRecommends) || !install(withoutRecommends, ['--no-install-recommends'])) {
+  if (
+    !run('apt-get', ['update', '-qq'], { env }).ok ||
+    !install(withRecommends) ||
+    !install(withoutRecommends, ['--no-install-recommends'])
+  ) {
     throw new Error(`apt-get install ${wanted.join(' ')} failed`);
   }
 }
@@ -109,7 +114,9 @@ const vitestCounts = (r) => ({
   passed: r.numPassedTests,
   failed: r.numFailedTests,
   skipped: r.numPendingTests + r.numTodoTests,
-  failures: r.testResults.flatMap((file) => file.assertionResults.filter((t) => t.status === 'failed').map((t) => `${path.relative(ROOT, file.name)}: ${t.title}`)),
+  failures: r.testResults.flatMap((file) =>
+    file.assertionResults.filter((t) => t.status === 'failed').map((t) => `${path.relative(ROOT, file.name)}: ${t.title}`),
+  ),
 });
 /** Playwright nests suites per file and describe; the failed tests' titles, with their file. */
 function playwrightFailures(suites, file = '') {
@@ -118,11 +125,23 @@ function playwrightFailures(suites, file = '') {
     ...playwrightFailures(suite.suites ?? [], suite.file ?? file),
   ]);
 }
-const playwrightCounts = (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped, failures: playwrightFailures(r.suites ?? []) });
+const playwrightCounts = (r) => ({
+  passed: r.stats.expected + r.stats.flaky,
+  failed: r.stats.unexpected,
+  skipped: r.stats.skipped,
+  failures: playwrightFailures(r.suites ?? []),
+});
 
 function vitest(project, label, env = {}, files = []) {
   const report = path.join(RESULTS, `${label.replace(/\W+/g, '-')}.json`);
-  testPhase(label, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...files], report, env, vitestCounts);
+  testPhase(
+    label,
+    'npx',
+    ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...files],
+    report,
+    env,
+    vitestCounts,
+  );
 }
 
 function check(name, command, args) {
@@ -172,7 +191,8 @@ async function main() {
   ensureNpmPackages(ROOT);
   ensureDebianPackages();
 
-  check('lint', 'npx', ['eslint', '.']);
+  // ESLint, then Prettier's check (npm run format rewrites).
+  check('lint', 'npm', ['run', 'lint']);
   check('types', 'npx', ['tsc', '--noEmit']);
   vitest('unit', 'unit');
   await databasePhase();
@@ -209,7 +229,11 @@ try {
   recordPhase({ name: 'setup', passed: 0, failed: 1, skipped: 0 });
 }
 
-const total = phases.reduce((t, p) => ({ passed: t.passed + p.passed, failed: t.failed + p.failed, skipped: t.skipped + p.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const total = phases.reduce((t, p) => ({ passed: t.passed + p.passed, failed: t.failed + p.failed, skipped: t.skipped + p.skipped }), {
+  passed: 0,
+  failed: 0,
+  skipped: 0,
+});
 banner(`summary (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 for (const p of phases) {
   console.log(`  ${p.failed ? 'FAIL' : 'ok  '}  ${p.name}: ${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped (${p.seconds} s)`);

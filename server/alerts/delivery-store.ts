@@ -11,13 +11,37 @@ export type DueDelivery = {
   channelId: string;
   transition: 'firing' | 'resolved';
   attempts: number;
-  event: { id: number; ruleId: string; ruleName: string; kind: AlertKind; clusterId: string; subject: string; value: number | null; message: string; resolution: string | null; startedAt: number; resolvedAt: number | null };
+  event: {
+    id: number;
+    ruleId: string;
+    ruleName: string;
+    kind: AlertKind;
+    clusterId: string;
+    subject: string;
+    value: number | null;
+    message: string;
+    resolution: string | null;
+    startedAt: number;
+    resolvedAt: number | null;
+  };
 };
 
 type Row = {
-  id: number; channel_id: string; transition: 'firing' | 'resolved'; attempts: number;
-  event_id: number; rule_id: string; rule_name: string; kind: AlertKind; cluster_id: string; subject: string; value: number | null; message: string; resolution: string | null;
-  started_at: string | Date; resolved_at: string | Date | null;
+  id: number;
+  channel_id: string;
+  transition: 'firing' | 'resolved';
+  attempts: number;
+  event_id: number;
+  rule_id: string;
+  rule_name: string;
+  kind: AlertKind;
+  cluster_id: string;
+  subject: string;
+  value: number | null;
+  message: string;
+  resolution: string | null;
+  started_at: string | Date;
+  resolved_at: string | Date | null;
 };
 
 const ms = (value: string | Date) => new Date(value).getTime();
@@ -47,9 +71,17 @@ export async function claimDueDeliveries(now: number, leaseUntil: number, limit:
     transition: r.transition,
     attempts: r.attempts,
     event: {
-      id: r.event_id, ruleId: r.rule_id, ruleName: r.rule_name, kind: r.kind, clusterId: r.cluster_id, subject: r.subject,
-      value: r.value === null ? null : Number(r.value), message: r.message, resolution: r.resolution,
-      startedAt: ms(r.started_at), resolvedAt: r.resolved_at === null ? null : ms(r.resolved_at),
+      id: r.event_id,
+      ruleId: r.rule_id,
+      ruleName: r.rule_name,
+      kind: r.kind,
+      clusterId: r.cluster_id,
+      subject: r.subject,
+      value: r.value === null ? null : Number(r.value),
+      message: r.message,
+      resolution: r.resolution,
+      startedAt: ms(r.started_at),
+      resolvedAt: r.resolved_at === null ? null : ms(r.resolved_at),
     },
   }));
 }
@@ -68,12 +100,20 @@ export async function finishDelivery(
   const attempts = delivery.attempts + 1;
   const common = { attempts, lastAttemptAt: new Date(now) };
   if (outcome.ok) {
-    await db.update(alertDeliveries).set({ ...common, status: 'sent', sentAt: new Date(now), nextAttemptAt: null, lastError: null }).where(eq(alertDeliveries.id, delivery.id));
+    await db
+      .update(alertDeliveries)
+      .set({ ...common, status: 'sent', sentAt: new Date(now), nextAttemptAt: null, lastError: null })
+      .where(eq(alertDeliveries.id, delivery.id));
     return;
   }
   const wait = retryDelaysMs[attempts - 1];
   await db
     .update(alertDeliveries)
-    .set({ ...common, lastError: outcome.error.slice(0, 500), status: wait === undefined ? 'failed' : 'pending', nextAttemptAt: wait === undefined ? null : new Date(now + wait) })
+    .set({
+      ...common,
+      lastError: outcome.error.slice(0, 500),
+      status: wait === undefined ? 'failed' : 'pending',
+      nextAttemptAt: wait === undefined ? null : new Date(now + wait),
+    })
     .where(eq(alertDeliveries.id, delivery.id));
 }

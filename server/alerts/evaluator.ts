@@ -13,19 +13,40 @@ import { transitions, type ActiveSince } from '@/server/alerts/transitions';
 
 // Since when each rule's subject has held, per cluster: in memory (a restart counts forMinutes again, which only
 // ever delays an alert). On globalThis: one evaluator state per process across dev reloads.
-const activeSince = ((globalThis as typeof globalThis & { __alertActiveSince?: Map<string, ActiveSince> }).__alertActiveSince ??= new Map());
+const activeSince = ((globalThis as typeof globalThis & { __alertActiveSince?: Map<string, ActiveSince> }).__alertActiveSince ??=
+  new Map());
 
 const toNumber = (value: string | null) => (value === null ? null : Number(value));
 const needs = (rules: readonly RuleWithId[], ...kinds: RuleWithId['kind'][]) => rules.some((r) => kinds.includes(r.kind));
 
 /** Reads only what the cluster's rules watch; a part that cannot be read is null (its alerts then stay as they are). */
-async function gatherFacts(clusterId: string, groups: GroupsSnapshot, sampler: RowSampler, rules: readonly RuleWithId[]): Promise<PassFacts> {
+async function gatherFacts(
+  clusterId: string,
+  groups: GroupsSnapshot,
+  sampler: RowSampler,
+  rules: readonly RuleWithId[],
+): Promise<PassFacts> {
   const soft = async <T>(read: () => Promise<T>): Promise<T | null> => read().catch(() => null);
   const [atRisk, brokers, reassignments] = await Promise.all([
     needs(rules, 'partitions-at-risk') ? soft(async () => (await getClusterHealth(clusterId)).partitions) : null,
-    needs(rules, 'broker-missing') ? soft(async () => (await listBrokers(clusterId, { sizesMaxAgeMs: Infinity })).brokers.map((b) => ({ id: b.id, host: b.host, port: b.port, up: b.status === 'up' }))) : null,
+    needs(rules, 'broker-missing')
+      ? soft(async () =>
+          (await listBrokers(clusterId, { sizesMaxAgeMs: Infinity })).brokers.map((b) => ({
+            id: b.id,
+            host: b.host,
+            port: b.port,
+            up: b.status === 'up',
+          })),
+        )
+      : null,
     needs(rules, 'reassignment-stalled')
-      ? soft(async () => (await runningJobs(clusterId)).map((job) => ({ jobId: job.id, stalled: jobView(job).stalled, partitions: job.progress.partitions.length })))
+      ? soft(async () =>
+          (await runningJobs(clusterId)).map((job) => ({
+            jobId: job.id,
+            stalled: jobView(job).stalled,
+            partitions: job.progress.partitions.length,
+          })),
+        )
       : null,
   ]);
   const groupFacts = needs(rules, 'group-lag', 'group-time-lag', 'group-status')
@@ -34,7 +55,13 @@ async function gatherFacts(clusterId: string, groups: GroupsSnapshot, sampler: R
         .filter((g) => !g.error)
         .map((g) => ({
           groupId: g.groupId,
-          rows: groupRows(g, groups, sampler).map((r) => ({ topic: r.topic, partition: r.partition, lag: toNumber(r.lag), timeLagMs: r.timeLagMs, status: r.status ?? null })),
+          rows: groupRows(g, groups, sampler).map((r) => ({
+            topic: r.topic,
+            partition: r.partition,
+            lag: toNumber(r.lag),
+            timeLagMs: r.timeLagMs,
+            status: r.status ?? null,
+          })),
         }))
     : null;
   return { groups: groupFacts, atRisk, brokers, reassignments };

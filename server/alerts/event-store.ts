@@ -20,7 +20,11 @@ export async function openAlerts(clusterId: string, given?: Db): Promise<OpenAle
 /** Alerts firing now per rule id. */
 export async function firingCounts(given?: Db): Promise<Map<string, number>> {
   const db = await dbOr(given);
-  const rows = await db.select({ ruleId: alertEvents.ruleId, n: count() }).from(alertEvents).where(isNull(alertEvents.resolvedAt)).groupBy(alertEvents.ruleId);
+  const rows = await db
+    .select({ ruleId: alertEvents.ruleId, n: count() })
+    .from(alertEvents)
+    .where(isNull(alertEvents.resolvedAt))
+    .groupBy(alertEvents.ruleId);
   return new Map(rows.map((r) => [r.ruleId, Number(r.n)]));
 }
 
@@ -37,13 +41,29 @@ export async function fireAlert(
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(alertEvents)
-      .values({ ruleId: rule.id, ruleName: rule.name, kind: rule.kind, clusterId, subject: observation.subject, value: observation.value, message: observation.message, muted: rule.muted, startedAt: at(now) })
+      .values({
+        ruleId: rule.id,
+        ruleName: rule.name,
+        kind: rule.kind,
+        clusterId,
+        subject: observation.subject,
+        value: observation.value,
+        message: observation.message,
+        muted: rule.muted,
+        startedAt: at(now),
+      })
       .onConflictDoNothing({ target: [alertEvents.ruleId, alertEvents.clusterId, alertEvents.subject], where: sql`resolved_at IS NULL` })
       .returning({ id: alertEvents.id });
     if (!row) return null;
     if (rule.channels.length > 0) {
       await tx.insert(alertDeliveries).values(
-        rule.channels.map((channelId) => ({ eventId: row.id, channelId, transition: 'firing' as const, status: rule.muted ? ('muted' as const) : ('pending' as const), nextAttemptAt: rule.muted ? null : at(now) })),
+        rule.channels.map((channelId) => ({
+          eventId: row.id,
+          channelId,
+          transition: 'firing' as const,
+          status: rule.muted ? ('muted' as const) : ('pending' as const),
+          nextAttemptAt: rule.muted ? null : at(now),
+        })),
       );
     }
     return row.id;
@@ -72,7 +92,13 @@ export async function resolveAlert(
       .where(and(eq(alertDeliveries.eventId, alertId), eq(alertDeliveries.transition, 'firing'), ne(alertDeliveries.status, 'muted')));
     if (told.length > 0) {
       await tx.insert(alertDeliveries).values(
-        told.map(({ channelId }) => ({ eventId: alertId, channelId, transition: 'resolved' as const, status: notify.muted ? ('muted' as const) : ('pending' as const), nextAttemptAt: notify.muted ? null : at(now) })),
+        told.map(({ channelId }) => ({
+          eventId: alertId,
+          channelId,
+          transition: 'resolved' as const,
+          status: notify.muted ? ('muted' as const) : ('pending' as const),
+          nextAttemptAt: notify.muted ? null : at(now),
+        })),
       );
     }
     return true;
@@ -80,7 +106,11 @@ export async function resolveAlert(
 }
 
 /** The history, newest first, with each alert's deliveries; `clusters` null = every cluster. */
-export async function listEvents(query: AlertEventsQuery, clusters: readonly string[] | null, given?: Db): Promise<{ total: number; events: AlertEvent[] }> {
+export async function listEvents(
+  query: AlertEventsQuery,
+  clusters: readonly string[] | null,
+  given?: Db,
+): Promise<{ total: number; events: AlertEvent[] }> {
   const db = await dbOr(given);
   const filters: SQL[] = [];
   if (query.state === 'firing') filters.push(isNull(alertEvents.resolvedAt));
@@ -90,9 +120,24 @@ export async function listEvents(query: AlertEventsQuery, clusters: readonly str
   if (clusters) filters.push(clusters.length ? inArray(alertEvents.clusterId, [...clusters]) : sql`false`);
   const where = filters.length ? and(...filters) : undefined;
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(alertEvents).where(where);
-  const rows = await db.select().from(alertEvents).where(where).orderBy(desc(alertEvents.startedAt), desc(alertEvents.id)).limit(query.limit).offset(query.offset);
+  const rows = await db
+    .select()
+    .from(alertEvents)
+    .where(where)
+    .orderBy(desc(alertEvents.startedAt), desc(alertEvents.id))
+    .limit(query.limit)
+    .offset(query.offset);
   const deliveries = rows.length
-    ? await db.select().from(alertDeliveries).where(inArray(alertDeliveries.eventId, rows.map((r) => r.id))).orderBy(alertDeliveries.id)
+    ? await db
+        .select()
+        .from(alertDeliveries)
+        .where(
+          inArray(
+            alertDeliveries.eventId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .orderBy(alertDeliveries.id)
     : [];
   const events = rows.map((row): AlertEvent => ({
     id: row.id,

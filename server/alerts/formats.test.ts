@@ -24,7 +24,12 @@ const resolved: Notification = {
   resolvedAt: STARTED + 5 * 60_000,
 };
 
-const FIRING_TEXT = ['[FIRING] Orders lag — Kafka cluster Production', 'Consumer group "orders-app" lag 1,500 > 1,000', 'Since 2026-03-14 09:05:30 UTC', LINK].join('\n');
+const FIRING_TEXT = [
+  '[FIRING] Orders lag — Kafka cluster Production',
+  'Consumer group "orders-app" lag 1,500 > 1,000',
+  'Since 2026-03-14 09:05:30 UTC',
+  LINK,
+].join('\n');
 const RESOLVED_TEXT = [
   '[RESOLVED] Orders lag — Kafka cluster Production',
   'Consumer group "orders-app" lag 1,500 > 1,000',
@@ -37,14 +42,22 @@ describe('notificationText', () => {
   it('tells a firing alert: rule, cluster, message, since when (UTC) and the link', () => {
     expect(notificationText(firing)).toEqual(FIRING_TEXT);
     expect(notificationText({ ...firing, url: null })).toEqual(
-      ['[FIRING] Orders lag — Kafka cluster Production', 'Consumer group "orders-app" lag 1,500 > 1,000', 'Since 2026-03-14 09:05:30 UTC'].join('\n'),
+      [
+        '[FIRING] Orders lag — Kafka cluster Production',
+        'Consumer group "orders-app" lag 1,500 > 1,000',
+        'Since 2026-03-14 09:05:30 UTC',
+      ].join('\n'),
     );
   });
 
   it('tells a resolution: what cleared it, when, and how long it lasted', () => {
     expect(notificationText(resolved)).toEqual(RESOLVED_TEXT);
     expect(notificationText({ ...resolved, resolution: null, url: null })).toEqual(
-      ['[RESOLVED] Orders lag — Kafka cluster Production', 'Consumer group "orders-app" lag 1,500 > 1,000', 'Resolved at 2026-03-14 09:10:30 UTC after 5 min'].join('\n'),
+      [
+        '[RESOLVED] Orders lag — Kafka cluster Production',
+        'Consumer group "orders-app" lag 1,500 > 1,000',
+        'Resolved at 2026-03-14 09:10:30 UTC after 5 min',
+      ].join('\n'),
     );
   });
 
@@ -58,12 +71,18 @@ describe('notificationText', () => {
     [150 * 60_000, '2026-03-14 11:35:30', '2.5 h'],
     [26 * 3_600_000, '2026-03-15 11:05:30', '26.0 h'],
   ])('says a resolution after %d ms came at %s UTC after %s', (ms, at, said) => {
-    const lastLine = notificationText({ ...resolved, resolution: null, url: null, resolvedAt: STARTED + ms }).split('\n').at(-1);
+    const lastLine = notificationText({ ...resolved, resolution: null, url: null, resolvedAt: STARTED + ms })
+      .split('\n')
+      .at(-1);
     expect(lastLine).toEqual(`Resolved at ${at} UTC after ${said}`);
   });
 
   it('counts a resolution without an end time as immediate', () => {
-    expect(notificationText({ ...resolved, resolvedAt: null, url: null }).split('\n').at(-1)).toEqual('Resolved at 2026-03-14 09:05:30 UTC after under a minute');
+    expect(
+      notificationText({ ...resolved, resolvedAt: null, url: null })
+        .split('\n')
+        .at(-1),
+    ).toEqual('Resolved at 2026-03-14 09:05:30 UTC after under a minute');
   });
 });
 
@@ -136,15 +155,24 @@ describe('deliveryOutcome', () => {
       ok: false,
       error: 'dingtalk refused it: 310000 keywords not in content',
     });
-    expect(deliveryOutcome('wecom', 200, '{"errcode":93000,"errmsg":"invalid webhook url"}')).toEqual({ ok: false, error: 'wecom refused it: 93000 invalid webhook url' });
+    expect(deliveryOutcome('wecom', 200, '{"errcode":93000,"errmsg":"invalid webhook url"}')).toEqual({
+      ok: false,
+      error: 'wecom refused it: 93000 invalid webhook url',
+    });
     expect(deliveryOutcome('dingtalk', 200, '{"errcode":40035}')).toEqual({ ok: false, error: 'dingtalk refused it: 40035' });
   });
 
   it('needs code 0 or StatusCode 0 from Feishu', () => {
     expect(deliveryOutcome('feishu', 200, '{"code":0,"msg":"success","data":{}}')).toEqual({ ok: true });
     expect(deliveryOutcome('feishu', 200, '{"StatusCode":0,"StatusMessage":"success"}')).toEqual({ ok: true });
-    expect(deliveryOutcome('feishu', 200, '{"code":19021,"msg":"sign match fail"}')).toEqual({ ok: false, error: 'feishu refused it: 19021 sign match fail' });
-    expect(deliveryOutcome('feishu', 200, '{"StatusCode":9499,"StatusMessage":"Bad Request"}')).toEqual({ ok: false, error: 'feishu refused it: 9499 Bad Request' });
+    expect(deliveryOutcome('feishu', 200, '{"code":19021,"msg":"sign match fail"}')).toEqual({
+      ok: false,
+      error: 'feishu refused it: 19021 sign match fail',
+    });
+    expect(deliveryOutcome('feishu', 200, '{"StatusCode":9499,"StatusMessage":"Bad Request"}')).toEqual({
+      ok: false,
+      error: 'feishu refused it: 9499 Bad Request',
+    });
     expect(deliveryOutcome('feishu', 200, '{"code":11232}')).toEqual({ ok: false, error: 'feishu refused it: 11232' });
   });
 
@@ -154,7 +182,9 @@ describe('deliveryOutcome', () => {
         expect(deliveryOutcome(type, 200, body)).toEqual({ ok: false, error: `HTTP 200 but not the JSON object ${type} answers with` });
       }
     }
-    expect(deliveryOutcome('dingtalk', 200, '{"errcode":1,"errmsg":"see https://oapi.dingtalk.com/robot/send?access_token=SECRET"}')).toEqual({
+    expect(
+      deliveryOutcome('dingtalk', 200, '{"errcode":1,"errmsg":"see https://oapi.dingtalk.com/robot/send?access_token=SECRET"}'),
+    ).toEqual({
       ok: false,
       error: 'dingtalk refused it: 1 see [url]',
     });

@@ -20,7 +20,11 @@ export type Notification = {
   url: string | null;
 };
 
-const utc = (t: number) => new Date(t).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
+const utc = (t: number) =>
+  new Date(t)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, ' UTC');
 
 function lasted(ms: number) {
   const minutes = Math.round(ms / 60_000);

@@ -71,7 +71,9 @@ async function round(notifier: Notifier) {
     const due = await claimDueDeliveries(now, now + alerts.timeoutMs + 10_000, BATCH);
     for (const delivery of due) {
       const channel = alerts.channels.find((c) => c.id === delivery.channelId);
-      const outcome = channel ? await send(channel, notificationOf(delivery), alerts.timeoutMs) : { ok: false as const, error: `channel "${delivery.channelId}" is no longer configured` };
+      const outcome = channel
+        ? await send(channel, notificationOf(delivery), alerts.timeoutMs)
+        : { ok: false as const, error: `channel "${delivery.channelId}" is no longer configured` };
       await finishDelivery(delivery, outcome, { now: Date.now(), retryDelaysMs: channel ? alerts.retryDelaysMs : [] });
     }
     if (due.length === BATCH) notifier.again = true;

@@ -20,11 +20,21 @@ const row = (topic: string, partition: number, known: Partial<Omit<Row, 'topic' 
   ...known,
 });
 const group = (groupId: string, rows: Row[]): GroupFacts => ({ groupId, rows });
-const lags = (groupId: string, topic: string, values: (number | null)[]) => group(groupId, values.map((lag, partition) => row(topic, partition, { lag })));
+const lags = (groupId: string, topic: string, values: (number | null)[]) =>
+  group(
+    groupId,
+    values.map((lag, partition) => row(topic, partition, { lag })),
+  );
 const statuses = (groupId: string, topic: string, values: (LagStatus | null)[]) =>
-  group(groupId, values.map((status, partition) => row(topic, partition, { status })));
+  group(
+    groupId,
+    values.map((status, partition) => row(topic, partition, { status })),
+  );
 const timeLags = (groupId: string, topic: string, values: (number | null)[]) =>
-  group(groupId, values.map((timeLagMs, partition) => row(topic, partition, { timeLagMs })));
+  group(
+    groupId,
+    values.map((timeLagMs, partition) => row(topic, partition, { timeLagMs })),
+  );
 
 describe('observe: group-lag', () => {
   it('sums the lags of the rows on the matching topics, negative lags as they are', () => {
@@ -57,24 +67,36 @@ describe('observe: group-lag', () => {
     const g = group('g', [row('orders', 0, { lag: null }), row('orders', 1, { lag: null }), row('other', 0, { lag: 99 })]);
     const [observation, ...rest] = observe(r, facts({ groups: [g] }));
     expect(rest).toEqual([]);
-    expect({ subject: observation?.subject, active: observation?.active, value: observation?.value }).toEqual({ subject: 'g', active: null, value: null });
+    expect({ subject: observation?.subject, active: observation?.active, value: observation?.value }).toEqual({
+      subject: 'g',
+      active: null,
+      value: null,
+    });
     expect(observation?.message).toBe('Consumer group "g" lag unknown (threshold 10) on topics orders');
   });
 
   it('observes only the groups matching groupPattern (* and ?)', () => {
     const groups = ['orders-1', 'orders-12', 'billing', 'orders-'].map((id) => lags(id, 't', [1]));
-    const subjects = (groupPattern: string) => observe(rule({ kind: 'group-lag', threshold: 0, groupPattern }), facts({ groups })).map((o) => o.subject);
+    const subjects = (groupPattern: string) =>
+      observe(rule({ kind: 'group-lag', threshold: 0, groupPattern }), facts({ groups })).map((o) => o.subject);
     expect(subjects('orders-?')).toEqual(['orders-1']);
     expect(subjects('orders-*')).toEqual(['orders-1', 'orders-12', 'orders-']);
     expect(subjects('*')).toEqual(['orders-1', 'orders-12', 'billing', 'orders-']);
     expect(subjects('billing')).toEqual(['billing']);
-    expect(observe(rule({ kind: 'group-lag', threshold: 0 }), facts({ groups })).map((o) => o.subject)).toEqual(['orders-1', 'orders-12', 'billing', 'orders-']);
+    expect(observe(rule({ kind: 'group-lag', threshold: 0 }), facts({ groups })).map((o) => o.subject)).toEqual([
+      'orders-1',
+      'orders-12',
+      'billing',
+      'orders-',
+    ]);
   });
 
   it('gives no observation for a group without rows on the matching topics', () => {
     const r = rule({ kind: 'group-lag', threshold: 0, topicPattern: 'orders-*' });
     const groups = [lags('elsewhere', 'payments', [500]), group('empty', []), lags('here', 'orders-x', [0])];
-    expect(observe(r, facts({ groups }))).toEqual([{ subject: 'here', active: false, value: 0, message: 'Consumer group "here" lag 0 ≤ 0 on topics orders-*' }]);
+    expect(observe(r, facts({ groups }))).toEqual([
+      { subject: 'here', active: false, value: 0, message: 'Consumer group "here" lag 0 ≤ 0 on topics orders-*' },
+    ]);
   });
 });
 
@@ -104,7 +126,11 @@ describe('observe: group-time-lag', () => {
     const r = rule({ kind: 'group-time-lag', thresholdSeconds: 60 });
     const [observation, ...rest] = observe(r, facts({ groups: [timeLags('g', 't', [null, null])] }));
     expect(rest).toEqual([]);
-    expect({ subject: observation?.subject, active: observation?.active, value: observation?.value }).toEqual({ subject: 'g', active: null, value: null });
+    expect({ subject: observation?.subject, active: observation?.active, value: observation?.value }).toEqual({
+      subject: 'g',
+      active: null,
+      value: null,
+    });
     expect(observation?.message).toBe('Consumer group "g" is an unknown time behind (threshold 60 s)');
   });
 });
@@ -139,8 +165,14 @@ describe('observe: group-status', () => {
 
   it('ignores unknown statuses and rows on other topics', () => {
     const r = rule({ kind: 'group-status', topicPattern: 'orders-*' });
-    const g = group('g', [row('orders-a', 0, { status: null }), row('orders-b', 0, { status: 'WARN' }), row('payments', 0, { status: 'STOP' })]);
-    expect(observe(r, facts({ groups: [g] }))).toEqual([{ subject: 'g', active: false, value: 1, message: 'Consumer group "g" status WARN on topics orders-*' }]);
+    const g = group('g', [
+      row('orders-a', 0, { status: null }),
+      row('orders-b', 0, { status: 'WARN' }),
+      row('payments', 0, { status: 'STOP' }),
+    ]);
+    expect(observe(r, facts({ groups: [g] }))).toEqual([
+      { subject: 'g', active: false, value: 1, message: 'Consumer group "g" status WARN on topics orders-*' },
+    ]);
   });
 
   it('cannot tell while every status is still being collected', () => {
@@ -171,7 +203,9 @@ describe('observe: partitions-at-risk', () => {
       { topic: 't', partition: 3, reasons: ['under-replicated', 'non-preferred-leader'] },
       { topic: 't', partition: 4, reasons: ['non-preferred-leader'] },
     ];
-    expect(observe(r, facts({ atRisk }))).toEqual([{ subject: '', active: true, value: 1, message: '1 partition at risk: t-3 (under-replicated)' }]);
+    expect(observe(r, facts({ atRisk }))).toEqual([
+      { subject: '', active: true, value: 1, message: '1 partition at risk: t-3 (under-replicated)' },
+    ]);
   });
 
   it('keeps to the topic pattern and is inactive when nothing is at risk', () => {
@@ -192,10 +226,20 @@ describe('observe: partitions-at-risk', () => {
     const r = rule({ kind: 'partitions-at-risk' });
     const offline = (n: number) => Array.from({ length: n }, (_, partition) => ({ topic: 't', partition, reasons: ['offline'] }));
     expect(observe(r, facts({ atRisk: offline(5) }))).toEqual([
-      { subject: '', active: true, value: 5, message: '5 partitions at risk: t-0 (offline), t-1 (offline), t-2 (offline), t-3 (offline), t-4 (offline)' },
+      {
+        subject: '',
+        active: true,
+        value: 5,
+        message: '5 partitions at risk: t-0 (offline), t-1 (offline), t-2 (offline), t-3 (offline), t-4 (offline)',
+      },
     ]);
     expect(observe(r, facts({ atRisk: offline(1_200) }))).toEqual([
-      { subject: '', active: true, value: 1_200, message: '1,200 partitions at risk: t-0 (offline), t-1 (offline), t-2 (offline), t-3 (offline), t-4 (offline), …' },
+      {
+        subject: '',
+        active: true,
+        value: 1_200,
+        message: '1,200 partitions at risk: t-0 (offline), t-1 (offline), t-2 (offline), t-3 (offline), t-4 (offline), …',
+      },
     ]);
   });
 });

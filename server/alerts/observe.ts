@@ -45,7 +45,10 @@ function observeGroups(rule: RuleWithId & { groupPattern?: string; topicPattern?
       const lags = rows.flatMap((r) => (r.lag === null ? [] : [r.lag]));
       const lag = lags.length ? lags.reduce((a, b) => a + b, 0) : null;
       const active = lag === null ? null : lag > rule.threshold;
-      const compared = lag === null ? `unknown (threshold ${count.format(rule.threshold)})` : `${count.format(lag)} ${active ? '>' : '≤'} ${count.format(rule.threshold)}`;
+      const compared =
+        lag === null
+          ? `unknown (threshold ${count.format(rule.threshold)})`
+          : `${count.format(lag)} ${active ? '>' : '≤'} ${count.format(rule.threshold)}`;
       const message = `${who} lag ${compared}${onTopics(rule.topicPattern)}`;
       observations.push({ subject: group.groupId, active, value: lag, message });
     } else if (rule.kind === 'group-time-lag') {
@@ -53,26 +56,44 @@ function observeGroups(rule: RuleWithId & { groupPattern?: string; topicPattern?
       const largest = largestTimeLag(rows).ms;
       const worst = largest === null ? null : largest / 1000;
       const active = worst === null ? null : worst > rule.thresholdSeconds;
-      const compared = worst === null ? `an unknown time behind (threshold ${seconds(rule.thresholdSeconds)})` : `${seconds(worst)} behind ${active ? '>' : '≤'} ${seconds(rule.thresholdSeconds)}`;
+      const compared =
+        worst === null
+          ? `an unknown time behind (threshold ${seconds(rule.thresholdSeconds)})`
+          : `${seconds(worst)} behind ${active ? '>' : '≤'} ${seconds(rule.thresholdSeconds)}`;
       const message = `${who} is ${compared}${onTopics(rule.topicPattern)}`;
       observations.push({ subject: group.groupId, active, value: worst, message });
     } else if (rule.kind === 'group-status') {
       const statuses = rows.flatMap((r) => (r.status === null ? [] : [r.status]));
       // Until the sampler's window has filled there is no status: neither firing nor resolving.
       if (statuses.length === 0) {
-        observations.push({ subject: group.groupId, active: null, value: null, message: `${who} status not known yet (collecting samples)` });
+        observations.push({
+          subject: group.groupId,
+          active: null,
+          value: null,
+          message: `${who} status not known yet (collecting samples)`,
+        });
         continue;
       }
       const worst = statuses.reduce((a, b) => (STATUS_ORDER.indexOf(b) > STATUS_ORDER.indexOf(a) ? b : a));
       const active = (rule.statuses as readonly string[]).includes(worst);
-      observations.push({ subject: group.groupId, active, value: STATUS_ORDER.indexOf(worst), message: `${who} status ${worst}${onTopics(rule.topicPattern)}` });
+      observations.push({
+        subject: group.groupId,
+        active,
+        value: STATUS_ORDER.indexOf(worst),
+        message: `${who} status ${worst}${onTopics(rule.topicPattern)}`,
+      });
     }
   }
   return observations;
 }
 
-function observeAtRisk(rule: Extract<RuleWithId, { kind: 'partitions-at-risk' }>, partitions: NonNullable<PassFacts['atRisk']>): Observation[] {
-  const hits = partitions.filter((p) => matchesPattern(rule.topicPattern, p.topic) && p.reasons.some((r) => (rule.conditions as readonly string[]).includes(r)));
+function observeAtRisk(
+  rule: Extract<RuleWithId, { kind: 'partitions-at-risk' }>,
+  partitions: NonNullable<PassFacts['atRisk']>,
+): Observation[] {
+  const hits = partitions.filter(
+    (p) => matchesPattern(rule.topicPattern, p.topic) && p.reasons.some((r) => (rule.conditions as readonly string[]).includes(r)),
+  );
   const listed = hits
     .slice(0, 5)
     .map((p) => `${p.topic}-${p.partition} (${p.reasons.filter((r) => (rule.conditions as readonly string[]).includes(r)).join(', ')})`)

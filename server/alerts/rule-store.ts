@@ -14,7 +14,9 @@ export type StoredRule = RuleWithId & { createdBy: string; createdAt: number; up
 function toRule(row: AlertRuleRow): StoredRule | null {
   const parsed = alertRuleInputSchema.safeParse(row.spec);
   if (!parsed.success) {
-    console.warn(`kafka-console: alert rule ${row.id} in the database is not valid any more and is ignored: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    console.warn(
+      `kafka-console: alert rule ${row.id} in the database is not valid any more and is ignored: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+    );
     return null;
   }
   return { ...parsed.data, id: row.id, createdBy: row.createdBy, createdAt: row.createdAt.getTime(), updatedAt: row.updatedAt.getTime() };
@@ -40,7 +42,11 @@ export async function insertStoredRule(spec: AlertRuleSpec, createdBy: string, g
 
 export async function updateStoredRule(id: string, spec: AlertRuleSpec, given?: Db): Promise<StoredRule | null> {
   const db = await dbOr(given);
-  const [row] = await db.update(alertRules).set({ spec, clusterId: spec.clusterId, updatedAt: new Date() }).where(eq(alertRules.id, id)).returning();
+  const [row] = await db
+    .update(alertRules)
+    .set({ spec, clusterId: spec.clusterId, updatedAt: new Date() })
+    .where(eq(alertRules.id, id))
+    .returning();
   return row ? toRule(row) : null;
 }
 

@@ -1,13 +1,26 @@
 import 'server-only';
 import { ApiError, zodFieldErrors } from '@/lib/errors';
-import { alertRuleInputSchema, type AlertRule, type AlertRulePatch, type AlertRuleSpec, type AlertRulesResponse } from '@/lib/schemas/alerts';
+import {
+  alertRuleInputSchema,
+  type AlertRule,
+  type AlertRulePatch,
+  type AlertRuleSpec,
+  type AlertRulesResponse,
+} from '@/lib/schemas/alerts';
 import type { Principal } from '@/server/auth/session';
 import { mayAccessCluster } from '@/server/auth/session';
 import { getConfig } from '@/server/config/current';
 import type { ConsoleConfig } from '@/server/config/schema';
 import { firingCounts, openAlerts, resolveAlert } from '@/server/alerts/event-store';
 import type { RuleWithId } from '@/server/alerts/observe';
-import { deleteStoredRule, findStoredRule, insertStoredRule, listStoredRules, updateStoredRule, type StoredRule } from '@/server/alerts/rule-store';
+import {
+  deleteStoredRule,
+  findStoredRule,
+  insertStoredRule,
+  listStoredRules,
+  updateStoredRule,
+  type StoredRule,
+} from '@/server/alerts/rule-store';
 
 type Sourced = (RuleWithId & { source: 'config' }) | (StoredRule & { source: 'database' });
 
@@ -24,13 +37,18 @@ export async function rulesForCluster(clusterId: string): Promise<RuleWithId[]> 
 }
 
 /** The rule's own fields, without what the store or the config adds. */
-function specOf(rule: RuleWithId & Partial<Pick<StoredRule, 'createdBy' | 'createdAt' | 'updatedAt'>> & { source?: string }): AlertRuleSpec {
+function specOf(
+  rule: RuleWithId & Partial<Pick<StoredRule, 'createdBy' | 'createdAt' | 'updatedAt'>> & { source?: string },
+): AlertRuleSpec {
   const { id: _id, source: _source, createdBy: _by, createdAt: _at, updatedAt: _up, ...spec } = rule;
   return spec;
 }
 
 function toApi(rule: Sourced, firing: Map<string, number>): AlertRule {
-  const stored = rule.source === 'database' ? { createdBy: rule.createdBy, createdAt: rule.createdAt, updatedAt: rule.updatedAt } : { createdBy: null, createdAt: null, updatedAt: null };
+  const stored =
+    rule.source === 'database'
+      ? { createdBy: rule.createdBy, createdAt: rule.createdAt, updatedAt: rule.updatedAt }
+      : { createdBy: null, createdAt: null, updatedAt: null };
   return { ...specOf(rule), id: rule.id, source: rule.source, ...stored, firing: firing.get(rule.id) ?? 0 };
 }
 
@@ -50,7 +68,10 @@ function checkSpec(spec: AlertRuleSpec, principal: Principal) {
     throw new ApiError('VALIDATION', `Cluster "${spec.clusterId}" does not exist`, { fieldErrors: { clusterId: ['unknown cluster'] } });
   }
   const unknown = spec.channels.filter((id) => !config.alerts.channels.some((c) => c.id === id));
-  if (unknown.length) throw new ApiError('VALIDATION', `Unknown channel ${unknown.join(', ')}`, { fieldErrors: { channels: unknown.map((id) => `"${id}" is not a configured channel`) } });
+  if (unknown.length)
+    throw new ApiError('VALIDATION', `Unknown channel ${unknown.join(', ')}`, {
+      fieldErrors: { channels: unknown.map((id) => `"${id}" is not a configured channel`) },
+    });
 }
 
 export async function createAlertRule(input: AlertRuleSpec, principal: Principal): Promise<AlertRule> {
@@ -75,7 +96,9 @@ export async function updateAlertRule(ruleId: string, patch: AlertRulePatch, pri
   for (const key of ['groupPattern', 'topicPattern'] as const) if (patch[key] === null) delete merged[key];
   const parsed = alertRuleInputSchema.safeParse(merged);
   if (!parsed.success) {
-    throw new ApiError('VALIDATION', `The rule would not be valid: ${parsed.error.issues[0]?.message ?? 'invalid'}`, { fieldErrors: zodFieldErrors(parsed.error, 'rule') });
+    throw new ApiError('VALIDATION', `The rule would not be valid: ${parsed.error.issues[0]?.message ?? 'invalid'}`, {
+      fieldErrors: zodFieldErrors(parsed.error, 'rule'),
+    });
   }
   checkSpec(parsed.data, principal);
   const updated = await updateStoredRule(ruleId, parsed.data);

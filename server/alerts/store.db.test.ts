@@ -12,7 +12,14 @@ import { deleteStoredRule, findStoredRule, insertStoredRule, listStoredRules, up
 
 const T0 = Date.UTC(2026, 11, 2, 12, 0, 0);
 const rule = (id: string, extra: Record<string, unknown> = {}): RuleWithId => ({
-  ...alertRuleInputSchema.parse({ kind: 'group-lag', name: `rule ${id}`, clusterId: 'local', threshold: 10, channels: ['hook', 'chat'], ...extra }),
+  ...alertRuleInputSchema.parse({
+    kind: 'group-lag',
+    name: `rule ${id}`,
+    clusterId: 'local',
+    threshold: 10,
+    channels: ['hook', 'chat'],
+    ...extra,
+  }),
   id,
 });
 const observation = (subject: string, value = 50) => ({ subject, active: true, value, message: `group ${subject} lag ${value} > 10` });
@@ -61,7 +68,16 @@ describe.each(testEngines())('alert storage on $name', { timeout: 60_000 }, (eng
     expect((await firingCounts(opened.db)).get('r1')).toBe(2);
     const { events } = await listEvents(query({ ruleId: 'r1' }), null, opened.db);
     const g1 = events.find((e) => e.subject === 'g1')!;
-    expect(g1).toMatchObject({ state: 'firing', value: 50, message: 'group g1 lag 50 > 10', muted: false, startedAt: T0, resolvedAt: null, ruleName: 'rule r1', kind: 'group-lag' });
+    expect(g1).toMatchObject({
+      state: 'firing',
+      value: 50,
+      message: 'group g1 lag 50 > 10',
+      muted: false,
+      startedAt: T0,
+      resolvedAt: null,
+      ruleName: 'rule r1',
+      kind: 'group-lag',
+    });
     expect(g1.deliveries.map((d) => [d.channelId, d.transition, d.status, d.attempts])).toEqual([
       ['hook', 'firing', 'pending', 0],
       ['chat', 'firing', 'pending', 0],
@@ -76,7 +92,14 @@ describe.each(testEngines())('alert storage on $name', { timeout: 60_000 }, (eng
       ['g2', 'hook'],
       ['g2', 'chat'],
     ]);
-    expect(claimed[0]!.event).toMatchObject({ ruleId: 'r1', clusterId: 'local', value: 50, startedAt: T0, resolvedAt: null, kind: 'group-lag' });
+    expect(claimed[0]!.event).toMatchObject({
+      ruleId: 'r1',
+      clusterId: 'local',
+      value: 50,
+      startedAt: T0,
+      resolvedAt: null,
+      kind: 'group-lag',
+    });
     expect(await claimDueDeliveries(T0 + 3_000, T0 + 30_000, 10, opened.db)).toEqual([]);
     // Sent, or failed: retried after the next delay until the delays run out.
     const [g1hook, g1chat, g2hook, g2chat] = claimed;
@@ -93,25 +116,42 @@ describe.each(testEngines())('alert storage on $name', { timeout: 60_000 }, (eng
     expect(await claimDueDeliveries(T0 + 999_000, T0 + 999_000, 10, opened.db)).toEqual([]);
     const { events } = await listEvents(query({ ruleId: 'r1' }), null, opened.db);
     const chat = events.find((e) => e.subject === 'g1')!.deliveries.find((d) => d.channelId === 'chat')!;
-    expect(chat).toEqual({ channelId: 'chat', transition: 'firing', status: 'failed', attempts: 3, lastError: 'no answer within 5000 ms', lastAttemptAt: T0 + 11_000, sentAt: null });
+    expect(chat).toEqual({
+      channelId: 'chat',
+      transition: 'firing',
+      status: 'failed',
+      attempts: 3,
+      lastError: 'no answer within 5000 ms',
+      lastAttemptAt: T0 + 11_000,
+      sentAt: null,
+    });
     const hook = events.find((e) => e.subject === 'g1')!.deliveries.find((d) => d.channelId === 'hook')!;
     expect(hook).toMatchObject({ status: 'sent', attempts: 1, sentAt: T0 + 4_000, lastError: null });
   });
 
   it('resolves once, telling the channels that were told of the firing', async () => {
     const [g1] = (await openAlerts('local', opened.db)).filter((a) => a.subject === 'g1');
-    expect(await resolveAlert({ alertId: g1!.id, resolution: 'group g1 lag 0 ≤ 10', now: T0 + 60_000, notify: { muted: false } }, opened.db)).toBe(true);
+    expect(
+      await resolveAlert({ alertId: g1!.id, resolution: 'group g1 lag 0 ≤ 10', now: T0 + 60_000, notify: { muted: false } }, opened.db),
+    ).toBe(true);
     expect(await resolveAlert({ alertId: g1!.id, resolution: 'again', now: T0 + 61_000, notify: { muted: false } }, opened.db)).toBe(false);
     const { events } = await listEvents(query({ ruleId: 'r1', state: 'resolved' }), null, opened.db);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ subject: 'g1', state: 'resolved', resolution: 'group g1 lag 0 ≤ 10', resolvedAt: T0 + 60_000 });
     // Both channels were told (one delivery failed, but it was attempted): both hear of the end.
-    expect(events[0]!.deliveries.filter((d) => d.transition === 'resolved').map((d) => [d.channelId, d.status]).sort()).toEqual([
+    expect(
+      events[0]!.deliveries
+        .filter((d) => d.transition === 'resolved')
+        .map((d) => [d.channelId, d.status])
+        .sort(),
+    ).toEqual([
       ['chat', 'pending'],
       ['hook', 'pending'],
     ]);
     // It can fire again: a new alert.
-    expect(await fireAlert({ clusterId: 'local', rule: rule('r1'), observation: observation('g1', 70), now: T0 + 120_000 }, opened.db)).toEqual(expect.any(Number));
+    expect(
+      await fireAlert({ clusterId: 'local', rule: rule('r1'), observation: observation('g1', 70), now: T0 + 120_000 }, opened.db),
+    ).toEqual(expect.any(Number));
   });
 
   it('records a muted rule’s alerts without sending anything, also when they resolve', async () => {
@@ -127,7 +167,10 @@ describe.each(testEngines())('alert storage on $name', { timeout: 60_000 }, (eng
   });
 
   it('lists newest first with filters, paging and the caller’s clusters', async () => {
-    await fireAlert({ clusterId: 'prod', rule: { ...rule('r-prod'), clusterId: 'prod' }, observation: observation('p1'), now: T0 + 500_000 }, opened.db);
+    await fireAlert(
+      { clusterId: 'prod', rule: { ...rule('r-prod'), clusterId: 'prod' }, observation: observation('p1'), now: T0 + 500_000 },
+      opened.db,
+    );
     const all = await listEvents(query(), null, opened.db);
     expect(all.events[0]).toMatchObject({ clusterId: 'prod', subject: 'p1' });
     expect(all.events.map((e) => e.startedAt)).toEqual([...all.events.map((e) => e.startedAt)].sort((a, b) => b - a));

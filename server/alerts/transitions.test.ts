@@ -3,9 +3,15 @@ import { alertRuleInputSchema } from '@/lib/schemas/alerts';
 import type { GroupFacts, PassFacts, RuleWithId } from '@/server/alerts/observe';
 import { transitions, type ActiveSince, type OpenAlert } from '@/server/alerts/transitions';
 
-const rule = (id: string, input: Record<string, unknown>): RuleWithId => ({ ...alertRuleInputSchema.parse({ name: `Rule ${id}`, clusterId: 'prod', ...input }), id });
+const rule = (id: string, input: Record<string, unknown>): RuleWithId => ({
+  ...alertRuleInputSchema.parse({ name: `Rule ${id}`, clusterId: 'prod', ...input }),
+  id,
+});
 const facts = (read: Partial<PassFacts>): PassFacts => ({ groups: null, atRisk: null, brokers: null, reassignments: null, ...read });
-const withLag = (groupId: string, lag: number | null): GroupFacts => ({ groupId, rows: [{ topic: 't', partition: 0, lag, timeLagMs: null, status: null }] });
+const withLag = (groupId: string, lag: number | null): GroupFacts => ({
+  groupId,
+  rows: [{ topic: 't', partition: 0, lag, timeLagMs: null, status: null }],
+});
 const key = (ruleId: string, subject: string) => `${ruleId}\u0000${subject}`;
 
 const T = Date.UTC(2026, 2, 14, 9, 0, 0);
@@ -53,7 +59,9 @@ describe('transitions', () => {
   it('does not fire again while the alert is open', () => {
     const open: OpenAlert[] = [{ id: 7, ruleId: 'lag', subject: 'g1' }];
     const activeSince = new Map([[key('lag', 'g1'), T]]);
-    expect(transitions({ rules: [lagRule], facts: facts({ groups: [withLag('g1', 500)] }), open, activeSince, now: T + 3_600_000 })).toEqual({
+    expect(
+      transitions({ rules: [lagRule], facts: facts({ groups: [withLag('g1', 500)] }), open, activeSince, now: T + 3_600_000 }),
+    ).toEqual({
       fire: [],
       resolve: [],
       activeSince: new Map([[key('lag', 'g1'), T]]),
@@ -63,7 +71,9 @@ describe('transitions', () => {
   it('resolves an open alert whose condition no longer holds, and forgets when it started', () => {
     const alert: OpenAlert = { id: 7, ruleId: 'lag', subject: 'g1' };
     const activeSince = new Map([[key('lag', 'g1'), T]]);
-    expect(transitions({ rules: [lagRule], facts: facts({ groups: [withLag('g1', 5)] }), open: [alert], activeSince, now: T + 60_000 })).toEqual({
+    expect(
+      transitions({ rules: [lagRule], facts: facts({ groups: [withLag('g1', 5)] }), open: [alert], activeSince, now: T + 60_000 }),
+    ).toEqual({
       fire: [],
       resolve: [{ alert, observation: under('g1'), reason: 'cleared' }],
       activeSince: new Map(),
@@ -86,7 +96,11 @@ describe('transitions', () => {
       ]),
     });
     // Nothing counting yet: nothing starts.
-    expect(transitions({ rules: [slowLagRule], facts: unknown, open: [], activeSince: none, now: T })).toEqual({ fire: [], resolve: [], activeSince: new Map() });
+    expect(transitions({ rules: [slowLagRule], facts: unknown, open: [], activeSince: none, now: T })).toEqual({
+      fire: [],
+      resolve: [],
+      activeSince: new Map(),
+    });
   });
 
   it('resolves as gone an open alert whose subject is no longer observed although the facts were read', () => {
@@ -95,7 +109,9 @@ describe('transitions', () => {
       [key('lag', 'deleted-group'), T],
       [key('lag', 'g2'), T],
     ]);
-    expect(transitions({ rules: [lagRule], facts: facts({ groups: [withLag('g2', 500)] }), open: [alert], activeSince, now: T + 60_000 })).toEqual({
+    expect(
+      transitions({ rules: [lagRule], facts: facts({ groups: [withLag('g2', 500)] }), open: [alert], activeSince, now: T + 60_000 }),
+    ).toEqual({
       fire: [{ rule: lagRule, observation: over('g2') }],
       resolve: [{ alert, observation: null, reason: 'gone' }],
       activeSince: new Map([[key('lag', 'g2'), T]]),
@@ -141,7 +157,9 @@ describe('transitions', () => {
       resolve: [{ alert, observation: null, reason: 'rule removed' }],
       activeSince: new Map(),
     });
-    expect(transitions({ rules: [], facts: facts({}), open: [alert], activeSince, now: T }).resolve).toEqual([{ alert, observation: null, reason: 'rule removed' }]);
+    expect(transitions({ rules: [], facts: facts({}), open: [alert], activeSince, now: T }).resolve).toEqual([
+      { alert, observation: null, reason: 'rule removed' },
+    ]);
   });
 
   it('treats rules and subjects independently', () => {
@@ -174,11 +192,18 @@ describe('transitions', () => {
       fire: [
         { rule: lagRule, observation: over('g1') },
         { rule: lagRule, observation: over('g3') },
-        { rule: brokerRule, observation: { subject: '1', active: true, value: 1, message: 'Broker 1 (b1:9092) is missing from the cluster' } },
+        {
+          rule: brokerRule,
+          observation: { subject: '1', active: true, value: 1, message: 'Broker 1 (b1:9092) is missing from the cluster' },
+        },
       ],
       resolve: [
         { alert: openLagG2, observation: under('g2'), reason: 'cleared' },
-        { alert: openBroker3, observation: { subject: '3', active: false, value: 0, message: 'Broker 3 (b3:9092) is up' }, reason: 'cleared' },
+        {
+          alert: openBroker3,
+          observation: { subject: '3', active: false, value: 0, message: 'Broker 3 (b3:9092) is up' },
+          reason: 'cleared',
+        },
       ],
       activeSince: new Map([
         [key('lag', 'g1'), T],

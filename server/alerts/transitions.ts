@@ -23,7 +23,19 @@ const keyOf = (ruleId: string, subject: string) => `${ruleId}\u0000${subject}`;
  * - an open alert whose subject is no longer observed although its facts were read (a group deleted, a job ended)
  *   resolves as gone; one whose rule no longer exists resolves as 'rule removed'.
  */
-export function transitions({ rules, facts, open, activeSince, now }: { rules: readonly RuleWithId[]; facts: PassFacts; open: readonly OpenAlert[]; activeSince: ActiveSince; now: number }): Transitions {
+export function transitions({
+  rules,
+  facts,
+  open,
+  activeSince,
+  now,
+}: {
+  rules: readonly RuleWithId[];
+  facts: PassFacts;
+  open: readonly OpenAlert[];
+  activeSince: ActiveSince;
+  now: number;
+}): Transitions {
   const result: Transitions = { fire: [], resolve: [], activeSince: new Map() };
   const openByKey = new Map(open.map((alert) => [keyOf(alert.ruleId, alert.subject), alert]));
   const ruleIds = new Set(rules.map((r) => r.id));
@@ -52,7 +64,8 @@ export function transitions({ rules, facts, open, activeSince, now }: { rules: r
       continue;
     }
     for (const alert of open) {
-      if (alert.ruleId === rule.id && !seen.has(keyOf(alert.ruleId, alert.subject))) result.resolve.push({ alert, observation: null, reason: 'gone' });
+      if (alert.ruleId === rule.id && !seen.has(keyOf(alert.ruleId, alert.subject)))
+        result.resolve.push({ alert, observation: null, reason: 'gone' });
     }
   }
   for (const alert of open) if (!ruleIds.has(alert.ruleId)) result.resolve.push({ alert, observation: null, reason: 'rule removed' });

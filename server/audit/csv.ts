@@ -2,7 +2,21 @@ import 'server-only';
 import type { AuditEntry } from '@/lib/schemas/audit';
 import { csvRow } from '@/server/http/csv';
 
-const HEADER = ['id', 'time', 'actor', 'actorType', 'role', 'clusterId', 'action', 'target', 'outcome', 'status', 'errorCode', 'ip', 'summary'];
+const HEADER = [
+  'id',
+  'time',
+  'actor',
+  'actorType',
+  'role',
+  'clusterId',
+  'action',
+  'target',
+  'outcome',
+  'status',
+  'errorCode',
+  'ip',
+  'summary',
+];
 
 /** The audit CSV: a header row, then one row per entry; time as ISO 8601 UTC, summary as JSON; CRLF line ends. */
 export function auditEntriesToCsv(entries: AuditEntry[]): string {

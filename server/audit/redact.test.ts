@@ -79,7 +79,10 @@ describe('redactSummary', () => {
         undef: undefined,
         sym: Symbol('s'),
         bytes: new Uint8Array(3),
-        map: new Map<string, unknown>([['a', 1], ['token', 'x']]),
+        map: new Map<string, unknown>([
+          ['a', 1],
+          ['token', 'x'],
+        ]),
         set: new Set(['a']),
         error: new Error('failed'),
         sparse: [undefined, () => 1],

@@ -32,7 +32,9 @@ export function redactSummaryObject(value: unknown): Record<string, unknown> {
 function copy(value: unknown, depth: number): unknown {
   switch (typeof value) {
     case 'string':
-      return toStorableText(value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}… [${value.length - MAX_STRING} more characters]` : value);
+      return toStorableText(
+        value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}… [${value.length - MAX_STRING} more characters]` : value,
+      );
     case 'number':
       return Number.isFinite(value) ? value : String(value);
     case 'boolean':

@@ -11,12 +11,75 @@ const at = (seconds: number) => T0 + seconds * 1000;
 
 // Written in this order; `time` decides the listing order, id breaks the tie between the last two.
 const FIXTURE: AuditEntryInput[] = [
-  { time: at(0), actor: 'alice', actorType: 'user', role: 'admin', clusterId: 'local', action: 'topics.create', target: 'orders', summary: { name: 'orders', partitions: 6 }, outcome: 'success', status: 201, ip: '10.0.0.1' },
-  { time: at(10), actor: 'bob', actorType: 'user', role: 'viewer', clusterId: 'local', action: 'topics.delete', target: 'orders', outcome: 'denied', status: 403, errorCode: 'FORBIDDEN', ip: '10.0.0.2' },
-  { time: at(20), actor: 'ci-bot', actorType: 'token', role: 'editor', clusterId: 'prod', action: 'topics_archive.list', outcome: 'success', status: 200 },
-  { time: at(30), actor: 'ci-bot', actorType: 'token', role: 'editor', clusterId: 'prod', action: 'topicsXarchive.list', outcome: 'failed', status: 502, errorCode: 'KAFKA_ERROR' },
-  { time: at(40), actor: 'anonymous', actorType: 'anonymous', action: 'auth.login', summary: { username: 'mallory', password: 'guess' }, outcome: 'failed', status: 401, errorCode: 'UNAUTHENTICATED', ip: '203.0.113.9' },
-  { time: at(40), actor: 'alice', actorType: 'user', role: 'admin', clusterId: 'prod', action: 'consumer-groups.reset-offsets', target: 'billing', outcome: 'success', status: 200 },
+  {
+    time: at(0),
+    actor: 'alice',
+    actorType: 'user',
+    role: 'admin',
+    clusterId: 'local',
+    action: 'topics.create',
+    target: 'orders',
+    summary: { name: 'orders', partitions: 6 },
+    outcome: 'success',
+    status: 201,
+    ip: '10.0.0.1',
+  },
+  {
+    time: at(10),
+    actor: 'bob',
+    actorType: 'user',
+    role: 'viewer',
+    clusterId: 'local',
+    action: 'topics.delete',
+    target: 'orders',
+    outcome: 'denied',
+    status: 403,
+    errorCode: 'FORBIDDEN',
+    ip: '10.0.0.2',
+  },
+  {
+    time: at(20),
+    actor: 'ci-bot',
+    actorType: 'token',
+    role: 'editor',
+    clusterId: 'prod',
+    action: 'topics_archive.list',
+    outcome: 'success',
+    status: 200,
+  },
+  {
+    time: at(30),
+    actor: 'ci-bot',
+    actorType: 'token',
+    role: 'editor',
+    clusterId: 'prod',
+    action: 'topicsXarchive.list',
+    outcome: 'failed',
+    status: 502,
+    errorCode: 'KAFKA_ERROR',
+  },
+  {
+    time: at(40),
+    actor: 'anonymous',
+    actorType: 'anonymous',
+    action: 'auth.login',
+    summary: { username: 'mallory', password: 'guess' },
+    outcome: 'failed',
+    status: 401,
+    errorCode: 'UNAUTHENTICATED',
+    ip: '203.0.113.9',
+  },
+  {
+    time: at(40),
+    actor: 'alice',
+    actorType: 'user',
+    role: 'admin',
+    clusterId: 'prod',
+    action: 'consumer-groups.reset-offsets',
+    target: 'billing',
+    outcome: 'success',
+    status: 200,
+  },
 ];
 // Targets of the fixture, newest first.
 const NEWEST_FIRST = ['billing', null, null, null, 'orders', 'orders'];
@@ -95,7 +158,14 @@ describe.each(testEngines())('audit store on $name', { timeout: 60_000 }, (engin
   });
 
   it('combines filters', async () => {
-    const result = await list({ actor: 'ci-bot', clusterId: 'prod', action: 'topics_archive.list', outcome: 'success', from: at(20), to: at(21) });
+    const result = await list({
+      actor: 'ci-bot',
+      clusterId: 'prod',
+      action: 'topics_archive.list',
+      outcome: 'success',
+      from: at(20),
+      to: at(21),
+    });
     expect(actionsOf(result)).toEqual(['topics_archive.list']);
   });
 
@@ -118,7 +188,9 @@ describe.each(testEngines())('audit store on $name', { timeout: 60_000 }, (engin
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('id,time,actor,actorType,role,clusterId,action,target,outcome,status,errorCode,ip,summary');
     expect(lines.slice(1, -1).map((l) => l.split(',')[7])).toEqual(['billing', 'orders']);
-    expect(lines[2]).toMatch(/^\d+,2025-01-01T12:00:00\.000Z,alice,user,admin,local,topics\.create,orders,success,201,,10\.0\.0\.1,"\{""name"":""orders"",""partitions"":6\}"$/);
+    expect(lines[2]).toMatch(
+      /^\d+,2025-01-01T12:00:00\.000Z,alice,user,admin,local,topics\.create,orders,success,201,,10\.0\.0\.1,"\{""name"":""orders"",""partitions"":6\}"$/,
+    );
     expect(lines.at(-1)).toBe('');
     expect(AUDIT_CSV_MAX_ROWS).toBe(10_000);
   });
@@ -126,7 +198,15 @@ describe.each(testEngines())('audit store on $name', { timeout: 60_000 }, (engin
   it('stamps the time when none is given, and stores awkward text', async () => {
     const before = Date.now();
     const entry = await recordAudit(
-      { actor: '=HYPERLINK("x")', actorType: 'user', action: 'topics.update', target: 'a\u0000b', summary: { note: 'x\u0000\uD800', nested: { apiKey: 'k' }, when: new Date(0) }, outcome: 'success', status: 200 },
+      {
+        actor: '=HYPERLINK("x")',
+        actorType: 'user',
+        action: 'topics.update',
+        target: 'a\u0000b',
+        summary: { note: 'x\u0000\uD800', nested: { apiKey: 'k' }, when: new Date(0) },
+        outcome: 'success',
+        status: 200,
+      },
       opened.db,
     );
     expect(Math.abs(entry.time - before)).toBeLessThan(60_000);
@@ -144,12 +224,29 @@ describe.each(testEngines())('audit store on $name', { timeout: 60_000 }, (engin
     expect(scoped.total).toBe(3);
     expect((await listAudit({ limit: 100 }, [], opened.db)).total).toBe(0);
     const csv = await auditCsv({}, ['local'], opened.db);
-    expect(csv.split('\r\n').slice(1, -1).map((l) => l.split(',')[5])).toEqual(['local', 'local']);
+    expect(
+      csv
+        .split('\r\n')
+        .slice(1, -1)
+        .map((l) => l.split(',')[5]),
+    ).toEqual(['local', 'local']);
   });
 
   it('never fails on length: values longer than their column are cut, marked, and keep a hash of the whole', async () => {
     const long = 'x'.repeat(1_100);
-    const entry = await recordAudit({ actor: 'a'.repeat(300), actorType: 'user', clusterId: 'c'.repeat(150), action: 'topics.delete', target: long, ip: '1'.repeat(150), outcome: 'denied', status: 403 }, opened.db);
+    const entry = await recordAudit(
+      {
+        actor: 'a'.repeat(300),
+        actorType: 'user',
+        clusterId: 'c'.repeat(150),
+        action: 'topics.delete',
+        target: long,
+        ip: '1'.repeat(150),
+        outcome: 'denied',
+        status: 403,
+      },
+      opened.db,
+    );
     expect(entry.target!.length).toBe(1_000);
     expect(entry.target).toMatch(/^x+…\[1100 chars, sha256 [0-9a-f]{16}\]$/);
     expect(entry.actor.length).toBe(200);
@@ -180,7 +277,9 @@ describe.each(testEngines())('audit store on $name', { timeout: 60_000 }, (engin
     const closed = await openDb(other.target);
     await closed.close();
     try {
-      await expect(recordAudit({ actor: 'a', actorType: 'user', action: 'x', outcome: 'success', status: 200 }, closed.db)).rejects.toThrow(/^Cannot write the audit log: /);
+      await expect(recordAudit({ actor: 'a', actorType: 'user', action: 'x', outcome: 'success', status: 200 }, closed.db)).rejects.toThrow(
+        /^Cannot write the audit log: /,
+      );
     } finally {
       await other.cleanup();
     }

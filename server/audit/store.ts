@@ -52,7 +52,9 @@ export async function recordAudit(input: AuditEntryInput, db?: Db): Promise<Audi
     throw new Error(`Invalid audit entry: ${detail}`, { cause: error });
   }
   try {
-    const [row] = await (await dbOr(db))
+    const [row] = await (
+      await dbOr(db)
+    )
       .insert(auditLog)
       .values({
         ...(entry.time !== undefined ? { time: new Date(entry.time) } : {}),
@@ -82,7 +84,9 @@ export async function completeAudit(
   result: { outcome: 'success' | 'failed'; status: number; errorCode: string | null },
   db?: Db,
 ): Promise<void> {
-  await (await dbOr(db))
+  await (
+    await dbOr(db)
+  )
     .update(auditLog)
     .set({ outcome: result.outcome, status: result.status, errorCode: storable(result.errorCode) })
     .where(and(eq(auditLog.id, BigInt(id)), eq(auditLog.outcome, 'pending')));
@@ -93,7 +97,9 @@ export async function completeAudit(
  * shorter): they become `unknown` — the console cannot tell whether Kafka carried them out. Returns how many.
  */
 export async function settleAbandonedChanges(olderThanMs: number, db?: Db): Promise<number> {
-  const rows = await (await dbOr(db))
+  const rows = await (
+    await dbOr(db)
+  )
     .update(auditLog)
     .set({ outcome: 'unknown', errorCode: 'OUTCOME_UNKNOWN' })
     .where(and(eq(auditLog.outcome, 'pending'), lt(auditLog.time, new Date(Date.now() - olderThanMs))))
@@ -108,7 +114,11 @@ export async function settleAbandonedChanges(olderThanMs: number, db?: Db): Prom
 export type AuditScope = readonly string[] | null;
 
 /** One page of entries matching the filters within the scope, newest first, and how many match in all. */
-export async function listAudit(query: Partial<AuditQuery> = {}, scope: AuditScope = null, db?: Db): Promise<{ total: number; entries: AuditEntry[] }> {
+export async function listAudit(
+  query: Partial<AuditQuery> = {},
+  scope: AuditScope = null,
+  db?: Db,
+): Promise<{ total: number; entries: AuditEntry[] }> {
   const { limit, offset, ...filter } = auditQuerySchema.parse(query);
   const database = await dbOr(db);
   const where = whereOf(filter, scope);
@@ -122,7 +132,9 @@ export async function listAudit(query: Partial<AuditQuery> = {}, scope: AuditSco
 /** The entries matching the filters as CSV, newest first, at most AUDIT_CSV_MAX_ROWS; paging is ignored. */
 export async function auditCsv(query: Partial<AuditFilter> = {}, scope: AuditScope = null, db?: Db): Promise<string> {
   const { limit: _limit, offset: _offset, ...filter } = auditQuerySchema.parse(query);
-  const rows = await (await dbOr(db))
+  const rows = await (
+    await dbOr(db)
+  )
     .select()
     .from(auditLog)
     .where(whereOf(filter, scope))

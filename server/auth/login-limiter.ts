@@ -9,7 +9,8 @@ export const MAX_KEYS = 10_000;
 
 type Counter = { failures: number[]; pending: number };
 
-export type Attempt = { allowed: true; finish: (loggedIn: boolean) => void } | { allowed: false; retryAfterSeconds: number; reason: 'limited' | 'busy' };
+export type Attempt =
+  { allowed: true; finish: (loggedIn: boolean) => void } | { allowed: false; retryAfterSeconds: number; reason: 'limited' | 'busy' };
 
 const userKey = (username: string) => `u\u0000${username.trim().toLowerCase()}`;
 export const limiterKey = (username: string, ip: string | null) => `a\u0000${username.trim().toLowerCase()}\u0000${ip ?? '?'}`;

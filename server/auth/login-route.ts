@@ -12,7 +12,9 @@ import { errorResponse } from '@/server/http/responses';
  * the CSRF token (next-auth redirects it to `?csrf=true` without checking anything), issue none.
  */
 export function sessionIssued(response: Response): boolean {
-  return response.headers.getSetCookie().some((cookie) => SESSION_COOKIES.some((name) => cookie.startsWith(`${name}=`) && !/^[^=]+=;/.test(cookie)));
+  return response.headers
+    .getSetCookie()
+    .some((cookie) => SESSION_COOKIES.some((name) => cookie.startsWith(`${name}=`) && !/^[^=]+=;/.test(cookie)));
 }
 
 /**
@@ -21,12 +23,18 @@ export function sessionIssued(response: Response): boolean {
  * outcome by whether a session was issued, and the audit record. Unknown user and wrong password look the same.
  */
 export async function handleCredentialsLogin(request: Request, nextAuth: () => Promise<Response>): Promise<Response> {
-  const form = await request.clone().formData().catch(() => null);
+  const form = await request
+    .clone()
+    .formData()
+    .catch(() => null);
   const username = String(form?.get('username') ?? '').slice(0, 200);
   const ip = clientIp(request);
   const attempt = loginLimiter().attempt(username, ip);
   if (!attempt.allowed) {
-    const message = attempt.reason === 'busy' ? 'Too many logins in progress: try again in a minute' : `Too many failed logins: try again in ${Math.ceil(attempt.retryAfterSeconds / 60)} min`;
+    const message =
+      attempt.reason === 'busy'
+        ? 'Too many logins in progress: try again in a minute'
+        : `Too many failed logins: try again in ${Math.ceil(attempt.retryAfterSeconds / 60)} min`;
     const response = errorResponse(new ApiError('RATE_LIMITED', message));
     response.headers.set('Retry-After', String(attempt.retryAfterSeconds));
     await record(username, ip, 'auth.login-failed', 'denied', 429, attempt.reason === 'busy' ? 'limiter full' : 'rate limited');
@@ -43,7 +51,14 @@ export async function handleCredentialsLogin(request: Request, nextAuth: () => P
   }
 }
 
-async function record(username: string, ip: string | null, action: string, outcome: 'success' | 'denied', status: number, reason: string | null) {
+async function record(
+  username: string,
+  ip: string | null,
+  action: string,
+  outcome: 'success' | 'denied',
+  status: number,
+  reason: string | null,
+) {
   await recordAudit({
     actor: username || 'anonymous',
     actorType: username ? 'user' : 'anonymous',

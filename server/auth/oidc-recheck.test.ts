@@ -70,6 +70,8 @@ describe('an SSO role at most recheckSeconds old', () => {
     const stale = Date.now() - 61_000;
     expect(await currentOidcRole(oidc, { accessToken: 'revoked', role: 'admin', checkedAt: stale })).toBeNull();
     expect(await currentOidcRole(oidc, { role: 'admin', checkedAt: stale })).toBeNull();
-    expect(await currentOidcRole({ ...oidc, issuer: 'http://127.0.0.1:1' }, { accessToken: 'token-x', role: 'admin', checkedAt: stale })).toBeNull();
+    expect(
+      await currentOidcRole({ ...oidc, issuer: 'http://127.0.0.1:1' }, { accessToken: 'token-x', role: 'admin', checkedAt: stale }),
+    ).toBeNull();
   });
 });

@@ -20,7 +20,11 @@ let discovery: { issuer: string; userinfo: Promise<string> } | null = null;
  * whatever the number of requests). Null ends the session: the token was refused, the claims map to no role, or
  * the provider did not answer — a console for production clusters fails closed.
  */
-export async function currentOidcRole(oidc: OidcConfig, session: { accessToken?: string; role: Role; checkedAt: number }, now = Date.now()): Promise<Role | null> {
+export async function currentOidcRole(
+  oidc: OidcConfig,
+  session: { accessToken?: string; role: Role; checkedAt: number },
+  now = Date.now(),
+): Promise<Role | null> {
   const maxAgeMs = oidc.recheckSeconds * 1000;
   if (now - session.checkedAt < maxAgeMs) return session.role;
   if (!session.accessToken) return null;
@@ -55,7 +59,9 @@ async function askProvider(oidc: OidcConfig, accessToken: string): Promise<Check
 
 function userinfoEndpoint(issuer: string): Promise<string> {
   if (discovery?.issuer !== issuer) {
-    const userinfo = fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS) })
+    const userinfo = fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, {
+      signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS),
+    })
       .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`discovery answered ${response.status}`))))
       .then((document: { userinfo_endpoint?: unknown }) => {
         if (typeof document.userinfo_endpoint !== 'string') throw new Error('the provider publishes no userinfo endpoint');

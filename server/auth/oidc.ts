@@ -9,7 +9,9 @@ const STRENGTH: Record<Role, number> = { viewer: 1, operator: 2, admin: 3 };
 /** The most powerful role any of the user's claim values maps to, else the default role, else null (refused). */
 export function roleFromClaims(oidc: OidcConfig, claims: Record<string, unknown> | undefined): Role | null {
   const raw = claims?.[oidc.roleClaim];
-  const values = (Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[\s,]+/) : []).filter((v): v is string => typeof v === 'string');
+  const values = (Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[\s,]+/) : []).filter(
+    (v): v is string => typeof v === 'string',
+  );
   const mapped = values.map((v) => oidc.roleMapping[v]).filter((r): r is Role => r !== undefined);
   if (mapped.length === 0) return oidc.defaultRole ?? null;
   return mapped.reduce((best, role) => (STRENGTH[role] > STRENGTH[best] ? role : best));

@@ -39,13 +39,17 @@ function cookieValue(header: string | null, name: string): string | null {
       return value;
     }
   };
-  const jar = new Map(header.split(/;\s*/).map((pair) => {
-    const i = pair.indexOf('=');
-    return [pair.slice(0, i), decoded(pair.slice(i + 1))] as const;
-  }));
+  const jar = new Map(
+    header.split(/;\s*/).map((pair) => {
+      const i = pair.indexOf('=');
+      return [pair.slice(0, i), decoded(pair.slice(i + 1))] as const;
+    }),
+  );
   // next-auth splits cookies over 4 kB into name.0, name.1, …
   if (jar.has(name)) return jar.get(name)!;
-  const chunks = [...jar.keys()].filter((k) => k.startsWith(`${name}.`)).sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop()));
+  const chunks = [...jar.keys()]
+    .filter((k) => k.startsWith(`${name}.`))
+    .sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop()));
   return chunks.length ? chunks.map((k) => jar.get(k)).join('') : null;
 }
 
@@ -73,7 +77,11 @@ export async function principalFromToken(token: ConsoleToken | null): Promise<Pr
   if (token.oidcRole) {
     const oidc = getConfig().auth.oidc;
     if (!oidc || oidc.disabledUsers.includes(token.username)) return null;
-    const role = await currentOidcRole(oidc, { accessToken: token.oidcAccessToken, role: token.oidcRole, checkedAt: token.oidcCheckedAt ?? token.loginAt });
+    const role = await currentOidcRole(oidc, {
+      accessToken: token.oidcAccessToken,
+      role: token.oidcRole,
+      checkedAt: token.oidcCheckedAt ?? token.loginAt,
+    });
     return role ? { name: token.username, kind: 'user', role, clusters: oidc.clusters ?? null, via: 'cookie' } : null;
   }
   const user = await findUser(token.username);

@@ -23,7 +23,10 @@ export const CLUSTER_DEFAULT = 'default';
 type Target = { resourceName: string; brokerId: number | null };
 
 async function describeBroker(broker: KafkajsBroker, resourceName: string): Promise<ConfigEntry[]> {
-  const { resources } = await broker.describeConfigs({ resources: [{ type: ConfigResourceTypes.BROKER, name: resourceName }], includeSynonyms: false });
+  const { resources } = await broker.describeConfigs({
+    resources: [{ type: ConfigResourceTypes.BROKER, name: resourceName }],
+    includeSynonyms: false,
+  });
   const [resource] = resources;
   const error = resource ? kafkaError(resource.errorCode, resource.errorMessage) : null;
   if (error) throw error;
@@ -60,14 +63,16 @@ function checkChangeable(patch: ConfigPatchInput, entries: readonly ConfigEntry[
     const message = why(key);
     if (message) (fieldErrors.delete ??= []).push(`${key}: ${message}`);
   }
-  if (Object.keys(fieldErrors).length > 0) throw new ApiError('VALIDATION', 'Only the broker configs the console lists can be changed here', { fieldErrors });
+  if (Object.keys(fieldErrors).length > 0)
+    throw new ApiError('VALIDATION', 'Only the broker configs the console lists can be changed here', { fieldErrors });
 }
 
 async function resolveTarget(clusterId: string, segment: string): Promise<Target> {
   if (segment === CLUSTER_DEFAULT) return { resourceName: '', brokerId: null };
   if (brokerIdFromSegment(segment) === null) throw new ApiError('NOT_FOUND', `"${segment}" is not a broker id`);
   const { broker } = await getBroker(clusterId, segment, { configs: false });
-  if (broker.status !== 'up') throw new ApiError('KAFKA_UNAVAILABLE', `Broker ${broker.id} is down: its configs can only be changed on the broker itself`);
+  if (broker.status !== 'up')
+    throw new ApiError('KAFKA_UNAVAILABLE', `Broker ${broker.id} is down: its configs can only be changed on the broker itself`);
   return { resourceName: String(broker.id), brokerId: broker.id };
 }
 
@@ -82,13 +87,17 @@ export async function alterBrokerConfigs(clusterId: string, segment: string, pat
     clusterId,
     async (connection) => {
       // The default resource lists only what is set at that level: which keys are read-only comes from a broker's own view.
-      const brokerView = await onTarget(connection, target, (broker) => describeBroker(broker, target.resourceName || String(broker.nodeId)));
+      const brokerView = await onTarget(connection, target, (broker) =>
+        describeBroker(broker, target.resourceName || String(broker.nodeId)),
+      );
       checkChangeable(patch, brokerView);
       const resource = { resourceType: CONFIG_RESOURCE_TYPES.BROKER, resourceName: target.resourceName };
       await onTarget(connection, target, (broker) => applyConfigPatch(broker, resource, patch));
       const own = (e: ConfigEntry) => e.source === (target.brokerId === null ? 'dynamic-default-broker' : 'dynamic-broker');
       let configs: ConfigEntry[] | undefined;
-      await untilPropagated(async () => showsPatch((configs = await onTarget(connection, target, (b) => describeBroker(b, target.resourceName))), patch, own));
+      await untilPropagated(async () =>
+        showsPatch((configs = await onTarget(connection, target, (b) => describeBroker(b, target.resourceName))), patch, own),
+      );
       return { asOf: Date.now(), configs: configs ?? (await onTarget(connection, target, (b) => describeBroker(b, target.resourceName))) };
     },
     { deadlineMs: WRITE_DEADLINE_MS },

@@ -26,7 +26,11 @@ const DOWN: BrokerConfigsResult = { configs: null, error: 'The broker is down: i
  * One broker: its row of the brokers list (a known broker that is down included), its log dirs from the snapshot
  * and, unless `configs: false`, its configs read from the broker itself. Unknown ids are 404.
  */
-export async function getBroker(clusterId: string, segment: string | number, { configs: withConfigs = true } = {}): Promise<BrokerDetailResponse> {
+export async function getBroker(
+  clusterId: string,
+  segment: string | number,
+  { configs: withConfigs = true } = {},
+): Promise<BrokerDetailResponse> {
   const brokerId = typeof segment === 'number' ? segment : brokerIdFromSegment(segment);
   if (brokerId === null) throw new ApiError('NOT_FOUND', `"${segment}" is not a broker id`);
   const list = await listBrokers(clusterId);

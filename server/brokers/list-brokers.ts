@@ -37,7 +37,8 @@ function computeDiskOf(snapshot: ClusterSnapshot, brokerId: number) {
   const result = snapshot.logDirs.find((r) => r.brokerId === brokerId);
   if (!result) return { sizeBytes: null, totalBytes: null, usableBytes: null };
   if ('error' in result) return { sizeBytes: null, totalBytes: null, usableBytes: null, error: result.error };
-  const sum = (values: (string | null)[]) => (values.some((v) => v === null) ? null : values.reduce((t, v) => t + BigInt(v!), 0n).toString());
+  const sum = (values: (string | null)[]) =>
+    values.some((v) => v === null) ? null : values.reduce((t, v) => t + BigInt(v!), 0n).toString();
   return {
     sizeBytes: sum(result.logDirs.flatMap((d) => d.partitions.map((p) => p.sizeBytes))),
     totalBytes: sum(result.logDirs.map((d) => d.totalBytes)),
@@ -57,13 +58,18 @@ export async function listBrokers(clusterId: string, { sizesMaxAgeMs }: { sizesM
   const counts = countsOf(snapshot);
   const rows = [
     ...metadata.brokers.map((b) => ({ ...b, status: 'up' as const })),
-    ...known.filter((k) => !metadata.brokers.some((b) => b.id === k.id)).map(({ lastSeen: _lastSeen, ...k }) => ({ ...k, status: 'down' as const })),
+    ...known
+      .filter((k) => !metadata.brokers.some((b) => b.id === k.id))
+      .map(({ lastSeen: _lastSeen, ...k }) => ({ ...k, status: 'down' as const })),
   ].sort((a, b) => a.id - b.id);
   const mean = (field: keyof Counts) => rows.reduce((t, r) => t + (counts.get(r.id)?.[field] ?? 0), 0) / Math.max(rows.length, 1);
   const [meanReplicas, meanLeaders] = [mean('replicaCount'), mean('leaderCount')];
   const brokers: Broker[] = rows.map((row) => {
     const c = counts.get(row.id) ?? { leaderCount: 0, replicaCount: 0, preferredLeaderCount: 0 };
-    const disk = row.status === 'up' ? (disksOf(snapshot).get(row.id) ?? computeDiskOf(snapshot, row.id)) : { sizeBytes: null, totalBytes: null, usableBytes: null };
+    const disk =
+      row.status === 'up'
+        ? (disksOf(snapshot).get(row.id) ?? computeDiskOf(snapshot, row.id))
+        : { sizeBytes: null, totalBytes: null, usableBytes: null };
     return {
       ...row,
       ...c,

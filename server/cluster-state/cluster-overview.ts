@@ -16,10 +16,19 @@ function quorumView(quorum: QuorumDescription) {
     lag: (leaderEnd - BigInt(r.logEndOffset)).toString(),
     lastCaughtUpTimestamp: r.lastCaughtUpTimestamp,
   });
-  return { leaderId: quorum.leaderId, leaderEpoch: quorum.leaderEpoch, highWatermark: quorum.highWatermark, voters: quorum.voters.map(replica), observers: quorum.observers.map(replica) };
+  return {
+    leaderId: quorum.leaderId,
+    leaderEpoch: quorum.leaderEpoch,
+    highWatermark: quorum.highWatermark,
+    voters: quorum.voters.map(replica),
+    observers: quorum.observers.map(replica),
+  };
 }
 
-type SnapshotCounts = Pick<ClusterOverview, 'partitions' | 'replicas' | 'underReplicated' | 'offline' | 'underMinIsr' | 'leaderless' | 'nonPreferredLeaders' | 'totalSizeBytes'>;
+type SnapshotCounts = Pick<
+  ClusterOverview,
+  'partitions' | 'replicas' | 'underReplicated' | 'offline' | 'underMinIsr' | 'leaderless' | 'nonPreferredLeaders' | 'totalSizeBytes'
+>;
 
 // Everything here but the known brokers (read from the database per call) depends on the snapshot alone:
 // computed once per snapshot, shared, never modified.

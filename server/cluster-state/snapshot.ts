@@ -75,7 +75,11 @@ async function readSnapshot(clusterId: string, { logDirsMaxAgeMs }: ReadOptions 
     const [offsets, logDirs, configs] = await Promise.all([
       readOffsets(connection, metadata.topics),
       reused ? reused.logDirs : readLogDirs(connection, brokerIds),
-      readTopicConfigValues(connection, metadata.topics.map((t) => t.name), ['min.insync.replicas']).catch((error: unknown) => {
+      readTopicConfigValues(
+        connection,
+        metadata.topics.map((t) => t.name),
+        ['min.insync.replicas'],
+      ).catch((error: unknown) => {
         errors.push(`topic configs: ${error instanceof Error ? error.message : String(error)}`);
         return new Map<string, Map<string, string | null>>();
       }),

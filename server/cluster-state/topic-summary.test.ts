@@ -3,13 +3,25 @@ import type { ClusterSnapshot } from '@/server/cluster-state/snapshot';
 import { partitionKey } from '@/server/kafka/partition-key';
 import { leaderSizes, topicSummaries } from '@/server/cluster-state/topic-summary';
 
-const layout = (partition: number, leader: number | null, replicas: number[]) => ({ partition, errorCode: 0, leader, replicas, isr: replicas, offlineReplicas: [] });
+const layout = (partition: number, leader: number | null, replicas: number[]) => ({
+  partition,
+  errorCode: 0,
+  leader,
+  replicas,
+  isr: replicas,
+  offlineReplicas: [],
+});
 const replica = (topic: string, partition: number, sizeBytes: string, isFuture = false) => ({ topic, partition, sizeBytes, isFuture });
 
 function snapshot(): ClusterSnapshot {
   const offsets = (topic: string, partition: number, logStartOffset: string, highWatermark: string) =>
     [partitionKey(topic, partition), { topic, partition, logStartOffset, highWatermark, error: null }] as const;
-  const partitionOffsets = new Map([offsets('a', 0, '0', '10'), offsets('a', 1, '5', '7'), offsets('b', 0, '0', '1'), offsets('b', 5, '0', '0')]);
+  const partitionOffsets = new Map([
+    offsets('a', 0, '0', '10'),
+    offsets('a', 1, '5', '7'),
+    offsets('b', 0, '0', '1'),
+    offsets('b', 5, '0', '0'),
+  ]);
   return {
     asOf: 1,
     metadata: {
@@ -30,10 +42,41 @@ function snapshot(): ClusterSnapshot {
     logDirsAsOf: 1,
     logDirsOffsets: partitionOffsets,
     logDirs: [
-      { brokerId: 1, logDirs: [{ path: '/d1', error: null, totalBytes: null, usableBytes: null, partitions: [replica('a', 0, '100'), replica('a', 1, '999'), replica('b', 5, '50'), replica('b', 0, '7', true), replica('gone', 0, '1')] }] },
-      { brokerId: 2, logDirs: [{ path: '/d2', error: null, totalBytes: null, usableBytes: null, partitions: [replica('a', 0, '999'), replica('a', 1, '20'), replica('b', 0, '30')] }] },
+      {
+        brokerId: 1,
+        logDirs: [
+          {
+            path: '/d1',
+            error: null,
+            totalBytes: null,
+            usableBytes: null,
+            partitions: [
+              replica('a', 0, '100'),
+              replica('a', 1, '999'),
+              replica('b', 5, '50'),
+              replica('b', 0, '7', true),
+              replica('gone', 0, '1'),
+            ],
+          },
+        ],
+      },
+      {
+        brokerId: 2,
+        logDirs: [
+          {
+            path: '/d2',
+            error: null,
+            totalBytes: null,
+            usableBytes: null,
+            partitions: [replica('a', 0, '999'), replica('a', 1, '20'), replica('b', 0, '30')],
+          },
+        ],
+      },
     ],
-    minIsr: new Map([['a', 1], ['b', 1]]),
+    minIsr: new Map([
+      ['a', 1],
+      ['b', 1],
+    ]),
     errors: [],
   };
 }

@@ -59,7 +59,8 @@ export function summarizeTopic(snapshot: ClusterSnapshot, topic: TopicMetadata, 
   for (const p of topic.partitions) {
     const key = partitionKey(topic.name, p.partition);
     const offsets = snapshot.offsets.get(key);
-    if (offsets?.highWatermark != null && offsets.logStartOffset != null) messages += BigInt(offsets.highWatermark) - BigInt(offsets.logStartOffset);
+    if (offsets?.highWatermark != null && offsets.logStartOffset != null)
+      messages += BigInt(offsets.highWatermark) - BigInt(offsets.logStartOffset);
     else offsetsMissing = true;
     const replicaSize = sizes.get(key);
     if (replicaSize === undefined) sizeKnown = false;
@@ -69,7 +70,10 @@ export function summarizeTopic(snapshot: ClusterSnapshot, topic: TopicMetadata, 
     if (p.leader === null) offline += 1;
     if (minIsr !== undefined && risks.includes('under-min-isr')) underMinIsr += 1;
   }
-  const errors = [offsetsMissing ? 'offsets of some partitions could not be read' : null, minIsr === undefined ? 'min.insync.replicas unknown' : null].filter(Boolean);
+  const errors = [
+    offsetsMissing ? 'offsets of some partitions could not be read' : null,
+    minIsr === undefined ? 'min.insync.replicas unknown' : null,
+  ].filter(Boolean);
   return {
     name: topic.name,
     internal: topic.internal,

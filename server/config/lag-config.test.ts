@@ -13,7 +13,10 @@ describe('lag sampler configuration', () => {
   });
 
   it('lets a cluster override any field of the console-wide settings', () => {
-    const config = parse({ lag: { intervalMs: 5_000 }, clusters: [cluster({ lag: { window: 4, enabled: false } }), { ...cluster(), id: 'b' }] });
+    const config = parse({
+      lag: { intervalMs: 5_000 },
+      clusters: [cluster({ lag: { window: 4, enabled: false } }), { ...cluster(), id: 'b' }],
+    });
     expect(lagSettings(config, config.clusters[0]!)).toEqual({ enabled: false, intervalMs: 5_000, window: 4, allowedLag: 0 });
     expect(lagSettings(config, config.clusters[1]!)).toEqual({ enabled: true, intervalMs: 5_000, window: 10, allowedLag: 0 });
   });

@@ -24,7 +24,10 @@ describe('console configuration', () => {
   it('accepts the README example and fills defaults', () => {
     process.env.PROD_KAFKA_PASSWORD = 'x';
     const config = parseConfig(JSON.stringify(README_EXAMPLE), 'console.json');
-    expect(config.clusters.map((c) => [c.id, c.readOnly])).toEqual([['local', false], ['prod', true]]);
+    expect(config.clusters.map((c) => [c.id, c.readOnly])).toEqual([
+      ['local', false],
+      ['prod', true],
+    ]);
     expect(config.clusters[0]).toMatchObject({ connectionTimeoutMs: 3000, requestTimeoutMs: 8000 });
   });
 
@@ -34,7 +37,12 @@ describe('console configuration', () => {
   });
 
   it('names every problem with its path', () => {
-    const bad = { clusters: [{ id: 'Bad Id', name: '', brokers: ['no-port'] }, { id: 'x', name: 'X', brokers: [], extra: 1 }] };
+    const bad = {
+      clusters: [
+        { id: 'Bad Id', name: '', brokers: ['no-port'] },
+        { id: 'x', name: 'X', brokers: [], extra: 1 },
+      ],
+    };
     const error = (() => {
       try {
         parseConfig(JSON.stringify(bad), 'c.json');
@@ -50,7 +58,12 @@ describe('console configuration', () => {
   });
 
   it('refuses duplicate cluster ids', () => {
-    const twice = { clusters: [{ id: 'a', name: 'A', brokers: ['k:1'] }, { id: 'a', name: 'B', brokers: ['k:2'] }] };
+    const twice = {
+      clusters: [
+        { id: 'a', name: 'A', brokers: ['k:1'] },
+        { id: 'a', name: 'B', brokers: ['k:2'] },
+      ],
+    };
     expect(() => parseConfig(JSON.stringify(twice), 'c.json')).toThrow(/cluster ids must be unique/);
   });
 
@@ -61,7 +74,9 @@ describe('console configuration', () => {
     process.env.PROD_KAFKA_PASSWORD = 'x';
     const missingFile = structuredClone(README_EXAMPLE);
     missingFile.clusters[1]!.ssl = { ca: { file: '/nonexistent/ca.pem' } };
-    expect(() => parseConfig(JSON.stringify(missingFile), 'c.json')).toThrow('clusters[1].ssl.ca: cannot read /nonexistent/ca.pem (ENOENT)');
+    expect(() => parseConfig(JSON.stringify(missingFile), 'c.json')).toThrow(
+      'clusters[1].ssl.ca: cannot read /nonexistent/ca.pem (ENOENT)',
+    );
   });
 
   it('says which file is malformed', () => {
@@ -70,7 +85,9 @@ describe('console configuration', () => {
 
   it('uses the dev cluster when CONSOLE_CONFIG is not set, and reports an unreadable file', () => {
     expect(loadConfigFromEnv({}).clusters.map((c) => c.brokers)).toEqual([['127.0.0.1:9092', '127.0.0.1:9093', '127.0.0.1:9094']]);
-    expect(() => loadConfigFromEnv({ CONSOLE_CONFIG: '/nonexistent.json' })).toThrow('CONSOLE_CONFIG=/nonexistent.json: cannot read the file (ENOENT)');
+    expect(() => loadConfigFromEnv({ CONSOLE_CONFIG: '/nonexistent.json' })).toThrow(
+      'CONSOLE_CONFIG=/nonexistent.json: cannot read the file (ENOENT)',
+    );
   });
 });
 
@@ -95,7 +112,9 @@ describe('config errors keep secrets out of the log', () => {
 
   it('refuses a webhook URL that holds a user name or password, without quoting it', async () => {
     const { webhookUrl } = await import('@/server/config/load');
-    expect(() => webhookUrl('https://user:p4ss@hooks.example/x', 'alerts.channels[0].url')).toThrow(/must not hold a user name or password/);
+    expect(() => webhookUrl('https://user:p4ss@hooks.example/x', 'alerts.channels[0].url')).toThrow(
+      /must not hold a user name or password/,
+    );
     try {
       webhookUrl('https://user:p4ss@hooks.example/x', 'alerts.channels[0].url');
     } catch (error) {

@@ -27,7 +27,8 @@ export function parseConfig(text: string, source: string): ConsoleConfig {
     for (const [field, ref] of secretRefs(cluster)) resolveSecret(ref, `clusters[${i}].${field}`);
   }
   if (result.data.auth.oidc) resolveSecret(result.data.auth.oidc.clientSecret, 'auth.oidc.clientSecret');
-  for (const [i, channel] of result.data.alerts.channels.entries()) webhookUrl(resolveSecret(channel.url, `alerts.channels[${i}].url`), `alerts.channels[${i}].url`);
+  for (const [i, channel] of result.data.alerts.channels.entries())
+    webhookUrl(resolveSecret(channel.url, `alerts.channels[${i}].url`), `alerts.channels[${i}].url`);
   return result.data;
 }
 
@@ -37,7 +38,8 @@ export function parseConfig(text: string, source: string): ConsoleConfig {
  */
 export function syntaxErrorPlace(error: unknown, text: string): string {
   const e = error as { code?: unknown; linePos?: { line: number; col: number }[]; message?: unknown };
-  if (Array.isArray(e.linePos) && e.linePos[0]) return ` (${typeof e.code === 'string' ? `${e.code} ` : ''}at line ${e.linePos[0].line}, column ${e.linePos[0].col})`;
+  if (Array.isArray(e.linePos) && e.linePos[0])
+    return ` (${typeof e.code === 'string' ? `${e.code} ` : ''}at line ${e.linePos[0].line}, column ${e.linePos[0].col})`;
   const position = /position (\d+)/.exec(typeof e.message === 'string' ? e.message : '')?.[1];
   if (position === undefined) return '';
   const before = text.slice(0, Number(position)).split('\n');
@@ -45,10 +47,10 @@ export function syntaxErrorPlace(error: unknown, text: string): string {
 }
 
 function formatPath(segments: readonly PropertyKey[]) {
-  return segments.reduce<string>(
-    (acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${String(seg)}` : String(seg)),
-    '',
-  ) || '(root)';
+  return (
+    segments.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${String(seg)}` : String(seg)), '') ||
+    '(root)'
+  );
 }
 
 function secretRefs(cluster: ConsoleConfig['clusters'][number]): [string, SecretRef][] {
@@ -100,6 +102,9 @@ export function webhookUrl(text: string, where: string): URL {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${where}: only http and https webhooks are supported`);
   // Node's fetch quotes a URL with credentials in its errors: they would reach the delivery history and the log.
-  if (url.username || url.password) throw new ConfigError(`${where}: a webhook URL must not hold a user name or password (put a token in the path or query, as chat webhooks do)`);
+  if (url.username || url.password)
+    throw new ConfigError(
+      `${where}: a webhook URL must not hold a user name or password (put a token in the path or query, as chat webhooks do)`,
+    );
   return url;
 }

@@ -14,9 +14,7 @@ export const secretSchema = z.union([
 ]);
 export type SecretRef = z.infer<typeof secretSchema>;
 
-const hostPort = z
-  .string()
-  .regex(/^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'host:port, e.g. kafka-1:9092');
+const hostPort = z.string().regex(/^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'host:port, e.g. kafka-1:9092');
 
 const saslSchema = z
   .object({
@@ -163,7 +161,12 @@ export type ReassignSettings = z.infer<typeof reassignSchema>;
  * `logDirsEveryMs`: the sampler reads replica sizes (DescribeLogDirs, one large answer per broker) at most this
  * often; between those reads bytes/s is messages/s times the bytes per message last measured (0: every pass).
  */
-export const METRICS_DEFAULTS = { enabled: true, recordIn: 'server' as const, logDirsEveryMs: 60_000, retention: { ...DEFAULT_METRICS_RETENTION } };
+export const METRICS_DEFAULTS = {
+  enabled: true,
+  recordIn: 'server' as const,
+  logDirsEveryMs: 60_000,
+  retention: { ...DEFAULT_METRICS_RETENTION },
+};
 const metricsSchema = z
   .object({
     enabled: z.boolean().default(METRICS_DEFAULTS.enabled),
@@ -171,9 +174,24 @@ const metricsSchema = z
     logDirsEveryMs: z.number().int().min(0).max(3_600_000).default(METRICS_DEFAULTS.logDirsEveryMs),
     retention: z
       .object({
-        rawMs: z.number().int().min(15 * MINUTE_MS).max(7 * DAY_MS).default(DEFAULT_METRICS_RETENTION.rawMs),
-        oneMinuteMs: z.number().int().min(HOUR_MS).max(30 * DAY_MS).default(DEFAULT_METRICS_RETENTION.oneMinuteMs),
-        fifteenMinuteMs: z.number().int().min(DAY_MS).max(400 * DAY_MS).default(DEFAULT_METRICS_RETENTION.fifteenMinuteMs),
+        rawMs: z
+          .number()
+          .int()
+          .min(15 * MINUTE_MS)
+          .max(7 * DAY_MS)
+          .default(DEFAULT_METRICS_RETENTION.rawMs),
+        oneMinuteMs: z
+          .number()
+          .int()
+          .min(HOUR_MS)
+          .max(30 * DAY_MS)
+          .default(DEFAULT_METRICS_RETENTION.oneMinuteMs),
+        fifteenMinuteMs: z
+          .number()
+          .int()
+          .min(DAY_MS)
+          .max(400 * DAY_MS)
+          .default(DEFAULT_METRICS_RETENTION.fifteenMinuteMs),
       })
       .strict()
       .default({ ...DEFAULT_METRICS_RETENTION }),
@@ -189,7 +207,9 @@ export const ALERTS_DEFAULTS = { channels: [], rules: [], retryDelaysMs: [10_000
 const alertsSchema = z
   .object({
     channels: z
-      .array(z.object({ id: alertIdSchema, name: z.string().min(1).max(120).optional(), type: channelTypeSchema, url: secretSchema }).strict())
+      .array(
+        z.object({ id: alertIdSchema, name: z.string().min(1).max(120).optional(), type: channelTypeSchema, url: secretSchema }).strict(),
+      )
       .default([])
       .refine((channels) => new Set(channels.map((c) => c.id)).size === channels.length, 'channel ids must be unique'),
     rules: z
@@ -209,7 +229,13 @@ export type AlertChannelConfig = AlertsSettings['channels'][number];
  * Reading records: scans and live tails (server-sent events) run outside the 10 s route deadline, within their own
  * budget (a request may ask for less, never more), and only so many at once per user and per console.
  */
-export const MESSAGES_DEFAULTS = { streamMaxRecords: 100_000, streamMaxSeconds: 30, streamsPerUser: 2, streamsPerConsole: 20, pageScanMaxRecords: 100_000 };
+export const MESSAGES_DEFAULTS = {
+  streamMaxRecords: 100_000,
+  streamMaxSeconds: 30,
+  streamsPerUser: 2,
+  streamsPerConsole: 20,
+  pageScanMaxRecords: 100_000,
+};
 const messagesSchema = z
   .object({
     streamMaxRecords: z.number().int().min(1_000).max(100_000_000).default(MESSAGES_DEFAULTS.streamMaxRecords),
@@ -257,9 +283,11 @@ export const consoleConfigSchema = z
   .superRefine((config, ctx) => {
     const channels = new Set(config.alerts.channels.map((c) => c.id));
     for (const [i, rule] of config.alerts.rules.entries()) {
-      if (!config.clusters.some((c) => c.id === rule.clusterId)) ctx.addIssue({ code: 'custom', path: ['alerts', 'rules', i, 'clusterId'], message: `unknown cluster id "${rule.clusterId}"` });
+      if (!config.clusters.some((c) => c.id === rule.clusterId))
+        ctx.addIssue({ code: 'custom', path: ['alerts', 'rules', i, 'clusterId'], message: `unknown cluster id "${rule.clusterId}"` });
       for (const [j, channel] of rule.channels.entries()) {
-        if (!channels.has(channel)) ctx.addIssue({ code: 'custom', path: ['alerts', 'rules', i, 'channels', j], message: `unknown channel id "${channel}"` });
+        if (!channels.has(channel))
+          ctx.addIssue({ code: 'custom', path: ['alerts', 'rules', i, 'channels', j], message: `unknown channel id "${channel}"` });
       }
     }
     // A typo in a scope would silently hide a cluster from someone: refuse unknown ids.
@@ -267,7 +295,8 @@ export const consoleConfigSchema = z
     // Likewise a masking rule naming an unknown cluster would silently mask nothing there.
     for (const [i, rule] of config.masking.entries()) {
       for (const [j, id] of rule.clusters.entries()) {
-        if (!/[*?]/.test(id) && !known.has(id)) ctx.addIssue({ code: 'custom', path: ['masking', i, 'clusters', j], message: `unknown cluster id "${id}"` });
+        if (!/[*?]/.test(id) && !known.has(id))
+          ctx.addIssue({ code: 'custom', path: ['masking', i, 'clusters', j], message: `unknown cluster id "${id}"` });
       }
     }
     const scopes: [string, string[] | undefined][] = [
@@ -277,7 +306,15 @@ export const consoleConfigSchema = z
     ];
     for (const [where, ids] of scopes) {
       for (const id of ids ?? []) {
-        if (!known.has(id)) ctx.addIssue({ code: 'custom', path: where.split(/[.[\]]+/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message: `unknown cluster id "${id}"` });
+        if (!known.has(id))
+          ctx.addIssue({
+            code: 'custom',
+            path: where
+              .split(/[.[\]]+/)
+              .filter(Boolean)
+              .map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+            message: `unknown cluster id "${id}"`,
+          });
       }
     }
   });
@@ -292,8 +329,6 @@ export const metricsRetention = (config: Pick<ConsoleConfig, 'metrics'>) => conf
 
 /** Without CONSOLE_CONFIG: the dev cluster of `npm run kafka:up`. */
 export const DEFAULT_CONFIG = {
-  clusters: [
-    { id: 'local', name: 'Local dev', brokers: ['127.0.0.1:9092', '127.0.0.1:9093', '127.0.0.1:9094'] },
-  ],
+  clusters: [{ id: 'local', name: 'Local dev', brokers: ['127.0.0.1:9092', '127.0.0.1:9093', '127.0.0.1:9094'] }],
   auth: { users: [], apiTokens: [] },
 };

@@ -21,8 +21,9 @@ function track<T extends FreshDb | OpenedDb>(value: T): T {
 }
 
 /** Migrations in the repository's journal: every one must be applied, once. */
-const MIGRATIONS = (JSON.parse(fs.readFileSync(path.join('server', 'db', 'migrations', 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] })
-  .entries.length;
+const MIGRATIONS = (
+  JSON.parse(fs.readFileSync(path.join('server', 'db', 'migrations', 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }
+).entries.length;
 
 async function appliedMigrations(db: Db) {
   const rows = await db.select({ n: sql<number>`count(*)::int` }).from(sql`drizzle.__drizzle_migrations`);
@@ -94,7 +95,9 @@ describe.runIf(postgres)('openDb on PostgreSQL, several processes starting at on
     const opened = await Promise.all(Array.from({ length: 4 }, () => openDb(fresh.target)));
     for (const o of opened) cleanups.push(o.close);
     expect(await appliedMigrations(opened[0]!.db)).toBe(MIGRATIONS);
-    await Promise.all(opened.map((o) => o.db.insert(auditLog).values({ actor: 'a', actorType: 'user', action: 'x', outcome: 'success', status: 200 })));
+    await Promise.all(
+      opened.map((o) => o.db.insert(auditLog).values({ actor: 'a', actorType: 'user', action: 'x', outcome: 'success', status: 200 })),
+    );
     expect(await opened[3]!.db.$count(auditLog)).toBe(4);
   });
 });
@@ -130,7 +133,6 @@ describe('openDb on PGlite: one process per data directory', { timeout: 60_000 }
     expect(fs.readFileSync(path.join(dataDir, 'console.lock'), 'utf8').trim()).toBe(String(process.pid));
     await opened.close();
   });
-
 });
 
 describe('getDb / migrateDb / closeDb', { timeout: 60_000 }, () => {

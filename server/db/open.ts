@@ -16,7 +16,9 @@ export async function openDb(target: DbTarget, options: OpenDbOptions = {}): Pro
     ? path.resolve(/* turbopackIgnore: true */ options.migrationsFolder)
     : defaultMigrationsFolder();
   if (!fs.existsSync(path.join(migrationsFolder, 'meta', '_journal.json'))) {
-    throw new Error(`The console's database migrations are missing: no ${path.join(migrationsFolder, 'meta', '_journal.json')} (start the console from its own directory)`);
+    throw new Error(
+      `The console's database migrations are missing: no ${path.join(migrationsFolder, 'meta', '_journal.json')} (start the console from its own directory)`,
+    );
   }
   // Each engine is loaded only when used: a PostgreSQL deployment never loads PGlite's WASM.
   if ('url' in target) {

@@ -25,7 +25,13 @@ export async function openPostgres(url: string, migrationsFolder: string): Promi
     const started = performance.now();
     await migrateLocked(pool, migrationsFolder);
     const migrationMs = performance.now() - started;
-    return { db: drizzle({ client: pool, schema }), engine: 'postgres', migrationMs, close: () => pool.end(), tryLock: (name) => tryAdvisoryLock(pool, name) };
+    return {
+      db: drizzle({ client: pool, schema }),
+      engine: 'postgres',
+      migrationMs,
+      close: () => pool.end(),
+      tryLock: (name) => tryAdvisoryLock(pool, name),
+    };
   } catch (error) {
     await pool.end().catch(() => {});
     throw error;

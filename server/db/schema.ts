@@ -2,7 +2,21 @@
 // `npx drizzle-kit generate` and commit the new migration under server/db/migrations/; the console applies
 // pending migrations itself on first use (server/db/open.ts).
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /**
  * Every change and every 403 in the console, written before the response is sent. A change is written as
@@ -251,7 +265,9 @@ export const alertEvents = pgTable(
     resolvedAt: timestamp('resolved_at', { withTimezone: true, precision: 3, mode: 'date' }),
   },
   (t) => [
-    uniqueIndex('alert_events_open_idx').on(t.ruleId, t.clusterId, t.subject).where(sql`resolved_at IS NULL`),
+    uniqueIndex('alert_events_open_idx')
+      .on(t.ruleId, t.clusterId, t.subject)
+      .where(sql`resolved_at IS NULL`),
     index('alert_events_started_idx').on(t.startedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('alert_events_rule_idx').on(t.ruleId, t.startedAt.desc().nullsFirst()),
   ],

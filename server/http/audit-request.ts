@@ -8,7 +8,14 @@ import { logInternalError } from '@/server/http/log';
 /** The caller's address by the `trustProxy` rule (server/http/client-address.ts); null when unknown. */
 export const clientIp = (request: Request): string | null => clientAddress(request).address;
 
-type Change = { request: Request; action: string; principal: Principal; clusterId: string | undefined; target: string | null; body: unknown };
+type Change = {
+  request: Request;
+  action: string;
+  principal: Principal;
+  clusterId: string | undefined;
+  target: string | null;
+  body: unknown;
+};
 
 /**
  * A change is written to the audit log as pending before it runs, and completed with its outcome before the
@@ -54,7 +61,14 @@ export async function auditedChange(change: Change, run: () => Promise<Response>
 }
 
 /** Every refusal (403) is recorded too; a refusal stands even when its record cannot be written. */
-export async function auditDenied(args: { request: Request; action: string; principal: Principal | null; params: Record<string, unknown>; target: string | null; error: ApiError }) {
+export async function auditDenied(args: {
+  request: Request;
+  action: string;
+  principal: Principal | null;
+  params: Record<string, unknown>;
+  target: string | null;
+  error: ApiError;
+}) {
   const { request, action, principal, params, target, error } = args;
   await recordAudit({
     actor: principal?.name ?? 'anonymous',

@@ -21,7 +21,10 @@ function writeConfig(alice: { role: string; disabled?: boolean }) {
         { id: 'ro', name: 'Read-only', brokers: ['127.0.0.1:1'], readOnly: true },
       ],
       auth: {
-        users: [{ username: 'alice', passwordHash: HASH, ...alice }, { username: 'carol', passwordHash: HASH, role: 'viewer', clusters: ['a'] }],
+        users: [
+          { username: 'alice', passwordHash: HASH, ...alice },
+          { username: 'carol', passwordHash: HASH, role: 'viewer', clusters: ['a'] },
+        ],
         apiTokens: [{ name: 'ci', role: 'admin', sha256: tokenHash('ci-token') }],
       },
     }),
@@ -56,7 +59,10 @@ afterAll(async () => {
 async function call(permission: 'read' | 'manageTopics' | 'administer', init: RequestInit & { clusterId?: string } = {}) {
   const handler = route({ name: 'test.action', permission }, async () => Response.json({ ok: true }));
   const clusterId = init.clusterId ?? 'a';
-  const request = new Request(`http://console.test/api/v1/clusters/${clusterId}/x`, { ...init, headers: { host: 'console.test', ...init.headers } });
+  const request = new Request(`http://console.test/api/v1/clusters/${clusterId}/x`, {
+    ...init,
+    headers: { host: 'console.test', ...init.headers },
+  });
   const response = await handler(request, { params: Promise.resolve({ clusterId }) });
   return { status: response.status, code: ((await response.json()) as { error?: { code: string } }).error?.code };
 }
@@ -83,7 +89,9 @@ describe('route authorization', () => {
       const headers: Record<string, string> = { cookie, ...(origin ? { origin } : {}) };
       expect(await call('manageTopics', { method: 'POST', body: '{}', headers })).toEqual({ status: 403, code: 'FORBIDDEN' });
     }
-    expect((await call('manageTopics', { method: 'POST', body: '{}', headers: { cookie, origin: 'http://console.test' } })).status).toBe(200);
+    expect((await call('manageTopics', { method: 'POST', body: '{}', headers: { cookie, origin: 'http://console.test' } })).status).toBe(
+      200,
+    );
     expect((await call('manageTopics', { method: 'POST', body: '{}', headers: { authorization: 'Bearer ci-token' } })).status).toBe(200);
   });
 

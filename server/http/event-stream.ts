@@ -66,13 +66,20 @@ export function streamingResponse(
     },
     { highWaterMark: 64 },
   );
-  return new Response(stream, { status: 200, headers: { 'Cache-Control': 'no-cache, no-store, no-transform', 'X-Accel-Buffering': 'no', ...headers } });
+  return new Response(stream, {
+    status: 200,
+    headers: { 'Cache-Control': 'no-cache, no-store, no-transform', 'X-Accel-Buffering': 'no', ...headers },
+  });
 }
 
 /**
  * Server-sent events. `no-transform` keeps compression (next start's, a proxy's) from buffering the events.
  */
-export function eventStream(requestSignal: AbortSignal, run: (sink: EventSink, signal: AbortSignal) => Promise<void>, onClose: () => void): Response {
+export function eventStream(
+  requestSignal: AbortSignal,
+  run: (sink: EventSink, signal: AbortSignal) => Promise<void>,
+  onClose: () => void,
+): Response {
   return streamingResponse(
     requestSignal,
     { 'Content-Type': 'text/event-stream; charset=utf-8' },

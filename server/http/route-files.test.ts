@@ -44,7 +44,9 @@ describe('every API route refuses requests without credentials', () => {
   const routes = routeFiles();
 
   it('finds the route files', () => {
-    expect(routes.map((r) => r.urlPath)).toEqual(expect.arrayContaining(['/api/health', '/api/v1/clusters', '/api/v1/clusters/[clusterId]/brokers', '/api/v1/audit']));
+    expect(routes.map((r) => r.urlPath)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/v1/clusters', '/api/v1/clusters/[clusterId]/brokers', '/api/v1/audit']),
+    );
     for (const r of routes) expect(r.methods.length, r.urlPath).toBeGreaterThan(0);
   });
 
@@ -53,7 +55,10 @@ describe('every API route refuses requests without credentials', () => {
       it(`${method} ${urlPath} → 401, also with x-middleware-subrequest`, async () => {
         const mod = (await import(file)) as Record<string, (req: Request, ctx: unknown) => Promise<Response>>;
         const url = `http://localhost${urlPath.replace(/\[(\.\.\.)?\w+\]/g, 'local')}`;
-        const variants: Record<string, string>[] = [{}, { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' }];
+        const variants: Record<string, string>[] = [
+          {},
+          { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' },
+        ];
         for (const headers of variants) {
           const body = method === 'GET' ? undefined : '{}';
           const response = await mod[method]!(new Request(url, { method, headers, body }), { params: Promise.resolve(paramsFor(urlPath)) });

@@ -56,7 +56,9 @@ describe('route wrapper', () => {
 
   it('keeps ApiErrors and hides unexpected ones behind a fixed 500, logging them on the server only', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(await call(route({ name: 't', permission: 'public' }, async () => Promise.reject(new ApiError('CONFLICT', 'exists'))))).toMatchObject({
+    expect(
+      await call(route({ name: 't', permission: 'public' }, async () => Promise.reject(new ApiError('CONFLICT', 'exists')))),
+    ).toMatchObject({
       status: 409,
       body: { error: { code: 'CONFLICT', message: 'exists' } },
     });

@@ -41,7 +41,10 @@ const isWrite = (request: Request) => request.method !== 'GET' && request.method
  * only try/catch: whatever a handler throws becomes the console's error shape, and nothing else leaks.
  */
 export function route<P extends Params>(options: PublicRoute, handler: (args: RouteArgs<P, null>) => Promise<Response>): RouteHandler<P>;
-export function route<P extends Params>(options: ProtectedRoute, handler: (args: RouteArgs<P, Principal>) => Promise<Response>): RouteHandler<P>;
+export function route<P extends Params>(
+  options: ProtectedRoute,
+  handler: (args: RouteArgs<P, Principal>) => Promise<Response>,
+): RouteHandler<P>;
 export function route<P extends Params>(
   options: PublicRoute | ProtectedRoute,
   handler: ((args: RouteArgs<P, null>) => Promise<Response>) | ((args: RouteArgs<P, Principal>) => Promise<Response>),
@@ -60,14 +63,26 @@ export function route<P extends Params>(
       if (clusterId !== undefined) getClusterConfig(clusterId);
       // A topic whose name Kafka would refuse cannot exist: not found, without asking Kafka (or auditing a
       // 1,000-character "name" as if it were one).
-      if (typeof params.topic === 'string' && topicNameError(params.topic) !== null) throw new ApiError('NOT_FOUND', 'No topic has that name: it is not a valid Kafka topic name');
+      if (typeof params.topic === 'string' && topicNameError(params.topic) !== null)
+        throw new ApiError('NOT_FOUND', 'No topic has that name: it is not a valid Kafka topic name');
       const body = isWrite(request) ? await readJson(request) : undefined;
       // The overloads tie a public route to principal null and a protected one to a Principal.
-      const run = () => (handler as (args: RouteArgs<P, Principal | null>) => Promise<Response>)({ request, params, url: new URL(request.url), body, principal });
+      const run = () =>
+        (handler as (args: RouteArgs<P, Principal | null>) => Promise<Response>)({
+          request,
+          params,
+          url: new URL(request.url),
+          body,
+          principal,
+        });
       if (options.permission === 'public' || !principal || (!isWrite(request) && !options.auditReads)) return await run();
       const target = options.target?.(params) ?? null;
       const url = new URL(request.url);
-      const summary = options.auditSummary ? options.auditSummary(body, url) : isWrite(request) ? body : Object.fromEntries(url.searchParams);
+      const summary = options.auditSummary
+        ? options.auditSummary(body, url)
+        : isWrite(request)
+          ? body
+          : Object.fromEntries(url.searchParams);
       return await auditedChange({ request, action: options.name, principal, clusterId, target, body: summary }, run);
     } catch (error) {
       const apiError = toRouteError(error, options.name);

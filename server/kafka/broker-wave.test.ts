@@ -63,12 +63,18 @@ describe('brokerErrorText', () => {
   it('names Kafka error types and unwraps kafkajs retry wrappers', () => {
     const kafka = Object.assign(new Error('Cluster authorization failed'), { type: 'CLUSTER_AUTHORIZATION_FAILED' });
     expect(brokerErrorText(kafka, 1)).toBe('CLUSTER_AUTHORIZATION_FAILED: Cluster authorization failed');
-    const wrapped = Object.assign(new Error('retries exceeded'), { name: 'KafkaJSNumberOfRetriesExceeded', originalError: connectionRefused() });
+    const wrapped = Object.assign(new Error('retries exceeded'), {
+      name: 'KafkaJSNumberOfRetriesExceeded',
+      originalError: connectionRefused(),
+    });
     expect(brokerErrorText(wrapped, 3)).toBe('broker 3 is unreachable or did not answer in time');
   });
 
   it('never repeats a broker address', () => {
-    for (const error of [connectionRefused(), Object.assign(new Error('Request timed out 127.0.0.1:9092'), { name: 'KafkaJSRequestTimeoutError' })]) {
+    for (const error of [
+      connectionRefused(),
+      Object.assign(new Error('Request timed out 127.0.0.1:9092'), { name: 'KafkaJSRequestTimeoutError' }),
+    ]) {
       expect(brokerErrorText(error, 2)).not.toMatch(/127\.0\.0\.1|9092|9093/);
     }
   });

@@ -46,7 +46,10 @@ const silentBrokersOf = (clusterId: string) => kept(silentBrokers, clusterId, ()
 const registryKey = (clusterId: string, channel: KafkaChannel) => (channel === 'admin' ? clusterId : `${clusterId}\u0000${channel}`);
 
 const entryFor = (key: string, clusterId: string): Entry =>
-  kept(registry, key, () => ({ connection: createConnection(getClusterConfig(clusterId), counterFor(clusterId), silentBrokersOf(clusterId)), connecting: null }));
+  kept(registry, key, () => ({
+    connection: createConnection(getClusterConfig(clusterId), counterFor(clusterId), silentBrokersOf(clusterId)),
+    connecting: null,
+  }));
 
 async function ensureConnected(entry: Entry) {
   if (entry.connection.cluster.isConnected()) return;

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { toConfigEntries } from '@/server/kafka/config-entries';
 
-const entry = (configName: string, configSource: number, extra: Partial<{ configValue: string | null; isSensitive: boolean; readOnly: boolean }> = {}) => ({
+const entry = (
+  configName: string,
+  configSource: number,
+  extra: Partial<{ configValue: string | null; isSensitive: boolean; readOnly: boolean }> = {},
+) => ({
   configName,
   configValue: 'v',
   readOnly: false,

@@ -11,7 +11,11 @@ import { kafkaRefusal } from '@/server/kafka/kafka-refusal';
  * to its inherited value). Kafka applies the ops of a resource all or none, and leaves every other key alone,
  * unlike AlterConfigs (kafkajs's alterConfigs), which replaces the resource's whole config.
  */
-export async function applyConfigPatch(broker: KafkajsBroker, resource: { resourceType: number; resourceName: string }, patch: ConfigPatchInput) {
+export async function applyConfigPatch(
+  broker: KafkajsBroker,
+  resource: { resourceType: number; resourceName: string },
+  patch: ConfigPatchInput,
+) {
   const configs = [
     ...Object.entries(patch.set ?? {}).map(([name, value]) => ({ name, op: ALTER_CONFIG_OPS.SET, value })),
     ...(patch.delete ?? []).map((name) => ({ name, op: ALTER_CONFIG_OPS.DELETE, value: null })),
@@ -19,14 +23,21 @@ export async function applyConfigPatch(broker: KafkajsBroker, resource: { resour
   const [result] = await incrementalAlterConfigs(broker, { resources: [{ ...resource, configs }], validateOnly: false });
   if (!result) throw new ApiError('KAFKA_ERROR', 'Kafka did not answer for the config resource');
   const setKeys = Object.keys(patch.set ?? {});
-  const refusal = kafkaRefusal(result.errorCode, result.errorMessage, { configField: 'set', configKeys: [...setKeys, ...(patch.delete ?? [])], byType: {} });
+  const refusal = kafkaRefusal(result.errorCode, result.errorMessage, {
+    configField: 'set',
+    configKeys: [...setKeys, ...(patch.delete ?? [])],
+    byType: {},
+  });
   if (!refusal) return;
   // A refusal about a deleted key belongs on `delete`, not on `set.<key>`.
-  const fieldErrors = refusal.fieldErrors && Object.fromEntries(Object.entries(refusal.fieldErrors).map(([field, messages]) => [fieldFor(field, setKeys), messages]));
+  const fieldErrors =
+    refusal.fieldErrors &&
+    Object.fromEntries(Object.entries(refusal.fieldErrors).map(([field, messages]) => [fieldFor(field, setKeys), messages]));
   throw new ApiError(refusal.code, refusal.message, { fieldErrors, cause: refusal.cause });
 }
 
-const fieldFor = (field: string, setKeys: readonly string[]) => (field.startsWith('set.') && !setKeys.includes(field.slice(4)) ? 'delete' : field);
+const fieldFor = (field: string, setKeys: readonly string[]) =>
+  field.startsWith('set.') && !setKeys.includes(field.slice(4)) ? 'delete' : field;
 
 /**
  * Whether described configs show the patch: each set key with its value (sensitive ones: set on the resource at

@@ -90,7 +90,10 @@ export async function onAnyBroker<T>(connection: KafkaConnection, work: (broker:
   let lastError: unknown = brokerNotFound('no broker answered');
   for (const candidate of candidates) {
     try {
-      const broker = candidate === seedBroker ? candidate : await withDeadline(connection.cluster.findBroker({ nodeId: candidate.nodeId }), ATTEMPT_MS, 'a broker');
+      const broker =
+        candidate === seedBroker
+          ? candidate
+          : await withDeadline(connection.cluster.findBroker({ nodeId: candidate.nodeId }), ATTEMPT_MS, 'a broker');
       if (!broker.isConnected()) continue;
       return await withDeadline(work(broker), ATTEMPT_MS, `broker ${addressOf(broker)}`);
     } catch (error) {

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { KafkaErrorCode } from './error-codes';
 
 // kafkajs's names for the codes whose Kafka name changed since kafkajs's table was written.
-const KAFKAJS_NAMES: Record<string, string> = { COORDINATOR_LOAD_IN_PROGRESS: 'GROUP_LOAD_IN_PROGRESS', NOT_COORDINATOR: 'NOT_COORDINATOR_FOR_GROUP' };
+const KAFKAJS_NAMES: Record<string, string> = {
+  COORDINATOR_LOAD_IN_PROGRESS: 'GROUP_LOAD_IN_PROGRESS',
+  NOT_COORDINATOR: 'NOT_COORDINATOR_FOR_GROUP',
+};
 
 describe('Kafka error codes', () => {
   it('name each code as kafkajs decodes it (apart from the renamed ones)', () => {

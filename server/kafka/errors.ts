@@ -6,7 +6,12 @@ import { ApiError, type ErrorCode } from '@/lib/errors';
 const UNREACHABLE = new Set(['KafkaJSConnectionError', 'KafkaJSConnectionClosedError', 'KafkaJSRequestTimeoutError', 'KafkaJSLockTimeout']);
 // kafkajs's metadata does not (yet) know what was asked for. With the above and a route's own deadline
 // (server/kafka/deadline.ts): "cannot reach or hear from the cluster right now".
-const METADATA_MISSING = ['KafkaJSBrokerNotFound', 'KafkaJSMetadataNotLoaded', 'KafkaJSTopicMetadataNotLoaded', 'KafkaJSStaleTopicMetadataAssignment'];
+const METADATA_MISSING = [
+  'KafkaJSBrokerNotFound',
+  'KafkaJSMetadataNotLoaded',
+  'KafkaJSTopicMetadataNotLoaded',
+  'KafkaJSStaleTopicMetadataAssignment',
+];
 const UNAVAILABLE = new Set([...UNREACHABLE, ...METADATA_MISSING, 'DeadlineExceededError']);
 
 const CONFLICT_TYPES = new Set(['TOPIC_ALREADY_EXISTS', 'REASSIGNMENT_IN_PROGRESS', 'NON_EMPTY_GROUP']);
@@ -23,7 +28,14 @@ const FIELD_OF_TYPE: Record<string, string> = {
   POLICY_VIOLATION: 'request',
 };
 
-export type KafkaLikeError = { name?: string; type?: string; message?: string; retriable?: boolean; originalError?: unknown; cause?: unknown };
+export type KafkaLikeError = {
+  name?: string;
+  type?: string;
+  message?: string;
+  retriable?: boolean;
+  originalError?: unknown;
+  cause?: unknown;
+};
 
 /** The error kafkajs gave up on: its retry wrappers (NumberOfRetriesExceeded, NonRetriableError) carry it inside. */
 export function unwrapRetries(error: unknown): KafkaLikeError {

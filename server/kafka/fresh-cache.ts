@@ -29,7 +29,8 @@ export function freshCache<T, O = undefined>(name: string, read: (clusterId: str
     let entry = perCluster.get(clusterId);
     if (!entry) perCluster.set(clusterId, (entry = {}));
     const current = entry;
-    if (current.value !== undefined && current.readAt !== undefined && Date.now() - current.readAt < maxAgeMs && accept(current.value)) return current.value;
+    if (current.value !== undefined && current.readAt !== undefined && Date.now() - current.readAt < maxAgeMs && accept(current.value))
+      return current.value;
     for (;;) {
       const mine = current.inFlight === undefined;
       current.inFlight ??= read(clusterId, options)

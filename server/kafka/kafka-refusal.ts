@@ -11,7 +11,9 @@ export type RefusalFields = { configField: string; configKeys: readonly string[]
  * config name: foo"): the longest of the request's keys that the message names as a whole word.
  */
 export function configKeyNamed(message: string, keys: readonly string[]): string | null {
-  const named = keys.filter((key) => new RegExp(`(^|[^a-zA-Z0-9._-])${key.replaceAll('.', '\\.')}($|[^a-zA-Z0-9_-]|\\.(?![a-zA-Z0-9]))`).test(message));
+  const named = keys.filter((key) =>
+    new RegExp(`(^|[^a-zA-Z0-9._-])${key.replaceAll('.', '\\.')}($|[^a-zA-Z0-9_-]|\\.(?![a-zA-Z0-9]))`).test(message),
+  );
   return named.sort((a, b) => b.length - a.length)[0] ?? null;
 }
 
@@ -29,6 +31,8 @@ export function kafkaRefusal(errorCode: number, errorMessage: string | null, fie
   if (code !== 'VALIDATION') return new ApiError(code, `${type}: ${text}`, { cause: error });
   // Broker-config refusals come as INVALID_REQUEST ("Cannot update these configs dynamically: [log.dirs]").
   const key = type === 'INVALID_CONFIG' || type === 'INVALID_REQUEST' ? configKeyNamed(text, fields.configKeys) : null;
-  const field = key ? `${fields.configField}.${key}` : (fields.byType[type] ?? (type === 'INVALID_CONFIG' ? fields.configField : 'request'));
+  const field = key
+    ? `${fields.configField}.${key}`
+    : (fields.byType[type] ?? (type === 'INVALID_CONFIG' ? fields.configField : 'request'));
   return new ApiError('VALIDATION', `Kafka refused the request: ${text}`, { fieldErrors: { [field]: [text] }, cause: error });
 }

@@ -58,11 +58,19 @@ describe('inferKafkaVersion', () => {
   it('reads a single bumped version as "or later" too (unstable versions enabled, a vendor build)', () => {
     const bumped = advertised('3.7', 'zookeeper');
     bumped[0] = { minVersion: 0, maxVersion: bumped[0]!.maxVersion + 1 };
-    expect(inferKafkaVersion(bumped, { kraft: false })).toMatchObject({ release: '3.7', exact: false, label: 'Kafka 3.7 or later (inferred from ApiVersions)' });
+    expect(inferKafkaVersion(bumped, { kraft: false })).toMatchObject({
+      release: '3.7',
+      exact: false,
+      label: 'Kafka 3.7 or later (inferred from ApiVersions)',
+    });
   });
 
   it('ignores client telemetry, which a broker advertises only when a telemetry receiver is configured', () => {
-    const withTelemetry: AdvertisedApiVersions = { ...advertised(NEWEST, 'kraft'), 71: { minVersion: 0, maxVersion: 0 }, 72: { minVersion: 0, maxVersion: 0 } };
+    const withTelemetry: AdvertisedApiVersions = {
+      ...advertised(NEWEST, 'kraft'),
+      71: { minVersion: 0, maxVersion: 0 },
+      72: { minVersion: 0, maxVersion: 0 },
+    };
     expect(inferKafkaVersion(withTelemetry, { kraft: true })).toMatchObject({ release: NEWEST, exact: true });
   });
 
@@ -95,7 +103,12 @@ describe('inferKafkaVersion', () => {
   });
 
   it('says so when it has nothing to go on, or the answer fits no Kafka release', () => {
-    expect(inferKafkaVersion(null, { kraft: true })).toEqual({ release: null, exact: false, candidates: [], label: 'Kafka release unknown (no ApiVersions)' });
+    expect(inferKafkaVersion(null, { kraft: true })).toEqual({
+      release: null,
+      exact: false,
+      candidates: [],
+      label: 'Kafka release unknown (no ApiVersions)',
+    });
     const odd = { 0: { minVersion: 0, maxVersion: 99 }, 3: { minVersion: 0, maxVersion: 1 } };
     expect(inferKafkaVersion(odd, { kraft: true }).label).toBe('Kafka release not recognised from ApiVersions');
   });

@@ -18,13 +18,24 @@ describe('the kafkajs door', () => {
     ['server/protocol/example.ts', "import type { KafkajsBroker } from 'kafkajs/src/broker/index.js';\nexport type B = KafkajsBroker;\n"],
     ['test/example.int.test.ts', "import { Kafka } from 'kafkajs';\nexport const k = Kafka;\n"],
     ['scripts/example.ts', "import kafkajs from 'kafkajs';\nexport const k = kafkajs;\n"],
-  ])('refuses kafkajs in %s', async (file, code) => {
-    expect(await doorRefusals(code, file)).toEqual([expect.stringContaining('kafkajs is used through server/kafka/ only')]);
-  }, 60_000);
+  ])(
+    'refuses kafkajs in %s',
+    async (file, code) => {
+      expect(await doorRefusals(code, file)).toEqual([expect.stringContaining('kafkajs is used through server/kafka/ only')]);
+    },
+    60_000,
+  );
 
   it('accepts kafkajs inside server/kafka/ and the door from anywhere', async () => {
     expect(await doorRefusals("import { Kafka } from 'kafkajs';\nexport const k = Kafka;\n", 'server/kafka/example.ts')).toEqual([]);
-    expect(await doorRefusals("import { Kafka } from '@/server/kafka/kafkajs';\nexport const k = Kafka;\n", 'test/example.int.test.ts')).toEqual([]);
-    expect(await doorRefusals("import type { KafkajsBroker } from '@/server/kafka/kafkajs';\nexport type B = KafkajsBroker;\n", 'server/protocol/example.ts')).toEqual([]);
+    expect(
+      await doorRefusals("import { Kafka } from '@/server/kafka/kafkajs';\nexport const k = Kafka;\n", 'test/example.int.test.ts'),
+    ).toEqual([]);
+    expect(
+      await doorRefusals(
+        "import type { KafkajsBroker } from '@/server/kafka/kafkajs';\nexport type B = KafkajsBroker;\n",
+        'server/protocol/example.ts',
+      ),
+    ).toEqual([]);
   }, 60_000);
 });

@@ -90,7 +90,14 @@ declare module 'kafkajs/src/broker/index.js' {
     errorMessage: string | null;
     resourceType: number;
     resourceName: string;
-    configEntries: { configName: string; configValue: string | null; readOnly: boolean; isDefault: boolean; configSource: number; isSensitive: boolean }[];
+    configEntries: {
+      configName: string;
+      configValue: string | null;
+      readOnly: boolean;
+      isDefault: boolean;
+      configSource: number;
+      isSensitive: boolean;
+    }[];
   };
 }
 

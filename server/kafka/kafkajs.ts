@@ -46,7 +46,13 @@ export type { Cluster };
  * kafkajs's Cluster on its own, without an admin or a consumer, silent, not retrying: for scripts that send in
  * bulk what kafkajs's admin only sends one topic at a time (the large fixture's end offsets).
  */
-export function bareCluster(options: Omit<ClusterOptions, 'logger' | 'socketFactory' | 'instrumentationEmitter' | 'retry' | 'enforceRequestTimeout' | 'allowAutoTopicCreation'>, logCreator: Kafkajs.logCreator): Cluster {
+export function bareCluster(
+  options: Omit<
+    ClusterOptions,
+    'logger' | 'socketFactory' | 'instrumentationEmitter' | 'retry' | 'enforceRequestTimeout' | 'allowAutoTopicCreation'
+  >,
+  logCreator: Kafkajs.logCreator,
+): Cluster {
   return new Cluster({
     ...options,
     logger: createLogger({ level: logLevel.NOTHING, logCreator }),

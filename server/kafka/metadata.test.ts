@@ -10,7 +10,7 @@ vi.mock('@/server/protocol/describe-quorum', async (original) => ({
   describeQuorum: vi.fn(),
 }));
 
-const after = <T,>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
+const after = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
 
 function connectionTo(broker: Partial<KafkajsBroker>) {
   const seedBroker = { isConnected: () => true, connectionPool: { host: '127.0.0.1', port: 9092 }, ...broker } as KafkajsBroker;
@@ -21,7 +21,14 @@ const METADATA = {
   clusterId: 'c',
   controllerId: 1,
   brokers: [{ nodeId: 1, host: '127.0.0.1', port: 9092, rack: 'rack-a' }],
-  topicMetadata: [{ topic: 't', isInternal: false, topicErrorCode: 0, partitionMetadata: [{ partitionId: 0, partitionErrorCode: 0, leader: 1, replicas: [1], isr: [1], offlineReplicas: [] }] }],
+  topicMetadata: [
+    {
+      topic: 't',
+      isInternal: false,
+      topicErrorCode: 0,
+      partitionMetadata: [{ partitionId: 0, partitionErrorCode: 0, leader: 1, replicas: [1], isr: [1], offlineReplicas: [] }],
+    },
+  ],
 };
 
 describe('readClusterMetadata asOf', () => {
@@ -31,7 +38,9 @@ describe('readClusterMetadata asOf', () => {
 
   it('is the instant the Metadata response arrived: not the request, not the slower DescribeQuorum', async () => {
     vi.useFakeTimers({ now: 1_000 });
-    vi.mocked(describeQuorum).mockImplementation(() => after(900, { leaderId: 1, leaderEpoch: 1, highWatermark: '5', voters: [], observers: [] }));
+    vi.mocked(describeQuorum).mockImplementation(() =>
+      after(900, { leaderId: 1, leaderEpoch: 1, highWatermark: '5', voters: [], observers: [] }),
+    );
     const connection = connectionTo({ versions: { 55: { minVersion: 0, maxVersion: 2 } }, metadata: () => after(300, METADATA) } as never);
     const reading = readClusterMetadata(connection);
     await vi.advanceTimersByTimeAsync(1_000);

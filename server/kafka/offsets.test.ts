@@ -26,8 +26,21 @@ function answer(broker: KafkajsBroker, input: ListOffsetsInput, errors: Record<s
 }
 
 const layout: OffsetsLayout = [
-  { name: 'a', partitions: [{ partition: 0, leader: 1 }, { partition: 1, leader: 2 }, { partition: 2, leader: 1 }] },
-  { name: 'b', partitions: [{ partition: 0, leader: 3 }, { partition: 1, leader: null }] },
+  {
+    name: 'a',
+    partitions: [
+      { partition: 0, leader: 1 },
+      { partition: 1, leader: 2 },
+      { partition: 2, leader: 1 },
+    ],
+  },
+  {
+    name: 'b',
+    partitions: [
+      { partition: 0, leader: 3 },
+      { partition: 1, leader: null },
+    ],
+  },
 ];
 
 describe('readOffsets', () => {
@@ -40,7 +53,10 @@ describe('readOffsets', () => {
     const { connection } = fakeConnection({ pooled: [1, 2, 3] });
     const rows = await readOffsets(connection, layout);
     expect(send).toHaveBeenCalledTimes(6);
-    const perLeader = send.mock.calls.map(([broker, input]) => [broker.nodeId, input.topics.flatMap((t) => t.partitions.map((p) => `${t.name}-${p.partition}@${p.timestamp}`))]);
+    const perLeader = send.mock.calls.map(([broker, input]) => [
+      broker.nodeId,
+      input.topics.flatMap((t) => t.partitions.map((p) => `${t.name}-${p.partition}@${p.timestamp}`)),
+    ]);
     expect(perLeader).toContainEqual([1, ['a-0@-1', 'a-2@-1']]);
     expect(perLeader).toContainEqual([1, ['a-0@-2', 'a-2@-2']]);
     expect(rows).toEqual([
@@ -48,7 +64,13 @@ describe('readOffsets', () => {
       { topic: 'a', partition: 1, logStartOffset: '1000', highWatermark: '1100', error: null },
       { topic: 'a', partition: 2, logStartOffset: '2000', highWatermark: '2100', error: null },
       { topic: 'b', partition: 0, logStartOffset: '0', highWatermark: '100', error: null },
-      { topic: 'b', partition: 1, logStartOffset: null, highWatermark: null, error: 'LEADER_NOT_AVAILABLE: the partition has no leader (offline)' },
+      {
+        topic: 'b',
+        partition: 1,
+        logStartOffset: null,
+        highWatermark: null,
+        error: 'LEADER_NOT_AVAILABLE: the partition has no leader (offline)',
+      },
     ]);
   });
 
@@ -79,12 +101,20 @@ describe('readOffsets', () => {
     });
     const { connection } = fakeConnection({ pooled: [1, 2, 3] });
     const rows = await readOffsets(connection, layout);
-    expect(rows[1]).toEqual({ topic: 'a', partition: 1, logStartOffset: null, highWatermark: null, error: 'broker 2 is unreachable or did not answer in time' });
+    expect(rows[1]).toEqual({
+      topic: 'a',
+      partition: 1,
+      logStartOffset: null,
+      highWatermark: null,
+      error: 'broker 2 is unreachable or did not answer in time',
+    });
     expect(rows.filter((r) => r.error === null)).toHaveLength(3);
   });
 
   it('reports partitions a broker left out of its answer', async () => {
-    send.mockImplementation(async (broker, input) => ({ topics: answer(broker, input).topics.map((t) => ({ ...t, partitions: t.partitions.filter((p) => p.partition !== 0) })) }));
+    send.mockImplementation(async (broker, input) => ({
+      topics: answer(broker, input).topics.map((t) => ({ ...t, partitions: t.partitions.filter((p) => p.partition !== 0) })),
+    }));
     const { connection } = fakeConnection({ pooled: [1, 2, 3] });
     const rows = await readOffsets(connection, layout);
     expect(rows[0]!.error).toMatch(/^broker 1 did not answer for this partition/);
@@ -100,7 +130,13 @@ describe('readOffsets', () => {
     });
     const { connection } = fakeConnection({ pooled: [1, 2, 3] });
     const rows = await readOffsets(connection, layout, { timeoutMs: 50 });
-    expect(rows[3]).toEqual({ topic: 'b', partition: 0, logStartOffset: null, highWatermark: null, error: 'broker 3 did not answer within 0.05 s' });
+    expect(rows[3]).toEqual({
+      topic: 'b',
+      partition: 0,
+      logStartOffset: null,
+      highWatermark: null,
+      error: 'broker 3 did not answer within 0.05 s',
+    });
     release();
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(rows[3]!.highWatermark).toBeNull();

@@ -17,7 +17,11 @@ export async function describeTopicConfigs(
   configNames?: readonly string[],
 ): Promise<KafkajsConfigResource[]> {
   if (topics.length === 0) return [];
-  const resources = topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, ...(configNames ? { configNames: [...configNames] } : {}) }));
+  const resources = topics.map((name) => ({
+    type: ConfigResourceTypes.TOPIC,
+    name,
+    ...(configNames ? { configNames: [...configNames] } : {}),
+  }));
   const response = await onAnyBroker(connection, (broker) => broker.describeConfigs({ resources, includeSynonyms: false }));
   return response.resources;
 }

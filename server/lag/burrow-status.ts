@@ -71,10 +71,13 @@ export function partitionStatus(entries: readonly WindowEntry[], { window, allow
     if (!entries.slice(rewoundAt).some((e) => e.committed >= before)) return 'REWIND';
   }
 
-  if (entries.some((e) => {
-    const lag = lagOf(e);
-    return lag !== null && lag <= allowedLag;
-  })) return 'OK';
+  if (
+    entries.some((e) => {
+      const lag = lagOf(e);
+      return lag !== null && lag <= allowedLag;
+    })
+  )
+    return 'OK';
 
   if (entries.every((e) => e.committed === first.committed)) return 'STALL';
 

@@ -11,7 +11,11 @@ import { kafkaError } from '@/server/kafka/send-request';
 import { KafkaErrorCode } from '@/server/kafka/error-codes';
 
 /** Group pages poll a snapshot at most 2 s old: a fresh one makes the next poll show the change. */
-const refreshGroups = (clusterId: string) => getGroupsSnapshot(clusterId, { maxAgeMs: 0 }).then(() => undefined, () => undefined);
+const refreshGroups = (clusterId: string) =>
+  getGroupsSnapshot(clusterId, { maxAgeMs: 0 }).then(
+    () => undefined,
+    () => undefined,
+  );
 
 /** DeleteGroups (API 42) on the coordinator, as kafka-consumer-groups --delete: refused by Kafka while members are active. */
 export async function deleteConsumerGroup(clusterId: string, groupId: string): Promise<DeleteGroupResponse> {
@@ -19,7 +23,8 @@ export async function deleteConsumerGroup(clusterId: string, groupId: string): P
     onGroupCoordinator(connection, groupId, async (broker) => {
       const result = (await deleteGroups(broker, [groupId])).find((r) => r.groupId === groupId);
       const code = result?.errorCode ?? 0;
-      if (code === KafkaErrorCode.NON_EMPTY_GROUP) throw new ApiError('CONFLICT', `Consumer group "${groupId}" has active members: stop its consumers to delete it`);
+      if (code === KafkaErrorCode.NON_EMPTY_GROUP)
+        throw new ApiError('CONFLICT', `Consumer group "${groupId}" has active members: stop its consumers to delete it`);
       if (code === KafkaErrorCode.GROUP_ID_NOT_FOUND) throw new ApiError('NOT_FOUND', `Consumer group "${groupId}" does not exist`);
       if (!result) throw new ApiError('KAFKA_ERROR', `Kafka did not answer for consumer group "${groupId}"`);
       const error = kafkaError(code);
@@ -37,17 +42,25 @@ export async function deleteConsumerGroup(clusterId: string, groupId: string): P
 export async function deleteGroupOffsets(clusterId: string, groupId: string, topic: string): Promise<DeleteGroupOffsetsResponse> {
   const partitions = await withKafka(clusterId, async (connection) => {
     const metadata = await readClusterMetadata(connection);
-    const partitions = metadata.topics.find((t) => t.name === topic)?.partitions.map((p) => p.partition).sort((a, b) => a - b);
+    const partitions = metadata.topics
+      .find((t) => t.name === topic)
+      ?.partitions.map((p) => p.partition)
+      .sort((a, b) => a - b);
     if (!partitions) throw new ApiError('NOT_FOUND', `Topic "${topic}" does not exist`);
     return onGroupCoordinator(connection, groupId, async (broker) => {
       const response = await deleteOffsets(broker, { groupId, topics: [{ name: topic, partitions }] });
-      if (response.errorCode === KafkaErrorCode.GROUP_ID_NOT_FOUND) throw new ApiError('NOT_FOUND', `Consumer group "${groupId}" does not exist`);
-      if (response.errorCode === KafkaErrorCode.NON_EMPTY_GROUP) throw new ApiError('CONFLICT', `Consumer group "${groupId}" has active members: stop its consumers first`);
+      if (response.errorCode === KafkaErrorCode.GROUP_ID_NOT_FOUND)
+        throw new ApiError('NOT_FOUND', `Consumer group "${groupId}" does not exist`);
+      if (response.errorCode === KafkaErrorCode.NON_EMPTY_GROUP)
+        throw new ApiError('CONFLICT', `Consumer group "${groupId}" has active members: stop its consumers first`);
       const groupError = kafkaError(response.errorCode);
       if (groupError) throw groupError;
       const failed = response.topics.flatMap((t) => t.partitions.filter((p) => p.errorCode !== 0));
       if (failed.some((p) => p.errorCode === KafkaErrorCode.GROUP_SUBSCRIBED_TO_TOPIC)) {
-        throw new ApiError('CONFLICT', `Consumer group "${groupId}" has active members subscribed to topic "${topic}": stop them to delete its offsets`);
+        throw new ApiError(
+          'CONFLICT',
+          `Consumer group "${groupId}" has active members subscribed to topic "${topic}": stop them to delete its offsets`,
+        );
       }
       const partitionError = failed[0] ? kafkaError(failed[0].errorCode) : null;
       if (partitionError) throw partitionError;

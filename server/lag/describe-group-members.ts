@@ -1,7 +1,11 @@
 import 'server-only';
 import type { KafkajsBroker } from '@/server/kafka/kafkajs';
 import type { GroupMember } from '@/lib/schemas/consumer-groups';
-import { consumerGroupDescribe, supportsConsumerGroupDescribe, type ConsumerGroupDescription } from '@/server/protocol/consumer-group-describe';
+import {
+  consumerGroupDescribe,
+  supportsConsumerGroupDescribe,
+  type ConsumerGroupDescription,
+} from '@/server/protocol/consumer-group-describe';
 import { describeGroups, type ClassicGroup } from '@/server/protocol/describe-groups';
 import { KafkaErrorCode } from '@/server/kafka/error-codes';
 
@@ -65,7 +69,10 @@ function fromConsumer(group: ConsumerGroupDescription): DescribedGroup {
  * is of the other kind (DescribeGroups v6 answers GROUP_ID_NOT_FOUND for a consumer group on 4.x). At most one
  * request of each kind per call, plus one per fallback kind. Answers are matched by group id: 4.x reorders them.
  */
-export async function describeGroupMembers(broker: KafkajsBroker, groups: readonly { groupId: string; groupType: string | null }[]): Promise<Map<string, DescribedGroup>> {
+export async function describeGroupMembers(
+  broker: KafkajsBroker,
+  groups: readonly { groupId: string; groupType: string | null }[],
+): Promise<Map<string, DescribedGroup>> {
   const described = new Map<string, DescribedGroup>();
   const canConsumer = supportsConsumerGroupDescribe(broker);
   const consumerIds = canConsumer ? groups.filter((g) => g.groupType === 'consumer').map((g) => g.groupId) : [];
@@ -82,11 +89,22 @@ export async function describeGroupMembers(broker: KafkajsBroker, groups: readon
     if (g.errorCode === KafkaErrorCode.GROUP_ID_NOT_FOUND && canConsumer) retryConsumer.push(g.groupId);
     else described.set(g.groupId, fromClassic(g));
   }
-  const [lateConsumers, lateClassics] = await Promise.all([consumerGroupDescribe(broker, retryConsumer), describeGroups(broker, retryClassic)]);
+  const [lateConsumers, lateClassics] = await Promise.all([
+    consumerGroupDescribe(broker, retryConsumer),
+    describeGroups(broker, retryClassic),
+  ]);
   for (const g of lateConsumers) {
     // Neither kind knows it: keep DescribeGroups' answer (GROUP_ID_NOT_FOUND), not the consumer one.
     if (!NOT_A_CONSUMER_GROUP.has(g.errorCode)) described.set(g.groupId, fromConsumer(g));
-    else described.set(g.groupId, { groupId: g.groupId, state: 'Dead', groupProtocol: 'classic', assignor: null, members: [], errorCode: KafkaErrorCode.GROUP_ID_NOT_FOUND });
+    else
+      described.set(g.groupId, {
+        groupId: g.groupId,
+        state: 'Dead',
+        groupProtocol: 'classic',
+        assignor: null,
+        members: [],
+        errorCode: KafkaErrorCode.GROUP_ID_NOT_FOUND,
+      });
   }
   for (const g of lateClassics) described.set(g.groupId, fromClassic(g));
   return described;

@@ -27,12 +27,32 @@ describe('lagOf', () => {
 });
 
 describe('describeRows (kafka-consumer-groups --describe)', () => {
-  const endOffsets = ends([['a', 0, '10'], ['a', 1, '20'], ['b', 0, '5'], ['c', 0, '7'], ['c', 1, '3'], ['gone', 0, null, 'UNKNOWN_TOPIC_OR_PARTITION']]);
+  const endOffsets = ends([
+    ['a', 0, '10'],
+    ['a', 1, '20'],
+    ['b', 0, '5'],
+    ['c', 0, '7'],
+    ['c', 1, '3'],
+    ['gone', 0, null, 'UNKNOWN_TOPIC_OR_PARTITION'],
+  ]);
 
   it('orders members by assignment size, then member id; rows by topic and partition; unassigned commits last', () => {
     const rows = describeRows({
-      members: [member('m-2', [['b', 0]]), member('m-3', [['a', 1], ['a', 0]]), member('m-1', [['c', 1]]), member('idle', [])],
-      committed: map([['a', 0, '4'], ['c', 1, '3'], ['c', 0, '2'], ['b', 0, null]]),
+      members: [
+        member('m-2', [['b', 0]]),
+        member('m-3', [
+          ['a', 1],
+          ['a', 0],
+        ]),
+        member('m-1', [['c', 1]]),
+        member('idle', []),
+      ],
+      committed: map([
+        ['a', 0, '4'],
+        ['c', 1, '3'],
+        ['c', 0, '2'],
+        ['b', 0, null],
+      ]),
       endOffsets,
     });
     expect(rows.map((r) => [r.topic, r.partition, r.consumerId])).toEqual([
@@ -47,13 +67,29 @@ describe('describeRows (kafka-consumer-groups --describe)', () => {
   it('fills the CLI columns: "-" (null) for no commit and for unassigned member columns', () => {
     const rows = describeRows({ members: [member('m', [['a', 1]])], committed: map([['a', 0, '4']]), endOffsets });
     expect(rows).toEqual([
-      { topic: 'a', partition: 1, currentOffset: null, logEndOffset: '20', lag: null, consumerId: 'm', host: '/127.0.0.1', clientId: 'client-m' },
+      {
+        topic: 'a',
+        partition: 1,
+        currentOffset: null,
+        logEndOffset: '20',
+        lag: null,
+        consumerId: 'm',
+        host: '/127.0.0.1',
+        clientId: 'client-m',
+      },
       { topic: 'a', partition: 0, currentOffset: '4', logEndOffset: '10', lag: '6', consumerId: null, host: null, clientId: null },
     ]);
   });
 
   it('keeps a negative lag and says why an end offset is unknown', () => {
-    const rows = describeRows({ members: [], committed: map([['c', 1, '9'], ['gone', 0, '1']]), endOffsets });
+    const rows = describeRows({
+      members: [],
+      committed: map([
+        ['c', 1, '9'],
+        ['gone', 0, '1'],
+      ]),
+      endOffsets,
+    });
     expect(rows.map((r) => [r.topic, r.lag, r.error])).toEqual([
       ['c', '-6', undefined],
       ['gone', null, 'UNKNOWN_TOPIC_OR_PARTITION'],

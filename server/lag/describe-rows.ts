@@ -12,7 +12,8 @@ export type RowInputs = {
   endOffsets: ReadonlyMap<string, { highWatermark: string | null; error: string | null }>;
 };
 
-const byTopicPartition = (a: TopicPartition, b: TopicPartition) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition);
+const byTopicPartition = (a: TopicPartition, b: TopicPartition) =>
+  a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition;
 
 /** LAG as kafka-consumer-groups computes it: end − committed, unclamped; null when either is unknown. */
 export function lagOf(currentOffset: string | null, logEndOffset: string | null): string | null {

@@ -8,7 +8,9 @@ import { fillGroupRecordTimes } from '@/server/lag/pass-record-times';
 import { KafkaErrorCode } from '@/server/kafka/error-codes';
 
 const find = (snapshot: GroupsSnapshot, groupId: string) =>
-  snapshot.groups.find((g) => g.groupId === groupId && g.errorCode !== KafkaErrorCode.GROUP_ID_NOT_FOUND && !(g.state === 'Dead' && g.committed.size === 0));
+  snapshot.groups.find(
+    (g) => g.groupId === groupId && g.errorCode !== KafkaErrorCode.GROUP_ID_NOT_FOUND && !(g.state === 'Dead' && g.committed.size === 0),
+  );
 
 /** One group with the CLI's rows; a group missing from a recent snapshot is looked for in a fresh one before the 404. */
 export async function getConsumerGroup(clusterId: string, groupId: string): Promise<ConsumerGroupDetailResponse> {
@@ -21,7 +23,8 @@ export async function getConsumerGroup(clusterId: string, groupId: string): Prom
   if (!group) throw new ApiError('NOT_FOUND', `Consumer group "${groupId}" does not exist`);
   const sampler = getLagSampler(clusterId);
   // The record times its lagging partitions need now, not at the next pass (sampled clusters only).
-  if (sampler) await fillGroupRecordTimes(clusterId, { asOf: snapshot.asOf, groups: [group], endOffsets: snapshot.endOffsets }, sampler.store);
+  if (sampler)
+    await fillGroupRecordTimes(clusterId, { asOf: snapshot.asOf, groups: [group], endOffsets: snapshot.endOffsets }, sampler.store);
   const offsets = groupRows(group, snapshot, sampler ?? null);
   const { maxTimeLagMs, maxTimeLagIsLowerBound, status, sampling: own } = groupLagSummary(group, offsets, sampler ?? null);
   const sampling = lagSampling(sampler);

@@ -19,7 +19,11 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Runs `work` on the group's coordinator (FindCoordinator on any broker), again on the new coordinator when
  * `work` throws NOT_COORDINATOR or a loading coordinator's error (kafkajs's types), at most three times.
  */
-export async function onGroupCoordinator<T>(connection: KafkaConnection, groupId: string, work: (broker: KafkajsBroker) => Promise<T>): Promise<T> {
+export async function onGroupCoordinator<T>(
+  connection: KafkaConnection,
+  groupId: string,
+  work: (broker: KafkajsBroker) => Promise<T>,
+): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     const coordinatorId = await onAnyBroker(connection, (broker) => findGroupCoordinatorId(broker, groupId));
     // kafkajs's findBroker refreshes its metadata on an unknown id, but throws anyway: refresh first.
@@ -55,7 +59,10 @@ export async function describeGroupState(broker: KafkajsBroker, groupId: string)
   const described = (await describeGroupMembers(broker, [{ groupId, groupType: null }])).get(groupId);
   if (!described) throw kafkaError(KafkaErrorCode.NOT_COORDINATOR)!;
   throwGroupError(described.errorCode);
-  return { state: described.errorCode === KafkaErrorCode.GROUP_ID_NOT_FOUND ? 'Dead' : described.state, memberCount: described.members.length };
+  return {
+    state: described.errorCode === KafkaErrorCode.GROUP_ID_NOT_FOUND ? 'Dead' : described.state,
+    memberCount: described.members.length,
+  };
 }
 
 /** Committed offsets of one group on its coordinator (OffsetFetch, every partition, requireStable false). */
@@ -66,7 +73,8 @@ export async function readCommitted(broker: KafkajsBroker, groupId: string): Pro
   const committed = new Map<string, string | null>();
   for (const topic of fetched.topics) {
     for (const p of topic.partitions) {
-      if (p.errorCode === KafkaErrorCode.NOT_COORDINATOR || p.errorCode === KafkaErrorCode.COORDINATOR_LOAD_IN_PROGRESS) throwGroupError(p.errorCode);
+      if (p.errorCode === KafkaErrorCode.NOT_COORDINATOR || p.errorCode === KafkaErrorCode.COORDINATOR_LOAD_IN_PROGRESS)
+        throwGroupError(p.errorCode);
       if (p.errorCode === 0) committed.set(partitionKey(topic.name, p.partition), p.committedOffset);
     }
   }

@@ -20,9 +20,19 @@ type TimeLag = Pick<GroupOffsetRow, 'timeLagMs' | 'timeLagMethod'>;
  * answer and the partition lags, the record method (the age of the first record at or after the committed offset, as
  * the sampler or the group's page read it); 0 when caught up; null when unknown.
  */
-function rowTimeLag(row: Omit<GroupOffsetRow, 'timeLagMs' | 'timeLagMethod'>, snapshot: GroupsSnapshot, samples: LagSampleStore, clusterId: string | undefined): TimeLag {
+function rowTimeLag(
+  row: Omit<GroupOffsetRow, 'timeLagMs' | 'timeLagMethod'>,
+  snapshot: GroupsSnapshot,
+  samples: LagSampleStore,
+  clusterId: string | undefined,
+): TimeLag {
   const lagging = row.lag !== null && BigInt(row.lag) > 0n;
-  const interpolated = timeLagMs(hwmTable(samples, row.topic, row.partition), toNumber(row.currentOffset), toNumber(row.logEndOffset), snapshot.asOf);
+  const interpolated = timeLagMs(
+    hwmTable(samples, row.topic, row.partition),
+    toNumber(row.currentOffset),
+    toNumber(row.logEndOffset),
+    snapshot.asOf,
+  );
   if (interpolated !== null) return { timeLagMs: interpolated, timeLagMethod: lagging ? 'interpolated' : null };
   if (!lagging || clusterId === undefined || row.currentOffset === null) return { timeLagMs: null, timeLagMethod: null };
   const time = recordTime(clusterId, row.topic, row.partition, row.currentOffset);

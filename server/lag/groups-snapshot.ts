@@ -61,11 +61,26 @@ async function readOnCoordinator(connection: KafkaConnection, coordinatorId: num
     const base = { coordinatorId, protocolType: g.protocolType };
     if (!outcome?.ok) {
       const state = g.groupState ?? 'Unknown';
-      return { ...base, groupId: g.groupId, state, groupProtocol: g.groupType === 'consumer' ? 'consumer' : 'classic', assignor: null, members: [], errorCode: -1, committed: new Map(), error: outcome?.error ?? 'no answer' };
+      return {
+        ...base,
+        groupId: g.groupId,
+        state,
+        groupProtocol: g.groupType === 'consumer' ? 'consumer' : 'classic',
+        assignor: null,
+        members: [],
+        errorCode: -1,
+        committed: new Map(),
+        error: outcome?.error ?? 'no answer',
+      };
     }
     const fetched = outcome.value.offsets.get(g.groupId);
     const described = outcome.value.described.get(g.groupId);
-    const error = [fetched ? errorText(fetched.errorCode) : 'no offsets in the answer', described ? errorText(described.errorCode) : 'no description in the answer'].filter(Boolean).join('; ');
+    const error = [
+      fetched ? errorText(fetched.errorCode) : 'no offsets in the answer',
+      described ? errorText(described.errorCode) : 'no description in the answer',
+    ]
+      .filter(Boolean)
+      .join('; ');
     return {
       ...base,
       groupId: g.groupId,
@@ -118,7 +133,10 @@ async function readGroupsSnapshot(clusterId: string): Promise<GroupsSnapshot> {
   let { metadata } = await getClusterSnapshot(clusterId, { logDirsMaxAgeMs: Infinity });
   const { groups, errors } = await withKafka(clusterId, async (connection) => {
     const errors: string[] = [];
-    const listed = await listGroupsByCoordinator(connection, metadata.brokers.map((b) => b.id));
+    const listed = await listGroupsByCoordinator(
+      connection,
+      metadata.brokers.map((b) => b.id),
+    );
     for (const f of listed.failed) errors.push(`broker ${f.brokerId} could not list its groups: ${f.error}`);
     const byCoordinator = new Map<number, CoordinatedGroup[]>();
     for (const g of listed.groups.filter(isConsumerGroup)) {
@@ -129,7 +147,8 @@ async function readGroupsSnapshot(clusterId: string): Promise<GroupsSnapshot> {
     const groups = (await Promise.all([...byCoordinator].map(([id, gs]) => readOnCoordinator(connection, id, gs)))).flat();
     groups.sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
     for (const g of groups) {
-      if (g.errorCode === KafkaErrorCode.NOT_COORDINATOR || g.errorCode === KafkaErrorCode.COORDINATOR_LOAD_IN_PROGRESS) errors.push(`group ${g.groupId}: its coordinator moved or is loading; read again shortly`);
+      if (g.errorCode === KafkaErrorCode.NOT_COORDINATOR || g.errorCode === KafkaErrorCode.COORDINATOR_LOAD_IN_PROGRESS)
+        errors.push(`group ${g.groupId}: its coordinator moved or is loading; read again shortly`);
     }
     return { groups, errors };
   });
@@ -145,7 +164,13 @@ async function readGroupsSnapshot(clusterId: string): Promise<GroupsSnapshot> {
   });
   for (const key of unknown) {
     const { topic, partition } = splitPartitionKey(key);
-    endOffsets.set(key, { topic, partition, logStartOffset: null, highWatermark: null, error: 'UNKNOWN_TOPIC_OR_PARTITION: the topic or partition does not exist (deleted?)' });
+    endOffsets.set(key, {
+      topic,
+      partition,
+      logStartOffset: null,
+      highWatermark: null,
+      error: 'UNKNOWN_TOPIC_OR_PARTITION: the topic or partition does not exist (deleted?)',
+    });
   }
   if ([...endOffsets.values()].some((o) => o.error)) errors.push('some end offsets could not be read');
   return { asOf: Date.now(), groups, endOffsets, errors };

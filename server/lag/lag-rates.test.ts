@@ -10,7 +10,10 @@ describe('windowRates', () => {
   });
 
   it('skips unknown values and needs two samples at different times', () => {
-    expect(windowRates([entry(0, Number.NaN, Number.NaN), entry(2_000, 100, 10), entry(4_000, Number.NaN, 30)])).toEqual({ consumeRate: 10, produceRate: null });
+    expect(windowRates([entry(0, Number.NaN, Number.NaN), entry(2_000, 100, 10), entry(4_000, Number.NaN, 30)])).toEqual({
+      consumeRate: 10,
+      produceRate: null,
+    });
     expect(windowRates([entry(0, 100, 10)])).toEqual({ consumeRate: null, produceRate: null });
     expect(windowRates([])).toEqual({ consumeRate: null, produceRate: null });
   });

@@ -1,14 +1,34 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { partitionKey } from '@/server/kafka/partition-key';
 import type { GroupsSnapshot } from '@/server/lag/groups-snapshot';
-import { getLagSampler, lagSampling, MAX_RETRY_DELAY_MS, retryDelayMs, startLagSampler, stopAllLagSamplers, type LagSamplePass } from '@/server/lag/lag-sampler';
+import {
+  getLagSampler,
+  lagSampling,
+  MAX_RETRY_DELAY_MS,
+  retryDelayMs,
+  startLagSampler,
+  stopAllLagSamplers,
+  type LagSamplePass,
+} from '@/server/lag/lag-sampler';
 
 const key = partitionKey('t', 0);
 const snapshotAt = (asOf: number): GroupsSnapshot => ({
   asOf,
   errors: [],
   endOffsets: new Map([[key, { topic: 't', partition: 0, logStartOffset: null, highWatermark: String(asOf), error: null }]]),
-  groups: [{ groupId: 'g', state: 'Empty', groupProtocol: 'classic', assignor: null, members: [], errorCode: 0, coordinatorId: 1, protocolType: 'consumer', committed: new Map([[key, '5']]) }],
+  groups: [
+    {
+      groupId: 'g',
+      state: 'Empty',
+      groupProtocol: 'classic',
+      assignor: null,
+      members: [],
+      errorCode: 0,
+      coordinatorId: 1,
+      protocolType: 'consumer',
+      committed: new Map([[key, '5']]),
+    },
+  ],
 });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const until = async (what: () => boolean) => {
@@ -65,7 +85,9 @@ describe('lag sampler', () => {
   });
 
   it('backs off while passes fail: the interval doubled at each failure, up to 30 s (or the interval)', () => {
-    expect([1, 2, 3, 4, 5, 6, 50].map((failures) => retryDelayMs(2_000, failures))).toEqual([2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000]);
+    expect([1, 2, 3, 4, 5, 6, 50].map((failures) => retryDelayMs(2_000, failures))).toEqual([
+      2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000,
+    ]);
     expect(retryDelayMs(60_000, 3)).toBe(60_000);
     expect(MAX_RETRY_DELAY_MS).toBe(30_000);
   });
@@ -139,6 +161,10 @@ describe('lag sampler', () => {
     const passes: LagSamplePass[] = [];
     sampler.subscribe((p) => passes.push(p));
     await until(() => passes.length === 1);
-    expect(passes[0]).toEqual({ clusterId: 'c5', time: 1234, partitions: [{ groupId: 'g', topic: 't', partition: 0, highWatermark: '1234', committedOffset: '5' }] });
+    expect(passes[0]).toEqual({
+      clusterId: 'c5',
+      time: 1234,
+      partitions: [{ groupId: 'g', topic: 't', partition: 0, highWatermark: '1234', committedOffset: '5' }],
+    });
   });
 });

@@ -70,7 +70,12 @@ function toPass(clusterId: string, snapshot: GroupsSnapshot): LagSamplePass {
   for (const g of snapshot.groups) {
     if (g.error) continue;
     for (const [key, committedOffset] of g.committed) {
-      partitions.push({ groupId: g.groupId, ...splitPartitionKey(key), highWatermark: snapshot.endOffsets.get(key)?.highWatermark ?? null, committedOffset });
+      partitions.push({
+        groupId: g.groupId,
+        ...splitPartitionKey(key),
+        highWatermark: snapshot.endOffsets.get(key)?.highWatermark ?? null,
+        committedOffset,
+      });
     }
   }
   return { clusterId, time: snapshot.asOf, partitions };
@@ -87,7 +92,10 @@ export function retryDelayMs(intervalMs: number, failures: number): number {
   return Math.min(intervalMs * 2 ** Math.min(failures - 1, 20), Math.max(intervalMs, MAX_RETRY_DELAY_MS));
 }
 
-function createSampler(clusterId: string, { intervalMs, window, allowedLag, logDirsEveryMs = 0, read, afterPass }: SamplerOptions): LagSampler {
+function createSampler(
+  clusterId: string,
+  { intervalMs, window, allowedLag, logDirsEveryMs = 0, read, afterPass }: SamplerOptions,
+): LagSampler {
   // A sampler of Kafka itself (not of given snapshots) also reads the record times its time lags need.
   const readsKafka = read === undefined;
   const readPass = read ?? ((id: string) => readFresh(id, logDirsEveryMs));
@@ -139,7 +147,8 @@ function createSampler(clusterId: string, { intervalMs, window, allowedLag, logD
       afterPassMessage = null;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (message !== afterPassMessage) console.warn(`kafka-console: lag sampler for cluster ${clusterId}: recording the pass failed: ${message}`);
+      if (message !== afterPassMessage)
+        console.warn(`kafka-console: lag sampler for cluster ${clusterId}: recording the pass failed: ${message}`);
       afterPassMessage = message;
     }
   }
@@ -200,7 +209,13 @@ function createSampler(clusterId: string, { intervalMs, window, allowedLag, logD
  */
 export async function startLagSampler(clusterId: string, options: SamplerOptions): Promise<LagSampler> {
   const running = registry.get(clusterId);
-  const same = running && running.intervalMs === options.intervalMs && running.window === options.window && running.allowedLag === options.allowedLag && running.logDirsEveryMs === (options.logDirsEveryMs ?? 0) && running.afterPass === options.afterPass;
+  const same =
+    running &&
+    running.intervalMs === options.intervalMs &&
+    running.window === options.window &&
+    running.allowedLag === options.allowedLag &&
+    running.logDirsEveryMs === (options.logDirsEveryMs ?? 0) &&
+    running.afterPass === options.afterPass;
   if (running && same && !options.read) return running;
   if (running) await stopLagSampler(clusterId);
   const sampler = createSampler(clusterId, options);

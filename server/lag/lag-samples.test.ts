@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { partitionKey } from '@/server/kafka/partition-key';
-import { MISSING_PASSES, createSampleStore, groupLagStats, hwmTable, recordPass, windowEntries, type SamplePassInput } from '@/server/lag/lag-samples';
+import {
+  MISSING_PASSES,
+  createSampleStore,
+  groupLagStats,
+  hwmTable,
+  recordPass,
+  windowEntries,
+  type SamplePassInput,
+} from '@/server/lag/lag-samples';
 
 const key = partitionKey('t', 0);
 type GroupSpec = { committed?: Record<string, string | null>; owned?: [string, number][]; error?: string };
@@ -13,7 +21,17 @@ function snapshot(asOf: number, hwms: Record<string, string | null>, groups: Rec
     groups: Object.entries(groups).map(([groupId, g]) => ({
       groupId,
       committed: new Map(Object.entries(g.committed ?? {})),
-      members: g.owned ? [{ memberId: 'm', groupInstanceId: null, clientId: 'c', host: '/h', assignments: g.owned.map(([topic, partition]) => ({ topic, partition })) }] : [],
+      members: g.owned
+        ? [
+            {
+              memberId: 'm',
+              groupInstanceId: null,
+              clientId: 'c',
+              host: '/h',
+              assignments: g.owned.map(([topic, partition]) => ({ topic, partition })),
+            },
+          ]
+        : [],
       ...(g.error ? { error: g.error } : {}),
     })),
   };
@@ -46,11 +64,24 @@ describe('recordPass', () => {
   });
 
   it('carries the commit of an unchanged offset nobody owns, and renews it while a member owns the partition', () => {
-    const commits = (store: ReturnType<typeof run>) => windowEntries(store.groups.get('g')!.partitions.get(key)!).map((e) => [e.commitTime, e.commitHwm]);
+    const commits = (store: ReturnType<typeof run>) =>
+      windowEntries(store.groups.get('g')!.partitions.get(key)!).map((e) => [e.commitTime, e.commitHwm]);
     // High watermarks 100, 110, 120: a new commit is measured against the previous sample's.
-    expect(commits(run(3, () => ({ committed: { [key]: '100' } })))).toEqual([[1000, 100], [1000, 100], [1000, 100]]);
-    expect(commits(run(3, () => ({ committed: { [key]: '100' }, owned: [['t', 0]] })))).toEqual([[1000, 100], [2000, 100], [3000, 110]]);
-    expect(commits(run(3, (i) => ({ committed: { [key]: i < 2 ? '100' : '105' } })))).toEqual([[1000, 100], [1000, 100], [3000, 110]]);
+    expect(commits(run(3, () => ({ committed: { [key]: '100' } })))).toEqual([
+      [1000, 100],
+      [1000, 100],
+      [1000, 100],
+    ]);
+    expect(commits(run(3, () => ({ committed: { [key]: '100' }, owned: [['t', 0]] })))).toEqual([
+      [1000, 100],
+      [2000, 100],
+      [3000, 110],
+    ]);
+    expect(commits(run(3, (i) => ({ committed: { [key]: i < 2 ? '100' : '105' } })))).toEqual([
+      [1000, 100],
+      [1000, 100],
+      [3000, 110],
+    ]);
   });
 
   it('records assigned partitions without a commit as unknown offsets', () => {
@@ -68,10 +99,18 @@ describe('recordPass', () => {
   it('drops a partition the group no longer has at once, and groups and tables missing for a few passes', () => {
     const other = partitionKey('t', 1);
     const store = createSampleStore({ window: 3, allowedLag: 0 });
-    recordPass(store, snapshot(1000, { [key]: '10', [other]: '10' }, { g: { committed: { [key]: '1', [other]: '1' } }, gone: { committed: { [key]: '1' } } }));
+    recordPass(
+      store,
+      snapshot(
+        1000,
+        { [key]: '10', [other]: '10' },
+        { g: { committed: { [key]: '1', [other]: '1' } }, gone: { committed: { [key]: '1' } } },
+      ),
+    );
     recordPass(store, snapshot(2000, { [key]: '20' }, { g: { committed: { [key]: '2' } } }));
     expect([...store.groups.get('g')!.partitions.keys()]).toEqual([key]);
-    for (let i = 1; i < MISSING_PASSES; i += 1) recordPass(store, snapshot(2000 + 1000 * i, { [key]: '20' }, { g: { committed: { [key]: '2' } } }));
+    for (let i = 1; i < MISSING_PASSES; i += 1)
+      recordPass(store, snapshot(2000 + 1000 * i, { [key]: '20' }, { g: { committed: { [key]: '2' } } }));
     expect([...store.groups.keys()]).toEqual(['g']);
     expect([...store.tables.keys()]).toEqual([key]);
   });
@@ -107,7 +146,12 @@ describe('groupLagStats', () => {
     const store = run(3, () => ({ committed: { [key]: '50' }, owned: [['t', 0]] }));
     expect(groupLagStats(store, 'g')!.status).toBe('STALL');
     // The same group caught up at its first sample: it was not stalled over the whole window.
-    expect(groupLagStats(run(3, () => ({ committed: { [key]: '100' }, owned: [['t', 0]] })), 'g')!.status).toBe('OK');
+    expect(
+      groupLagStats(
+        run(3, () => ({ committed: { [key]: '100' }, owned: [['t', 0]] })),
+        'g',
+      )!.status,
+    ).toBe('OK');
   });
 
   it('OK for a group that keeps up, with its rates', () => {

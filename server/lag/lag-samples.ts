@@ -104,7 +104,13 @@ export function recordPass(store: LagSampleStore, snapshot: SamplePassInput): bo
 export function windowEntries(series: readonly number[]): WindowEntry[] {
   const entries: WindowEntry[] = [];
   for (let i = 0; i < series.length; i += FIELDS) {
-    entries.push({ time: series[i]!, hwm: series[i + 1]!, committed: series[i + 2]!, commitTime: series[i + 3]!, commitHwm: series[i + 4]! });
+    entries.push({
+      time: series[i]!,
+      hwm: series[i + 1]!,
+      committed: series[i + 2]!,
+      commitTime: series[i + 3]!,
+      commitHwm: series[i + 4]!,
+    });
   }
   return entries;
 }

@@ -16,7 +16,11 @@ const FILL_DEADLINE_MS = 5_000;
  * it is recorded (history, alerts and /metrics then see the same figure as the pages) and by a group's page for its
  * own partitions. Never rejects.
  */
-export async function fillGroupRecordTimes(clusterId: string, snapshot: Pick<GroupsSnapshot, 'asOf' | 'groups' | 'endOffsets'>, store: LagSampleStore | null): Promise<void> {
+export async function fillGroupRecordTimes(
+  clusterId: string,
+  snapshot: Pick<GroupsSnapshot, 'asOf' | 'groups' | 'endOffsets'>,
+  store: LagSampleStore | null,
+): Promise<void> {
   const needed = new Map<string, { topic: string; partition: number; offset: string; highWatermark: string }>();
   for (const group of snapshot.groups) {
     if (group.error) continue;
@@ -34,7 +38,10 @@ export async function fillGroupRecordTimes(clusterId: string, snapshot: Pick<Gro
     const { metadata } = await getClusterSnapshot(clusterId, { logDirsMaxAgeMs: Infinity });
     const leaders = new Map<string, number | null>();
     for (const t of metadata.topics) for (const p of t.partitions) leaders.set(partitionKey(t.name, p.partition), p.leader);
-    const wanted: RecordTimeWanted[] = [...needed.values()].map((n) => ({ ...n, leader: leaders.get(partitionKey(n.topic, n.partition)) ?? null }));
+    const wanted: RecordTimeWanted[] = [...needed.values()].map((n) => ({
+      ...n,
+      leader: leaders.get(partitionKey(n.topic, n.partition)) ?? null,
+    }));
     await withKafka(clusterId, (connection) => fillRecordTimes(connection, wanted), { channel: 'records', deadlineMs: FILL_DEADLINE_MS });
   } catch {
     // Unknown stays unknown (null): the next pass or page view tries again.

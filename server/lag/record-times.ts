@@ -64,7 +64,9 @@ export type RecordTimeWanted = { topic: string; partition: number; leader: numbe
  * start: the oldest record left, whose age is then a lower bound. Never rejects; what fails stays unknown.
  */
 export async function fillRecordTimes(connection: KafkaConnection, wanted: readonly RecordTimeWanted[]): Promise<void> {
-  const todo = wanted.filter((w) => w.leader !== null && recordTime(connection.clusterId, w.topic, w.partition, w.offset) === undefined).slice(0, MAX_LOOKUPS);
+  const todo = wanted
+    .filter((w) => w.leader !== null && recordTime(connection.clusterId, w.topic, w.partition, w.offset) === undefined)
+    .slice(0, MAX_LOOKUPS);
   const byTopic = new Map<string, RecordTimeWanted[]>();
   for (const w of todo) byTopic.set(w.topic, [...(byTopic.get(w.topic) ?? []), w]);
   await Promise.all([...byTopic].map(([topic, wants]) => fillTopic(connection, topic, wants).catch(() => {})));
@@ -73,7 +75,12 @@ export async function fillRecordTimes(connection: KafkaConnection, wanted: reado
 async function fillTopic(connection: KafkaConnection, topic: string, wants: RecordTimeWanted[]) {
   let pending = wants.map((w) => ({ want: w, at: BigInt(w.offset) }));
   for (let round = 0; round < 3 && pending.length > 0; round += 1) {
-    const asks: FetchAsk[] = pending.map((p) => ({ partition: p.want.partition, leader: p.want.leader!, offset: p.at, maxBytes: PARTITION_MAX_BYTES }));
+    const asks: FetchAsk[] = pending.map((p) => ({
+      partition: p.want.partition,
+      leader: p.want.leader!,
+      offset: p.at,
+      maxBytes: PARTITION_MAX_BYTES,
+    }));
     const results = new Map((await fetchRound(connection, topic, asks, 'read_uncommitted')).map((r) => [r.partition, r]));
     const next: typeof pending = [];
     const outOfRange: typeof pending = [];
@@ -86,7 +93,8 @@ async function fillTopic(connection: KafkaConnection, topic: string, wants: Reco
       }
       const first = result.batches.flatMap((b) => (b.batch.control ? [] : b.batch.records)).find((r) => r.offset >= p.at);
       if (first) remember(connection.clusterId, topic, p.want.partition, p.want.offset, first.timestamp);
-      else if (result.nextOffset >= BigInt(p.want.highWatermark)) remember(connection.clusterId, topic, p.want.partition, p.want.offset, 'markers-only');
+      else if (result.nextOffset >= BigInt(p.want.highWatermark))
+        remember(connection.clusterId, topic, p.want.partition, p.want.offset, 'markers-only');
       else if (result.nextOffset > p.at) next.push({ ...p, at: result.nextOffset });
     }
     if (outOfRange.length > 0) {

@@ -34,7 +34,9 @@ type Prepared = { rows: OffsetResetRow[]; warnings: string[] };
 /** Reads everything the plan needs (group, source group, metadata, offsets) and computes the rows. */
 async function prepare(connection: KafkaConnection, groupId: string, input: OffsetResetInput): Promise<Prepared> {
   if (input.strategy === 'copy' && input.fromGroupId === groupId) {
-    throw new ApiError('VALIDATION', 'Copy offsets from another group, not the group itself', { fieldErrors: { fromGroupId: ['the group itself'] } });
+    throw new ApiError('VALIDATION', 'Copy offsets from another group, not the group itself', {
+      fieldErrors: { fromGroupId: ['the group itself'] },
+    });
   }
   const [group, source, metadata] = await Promise.all([
     readGroupPosition(connection, groupId),
@@ -55,15 +57,24 @@ async function prepare(connection: KafkaConnection, groupId: string, input: Offs
   const bounds = new Map<string, PartitionBounds>();
   const failures: string[] = [];
   for (const o of offsets) {
-    if (o.logStartOffset !== null && o.highWatermark !== null) bounds.set(partitionKey(o.topic, o.partition), { logStartOffset: o.logStartOffset, highWatermark: o.highWatermark });
+    if (o.logStartOffset !== null && o.highWatermark !== null)
+      bounds.set(partitionKey(o.topic, o.partition), { logStartOffset: o.logStartOffset, highWatermark: o.highWatermark });
     else failures.push(`${o.topic}-${o.partition}: ${o.error ?? 'no offsets'}`);
   }
   for (const [key, error] of forTime?.errors ?? []) failures.push(`${key.replace('\u0000', '-')}: ${error}`);
   if (failures.length > 0) {
     // A reset is all or nothing: never plan with a partition whose offsets are unknown.
-    throw new ApiError('KAFKA_UNAVAILABLE', `The offsets of ${failures.length} partition(s) could not be read: ${failures.slice(0, 3).join('; ')}`);
+    throw new ApiError(
+      'KAFKA_UNAVAILABLE',
+      `The offsets of ${failures.length} partition(s) could not be read: ${failures.slice(0, 3).join('; ')}`,
+    );
   }
-  const planned = planReset(input, scope.value, { committed: group.committed, sourceCommitted: source?.committed, bounds, timestampOffsets: forTime?.offsets });
+  const planned = planReset(input, scope.value, {
+    committed: group.committed,
+    sourceCommitted: source?.committed,
+    bounds,
+    timestampOffsets: forTime?.offsets,
+  });
   return { rows: planned.value, warnings: [...scope.warnings, ...planned.warnings] };
 }
 
@@ -91,12 +102,21 @@ export async function resetGroupOffsets(clusterId: string, groupId: string, inpu
     }
     await onGroupCoordinator(connection, groupId, async (broker) => {
       assertInactive({ groupId, ...(await describeGroupState(broker, groupId)) });
-      const response = await commitOffsets(broker, { groupId, generationIdOrMemberEpoch: -1, memberId: '', topics: [...byTopic].map(([name, partitions]) => ({ name, partitions })) });
+      const response = await commitOffsets(broker, {
+        groupId,
+        generationIdOrMemberEpoch: -1,
+        memberId: '',
+        topics: [...byTopic].map(([name, partitions]) => ({ name, partitions })),
+      });
       const failed = response.topics.flatMap((t) => t.partitions.filter((p) => p.errorCode !== 0).map((p) => ({ topic: t.name, ...p })));
       const first = failed[0];
       if (!first) return;
       const live = LIVE_GROUP_ERRORS.get(first.errorCode);
-      if (live) throw new ApiError('CONFLICT', `Consumer group "${groupId}" has active members: Kafka refused the commit (${live}); stop its consumers to reset its offsets`);
+      if (live)
+        throw new ApiError(
+          'CONFLICT',
+          `Consumer group "${groupId}" has active members: Kafka refused the commit (${live}); stop its consumers to reset its offsets`,
+        );
       const error = kafkaError(first.errorCode)!;
       // NOT_COORDINATOR and loading errors are retried on the new coordinator; the rest map to the console's codes.
       error.message = `${error.message} (${failed.length} of ${plan.rows.length} partitions not reset, e.g. ${first.topic}-${first.partition})`;

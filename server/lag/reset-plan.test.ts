@@ -37,7 +37,13 @@ describe('partitionsToReset (the scope)', () => {
 
   it('partitions: exactly those (--topic t:0,1); with topics: their union, without duplicates', () => {
     expect(scope({ partitions: [{ topic: 'payments', partition: 1 }] }).value).toEqual([{ topic: 'payments', partition: 1 }]);
-    const union = scope({ topics: ['payments'], partitions: [{ topic: 'payments', partition: 1 }, { topic: 'orders', partition: 2 }] }).value;
+    const union = scope({
+      topics: ['payments'],
+      partitions: [
+        { topic: 'payments', partition: 1 },
+        { topic: 'orders', partition: 2 },
+      ],
+    }).value;
     expect(union).toEqual([
       { topic: 'orders', partition: 2 },
       { topic: 'payments', partition: 0 },
@@ -50,10 +56,19 @@ describe('partitionsToReset (the scope)', () => {
     expect(unknownTopic).toThrow(ApiError);
     expect(() => unknownTopic()).toThrow('Topic "missing" does not exist');
     try {
-      scope({ partitions: [{ topic: 'orders', partition: 5 }, { topic: 'gone', partition: 0 }] });
+      scope({
+        partitions: [
+          { topic: 'orders', partition: 5 },
+          { topic: 'gone', partition: 0 },
+        ],
+      });
       expect.unreachable();
     } catch (error) {
-      expect(error).toMatchObject({ code: 'VALIDATION', status: 422, fieldErrors: { partitions: ['Partition orders-5 does not exist', 'Partition gone-0 does not exist'] } });
+      expect(error).toMatchObject({
+        code: 'VALIDATION',
+        status: 422,
+        fieldErrors: { partitions: ['Partition orders-5 does not exist', 'Partition gone-0 does not exist'] },
+      });
     }
   });
 
@@ -92,7 +107,8 @@ describe('partitionsToReset (the scope)', () => {
   });
 });
 
-const bounds = (entries: [string, number, string, string][]) => new Map<string, PartitionBounds>(entries.map(([t, p, s, e]) => [k(t, p), { logStartOffset: s, highWatermark: e }]));
+const bounds = (entries: [string, number, string, string][]) =>
+  new Map<string, PartitionBounds>(entries.map(([t, p, s, e]) => [k(t, p), { logStartOffset: s, highWatermark: e }]));
 /** orders-0: [5, 100), orders-1: [0, 40) (its commit 50 is past the end), orders-2: empty [0, 0), payments-0: [0, 9007199254740993). */
 const BOUNDS = bounds([
   ['orders', 0, '5', '100'],
@@ -147,7 +163,9 @@ describe('planReset (the new offsets)', () => {
   });
 
   it('shift: refused for a partition without a committed offset, as the CLI does', () => {
-    expect(() => plan({ strategy: 'shift', shiftBy: 1 })).toThrow('Cannot shift offset for partition orders-2 since there is no current committed offset');
+    expect(() => plan({ strategy: 'shift', shiftBy: 1 })).toThrow(
+      'Cannot shift offset for partition orders-2 since there is no current committed offset',
+    );
     try {
       plan({ strategy: 'shift', shiftBy: 1 });
     } catch (error) {

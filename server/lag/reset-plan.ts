@@ -20,7 +20,8 @@ export type ScopeContext = {
 
 export type Planned<T> = { value: T; warnings: string[] };
 
-const byTopicPartition = (a: TopicPartitionRef, b: TopicPartitionRef) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition);
+const byTopicPartition = (a: TopicPartitionRef, b: TopicPartitionRef) =>
+  a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition;
 const label = ({ topic, partition }: TopicPartitionRef) => `${topic}-${partition}`;
 
 function invalid(field: string, messages: string[]): never {
@@ -41,9 +42,17 @@ export function partitionsToReset(input: OffsetResetInput, context: ScopeContext
   const scoped = (input.topics?.length ?? 0) > 0 || (input.partitions?.length ?? 0) > 0;
   if (scoped) {
     const unknownTopics = (input.topics ?? []).filter((t) => !context.topicPartitions.has(t));
-    if (unknownTopics.length > 0) invalid('topics', unknownTopics.map((t) => `Topic "${t}" does not exist`));
+    if (unknownTopics.length > 0)
+      invalid(
+        'topics',
+        unknownTopics.map((t) => `Topic "${t}" does not exist`),
+      );
     const unknownPartitions = (input.partitions ?? []).filter((p) => !context.topicPartitions.get(p.topic)?.includes(p.partition));
-    if (unknownPartitions.length > 0) invalid('partitions', unknownPartitions.map((p) => `Partition ${label(p)} does not exist`));
+    if (unknownPartitions.length > 0)
+      invalid(
+        'partitions',
+        unknownPartitions.map((p) => `Partition ${label(p)} does not exist`),
+      );
     for (const topic of input.topics ?? []) for (const partition of context.topicPartitions.get(topic) ?? []) add({ topic, partition });
     for (const p of input.partitions ?? []) add({ topic: p.topic, partition: p.partition });
   } else {
@@ -96,7 +105,11 @@ function clamp(ref: TopicPartitionRef, offset: bigint, bounds: PartitionBounds, 
  * offset"), unclamped; offset, shift (committed + n; refused without a commit) and copy (the source group's commit,
  * as --from-file) are clamped to [log start, high watermark]. lagAfter = high watermark − new offset.
  */
-export function planReset(input: OffsetResetInput, partitions: readonly TopicPartitionRef[], context: PlanContext): Planned<OffsetResetRow[]> {
+export function planReset(
+  input: OffsetResetInput,
+  partitions: readonly TopicPartitionRef[],
+  context: PlanContext,
+): Planned<OffsetResetRow[]> {
   const warnings: string[] = [];
   const rows = partitions.map((ref): OffsetResetRow => {
     const key = partitionKey(ref.topic, ref.partition);
@@ -113,7 +126,8 @@ export function planReset(input: OffsetResetInput, partitions: readonly TopicPar
         break;
       case 'timestamp': {
         const found = context.timestampOffsets?.get(key) ?? null;
-        if (found === null) warnings.push(`Partition ${ref.partition} from topic ${ref.topic} is empty. Falling back to latest known offset.`);
+        if (found === null)
+          warnings.push(`Partition ${ref.partition} from topic ${ref.topic} is empty. Falling back to latest known offset.`);
         next = BigInt(found ?? bounds.highWatermark);
         break;
       }
@@ -121,7 +135,8 @@ export function planReset(input: OffsetResetInput, partitions: readonly TopicPar
         next = clamp(ref, BigInt(input.offset ?? '0'), bounds, warnings);
         break;
       case 'shift':
-        if (current === null) invalid('shiftBy', [`Cannot shift offset for partition ${label(ref)} since there is no current committed offset`]);
+        if (current === null)
+          invalid('shiftBy', [`Cannot shift offset for partition ${label(ref)} since there is no current committed offset`]);
         next = clamp(ref, BigInt(current) + BigInt(input.shiftBy ?? 0), bounds, warnings);
         break;
       case 'copy': {

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { consumerGroupListQuerySchema, type ConsumerGroupSummary } from '@/lib/schemas/consumer-groups';
 import { selectGroups } from '@/server/lag/select-groups';
 
-const group = (groupId: string, state: string, totalLag: string | null, topics: string[] = ['t'], maxTimeLagMs: number | null = null): ConsumerGroupSummary => ({
+const group = (
+  groupId: string,
+  state: string,
+  totalLag: string | null,
+  topics: string[] = ['t'],
+  maxTimeLagMs: number | null = null,
+): ConsumerGroupSummary => ({
   maxTimeLagIsLowerBound: false,
   groupId,
   state,

@@ -49,6 +49,8 @@ export async function startLagSamplers(process: SamplingProcess = 'server') {
   if (holder.__lagSamplersFollowConfig) return;
   holder.__lagSamplersFollowConfig = true;
   onConfigReload(() => {
-    syncLagSamplers(process).catch((error: unknown) => console.error(`kafka-console: lag samplers not updated after the reload: ${String(error)}`));
+    syncLagSamplers(process).catch((error: unknown) =>
+      console.error(`kafka-console: lag samplers not updated after the reload: ${String(error)}`),
+    );
   });
 }

@@ -11,7 +11,11 @@ const pairs = (t: HwmTable) => Array.from({ length: t.length / 2 }, (_, i) => [t
 
 describe('addHwmPoint (kafka-lag-exporter lookup table)', () => {
   it('appends increasing points', () => {
-    expect(pairs(table([0, 1000], [100, 2000], [250, 3000]))).toEqual([[0, 1000], [100, 2000], [250, 3000]]);
+    expect(pairs(table([0, 1000], [100, 2000], [250, 3000]))).toEqual([
+      [0, 1000],
+      [100, 2000],
+      [250, 3000],
+    ]);
   });
 
   it('ignores a point that is not newer than the last one', () => {
@@ -19,18 +23,33 @@ describe('addHwmPoint (kafka-lag-exporter lookup table)', () => {
   });
 
   it('keeps the first and the last point of a flat run', () => {
-    expect(pairs(table([0, 1000], [200, 2000], [200, 3000], [200, 4000], [200, 5000]))).toEqual([[0, 1000], [200, 2000], [200, 5000]]);
-    expect(pairs(table([200, 1000], [200, 2000], [200, 3000], [300, 4000]))).toEqual([[200, 1000], [200, 3000], [300, 4000]]);
+    expect(pairs(table([0, 1000], [200, 2000], [200, 3000], [200, 4000], [200, 5000]))).toEqual([
+      [0, 1000],
+      [200, 2000],
+      [200, 5000],
+    ]);
+    expect(pairs(table([200, 1000], [200, 2000], [200, 3000], [300, 4000]))).toEqual([
+      [200, 1000],
+      [200, 3000],
+      [300, 4000],
+    ]);
   });
 
   it('starts again when the high watermark goes backwards (topic recreated, log truncated)', () => {
-    expect(pairs(table([100, 1000], [200, 2000], [5, 3000], [10, 4000]))).toEqual([[5, 3000], [10, 4000]]);
+    expect(pairs(table([100, 1000], [200, 2000], [5, 3000], [10, 4000]))).toEqual([
+      [5, 3000],
+      [10, 4000],
+    ]);
   });
 
   it('drops the oldest point beyond the limit', () => {
     const t: HwmTable = [];
     for (let i = 0; i < 5; i += 1) addHwmPoint(t, i * 10, i * 1000, 3);
-    expect(pairs(t)).toEqual([[20, 2000], [30, 3000], [40, 4000]]);
+    expect(pairs(t)).toEqual([
+      [20, 2000],
+      [30, 3000],
+      [40, 4000],
+    ]);
   });
 });
 
@@ -113,11 +132,31 @@ describe('timeLagMs', () => {
 describe('largestTimeLag', () => {
   it('is the largest known figure, a lower bound while a lagging row is unknown, never 0 then', async () => {
     const { largestTimeLag } = await import('@/server/lag/time-lag');
-    expect(largestTimeLag([{ lag: '5', timeLagMs: 2_000 }, { lag: '0', timeLagMs: 0 }])).toEqual({ ms: 2_000, lowerBound: false });
-    expect(largestTimeLag([{ lag: '5', timeLagMs: 2_000 }, { lag: 616, timeLagMs: null }])).toEqual({ ms: 2_000, lowerBound: true });
+    expect(
+      largestTimeLag([
+        { lag: '5', timeLagMs: 2_000 },
+        { lag: '0', timeLagMs: 0 },
+      ]),
+    ).toEqual({ ms: 2_000, lowerBound: false });
+    expect(
+      largestTimeLag([
+        { lag: '5', timeLagMs: 2_000 },
+        { lag: 616, timeLagMs: null },
+      ]),
+    ).toEqual({ ms: 2_000, lowerBound: true });
     // The measured bug: every lagging partition unknown, a caught-up one at 0 → "0 s". Now unknown.
-    expect(largestTimeLag([{ lag: '0', timeLagMs: 0 }, { lag: '616', timeLagMs: null }])).toEqual({ ms: null, lowerBound: false });
-    expect(largestTimeLag([{ lag: null, timeLagMs: null }, { lag: '-3', timeLagMs: 0 }])).toEqual({ ms: 0, lowerBound: false });
+    expect(
+      largestTimeLag([
+        { lag: '0', timeLagMs: 0 },
+        { lag: '616', timeLagMs: null },
+      ]),
+    ).toEqual({ ms: null, lowerBound: false });
+    expect(
+      largestTimeLag([
+        { lag: null, timeLagMs: null },
+        { lag: '-3', timeLagMs: 0 },
+      ]),
+    ).toEqual({ ms: 0, lowerBound: false });
     expect(largestTimeLag([])).toEqual({ ms: null, lowerBound: false });
   });
 });

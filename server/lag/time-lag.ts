@@ -101,7 +101,10 @@ export function timeLagMs(table: HwmTable, committed: number | null, highWaterma
  * bound while a lagging row's figure is unknown. Never 0 while a row lags with an unknown figure: null then, as 0
  * would read "caught up".
  */
-export function largestTimeLag(rows: readonly { lag: string | number | null; timeLagMs: number | null }[]): { ms: number | null; lowerBound: boolean } {
+export function largestTimeLag(rows: readonly { lag: string | number | null; timeLagMs: number | null }[]): {
+  ms: number | null;
+  lowerBound: boolean;
+} {
   let ms: number | null = null;
   let unknownLagging = false;
   for (const row of rows) {

@@ -34,7 +34,8 @@ export type PreparedRead = ReadStart & {
 export function topicHooks(connection: KafkaConnection, topic: string): Pick<ReadHooks, 'refreshLeaders' | 'refreshLogStart'> {
   return {
     refreshLeaders: () => readTopicLeaders(connection, topic),
-    refreshLogStart: async (partition) => (await readTopicBounds(connection, topic, await readTopicLeaders(connection, topic), [partition]))[0]?.logStart ?? null,
+    refreshLogStart: async (partition) =>
+      (await readTopicBounds(connection, topic, await readTopicLeaders(connection, topic), [partition]))[0]?.logStart ?? null,
   };
 }
 
@@ -61,9 +62,12 @@ function choosePartitions(query: MessagesQuery, spec: RequestedStart, count: num
     if (!partitions.every(exists)) throw fieldError('cursor', 'The cursor names partitions this topic does not have');
     return partitions.sort((a, b) => a - b);
   }
-  let partitions = query.partitions ? [...new Set(query.partitions.split(',').map(Number))].sort((a, b) => a - b) : Array.from({ length: count }, (_, i) => i);
+  let partitions = query.partitions
+    ? [...new Set(query.partitions.split(',').map(Number))].sort((a, b) => a - b)
+    : Array.from({ length: count }, (_, i) => i);
   const missing = partitions.filter((p) => !exists(p));
-  if (missing.length > 0) throw fieldError('partitions', `The topic has ${count} partition${count === 1 ? '' : 's'} (0-${count - 1}); no ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw fieldError('partitions', `The topic has ${count} partition${count === 1 ? '' : 's'} (0-${count - 1}); no ${missing.join(', ')}`);
   if (query.key !== undefined) {
     const keyPartition = partitionForKey(Buffer.from(query.key, query.keyEncoding), count);
     notices.push(`The key is in partition ${keyPartition} (Kafka's default partitioner, ${count} partitions).`);
@@ -96,7 +100,9 @@ export async function prepareRead(connection: KafkaConnection, topic: string, qu
   const predicate =
     keyFilter === null && predicateFilter === null
       ? null
-      : (record: Parameters<NonNullable<typeof predicateFilter>>[0]) => (keyFilter === null || (record.key !== null && record.key.equals(keyFilter))) && (predicateFilter === null || predicateFilter(record));
+      : (record: Parameters<NonNullable<typeof predicateFilter>>[0]) =>
+          (keyFilter === null || (record.key !== null && record.key.equals(keyFilter))) &&
+          (predicateFilter === null || predicateFilter(record));
   const laneCount = Math.max(1, start.lanes.length);
   return {
     ...start,

@@ -10,11 +10,16 @@ export type Cursor = { direction: ReadDirection; positions: Map<number, bigint> 
 type Encoded = { v: 1; d: 'f' | 'b'; p: [number, string][] };
 
 export function encodeCursor(cursor: Cursor): string {
-  const body: Encoded = { v: 1, d: cursor.direction === 'forward' ? 'f' : 'b', p: [...cursor.positions].sort(([a], [b]) => a - b).map(([p, o]) => [p, o.toString()]) };
+  const body: Encoded = {
+    v: 1,
+    d: cursor.direction === 'forward' ? 'f' : 'b',
+    p: [...cursor.positions].sort(([a], [b]) => a - b).map(([p, o]) => [p, o.toString()]),
+  };
   return Buffer.from(JSON.stringify(body)).toString('base64url');
 }
 
-const invalid = () => new ApiError('VALIDATION', 'The cursor is not one this console gave out', { fieldErrors: { cursor: ['not a cursor of this console'] } });
+const invalid = () =>
+  new ApiError('VALIDATION', 'The cursor is not one this console gave out', { fieldErrors: { cursor: ['not a cursor of this console'] } });
 
 export function decodeCursor(text: string): Cursor {
   let body: unknown;
@@ -27,7 +32,14 @@ export function decodeCursor(text: string): Cursor {
   if (!b || b.v !== 1 || (b.d !== 'f' && b.d !== 'b') || !Array.isArray(b.p) || b.p.length === 0 || b.p.length > 100_000) throw invalid();
   const positions = new Map<number, bigint>();
   for (const entry of b.p) {
-    if (!Array.isArray(entry) || !Number.isInteger(entry[0]) || entry[0] < 0 || typeof entry[1] !== 'string' || !/^\d{1,19}$/.test(entry[1])) throw invalid();
+    if (
+      !Array.isArray(entry) ||
+      !Number.isInteger(entry[0]) ||
+      entry[0] < 0 ||
+      typeof entry[1] !== 'string' ||
+      !/^\d{1,19}$/.test(entry[1])
+    )
+      throw invalid();
     positions.set(entry[0], BigInt(entry[1]));
   }
   return { direction: b.d === 'f' ? 'forward' : 'backward', positions };

@@ -12,7 +12,26 @@ import { readRecords } from '@/server/messages/read-records';
 import { acquireStreamSlot } from '@/server/messages/stream-slots';
 import { STREAM_PARTITION_MAX_BYTES } from '@/server/messages/stream-messages';
 
-const CSV_COLUMNS = ['partition', 'offset', 'timestamp', 'time', 'timestampType', 'key', 'keyEncoding', 'value', 'valueEncoding', 'headers', 'keySize', 'valueSize', 'compression', 'producerId', 'transactional', 'aborted', 'control', 'masked'] as const;
+const CSV_COLUMNS = [
+  'partition',
+  'offset',
+  'timestamp',
+  'time',
+  'timestampType',
+  'key',
+  'keyEncoding',
+  'value',
+  'valueEncoding',
+  'headers',
+  'keySize',
+  'valueSize',
+  'compression',
+  'producerId',
+  'transactional',
+  'aborted',
+  'control',
+  'masked',
+] as const;
 
 function csvLine(m: Message): string {
   return csvRow([
@@ -42,16 +61,30 @@ function csvLine(m: Message): string {
  * read: masked like every answer, outside the route deadline, within the stream budget and slots. A read that fails
  * part-way ends the file with a line that says so.
  */
-export async function exportMessages(clusterId: string, topic: string, query: MessagesExportQuery, principal: Principal, requestSignal: AbortSignal): Promise<Response> {
+export async function exportMessages(
+  clusterId: string,
+  topic: string,
+  query: MessagesExportQuery,
+  principal: Principal,
+  requestSignal: AbortSignal,
+): Promise<Response> {
   const settings = getConfig().messages;
-  const release = acquireStreamSlot(`${principal.kind}:${principal.name}`, { perUser: settings.streamsPerUser, perConsole: settings.streamsPerConsole });
+  const release = acquireStreamSlot(`${principal.kind}:${principal.name}`, {
+    perUser: settings.streamsPerUser,
+    perConsole: settings.streamsPerConsole,
+  });
   try {
-    const prepared = await withKafka(clusterId, (connection) => prepareRead(connection, topic, { ...query, live: undefined }, principal), { channel: 'records' });
+    const prepared = await withKafka(clusterId, (connection) => prepareRead(connection, topic, { ...query, live: undefined }, principal), {
+      channel: 'records',
+    });
     const csv = query.format === 'csv';
     const fileName = `${topic}.${csv ? 'csv' : 'jsonl'}`.replace(/[^\w.-]+/g, '_');
     return streamingResponse(
       requestSignal,
-      { 'Content-Type': csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8', 'Content-Disposition': `attachment; filename="${fileName}"` },
+      {
+        'Content-Type': csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${fileName}"`,
+      },
       async (sink, signal) => {
         if (csv) await sink.write(`${CSV_COLUMNS.join(',')}\r\n`);
         const trailer = (text: string) => sink.write(csv ? `${csvRow([`# ${text}`])}\r\n` : `${JSON.stringify({ error: text })}\n`);

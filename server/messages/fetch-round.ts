@@ -41,7 +41,11 @@ function fetchOnce(broker: KafkajsBroker, topic: string, asks: readonly FetchAsk
   });
 }
 
-function partitionOf(response: Awaited<ReturnType<typeof fetchRecords>>, topic: string, partition: number): FetchPartitionResponse | undefined {
+function partitionOf(
+  response: Awaited<ReturnType<typeof fetchRecords>>,
+  topic: string,
+  partition: number,
+): FetchPartitionResponse | undefined {
   return response.topics.find((t) => t.name === topic)?.partitions.find((p) => p.partition === partition);
 }
 
@@ -52,7 +56,12 @@ function decoded(ask: FetchAsk, data: FetchPartitionResponse, isolation: Isolati
   try {
     batches = decodeRecordBatches(data.records);
   } catch (e) {
-    return { partition: ask.partition, ok: false, errorType: null, error: `records from offset ${ask.offset} could not be read: ${e instanceof Error ? e.message : String(e)}` };
+    return {
+      partition: ask.partition,
+      ok: false,
+      errorType: null,
+      error: `records from offset ${ask.offset} could not be read: ${e instanceof Error ? e.message : String(e)}`,
+    };
   }
   const aborted = isolation === 'read_committed' ? abortedByList(batches, data.abortedTransactions ?? []) : abortedByMarkers(batches);
   const last = batches.at(-1);
@@ -118,7 +127,12 @@ export async function fetchRound(
         const response = await fetchOnce(broker, topic, group, LEVEL[isolation], maxWaitMs);
         for (const ask of group) {
           const data = partitionOf(response, topic, ask.partition);
-          fetched.set(ask.partition, data ? decoded(ask, data, isolation) : { partition: ask.partition, ok: false, errorType: null, error: `broker ${leader} did not answer for this partition` });
+          fetched.set(
+            ask.partition,
+            data
+              ? decoded(ask, data, isolation)
+              : { partition: ask.partition, ok: false, errorType: null, error: `broker ${leader} did not answer for this partition` },
+          );
         }
       };
       await read(led);
@@ -143,4 +157,3 @@ export async function fetchRound(
   }
   return results;
 }
-

@@ -8,7 +8,11 @@ const record = (over: Partial<FilterTarget> & { v?: unknown; k?: string | null }
   timestamp: Date.parse('2026-12-01T10:00:00Z'),
   key: over.k === undefined ? Buffer.from('user-42') : over.k === null ? null : Buffer.from(over.k),
   value: over.v === undefined ? null : Buffer.from(typeof over.v === 'string' ? over.v : JSON.stringify(over.v)),
-  headers: [{ key: 'source', value: Buffer.from('web') }, { key: 'source', value: Buffer.from('second') }, { key: 'none', value: null }],
+  headers: [
+    { key: 'source', value: Buffer.from('web') },
+    { key: 'source', value: Buffer.from('second') },
+    { key: 'none', value: null },
+  ],
   ...over,
 });
 

@@ -106,7 +106,8 @@ function equals(field: FilterField, actual: unknown, literal: FilterLiteral): bo
 }
 
 function order(field: FilterField, actual: unknown, literal: FilterLiteral): number | null {
-  if (typeof actual === 'string' && typeof literal === 'string' && field.root !== 'timestamp') return actual < literal ? -1 : actual > literal ? 1 : 0;
+  if (typeof actual === 'string' && typeof literal === 'string' && field.root !== 'timestamp')
+    return actual < literal ? -1 : actual > literal ? 1 : 0;
   const a = numeric(actual);
   const b = literalNumber(field, literal);
   if (a === null || b === null) return null;
@@ -125,7 +126,10 @@ function compileRegex(source: string): RE2JS {
   try {
     return RE2JS.compile(source);
   } catch (error) {
-    throw new FilterSyntaxError(0, `the regular expression ${JSON.stringify(source)} is not valid: ${error instanceof Error ? error.message : String(error)}`);
+    throw new FilterSyntaxError(
+      0,
+      `the regular expression ${JSON.stringify(source)} is not valid: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

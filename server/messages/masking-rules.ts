@@ -28,7 +28,13 @@ export function parseJsonPath(text: string): PathStep[] | null {
     } else if (text[i] === '[') {
       const bracket = /^\[(?:(\d+)|\*|"((?:[^"\\]|\\.)*)")\]/.exec(text.slice(i));
       if (!bracket) return null;
-      steps.push(bracket[1] !== undefined ? Number(bracket[1]) : bracket[2] !== undefined ? (JSON.parse(`"${bracket[2]}"`) as string) : { any: true });
+      steps.push(
+        bracket[1] !== undefined
+          ? Number(bracket[1])
+          : bracket[2] !== undefined
+            ? (JSON.parse(`"${bracket[2]}"`) as string)
+            : { any: true },
+      );
       i += bracket[0].length;
     } else {
       return null;
@@ -49,7 +55,13 @@ export const maskingRuleSchema = z
     clusters: z.array(globSchema).min(1),
     topics: z.array(globSchema).min(1),
     paths: z
-      .array(z.string().min(1).max(500).refine((p) => parseJsonPath(p) !== null, 'a JSON path such as $.card.number or items[*].phone'))
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(500)
+          .refine((p) => parseJsonPath(p) !== null, 'a JSON path such as $.card.number or items[*].phone'),
+      )
       .max(100)
       .optional(),
     fields: z.array(z.string().min(1).max(200)).max(100).optional(),

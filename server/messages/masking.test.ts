@@ -7,7 +7,13 @@ const CARD = '4111 1111 1111 1111';
 const rules: MaskingRule[] = [
   { clusters: ['prod', 'local'], topics: ['payments.*'], paths: ['$.card.number', 'items[*].cvv'], action: 'hide' },
   { clusters: ['*'], topics: ['payments.*'], fields: ['phone'], action: 'hash' },
-  { clusters: ['*'], topics: ['payments.*', 'logs'], regex: '\\b\\d{4}[ -]?\\d{4}[ -]?\\d{4}[ -]?\\d{4}\\b', action: 'hide', roles: ['operator'] },
+  {
+    clusters: ['*'],
+    topics: ['payments.*', 'logs'],
+    regex: '\\b\\d{4}[ -]?\\d{4}[ -]?\\d{4}[ -]?\\d{4}\\b',
+    action: 'hide',
+    roles: ['operator'],
+  },
 ];
 
 const parts = (value: unknown, key: string | null = 'k', headers: MaskableParts['headers'] = []): MaskableParts => ({
@@ -28,7 +34,15 @@ describe('maskerFor', () => {
   });
 
   it('hides paths (with array wildcards), hashes field names at any depth with a keyed, stable HMAC', () => {
-    const masked = json(admin.apply(parts({ card: { number: CARD, holder: 'A' }, items: [{ cvv: 123 }, { cvv: 456, sku: 'x' }], contact: { phone: '+86 138 0013 8000' } })));
+    const masked = json(
+      admin.apply(
+        parts({
+          card: { number: CARD, holder: 'A' },
+          items: [{ cvv: 123 }, { cvv: 456, sku: 'x' }],
+          contact: { phone: '+86 138 0013 8000' },
+        }),
+      ),
+    );
     expect(masked).toMatchObject({ card: { number: '***', holder: 'A' }, items: [{ cvv: '***' }, { cvv: '***', sku: 'x' }] });
     const phone = (masked.contact as { phone: string }).phone;
     expect(phone).toMatch(/^hmac:[A-Za-z0-9_-]{22}$/);
@@ -38,11 +52,19 @@ describe('maskerFor', () => {
   });
 
   it('runs the regex over text values, JSON strings and numbers, object keys, keys and headers', () => {
-    const out = operator.apply(parts({ note: `card ${CARD} used`, n: 4111111111111111, [CARD]: 1 }, `user ${CARD}`, [{ key: 'h', value: Buffer.from(CARD) }]));
+    const out = operator.apply(
+      parts({ note: `card ${CARD} used`, n: 4111111111111111, [CARD]: 1 }, `user ${CARD}`, [{ key: 'h', value: Buffer.from(CARD) }]),
+    );
     const all = [out.key, out.value, ...out.headers.map((h) => h.value)].map((b) => b!.toString()).join('\n');
     expect(all).not.toMatch(/4111/);
-    expect(json(maskerFor(rules, 'local', 'logs', 'operator', () => SECRET)!.apply(parts({ note: 'no card here' })))).toEqual({ note: 'no card here' });
-    expect(maskerFor(rules, 'local', 'logs', 'operator', () => SECRET)!.apply(parts(`plain ${CARD} text`)).value!.toString()).toBe('plain *** text');
+    expect(json(maskerFor(rules, 'local', 'logs', 'operator', () => SECRET)!.apply(parts({ note: 'no card here' })))).toEqual({
+      note: 'no card here',
+    });
+    expect(
+      maskerFor(rules, 'local', 'logs', 'operator', () => SECRET)!
+        .apply(parts(`plain ${CARD} text`))
+        .value!.toString(),
+    ).toBe('plain *** text');
   });
 
   it('keeps unchanged parts byte for byte, masks bytes that are not UTF-8 whole (fail closed)', () => {

@@ -118,8 +118,19 @@ function maskPart(bytes: Buffer | null, rules: CompiledRule[]): Buffer | null {
  * The rules that apply to (cluster, topic, role), compiled once per request; null when none does. `secret` is
  * asked for only then (the HMAC key of `hash`).
  */
-export function maskerFor(rules: readonly MaskingRule[], clusterId: string, topic: string, role: Role, secret: () => string): Masker | null {
-  const matching = rules.filter((r) => r.clusters.some((g) => globMatches(g, clusterId)) && r.topics.some((g) => globMatches(g, topic)) && (!r.roles || r.roles.includes(role)));
+export function maskerFor(
+  rules: readonly MaskingRule[],
+  clusterId: string,
+  topic: string,
+  role: Role,
+  secret: () => string,
+): Masker | null {
+  const matching = rules.filter(
+    (r) =>
+      r.clusters.some((g) => globMatches(g, clusterId)) &&
+      r.topics.some((g) => globMatches(g, topic)) &&
+      (!r.roles || r.roles.includes(role)),
+  );
   if (matching.length === 0) return null;
   const hash = hasher(secret());
   const applicable = matching.map((r) => compileRule(r, hash));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { murmur2, partitionForKey } from '@/server/messages/murmur2';
 
 describe('murmur2 (Kafka Utils.murmur2)', () => {
-  it('gives the values of Kafka\'s own test vectors', () => {
+  it("gives the values of Kafka's own test vectors", () => {
     const cases: [string, number][] = [
       ['21', -973932308],
       ['foobar', -790332482],

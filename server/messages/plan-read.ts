@@ -21,7 +21,8 @@ export type ReadStart = {
 const clamp = (value: bigint, low: bigint, high: bigint) => (value < low ? low : value > high ? high : value);
 
 export function planRead(bounds: readonly PartitionBounds[], spec: StartSpec): ReadStart {
-  const direction: ReadDirection = spec.kind === 'newest' || (spec.kind === 'cursor' && spec.cursor.direction === 'backward') ? 'backward' : 'forward';
+  const direction: ReadDirection =
+    spec.kind === 'newest' || (spec.kind === 'cursor' && spec.cursor.direction === 'backward') ? 'backward' : 'forward';
   const lanes: LaneStart[] = [];
   const notices: string[] = [];
   const errors: ReadStart['errors'] = [];
@@ -41,8 +42,10 @@ export function planRead(bounds: readonly PartitionBounds[], spec: StartSpec): R
         break;
       case 'offset':
         start = clamp(spec.offset, logStart, hwm);
-        if (spec.offset < logStart) notices.push(`Partition ${b.partition}: offset ${spec.offset} is before the log start; started at ${logStart}.`);
-        if (spec.offset > hwm) notices.push(`Partition ${b.partition}: offset ${spec.offset} is beyond the end; started at the end, ${hwm}.`);
+        if (spec.offset < logStart)
+          notices.push(`Partition ${b.partition}: offset ${spec.offset} is before the log start; started at ${logStart}.`);
+        if (spec.offset > hwm)
+          notices.push(`Partition ${b.partition}: offset ${spec.offset} is beyond the end; started at the end, ${hwm}.`);
         break;
       case 'timestamp':
         start = clamp(spec.offsets.get(b.partition) ?? hwm, logStart, hwm);
@@ -50,7 +53,8 @@ export function planRead(bounds: readonly PartitionBounds[], spec: StartSpec): R
       case 'cursor': {
         const position = spec.cursor.positions.get(b.partition)!;
         start = clamp(position, logStart, hwm);
-        if (direction === 'forward' && position < logStart) notices.push(`Partition ${b.partition}: records before ${logStart} were deleted since the last page; went on from there.`);
+        if (direction === 'forward' && position < logStart)
+          notices.push(`Partition ${b.partition}: records before ${logStart} were deleted since the last page; went on from there.`);
         break;
       }
     }

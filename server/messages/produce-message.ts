@@ -34,8 +34,11 @@ function choosePartition(input: ParsedProduceInput, key: Buffer | null, leaders:
 }
 
 async function sendOnce(connection: KafkaConnection, leader: number, args: Parameters<typeof produceBatch>[1]): Promise<WireResult> {
-  const [outcome] = await onBrokers(connection, [leader], (broker) => produceBatch(broker, args), { timeoutMs: PRODUCE_TIMEOUT_MS + 3_000 });
-  if (!outcome!.ok) throw new ApiError('KAFKA_UNAVAILABLE', `The partition leader (broker ${leader}) did not take the record: ${outcome!.error}`);
+  const [outcome] = await onBrokers(connection, [leader], (broker) => produceBatch(broker, args), {
+    timeoutMs: PRODUCE_TIMEOUT_MS + 3_000,
+  });
+  if (!outcome!.ok)
+    throw new ApiError('KAFKA_UNAVAILABLE', `The partition leader (broker ${leader}) did not take the record: ${outcome!.error}`);
   return outcome!.value;
 }
 
@@ -44,7 +47,10 @@ function refusal(result: WireResult, clusterId: string, maxMessageBytes: number 
   const error = kafkaError(result.errorCode)!;
   const detail = result.recordErrors[0]?.message ?? result.errorMessage ?? error.message;
   if (error.type === 'MESSAGE_TOO_LARGE' || error.type === 'RECORD_LIST_TOO_LARGE') {
-    return fieldError('value', `Kafka refused the record as too large${maxMessageBytes ? ` (max.message.bytes = ${maxMessageBytes})` : ''}`);
+    return fieldError(
+      'value',
+      `Kafka refused the record as too large${maxMessageBytes ? ` (max.message.bytes = ${maxMessageBytes})` : ''}`,
+    );
   }
   if (error.type === 'INVALID_RECORD') return fieldError(/key/i.test(detail) ? 'key' : 'value', `Kafka refused the record: ${detail}`);
   return toApiError(Object.assign(error, { message: detail }), clusterId);
@@ -57,11 +63,19 @@ function refusal(result: WireResult, clusterId: string, maxMessageBytes: number 
  * so a record is never written twice.
  */
 export async function produceMessage(clusterId: string, topic: string, input: ParsedProduceInput): Promise<ProduceResult> {
-  if (isInternalTopicName(topic)) throw new ApiError('FORBIDDEN', `"${topic}" is one of Kafka's internal topics: the console does not write to them`);
+  if (isInternalTopicName(topic))
+    throw new ApiError('FORBIDDEN', `"${topic}" is one of Kafka's internal topics: the console does not write to them`);
   const key = bytesOf(input.key, input.keyEncoding);
   const timestamp = Date.now();
   const batch = await encodeRecordBatch(
-    [{ key, value: bytesOf(input.value, input.valueEncoding), headers: input.headers.map((h) => ({ key: h.key, value: bytesOf(h.value, h.valueEncoding) })), timestamp }],
+    [
+      {
+        key,
+        value: bytesOf(input.value, input.valueEncoding),
+        headers: input.headers.map((h) => ({ key: h.key, value: bytesOf(h.value, h.valueEncoding) })),
+        timestamp,
+      },
+    ],
     input.compression,
   );
   return withKafka(
@@ -72,13 +86,18 @@ export async function produceMessage(clusterId: string, topic: string, input: Pa
       const maxValue = (await readTopicConfigValues(connection, [topic], ['max.message.bytes'])).get(topic)?.get('max.message.bytes');
       const maxMessageBytes = maxValue ? Number(maxValue) : null;
       if (maxMessageBytes !== null && batch.length > maxMessageBytes) {
-        throw fieldError('value', `The record takes ${batch.length} bytes as a batch${input.compression === 'none' ? '' : ` (${input.compression})`}; the topic allows ${maxMessageBytes} (max.message.bytes)`);
+        throw fieldError(
+          'value',
+          `The record takes ${batch.length} bytes as a batch${input.compression === 'none' ? '' : ` (${input.compression})`}; the topic allows ${maxMessageBytes} (max.message.bytes)`,
+        );
       }
       for (let attempt = 0; ; attempt += 1) {
         const leader = leaders.get(partition);
-        if (leader === null || leader === undefined) throw new ApiError('KAFKA_UNAVAILABLE', `Partition ${partition} has no leader: nothing can be written to it now`);
+        if (leader === null || leader === undefined)
+          throw new ApiError('KAFKA_UNAVAILABLE', `Partition ${partition} has no leader: nothing can be written to it now`);
         const result = await sendOnce(connection, leader, { acks: input.acks, timeoutMs: PRODUCE_TIMEOUT_MS, topic, partition, batch });
-        if (result.errorCode === 0) return { partition, offset: result.baseOffset, timestamp: result.logAppendTimeMs >= 0 ? result.logAppendTimeMs : timestamp };
+        if (result.errorCode === 0)
+          return { partition, offset: result.baseOffset, timestamp: result.logAppendTimeMs >= 0 ? result.logAppendTimeMs : timestamp };
         if (attempt === 0 && LEADER_MOVED.has(kafkaError(result.errorCode)!.type)) {
           leaders = await readTopicLeaders(connection, topic);
           continue;

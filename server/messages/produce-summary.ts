@@ -12,6 +12,8 @@ export function summarizeProduce(body: unknown): unknown {
     acks: b.acks ?? null,
     keyLength: size(b.key),
     valueLength: size(b.value),
-    headerNames: Array.isArray(b.headers) ? b.headers.map((h) => (h && typeof h === 'object' ? String((h as { key?: unknown }).key ?? '') : '')).slice(0, 50) : [],
+    headerNames: Array.isArray(b.headers)
+      ? b.headers.map((h) => (h && typeof h === 'object' ? String((h as { key?: unknown }).key ?? '') : '')).slice(0, 50)
+      : [],
   };
 }

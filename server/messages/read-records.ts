@@ -57,7 +57,13 @@ export type ReadOutcome = {
   notices: string[];
 };
 
-const LEADER_ERRORS = new Set(['NOT_LEADER_OR_FOLLOWER', 'NOT_LEADER_FOR_PARTITION', 'LEADER_NOT_AVAILABLE', 'FENCED_LEADER_EPOCH', 'UNKNOWN_LEADER_EPOCH']);
+const LEADER_ERRORS = new Set([
+  'NOT_LEADER_OR_FOLLOWER',
+  'NOT_LEADER_FOR_PARTITION',
+  'LEADER_NOT_AVAILABLE',
+  'FENCED_LEADER_EPOCH',
+  'UNKNOWN_LEADER_EPOCH',
+]);
 const PROGRESS_EVERY_MS = 250;
 
 /** A binary heap of the lanes that have a record to take, best head first. */
@@ -75,7 +81,7 @@ class LaneHeap {
     if (lane.peek() === undefined) return;
     const items = this.items;
     items.push(lane);
-    for (let i = items.length - 1; i > 0; ) {
+    for (let i = items.length - 1; i > 0;) {
       const parent = (i - 1) >> 1;
       if (!this.less(i, parent)) break;
       [items[i], items[parent]] = [items[parent]!, items[i]!];
@@ -88,7 +94,7 @@ class LaneHeap {
     const last = items.pop();
     if (items.length > 0 && last) {
       items[0] = last;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let best = i;
@@ -107,14 +113,23 @@ class LaneHeap {
 function ordering(direction: ReadDirection) {
   if (direction === 'forward') {
     return (a: PendingRecord, b: PendingRecord) =>
-      a.record.timestamp !== b.record.timestamp ? a.record.timestamp < b.record.timestamp : a.partition !== b.partition ? a.partition < b.partition : a.record.offset < b.record.offset;
+      a.record.timestamp !== b.record.timestamp
+        ? a.record.timestamp < b.record.timestamp
+        : a.partition !== b.partition
+          ? a.partition < b.partition
+          : a.record.offset < b.record.offset;
   }
   return (a: PendingRecord, b: PendingRecord) =>
-    a.record.timestamp !== b.record.timestamp ? a.record.timestamp > b.record.timestamp : a.partition !== b.partition ? a.partition < b.partition : a.record.offset > b.record.offset;
+    a.record.timestamp !== b.record.timestamp
+      ? a.record.timestamp > b.record.timestamp
+      : a.partition !== b.partition
+        ? a.partition < b.partition
+        : a.record.offset > b.record.offset;
 }
 
 const partsOf = (p: PendingRecord): MaskableParts => ({ key: p.record.key, value: p.record.value, headers: p.record.headers });
-const sizeOf = (parts: MaskableParts) => (parts.key?.length ?? 0) + (parts.value?.length ?? 0) + parts.headers.reduce((n, h) => n + h.key.length + (h.value?.length ?? 0), 0);
+const sizeOf = (parts: MaskableParts) =>
+  (parts.key?.length ?? 0) + (parts.value?.length ?? 0) + parts.headers.reduce((n, h) => n + h.key.length + (h.value?.length ?? 0), 0);
 
 /**
  * Reads records of several partitions in one order (a k-way merge of the partitions by timestamp, so each partition
@@ -126,7 +141,14 @@ const sizeOf = (parts: MaskableParts) => (parts.key?.length ?? 0) + (parts.value
 export async function readRecords(connection: KafkaConnection, plan: ReadPlan, hooks: ReadHooks): Promise<ReadOutcome> {
   const committed = plan.isolation === 'read_committed';
   const lanes = plan.lanes.map(
-    (start) => new Lane(start, { direction: plan.direction, committed, showControl: plan.showControl, partitionMaxBytes: plan.partitionMaxBytes, span: plan.span }),
+    (start) =>
+      new Lane(start, {
+        direction: plan.direction,
+        committed,
+        showControl: plan.showControl,
+        partitionMaxBytes: plan.partitionMaxBytes,
+        span: plan.span,
+      }),
   );
   const errors = new Map<number, string>();
   const notices: string[] = [];
@@ -145,7 +167,13 @@ export async function readRecords(connection: KafkaConnection, plan: ReadPlan, h
   async function refill() {
     const wanting = lanes.filter((l) => l.wants(plan.lowWater));
     const before = new Set(lanes.filter((l) => l.available() > 0));
-    const results = await fetchRound(connection, plan.topic, wanting.map((l) => l.ask()), plan.isolation, { timeoutMs: Math.max(1_000, Math.min(5_000, plan.deadline - Date.now())) });
+    const results = await fetchRound(
+      connection,
+      plan.topic,
+      wanting.map((l) => l.ask()),
+      plan.isolation,
+      { timeoutMs: Math.max(1_000, Math.min(5_000, plan.deadline - Date.now())) },
+    );
     let leadersStale = false;
     for (const result of results) {
       const lane = lanes.find((l) => l.partition === result.partition)!;
@@ -153,7 +181,8 @@ export async function readRecords(connection: KafkaConnection, plan: ReadPlan, h
         lane.accept(result);
         continue;
       }
-      if (result.errorType?.endsWith('_AUTHORIZATION_FAILED')) throw new ApiError('KAFKA_FORBIDDEN', `${result.error} (topic "${plan.topic}")`);
+      if (result.errorType?.endsWith('_AUTHORIZATION_FAILED'))
+        throw new ApiError('KAFKA_FORBIDDEN', `${result.error} (topic "${plan.topic}")`);
       if (lane.retries > 0 && result.errorType && LEADER_ERRORS.has(result.errorType)) {
         lane.retries -= 1;
         leadersStale = true;
@@ -199,7 +228,9 @@ export async function readRecords(connection: KafkaConnection, plan: ReadPlan, h
     const pending = lane.peek()!;
     const original = partsOf(pending);
     const parts = plan.masker ? plan.masker.apply(original) : original;
-    const isMatch = !plan.predicate || plan.predicate({ partition: pending.partition, offset: pending.record.offset, timestamp: pending.record.timestamp, ...parts });
+    const isMatch =
+      !plan.predicate ||
+      plan.predicate({ partition: pending.partition, offset: pending.record.offset, timestamp: pending.record.timestamp, ...parts });
     const size = isMatch ? sizeOf(parts) : 0;
     if (isMatch && matched > 0 && outputBytes + size > plan.maxOutputBytes) {
       heap.push(lane);

@@ -39,10 +39,14 @@ const positionsOf = (positions: Map<number, bigint>) => Object.fromEntries([...p
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 
 export type StreamBudget = { records: number; deadline: number };
@@ -51,7 +55,13 @@ export type StreamBudget = { records: number; deadline: number };
  * The read a stream runs: a scan reads once from the start positions; a live tail reads forward from them (from the
  * current end by default), then asks again every second for what arrived, until the budget or the client ends it.
  */
-export async function runStream(connection: KafkaConnection, prepared: PreparedRead, budget: StreamBudget, sink: EventSink, signal: AbortSignal) {
+export async function runStream(
+  connection: KafkaConnection,
+  prepared: PreparedRead,
+  budget: StreamBudget,
+  sink: EventSink,
+  signal: AbortSignal,
+) {
   const { query } = prepared;
   const live = query.live === 'true';
   let lanes: LaneStart[] = prepared.lanes;
@@ -84,7 +94,8 @@ export async function runStream(connection: KafkaConnection, prepared: PreparedR
       {
         ...topicHooks(connection, prepared.topic),
         onMatch: (match) => sink.send('message', toMessage(match, query.isolation)),
-        onProgress: (p) => void sink.send('progress', { scanned: scanned + p.scanned, matched: matched + p.matched, positions: positionsOf(p.positions) }),
+        onProgress: (p) =>
+          void sink.send('progress', { scanned: scanned + p.scanned, matched: matched + p.matched, positions: positionsOf(p.positions) }),
       },
     );
     scanned += outcome.scanned;
@@ -92,7 +103,14 @@ export async function runStream(connection: KafkaConnection, prepared: PreparedR
     for (const [partition, message] of outcome.errors) errors.set(partition, message);
     if (!live || outcome.stoppedBy !== 'end' || sink.closed) break;
     await sink.send('progress', { scanned, matched, positions: positionsOf(outcome.resume) });
-    lanes = lanes.filter((l) => !outcome!.errors.has(l.partition)).map((l) => ({ ...l, start: outcome!.resume.get(l.partition)!, logStart: outcome!.logStarts.get(l.partition) ?? l.logStart, end: UNKNOWN_END }));
+    lanes = lanes
+      .filter((l) => !outcome!.errors.has(l.partition))
+      .map((l) => ({
+        ...l,
+        start: outcome!.resume.get(l.partition)!,
+        logStart: outcome!.logStarts.get(l.partition) ?? l.logStart,
+        end: UNKNOWN_END,
+      }));
     if (lanes.length === 0) break;
     await sleep(Math.min(TAIL_POLL_MS, Math.max(0, budget.deadline - Date.now())), signal);
     if (Date.now() - lastBeat > KEEP_ALIVE_MS) {
@@ -102,8 +120,16 @@ export async function runStream(connection: KafkaConnection, prepared: PreparedR
   }
   const stoppedBy: StoppedBy = signal.aborted ? 'cancelled' : outcome.stoppedBy;
   const { next } = cursorsOf(started, { resume: outcome.resume, logStarts: outcome.logStarts });
-  const message = live && stoppedBy === 'time' ? 'The live tail reached its time budget: it goes on from the cursor when resumed.' : ENDED[stoppedBy];
-  await sink.send('end', { stoppedBy, scanned, matched, next, message, errors: [...errors].map(([partition, text]) => ({ partition, message: text })) });
+  const message =
+    live && stoppedBy === 'time' ? 'The live tail reached its time budget: it goes on from the cursor when resumed.' : ENDED[stoppedBy];
+  await sink.send('end', {
+    stoppedBy,
+    scanned,
+    matched,
+    next,
+    message,
+    errors: [...errors].map(([partition, text]) => ({ partition, message: text })),
+  });
 }
 
 /**
@@ -111,13 +137,25 @@ export async function runStream(connection: KafkaConnection, prepared: PreparedR
  * streamed as `start`, `message`, `progress` and `end` events (or one `error`). Outside the route deadline, within
  * the stream budget; at most so many streams per user and per console (429 beyond).
  */
-export async function streamMessages(clusterId: string, topic: string, query: MessagesQuery, principal: Principal, requestSignal: AbortSignal): Promise<Response> {
+export async function streamMessages(
+  clusterId: string,
+  topic: string,
+  query: MessagesQuery,
+  principal: Principal,
+  requestSignal: AbortSignal,
+): Promise<Response> {
   const settings = getConfig().messages;
-  const release = acquireStreamSlot(`${principal.kind}:${principal.name}`, { perUser: settings.streamsPerUser, perConsole: settings.streamsPerConsole });
+  const release = acquireStreamSlot(`${principal.kind}:${principal.name}`, {
+    perUser: settings.streamsPerUser,
+    perConsole: settings.streamsPerConsole,
+  });
   try {
     const prepared = await withKafka(clusterId, (connection) => prepareRead(connection, topic, query, principal), { channel: 'records' });
     const seconds = Math.min(query.maxSeconds ?? settings.streamMaxSeconds, settings.streamMaxSeconds);
-    const budget: StreamBudget = { records: Math.min(query.maxRecords ?? settings.streamMaxRecords, settings.streamMaxRecords), deadline: Date.now() + seconds * 1000 };
+    const budget: StreamBudget = {
+      records: Math.min(query.maxRecords ?? settings.streamMaxRecords, settings.streamMaxRecords),
+      deadline: Date.now() + seconds * 1000,
+    };
     return eventStream(
       requestSignal,
       async (sink, signal) => {
@@ -129,7 +167,10 @@ export async function streamMessages(clusterId: string, topic: string, query: Me
           errors: prepared.errors,
         });
         try {
-          await withKafka(clusterId, (connection) => runStream(connection, prepared, budget, sink, signal), { channel: 'records', deadlineMs: seconds * 1000 + 15_000 });
+          await withKafka(clusterId, (connection) => runStream(connection, prepared, budget, sink, signal), {
+            channel: 'records',
+            deadlineMs: seconds * 1000 + 15_000,
+          });
         } catch (error) {
           const apiError = error instanceof ApiError ? error : new ApiError('INTERNAL', 'Internal error');
           if (apiError.code === 'INTERNAL') logInternalError(`messages stream ${clusterId}/${topic}`, error);

@@ -11,8 +11,10 @@ const slots = ((globalThis as typeof globalThis & { __messageStreams?: Slots }).
  */
 export function acquireStreamSlot(user: string, limits: { perUser: number; perConsole: number }): () => void {
   const mine = slots.byUser.get(user) ?? 0;
-  if (mine >= limits.perUser) throw new ApiError('RATE_LIMITED', `At most ${limits.perUser} message streams at once per user: close one (another tab?) first`);
-  if (slots.total >= limits.perConsole) throw new ApiError('RATE_LIMITED', `The console already serves ${limits.perConsole} message streams: try again shortly`);
+  if (mine >= limits.perUser)
+    throw new ApiError('RATE_LIMITED', `At most ${limits.perUser} message streams at once per user: close one (another tab?) first`);
+  if (slots.total >= limits.perConsole)
+    throw new ApiError('RATE_LIMITED', `The console already serves ${limits.perConsole} message streams: try again shortly`);
   slots.total += 1;
   slots.byUser.set(user, mine + 1);
   let released = false;

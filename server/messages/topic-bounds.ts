@@ -24,7 +24,12 @@ export async function readTopicLeaders(connection: KafkaConnection, topic: strin
  * Log start and high watermark of the chosen partitions (all by default): one ListOffsets per leader for each end,
  * READ_UNCOMMITTED, as kafka-get-offsets reads them.
  */
-export async function readTopicBounds(connection: KafkaConnection, topic: string, leaders: Map<number, number | null>, partitions: readonly number[]): Promise<PartitionBounds[]> {
+export async function readTopicBounds(
+  connection: KafkaConnection,
+  topic: string,
+  leaders: Map<number, number | null>,
+  partitions: readonly number[],
+): Promise<PartitionBounds[]> {
   const layout = [{ name: topic, partitions: partitions.map((partition) => ({ partition, leader: leaders.get(partition) ?? null })) }];
   const rows = await readOffsets(connection, layout);
   return rows.map((row) => ({

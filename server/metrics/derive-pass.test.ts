@@ -7,7 +7,13 @@ import type { MetricPointInput } from '@/server/metrics/write';
 
 type Row = GroupReading['rows'][number];
 
-const part = (topic: string, partition: number, leader: number | null, highWatermark: number | null, leaderSizeBytes: number | null): [string, PartitionReading] => [
+const part = (
+  topic: string,
+  partition: number,
+  leader: number | null,
+  highWatermark: number | null,
+  leaderSizeBytes: number | null,
+): [string, PartitionReading] => [
   partitionKey(topic, partition),
   { topic, leader, highWatermark, logStartOffset: 0, leaderSizeBytes, sizedHighWatermark: highWatermark, sizedLogStartOffset: 0 },
 ];
@@ -19,9 +25,20 @@ const cluster = (time: number, partitions: [string, PartitionReading][], disks: 
   brokerDiskBytes: new Map(disks),
 });
 
-const pass = (c: ClusterReading, groups: GroupReading[] = [], time = c.time + 400, partial = false): PassReading => ({ time, cluster: c, groups, partial });
+const pass = (c: ClusterReading, groups: GroupReading[] = [], time = c.time + 400, partial = false): PassReading => ({
+  time,
+  cluster: c,
+  groups,
+  partial,
+});
 
-const row = (topic: string, partition: number, committed: number | null, lag: number | null = null, timeLagMs: number | null = null): Row => ({
+const row = (
+  topic: string,
+  partition: number,
+  committed: number | null,
+  lag: number | null = null,
+  timeLagMs: number | null = null,
+): Row => ({
   topic,
   partition,
   committed,
@@ -35,7 +52,11 @@ const group = (groupId: string, ...rows: Row[]): GroupReading => ({ groupId, row
 function values(points: readonly MetricPointInput[]): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const p of points) {
-    const labels = p.labels ? Object.entries(p.labels).map(([k, v]) => ` ${k}=${v}`).join('') : '';
+    const labels = p.labels
+      ? Object.entries(p.labels)
+          .map(([k, v]) => ` ${k}=${v}`)
+          .join('')
+      : '';
     const name = `${p.scope}/${p.key}/${p.metric}${labels}`;
     if (name in out) throw new Error(`series twice in one pass: ${name}`);
     out[name] = p.value;
@@ -61,7 +82,13 @@ function run(...passes: PassReading[]): { each: Record<string, number | null>[];
 
 // Brokers: 1 leads orders-0 and payments-0; 2 leads orders-1; 3 (log dirs unreadable) leads nothing;
 // 4 leads only __consumer_offsets-0; 5 (log dirs unreadable) leads payments-1.
-const DISKS: [number, number | null][] = [[1, 500_000], [2, 400_000], [3, null], [4, 200_000], [5, null]];
+const DISKS: [number, number | null][] = [
+  [1, 500_000],
+  [2, 400_000],
+  [3, null],
+  [4, 200_000],
+  [5, null],
+];
 const A = cluster(
   10_000,
   [
@@ -210,7 +237,11 @@ describe('derivePass: topics, brokers and the cluster', () => {
         part('orders', 2, 6, 70, 7_000), // new partition
         part('fresh', 0, 6, 5, 500), // new topic
       ],
-      [[1, 500_000], [2, 400_000], [6, null]],
+      [
+        [1, 500_000],
+        [2, 400_000],
+        [6, null],
+      ],
     );
     const { each } = run(pass(A), pass(later));
     expect(pick(each[1]!, 'topic/', 'broker/', 'cluster//messagesInPerSec', 'cluster//bytesInPerSec')).toEqual({
@@ -245,16 +276,18 @@ describe('derivePass: topics, brokers and the cluster', () => {
       'cluster//messagesInPerSec': 10,
     });
     const allReset = cluster(20_000, [part('orders', 0, 1, 5, 500)], [[3, null]]);
-    expect(pick(run(pass(A), pass(allReset)).each[1]!, 'topic/', 'broker/', 'cluster//messagesInPerSec', 'cluster//bytesInPerSec')).toEqual({
-      'topic/orders/messagesInPerSec': null,
-      'topic/orders/bytesInPerSec': null,
-      'topic/orders/sizeBytes': 500,
-      'broker/3/messagesInPerSec': null,
-      'broker/3/bytesInPerSec': null,
-      'broker/3/diskUsedBytes': null,
-      'cluster//messagesInPerSec': null,
-      'cluster//bytesInPerSec': null,
-    });
+    expect(pick(run(pass(A), pass(allReset)).each[1]!, 'topic/', 'broker/', 'cluster//messagesInPerSec', 'cluster//bytesInPerSec')).toEqual(
+      {
+        'topic/orders/messagesInPerSec': null,
+        'topic/orders/bytesInPerSec': null,
+        'topic/orders/sizeBytes': 500,
+        'broker/3/messagesInPerSec': null,
+        'broker/3/bytesInPerSec': null,
+        'broker/3/diskUsedBytes': null,
+        'cluster//messagesInPerSec': null,
+        'cluster//bytesInPerSec': null,
+      },
+    );
   });
 
   it('keeps the previous rates when the cluster reading is not newer than the last (shared snapshot)', () => {
@@ -389,23 +422,33 @@ describe('derivePass: consumer groups', () => {
 
   it('gives messages consumed a second from committed offsets between passes, ignoring resets, and messages in from its committed partitions', () => {
     const { each, state } = run(
-      pass(A, [
-        group('billing', row('orders', 0, 80), row('orders', 1, 40), row('payments', 0, 0), row('payments', 1, null)),
-        group('audit', row('orders', 0, null), row('orders', 1, 100)),
-      ], 10_400),
-      pass(B, [
-        group(
-          'billing',
-          row('orders', 0, 280), // +200 in 10 s: 20/s
-          row('orders', 1, 30), // went back: reset, not consumption
-          row('payments', 0, 10), // +10 in 10 s: 1/s
-          row('payments', 1, 1_050), // no previous offset
-        ),
-        group('audit', row('orders', 0, null), row('orders', 1, 100)), // committed, unchanged: 0/s
-        group('newcomer', row('orders', 0, 300)), // first seen
-      ], 20_400),
+      pass(
+        A,
+        [
+          group('billing', row('orders', 0, 80), row('orders', 1, 40), row('payments', 0, 0), row('payments', 1, null)),
+          group('audit', row('orders', 0, null), row('orders', 1, 100)),
+        ],
+        10_400,
+      ),
+      pass(
+        B,
+        [
+          group(
+            'billing',
+            row('orders', 0, 280), // +200 in 10 s: 20/s
+            row('orders', 1, 30), // went back: reset, not consumption
+            row('payments', 0, 10), // +10 in 10 s: 1/s
+            row('payments', 1, 1_050), // no previous offset
+          ),
+          group('audit', row('orders', 0, null), row('orders', 1, 100)), // committed, unchanged: 0/s
+          group('newcomer', row('orders', 0, 300)), // first seen
+        ],
+        20_400,
+      ),
     );
-    expect(pick(each[1]!, 'group/billing/messages', 'group/audit/messages', 'group/newcomer/messages', 'cluster//messagesConsumed')).toEqual({
+    expect(
+      pick(each[1]!, 'group/billing/messages', 'group/audit/messages', 'group/newcomer/messages', 'cluster//messagesConsumed'),
+    ).toEqual({
       'group/billing/messagesConsumedPerSec': 21,
       // orders-0 20 + orders-1 10 + payments-0 4 + payments-1 10 msg/s.
       'group/billing/messagesInPerSec': 44,

@@ -18,7 +18,13 @@ export type DeriveState = {
   groupsTime: number | null;
 };
 
-export const initialDeriveState = (): DeriveState => ({ cluster: null, rates: new Map(), bytesPerMessage: new Map(), committed: new Map(), groupsTime: null });
+export const initialDeriveState = (): DeriveState => ({
+  cluster: null,
+  rates: new Map(),
+  bytesPerMessage: new Map(),
+  committed: new Map(),
+  groupsTime: null,
+});
 
 type Sum = { value: number; known: boolean };
 const add = (sums: Map<string, Sum>, key: string, value: number | null) => {
@@ -36,8 +42,14 @@ const valueOf = (sum: Sum | undefined) => (sum?.known ? sum.value : null);
  */
 export function derivePass(state: DeriveState, pass: PassReading): { points: MetricPointInput[]; state: DeriveState } {
   const points: MetricPointInput[] = [];
-  const point = (scope: MetricPointInput['scope'], key: string, metric: string, unit: string, value: number | null, labels?: Record<string, string>) =>
-    points.push({ scope, key, metric, unit, value, ...(labels ? { labels } : {}) });
+  const point = (
+    scope: MetricPointInput['scope'],
+    key: string,
+    metric: string,
+    unit: string,
+    value: number | null,
+    labels?: Record<string, string>,
+  ) => points.push({ scope, key, metric, unit, value, ...(labels ? { labels } : {}) });
 
   const newer = state.cluster === null || pass.cluster.time > state.cluster.time;
   const { rates, bytesPerMessage } = newer
@@ -94,7 +106,14 @@ export function derivePass(state: DeriveState, pass: PassReading): { points: Met
   };
 }
 
-type PointFn = (scope: MetricPointInput['scope'], key: string, metric: string, unit: string, value: number | null, labels?: Record<string, string>) => void;
+type PointFn = (
+  scope: MetricPointInput['scope'],
+  key: string,
+  metric: string,
+  unit: string,
+  value: number | null,
+  labels?: Record<string, string>,
+) => void;
 
 /** Per group: lag and time lag (total and per topic), consumed and produced messages a second; and the cluster's sums. */
 function deriveGroups(state: DeriveState, pass: PassReading, rates: ReadonlyMap<string, PartitionRates>, point: PointFn) {
@@ -118,12 +137,15 @@ function deriveGroups(state: DeriveState, pass: PassReading, rates: ReadonlyMap<
       now.set(key, row.committed);
       const previous = before?.get(key);
       // A committed offset that went back was reset: not consumption.
-      if (seconds !== null && seconds > 0 && previous !== undefined && row.committed >= previous) consumed = (consumed ?? 0) + (row.committed - previous) / seconds;
+      if (seconds !== null && seconds > 0 && previous !== undefined && row.committed >= previous)
+        consumed = (consumed ?? 0) + (row.committed - previous) / seconds;
       const rate = rates.get(key)?.messagesPerSec;
       if (rate !== undefined && rate !== null) produced = (produced ?? 0) + rate;
     }
     committed.set(group.groupId, now);
-    const total = valueOf([...lag.values()].reduce<Sum>((s, l) => (l.known ? { value: s.value + l.value, known: true } : s), { value: 0, known: false }));
+    const total = valueOf(
+      [...lag.values()].reduce<Sum>((s, l) => (l.known ? { value: s.value + l.value, known: true } : s), { value: 0, known: false }),
+    );
     // The pages' rule: the largest known figure, never 0 while a lagging partition's is unknown.
     const inSeconds = (rows: PassReading['groups'][number]['rows']) => {
       const { ms } = largestTimeLag(rows);

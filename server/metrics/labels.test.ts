@@ -14,7 +14,7 @@ describe('metric labels', () => {
   });
 
   it('round-trips awkward text', () => {
-    const labels = { topic: 'a"b\\c,{}', 'ключ': 'значение' };
+    const labels = { topic: 'a"b\\c,{}', ключ: 'значение' };
     expect(parseLabels(canonicalLabels(labels))).toEqual(labels);
   });
 

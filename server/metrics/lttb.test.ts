@@ -24,7 +24,12 @@ describe('lttb', () => {
 
   it('picks the point making the largest triangle in each bucket', () => {
     // 1 + 2 buckets of 2 + 1: the bucket [1, 2] keeps 2 (far from the line 0→avg(3, 4)), [3, 4] keeps 3.
-    expect(lttb(series([0, 0, 10, 0, 0, 0]), 4)).toEqual([[0, 0], [2000, 10], [3000, 0], [5000, 0]]);
+    expect(lttb(series([0, 0, 10, 0, 0, 0]), 4)).toEqual([
+      [0, 0],
+      [2000, 10],
+      [3000, 0],
+      [5000, 0],
+    ]);
   });
 
   it('keeps one gap for a run of nulls and downsamples each side separately', () => {

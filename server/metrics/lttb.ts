@@ -50,7 +50,8 @@ function keepLongestRuns(items: Item[], max: number): Item[] {
   );
   const result: Item[] = [];
   for (const [index, item] of items.entries()) {
-    if ('run' in item ? kept.has(index) : result.length === 0 || 'run' in result.at(-1)!) result.push('run' in item ? item : { gap: item.gap });
+    if ('run' in item ? kept.has(index) : result.length === 0 || 'run' in result.at(-1)!)
+      result.push('run' in item ? item : { gap: item.gap });
   }
   // 2 * keep + 1 items fit unless max < 3: then the leading and trailing gaps go.
   if (result.length > max && 'gap' in result.at(-1)!) result.pop();

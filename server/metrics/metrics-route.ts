@@ -11,7 +11,8 @@ type Params = { clusterId: string; topic?: string; brokerId?: string; groupId?: 
 export function metricsRoute(scope: MetricScope, keyParam?: 'topic' | 'brokerId' | 'groupId') {
   return route<Params>({ name: `metrics.${scope}`, permission: 'read' }, async ({ params, url }) => {
     const key = keyParam ? (params[keyParam] ?? '') : '';
-    if (scope === 'broker' && !/^\d{1,9}$/.test(key)) throw new ApiError('VALIDATION', 'brokerId must be a broker id', { fieldErrors: { brokerId: ['a non-negative integer'] } });
+    if (scope === 'broker' && !/^\d{1,9}$/.test(key))
+      throw new ApiError('VALIDATION', 'brokerId must be a broker id', { fieldErrors: { brokerId: ['a non-negative integer'] } });
     return ok(await getMetrics(params.clusterId, scope, key, metricsRangeQuerySchema.parse(Object.fromEntries(url.searchParams))));
   });
 }

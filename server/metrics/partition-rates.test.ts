@@ -64,10 +64,7 @@ describe('partitionRates', () => {
   it('estimates bytes when the leader changed, even though the log looks grown', () => {
     // After: 90,000 B over offsets 0..600 → 150 B/offset; 100 new messages in 10 s → 1,500 B/s (not Δsize 40,000/10).
     expect(
-      rateOf(
-        { leader: 1, highWatermark: 500, leaderSizeBytes: 50_000 },
-        { leader: 2, highWatermark: 600, leaderSizeBytes: 90_000 },
-      ),
+      rateOf({ leader: 1, highWatermark: 500, leaderSizeBytes: 50_000 }, { leader: 2, highWatermark: 600, leaderSizeBytes: 90_000 }),
     ).toEqual({ messagesPerSec: 10, bytesPerSec: 1_500 });
   });
 
@@ -104,7 +101,9 @@ describe('partitionRates', () => {
       messagesPerSec: 0,
       bytesPerSec: 0,
     });
-    expect(rateOf({ leader: 1, highWatermark: 100, leaderSizeBytes: null }, { leader: 3, highWatermark: 100, leaderSizeBytes: null })).toEqual({
+    expect(
+      rateOf({ leader: 1, highWatermark: 100, leaderSizeBytes: null }, { leader: 3, highWatermark: 100, leaderSizeBytes: null }),
+    ).toEqual({
       messagesPerSec: 0,
       bytesPerSec: 0,
     });
@@ -143,7 +142,11 @@ describe('partitionRates', () => {
     const A = reading(0, { [KEY]: partition({ highWatermark: 10_000, leaderSizeBytes: 1_000_000 }) });
     const B = reading(10_000, { [KEY]: partition({ highWatermark: 12_000, leaderSizeBytes: 1_000_000, sizedHighWatermark: 10_000 }) }, 0);
     const C = reading(20_000, { [KEY]: partition({ highWatermark: 14_000, leaderSizeBytes: 1_600_000 }) });
-    const D = reading(30_000, { [KEY]: partition({ highWatermark: 15_000, leaderSizeBytes: 1_600_000, sizedHighWatermark: 14_000 }) }, 20_000);
+    const D = reading(
+      30_000,
+      { [KEY]: partition({ highWatermark: 15_000, leaderSizeBytes: 1_600_000, sizedHighWatermark: 14_000 }) },
+      20_000,
+    );
 
     it("estimates bytes from the log's bytes per offset until a growth was measured", () => {
       const ab = partitionRates(A, B);
@@ -162,7 +165,11 @@ describe('partitionRates', () => {
 
     it('measures with sizes another reader took between the passes (their own offsets, not the pass’s)', () => {
       // Read at t=15 s by a page: offset 13,000 and 1,300,000 B → 300,000 B for 3,000 messages since t=0.
-      const between = reading(20_000, { [KEY]: partition({ highWatermark: 14_000, leaderSizeBytes: 1_300_000, sizedHighWatermark: 13_000 }) }, 15_000);
+      const between = reading(
+        20_000,
+        { [KEY]: partition({ highWatermark: 14_000, leaderSizeBytes: 1_300_000, sizedHighWatermark: 13_000 }) },
+        15_000,
+      );
       const { rates, bytesPerMessage } = partitionRates(B, between);
       expect(bytesPerMessage).toEqual(new Map([[KEY, 100]]));
       expect(rates.get(KEY)).toEqual({ messagesPerSec: 200, bytesPerSec: 20_000 });
@@ -179,7 +186,14 @@ describe('partitionRates', () => {
 
     it('keeps the last measured bytes per message across a leader change or a shrunk log, and forgets gone partitions', () => {
       const moved = reading(40_000, { [KEY]: partition({ leader: 2, highWatermark: 16_000, leaderSizeBytes: 9_000 }) });
-      const { rates, bytesPerMessage } = partitionRates(D, moved, new Map([[KEY, 150], [partitionKey('gone', 0), 7]]));
+      const { rates, bytesPerMessage } = partitionRates(
+        D,
+        moved,
+        new Map([
+          [KEY, 150],
+          [partitionKey('gone', 0), 7],
+        ]),
+      );
       expect(rates.get(KEY)).toEqual({ messagesPerSec: 100, bytesPerSec: 15_000 });
       expect(bytesPerMessage).toEqual(new Map([[KEY, 150]]));
     });

@@ -20,12 +20,22 @@ export const KAFKA_SPECS = {
   preferred: gauge('kafka_topic_partition_leader_is_preferred', '1 if Topic/Partition is using the Preferred Broker'),
   underReplicated: gauge('kafka_topic_partition_under_replicated_partition', '1 if Topic/Partition is under Replicated'),
   groupOffset: gauge('kafka_consumergroup_current_offset', 'Committed offset of a ConsumerGroup at Topic/Partition (-1: none)'),
-  groupLag: gauge('kafka_consumergroup_lag', 'High watermark minus committed offset of a ConsumerGroup at Topic/Partition, unclamped (-1: no commit)'),
+  groupLag: gauge(
+    'kafka_consumergroup_lag',
+    'High watermark minus committed offset of a ConsumerGroup at Topic/Partition, unclamped (-1: no commit)',
+  ),
   // Untyped, not kafka_exporter's gauge: the format reserves the _sum suffix for summaries and histograms, and
   // `promtool check metrics` fails a gauge named so. Queries go by name, so the name stays; TYPE is metadata only.
-  groupLagSum: { name: 'kafka_consumergroup_lag_sum', help: 'Lag of a ConsumerGroup at Topic summed over its committed partitions', type: 'untyped' },
+  groupLagSum: {
+    name: 'kafka_consumergroup_lag_sum',
+    help: 'Lag of a ConsumerGroup at Topic summed over its committed partitions',
+    type: 'untyped',
+  },
   groupMembers: gauge('kafka_consumergroup_members', 'Amount of members in a consumer group'),
-  groupLagSeconds: gauge('kafka_consumergroup_group_lag_seconds', 'How long ago the high watermark reached the committed offset, from the lag sampler'),
+  groupLagSeconds: gauge(
+    'kafka_consumergroup_group_lag_seconds',
+    'How long ago the high watermark reached the committed offset, from the lag sampler',
+  ),
 } as const;
 
 /** Topic and broker families from the cluster snapshot: every topic, internal ones included. */
@@ -78,7 +88,12 @@ export function addGroupSamples(families: FamilySet, base: Labels, snapshot: Gro
         const sum = sums.get(row.topic);
         sums.set(row.topic, row.lag === null || sum === null ? null : (sum ?? 0n) + BigInt(row.lag));
       }
-      if (row.timeLagMs !== null) families.add(s.groupLagSeconds, { ...base, group: group.groupId, topic: row.topic, partition: String(row.partition) }, row.timeLagMs / 1000);
+      if (row.timeLagMs !== null)
+        families.add(
+          s.groupLagSeconds,
+          { ...base, group: group.groupId, topic: row.topic, partition: String(row.partition) },
+          row.timeLagMs / 1000,
+        );
     }
     for (const [topic, sum] of sums) if (sum !== null) families.add(s.groupLagSum, { ...groupLabels, topic }, sum);
   }
@@ -86,7 +101,10 @@ export function addGroupSamples(families: FamilySet, base: Labels, snapshot: Gro
 
 const counter = (name: string, help: string): MetricSpec => ({ name, help, type: 'counter' });
 export const CONSOLE_SPECS = {
-  up: gauge('kafka_console_cluster_up', '1 if the console served this scrape from a snapshot of the cluster, 0 if it has none it could read'),
+  up: gauge(
+    'kafka_console_cluster_up',
+    '1 if the console served this scrape from a snapshot of the cluster, 0 if it has none it could read',
+  ),
   snapshotTime: gauge('kafka_console_snapshot_timestamp_seconds', 'When the data of the snapshot this scrape was served from was read'),
   requests: counter('kafka_console_kafka_requests_total', 'Kafka requests the console process sent, by API'),
   timeouts: counter('kafka_console_kafka_request_timeouts_total', 'Kafka requests of the console process that timed out, by API'),

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createFamilies, escapeLabelValue, formatFamilies, formatValue, type MetricSpec } from '@/server/metrics/prometheus-format';
 
-const LAG: MetricSpec = { name: 'kafka_consumergroup_lag', help: 'Current Approximate Lag of a ConsumerGroup at Topic/Partition', type: 'gauge' };
+const LAG: MetricSpec = {
+  name: 'kafka_consumergroup_lag',
+  help: 'Current Approximate Lag of a ConsumerGroup at Topic/Partition',
+  type: 'gauge',
+};
 const REQUESTS: MetricSpec = { name: 'kafka_console_kafka_requests_total', help: 'Kafka requests', type: 'counter' };
 
 describe('Prometheus text format', () => {
@@ -49,7 +53,9 @@ describe('Prometheus text format', () => {
     expect(escapeLabelValue('a\\b"c\nd')).toBe('a\\\\b\\"c\\nd');
     const families = createFamilies();
     families.add({ name: 'x', help: 'line one\nback\\slash "quoted"', type: 'gauge' }, { topic: 'we"ird\\\n' }, 1);
-    expect(formatFamilies(families.list())).toBe('# HELP x line one\\nback\\\\slash "quoted"\n# TYPE x gauge\nx{topic="we\\"ird\\\\\\n"} 1\n');
+    expect(formatFamilies(families.list())).toBe(
+      '# HELP x line one\\nback\\\\slash "quoted"\n# TYPE x gauge\nx{topic="we\\"ird\\\\\\n"} 1\n',
+    );
   });
 
   it('prints int64 decimal strings exactly, -1 as -1, and special floats as Prometheus spells them', () => {
@@ -58,7 +64,11 @@ describe('Prometheus text format', () => {
     expect(formatValue(-1)).toBe('-1');
     expect(formatValue(9007199254740993n)).toBe('9007199254740993');
     expect(formatValue(1.25)).toBe('1.25');
-    expect([formatValue(Number.NaN), formatValue(Number.POSITIVE_INFINITY), formatValue(Number.NEGATIVE_INFINITY)]).toEqual(['NaN', '+Inf', '-Inf']);
+    expect([formatValue(Number.NaN), formatValue(Number.POSITIVE_INFINITY), formatValue(Number.NEGATIVE_INFINITY)]).toEqual([
+      'NaN',
+      '+Inf',
+      '-Inf',
+    ]);
   });
 
   it('refuses text that is not an integer, and invalid metric or label names', () => {

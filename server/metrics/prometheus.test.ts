@@ -23,7 +23,9 @@ describe('GET /metrics gathering', () => {
 
   it('has no cluster label with one cluster configured, and reports an unreachable cluster as down', async () => {
     const text = await prometheusText({ clusters: null });
-    expect(text).toBe('# HELP kafka_console_cluster_up 1 if the console served this scrape from a snapshot of the cluster, 0 if it has none it could read\n# TYPE kafka_console_cluster_up gauge\nkafka_console_cluster_up 0\n');
+    expect(text).toBe(
+      '# HELP kafka_console_cluster_up 1 if the console served this scrape from a snapshot of the cluster, 0 if it has none it could read\n# TYPE kafka_console_cluster_up gauge\nkafka_console_cluster_up 0\n',
+    );
   });
 
   it('shows nothing of a cluster the principal may not see', async () => {

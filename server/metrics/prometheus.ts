@@ -75,5 +75,7 @@ export async function prometheusText(principal: Pick<Principal, 'clusters'>): Pr
 }
 
 export async function prometheusResponse(principal: Pick<Principal, 'clusters'>): Promise<Response> {
-  return new Response(await prometheusText(principal), { headers: { 'Content-Type': PROMETHEUS_CONTENT_TYPE, 'Cache-Control': 'no-store' } });
+  return new Response(await prometheusText(principal), {
+    headers: { 'Content-Type': PROMETHEUS_CONTENT_TYPE, 'Cache-Control': 'no-store' },
+  });
 }

@@ -18,8 +18,16 @@ export async function prune(db: Db, now: number, retention: MetricsRetention, pa
   const deleted: Deleted = {
     raw: before.raw === null ? 0 : await counted(db, sql`DELETE FROM metric_raw WHERE bucket_start < ${before.raw}::int8`),
     oneMinute:
-      before.oneMinute === null ? 0 : await counted(db, sql`DELETE FROM metric_rollups WHERE step_ms = ${ONE_MINUTE.stepMs}::int4 AND bucket_start < ${before.oneMinute}::int8`),
-    fifteenMinutes: await counted(db, sql`DELETE FROM metric_rollups WHERE step_ms = ${FIFTEEN_MINUTES.stepMs}::int4 AND bucket_start < ${before.fifteenMinutes}::int8`),
+      before.oneMinute === null
+        ? 0
+        : await counted(
+            db,
+            sql`DELETE FROM metric_rollups WHERE step_ms = ${ONE_MINUTE.stepMs}::int4 AND bucket_start < ${before.oneMinute}::int8`,
+          ),
+    fifteenMinutes: await counted(
+      db,
+      sql`DELETE FROM metric_rollups WHERE step_ms = ${FIFTEEN_MINUTES.stepMs}::int4 AND bucket_start < ${before.fifteenMinutes}::int8`,
+    ),
     series: 0,
   };
   if (deleted.raw + deleted.oneMinute + deleted.fifteenMinutes === 0) return deleted;

@@ -29,28 +29,64 @@ describe('query plan', () => {
   });
 
   it('reads raw only for a recent range, and a past range from one rollup', () => {
-    expect(planSegments({ from: now - HOUR_MS, to: now, now, retention, rolledUntil }).segments).toEqual([{ resolution: 'raw', from: now - HOUR_MS, to: now }]);
+    expect(planSegments({ from: now - HOUR_MS, to: now, now, retention, rolledUntil }).segments).toEqual([
+      { resolution: 'raw', from: now - HOUR_MS, to: now },
+    ]);
     expect(planSegments({ from: now - 24 * HOUR_MS, to: now - 20 * HOUR_MS, now, retention, rolledUntil }).segments).toEqual([
       { resolution: ONE_MINUTE, from: now - 24 * HOUR_MS, to: now - 20 * HOUR_MS },
     ]);
   });
 
   it('falls back to raw points where nothing is rolled up yet', () => {
-    expect(planSegments({ from: now - DAY_MS, to: now, now, retention, rolledUntil: new Map() }).segments).toEqual([{ resolution: 'raw', from: now - DAY_MS, to: now }]);
+    expect(planSegments({ from: now - DAY_MS, to: now, now, retention, rolledUntil: new Map() }).segments).toEqual([
+      { resolution: 'raw', from: now - DAY_MS, to: now },
+    ]);
   });
 
   it('joins stretches, breaking the line where points are more than 3 steps apart', () => {
     const joined = joinSegments([
-      { stepMs: 60_000, points: [[0, 1], [60_000, 2]] },
-      { stepMs: 15_000, points: [[120_000, 3], [135_000, null], [150_000, 4], [250_000, 5]] },
+      {
+        stepMs: 60_000,
+        points: [
+          [0, 1],
+          [60_000, 2],
+        ],
+      },
+      {
+        stepMs: 15_000,
+        points: [
+          [120_000, 3],
+          [135_000, null],
+          [150_000, 4],
+          [250_000, 5],
+        ],
+      },
     ]);
     // 60 s → 120 s is one 1-minute step: no break; 150 s → 250 s is more than 3 raw steps.
-    expect(joined).toEqual([[0, 1], [60_000, 2], [120_000, 3], [135_000, null], [150_000, 4], [165_000, null], [250_000, 5]]);
+    expect(joined).toEqual([
+      [0, 1],
+      [60_000, 2],
+      [120_000, 3],
+      [135_000, null],
+      [150_000, 4],
+      [165_000, null],
+      [250_000, 5],
+    ]);
   });
 
   it('measures the raw spacing as the median interval', () => {
-    expect(medianSpacing([[0, 15_000, 30_000, 75_000], [0, 14_000]])).toBe(15_000);
-    expect(medianSpacing([[0, 10], [0, 20]])).toBe(15);
+    expect(
+      medianSpacing([
+        [0, 15_000, 30_000, 75_000],
+        [0, 14_000],
+      ]),
+    ).toBe(15_000);
+    expect(
+      medianSpacing([
+        [0, 10],
+        [0, 20],
+      ]),
+    ).toBe(15);
     expect(medianSpacing([[5]])).toBeNull();
   });
 

@@ -36,13 +36,16 @@ type Part = { stepMs: number; points: MetricPoint[] };
  */
 export async function queryRange(query: MetricsRangeQuery, given?: Db): Promise<MetricsRangeResponse> {
   const { from, to, points } = query;
-  if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 0 || to <= from) throw new RangeError(`queryRange: need 0 <= from < to (epoch ms), got ${from}, ${to}`);
+  if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 0 || to <= from)
+    throw new RangeError(`queryRange: need 0 <= from < to (epoch ms), got ${from}, ${to}`);
   if (!Number.isInteger(points) || points < 1) throw new RangeError(`queryRange: points must be a positive integer, got ${points}`);
   const db = await dbOr(given);
   const series = await db
     .select({ id: metricSeries.id, metric: metricSeries.metric, unit: metricSeries.unit, labels: metricSeries.labels })
     .from(metricSeries)
-    .where(and(eq(metricSeries.clusterId, query.clusterId), eq(metricSeries.scope, query.scope), eq(metricSeries.key, storableText(query.key))))
+    .where(
+      and(eq(metricSeries.clusterId, query.clusterId), eq(metricSeries.scope, query.scope), eq(metricSeries.key, storableText(query.key))),
+    )
     .orderBy(asc(metricSeries.metric), asc(metricSeries.labels));
   const state = await db.select().from(metricRollupState);
   const { resolution, segments } = planSegments({
@@ -54,7 +57,9 @@ export async function queryRange(query: MetricsRangeQuery, given?: Db): Promise<
   });
   const ids = series.map((s) => s.id);
   const read = ids.length === 0 ? [] : await Promise.all(segments.map((segment) => readSegment(db, query, ids, segment)));
-  const rawStep = medianSpacing(read.flatMap((r, i) => (segments[i]!.resolution === 'raw' ? [...r.values()].map((pts) => pts.map(([t]) => t)) : [])));
+  const rawStep = medianSpacing(
+    read.flatMap((r, i) => (segments[i]!.resolution === 'raw' ? [...r.values()].map((pts) => pts.map(([t]) => t)) : [])),
+  );
   const stepOf = (segment: Segment) => (segment.resolution === 'raw' ? (rawStep ?? 0) : segment.resolution.stepMs);
   return {
     from,
@@ -86,7 +91,8 @@ async function readSegment(db: Db, query: MetricsRangeQuery, ids: number[], segm
   const anyId = (column: SQLWrapper) => sql`${column} = ANY(${sql.param(ids)}::int4[])`;
   // `+ 0` keeps the planner on the primary key (series first): offered the time index that pruning uses, PGlite,
   // which gathers no statistics by itself, takes it and filters every series' rows (0.4 s instead of 1 ms).
-  const between = (column: SQLWrapper, span: number) => sql`${column} + 0 > ${segment.from - span}::int8 AND ${column} + 0 < ${segment.to}::int8`;
+  const between = (column: SQLWrapper, span: number) =>
+    sql`${column} + 0 > ${segment.from - span}::int8 AND ${column} + 0 < ${segment.to}::int8`;
   if (level === null || level === ONE_MINUTE) {
     // Minutes are float4-rounded, as in packed rows: read as float4, they give the same JSON numbers.
     const value = level === null ? sql`value` : max ? sql`max::real` : sql`value::real`;
@@ -105,7 +111,11 @@ async function readSegment(db: Db, query: MetricsRangeQuery, ids: number[], segm
     for (const row of rows) row.offsets.forEach((offset, i) => add(row.seriesId, row.bucketStart + offset, row.samples[i] ?? null));
   } else {
     const rows = await db
-      .select({ seriesId: metricRollups.seriesId, bucketStart: metricRollups.bucketStart, values: max ? metricRollups.max : metricRollups.avg })
+      .select({
+        seriesId: metricRollups.seriesId,
+        bucketStart: metricRollups.bucketStart,
+        values: max ? metricRollups.max : metricRollups.avg,
+      })
       .from(metricRollups)
       .where(and(anyId(metricRollups.seriesId), eq(metricRollups.stepMs, level.stepMs), between(metricRollups.bucketStart, level.rowMs)));
     for (const row of rows) row.values.forEach((value, i) => add(row.seriesId, row.bucketStart + i * level.stepMs, value ?? null));

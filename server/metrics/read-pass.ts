@@ -36,13 +36,22 @@ export function readPass(cluster: ClusterSnapshot, groups: GroupsSnapshot, sampl
   const brokerDiskBytes = new Map<number, number | null>();
   for (const broker of cluster.metadata.brokers) {
     const dirs = cluster.logDirs.find((r) => r.brokerId === broker.id);
-    brokerDiskBytes.set(broker.id, !dirs || 'error' in dirs ? null : dirs.logDirs.reduce((sum, d) => sum + d.partitions.reduce((s, p) => s + Number(p.sizeBytes), 0), 0));
+    brokerDiskBytes.set(
+      broker.id,
+      !dirs || 'error' in dirs ? null : dirs.logDirs.reduce((sum, d) => sum + d.partitions.reduce((s, p) => s + Number(p.sizeBytes), 0), 0),
+    );
   }
   const groupReadings: GroupReading[] = groups.groups
     .filter((g) => !g.error)
     .map((g) => ({
       groupId: g.groupId,
-      rows: groupRows(g, groups, sampler).map((r) => ({ topic: r.topic, partition: r.partition, committed: toNumber(r.currentOffset), lag: toNumber(r.lag), timeLagMs: r.timeLagMs })),
+      rows: groupRows(g, groups, sampler).map((r) => ({
+        topic: r.topic,
+        partition: r.partition,
+        committed: toNumber(r.currentOffset),
+        lag: toNumber(r.lag),
+        timeLagMs: r.timeLagMs,
+      })),
     }));
   return {
     time: groups.asOf,

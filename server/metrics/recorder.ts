@@ -73,7 +73,14 @@ export function createMetricsRecorder(clusterId: string): MetricsRecorder {
       state = derived.state;
       const deriveMs = performance.now() - started;
       const { written } = await writePoints(clusterId, groups.asOf, derived.points);
-      lastPass = { time: groups.asOf, series: derived.points.length, written, deriveMs, writeMs: performance.now() - started - deriveMs, partial: reading.partial };
+      lastPass = {
+        time: groups.asOf,
+        series: derived.points.length,
+        written,
+        deriveMs,
+        writeMs: performance.now() - started - deriveMs,
+        partial: reading.partial,
+      };
     },
     async stop() {
       stopped = true;

@@ -19,9 +19,10 @@ export function metricsAfterPass(clusterId: string): AfterPass {
     const afterPass: AfterPass = async (snapshot, sampler) => {
       await recorder.record(snapshot, sampler);
       // The alert rules are evaluated where the pass is recorded: once per pass, whatever the number of consoles.
-      if (recorder.writing) await evaluateAlerts(clusterId, snapshot, sampler).catch((error: unknown) => {
-        throw new Error(`alerts: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-      });
+      if (recorder.writing)
+        await evaluateAlerts(clusterId, snapshot, sampler).catch((error: unknown) => {
+          throw new Error(`alerts: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        });
     };
     entry = { recorder, afterPass };
     registry.set(clusterId, entry);

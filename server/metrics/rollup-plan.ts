@@ -26,7 +26,8 @@ export function minutesToRollUp(rolledUntil: number | null, earliestPass: number
 /** `range` cut at multiples of `span`: a rollup after a long stop works in bounded statements. */
 export function splitRange({ from, to }: Range, span: number): Range[] {
   const parts: Range[] = [];
-  for (let start = from; start < to; start = Math.min(to, floorTo(start, span) + span)) parts.push({ from: start, to: Math.min(to, floorTo(start, span) + span) });
+  for (let start = from; start < to; start = Math.min(to, floorTo(start, span) + span))
+    parts.push({ from: start, to: Math.min(to, floorTo(start, span) + span) });
   return parts;
 }
 
@@ -34,10 +35,16 @@ export function splitRange({ from, to }: Range, span: number): Range[] {
  * The quarters to pack at this run: those holding recent rows whose minutes are all rolled up, oldest first
  * (empty quarters, e.g. while the console was down, are skipped), and how far packing then reaches.
  */
-export function quartersToPack(packedUntil: number | null, quartersWithData: readonly number[], minutesRolledUntil: number | null): { quarters: number[]; packedUntil: number | null } {
+export function quartersToPack(
+  packedUntil: number | null,
+  quartersWithData: readonly number[],
+  minutesRolledUntil: number | null,
+): { quarters: number[]; packedUntil: number | null } {
   if (minutesRolledUntil === null) return { quarters: [], packedUntil };
   const until = Math.max(packedUntil ?? -Infinity, floorTo(minutesRolledUntil, QUARTER_MS));
-  const quarters = [...new Set(quartersWithData)].filter((q) => q >= (packedUntil ?? -Infinity) && q + QUARTER_MS <= until).sort((a, b) => a - b);
+  const quarters = [...new Set(quartersWithData)]
+    .filter((q) => q >= (packedUntil ?? -Infinity) && q + QUARTER_MS <= until)
+    .sort((a, b) => a - b);
   return { quarters, packedUntil: Number.isFinite(until) ? until : null };
 }
 
@@ -49,7 +56,13 @@ export function quarterSlots(quarter: number): QuarterSlots {
   const hourStart = floorTo(quarter, ONE_MINUTE.rowMs);
   const dayStart = floorTo(quarter, FIFTEEN_MINUTES.rowMs);
   const firstMinuteSlot = (quarter - hourStart) / MINUTE_MS + 1;
-  return { hourStart, firstMinuteSlot, lastMinuteSlot: firstMinuteSlot + QUARTER_MS / MINUTE_MS - 1, dayStart, quarterSlot: (quarter - dayStart) / QUARTER_MS + 1 };
+  return {
+    hourStart,
+    firstMinuteSlot,
+    lastMinuteSlot: firstMinuteSlot + QUARTER_MS / MINUTE_MS - 1,
+    dayStart,
+    quarterSlot: (quarter - dayStart) / QUARTER_MS + 1,
+  };
 }
 
 /** Packed rows starting before these times are deleted (null: none yet); a row goes once all of it is past retention. */

@@ -58,7 +58,10 @@ describe.each(testEngines())('metrics rollups on $name', { timeout: 60_000 }, (e
     const [raw] = await rows(sql`SELECT offsets, samples FROM metric_raw WHERE series_id = ${id} AND bucket_start = ${T0}::int8`);
     expect(raw).toEqual({ offsets: Array.from({ length: 60 }, (_, i) => i * 15_000), samples: Array.from({ length: 60 }, (_, i) => i) });
     const [minutes] = await rows(sql`SELECT avg, max FROM metric_rollups WHERE series_id = ${id} AND step_ms = 60000`);
-    expect(minutes).toEqual({ avg: Array.from({ length: 30 }, (_, m) => minuteAvg(m)), max: Array.from({ length: 30 }, (_, m) => 4 * m + 3) });
+    expect(minutes).toEqual({
+      avg: Array.from({ length: 30 }, (_, m) => minuteAvg(m)),
+      max: Array.from({ length: 30 }, (_, m) => 4 * m + 3),
+    });
     const [quarters] = await rows(sql`SELECT avg, max FROM metric_rollups WHERE series_id = ${id} AND step_ms = 900000`);
     expect(quarters).toEqual({ avg: [29.5, 89.5], max: [59, 119] });
     // Minute 3 of the group was all nulls, minute 5 absent: null slots; the nulls stay in the raw row.
@@ -75,9 +78,18 @@ describe.each(testEngines())('metrics rollups on $name', { timeout: 60_000 }, (e
     // Three days on: retention keeps only 15-minute rollups back to T0; minutes and raw points continue them.
     const old = await range({ now: T0 + 3 * DAY_MS });
     expect(old.stepMs).toBe(900_000);
-    expect(old.series[0]?.points).toEqual([[at(0), 29.5], [at(15), 89.5], ...[30, 31, 32, 33, 34].map((m) => [at(m), minuteAvg(m)]), ...raw]);
+    expect(old.series[0]?.points).toEqual([
+      [at(0), 29.5],
+      [at(15), 89.5],
+      ...[30, 31, 32, 33, 34].map((m) => [at(m), minuteAvg(m)]),
+      ...raw,
+    ]);
     const peaks = await range({ now: T0 + 3 * DAY_MS, aggregate: 'max' });
-    expect(peaks.series[0]?.points.slice(0, 3)).toEqual([[at(0), 59], [at(15), 119], [at(30), 123]]);
+    expect(peaks.series[0]?.points.slice(0, 3)).toEqual([
+      [at(0), 59],
+      [at(15), 119],
+      [at(30), 123],
+    ]);
     // Seven hours on: 1-minute rollups reach back to T0.
     const recent = await range({ now: T0 + 7 * HOUR_MS });
     expect(recent.stepMs).toBe(MINUTE_MS);
@@ -102,7 +114,10 @@ describe.each(testEngines())('metrics rollups on $name', { timeout: 60_000 }, (e
     await writePasses(16 * 4, 20 * 4);
     await rollUpAndPrune(at(36) + 30_000, undefined, opened.db);
     const after = await packed();
-    expect(after.state).toEqual([{ step_ms: 60000, rolled_until: at(35) }, { step_ms: 900000, rolled_until: at(30) }]);
+    expect(after.state).toEqual([
+      { step_ms: 60000, rolled_until: at(35) },
+      { step_ms: 900000, rolled_until: at(30) },
+    ]);
     await opened.db.execute(sql`UPDATE metric_rollup_state SET rolled_until = ${at(15)}::int8 WHERE step_ms = 900000`);
     await rollUpAndPrune(at(36) + 30_000, undefined, opened.db);
     expect(await packed()).toEqual(after);
@@ -111,8 +126,12 @@ describe.each(testEngines())('metrics rollups on $name', { timeout: 60_000 }, (e
   it('refuses a pass older than the minutes already rolled up', async () => {
     await writePasses(8 * 4);
     await rollUpAndPrune(at(8), undefined, opened.db);
-    expect(await writePoints('c', at(6) + 1, [{ scope: 'cluster', key: '', metric: 'messagesInPerSec', unit: 'msg/s', value: 1 }], opened.db)).toEqual({ written: 0 });
-    expect(await writePoints('c', at(7) + 1, [{ scope: 'cluster', key: '', metric: 'messagesInPerSec', unit: 'msg/s', value: 1 }], opened.db)).toEqual({ written: 1 });
+    expect(
+      await writePoints('c', at(6) + 1, [{ scope: 'cluster', key: '', metric: 'messagesInPerSec', unit: 'msg/s', value: 1 }], opened.db),
+    ).toEqual({ written: 0 });
+    expect(
+      await writePoints('c', at(7) + 1, [{ scope: 'cluster', key: '', metric: 'messagesInPerSec', unit: 'msg/s', value: 1 }], opened.db),
+    ).toEqual({ written: 1 });
   });
 
   it('deletes what is past retention, then the series left without data', async () => {
@@ -127,14 +146,24 @@ describe.each(testEngines())('metrics rollups on $name', { timeout: 60_000 }, (e
     const report = await rollUpAndPrune(now + 2 * MINUTE_MS, SHORT, opened.db);
     expect(report.packedUntil).toBe(at(180));
     const buckets = async (table: 'metric_raw' | 'metric_rollups', step?: number) =>
-      (await rows(sql`SELECT DISTINCT bucket_start FROM ${sql.raw(table)} ${step ? sql`WHERE step_ms = ${step}::int4` : sql``} ORDER BY 1`)).map((r) => Number(r.bucket_start));
+      (
+        await rows(sql`SELECT DISTINCT bucket_start FROM ${sql.raw(table)} ${step ? sql`WHERE step_ms = ${step}::int4` : sql``} ORDER BY 1`)
+      ).map((r) => Number(r.bucket_start));
     // Raw rows end after now - 30 min (the 1-minute level has them); hour rows after now - 2 h; the day row stays.
     expect(await buckets('metric_raw')).toEqual([at(150), at(165)]);
     expect(await buckets('metric_rollups', 60_000)).toEqual([at(60), at(120)]);
     expect(await buckets('metric_rollups', 900_000)).toEqual([T0]);
     // The group's first hour, from its day row: the average of each quarter's minutes.
-    const groupNow = await queryRange({ clusterId: 'c', scope: 'group', key: 'g', from: T0, to: now, points: 100, now, retention: SHORT }, opened.db);
-    expect(groupNow.series[0]?.points).toEqual([[at(0), 7], [at(15), 22], [at(30), 37], [at(45), 52]]);
+    const groupNow = await queryRange(
+      { clusterId: 'c', scope: 'group', key: 'g', from: T0, to: now, points: 100, now, retention: SHORT },
+      opened.db,
+    );
+    expect(groupNow.series[0]?.points).toEqual([
+      [at(0), 7],
+      [at(15), 22],
+      [at(30), 37],
+      [at(45), 52],
+    ]);
     // Two days on, everything is past retention, series included.
     const later = await rollUpAndPrune(now + 2 * DAY_MS, SHORT, opened.db);
     expect(later.deleted).toEqual({ raw: 2, oneMinute: 2, fifteenMinutes: 2, series: 2 });

@@ -27,7 +27,11 @@ export type RollupReport = {
  * its slices, each of which deletes the recent rows it packed in its own transaction, so an interrupted quarter is
  * finished by the next run), and what is written is recomputed from its source.
  */
-export async function rollUpAndPrune(now: number, retention: MetricsRetention = DEFAULT_METRICS_RETENTION, given?: Db): Promise<RollupReport> {
+export async function rollUpAndPrune(
+  now: number,
+  retention: MetricsRetention = DEFAULT_METRICS_RETENTION,
+  given?: Db,
+): Promise<RollupReport> {
   const db = await dbOr(given);
   const state = new Map((await db.select().from(metricRollupState)).map((row) => [row.stepMs, row.rolledUntil]));
   let minutesUntil = state.get(ONE_MINUTE.stepMs) ?? null;
@@ -59,7 +63,10 @@ export async function rollUpAndPrune(now: number, retention: MetricsRetention = 
 
 /** The time of the first raw pass not rolled up yet. */
 async function earliestPass(db: Db, after: number | null): Promise<number | null> {
-  const [row] = await queryRows<{ first: string | number | null }>(db, sql`SELECT min(time) AS first FROM metric_recent WHERE step_ms = 0 AND time >= ${after ?? 0}::int8`);
+  const [row] = await queryRows<{ first: string | number | null }>(
+    db,
+    sql`SELECT min(time) AS first FROM metric_recent WHERE step_ms = 0 AND time >= ${after ?? 0}::int8`,
+  );
   return row?.first == null ? null : Number(row.first);
 }
 
@@ -84,7 +91,8 @@ async function idRanges(db: Db, quarter: number): Promise<IdRange[]> {
   );
   if (row?.low == null || row.high == null) return [];
   const ranges: IdRange[] = [];
-  for (let from = Number(row.low); from <= Number(row.high); from += PACK_SERIES_PER_TRANSACTION) ranges.push({ from, to: from + PACK_SERIES_PER_TRANSACTION });
+  for (let from = Number(row.low); from <= Number(row.high); from += PACK_SERIES_PER_TRANSACTION)
+    ranges.push({ from, to: from + PACK_SERIES_PER_TRANSACTION });
   return ranges;
 }
 

@@ -8,7 +8,8 @@ import { queryRows } from '@/server/db/sql';
 export type SeriesIdentity = { scope: MetricScope; key: string; metric: string; labels: string; unit: string };
 
 /** One string per series identity: the key, which may hold anything, comes last (U+0001 is in no scope, metric or labels' JSON). */
-export const identityKey = (s: Pick<SeriesIdentity, 'scope' | 'key' | 'metric' | 'labels'>) => `${s.scope}\u0001${s.metric}\u0001${s.labels}\u0001${s.key}`;
+export const identityKey = (s: Pick<SeriesIdentity, 'scope' | 'key' | 'metric' | 'labels'>) =>
+  `${s.scope}\u0001${s.metric}\u0001${s.labels}\u0001${s.key}`;
 
 /**
  * Per database and cluster, the ids of the series written in the last few minutes. Joining 5,500 identities

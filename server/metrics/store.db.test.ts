@@ -14,19 +14,31 @@ import { writePoints, type MetricPointInput } from '@/server/metrics/write';
 
 const T0 = Date.UTC(2025, 0, 1, 12, 0, 0);
 const at = (seconds: number) => T0 + seconds * 1000;
-const group = (clusterId: string, value: (i: number) => number | null) => (i: number): MetricPointInput[] => [
-  { scope: 'group', key: 'billing', metric: 'lag', unit: 'msg', value: value(i) },
-  { scope: 'group', key: 'billing', metric: 'lag', unit: 'msg', labels: { topic: 'orders' }, value: value(i) === null ? null : value(i)! - 1 },
-  { scope: 'group', key: 'billing', metric: 'timeLagSeconds', unit: 's', value: 0.1 * i },
-  { scope: 'cluster', key: '', metric: 'totalLag', unit: 'msg', value: clusterId.length },
-];
+const group =
+  (clusterId: string, value: (i: number) => number | null) =>
+  (i: number): MetricPointInput[] => [
+    { scope: 'group', key: 'billing', metric: 'lag', unit: 'msg', value: value(i) },
+    {
+      scope: 'group',
+      key: 'billing',
+      metric: 'lag',
+      unit: 'msg',
+      labels: { topic: 'orders' },
+      value: value(i) === null ? null : value(i)! - 1,
+    },
+    { scope: 'group', key: 'billing', metric: 'timeLagSeconds', unit: 's', value: 0.1 * i },
+    { scope: 'cluster', key: '', metric: 'totalLag', unit: 'msg', value: clusterId.length },
+  ];
 
 /** A drizzle over the same connection that counts the statements it sends. */
 function counting(opened: OpenedDb): { db: Db; statements: () => number } {
   let statements = 0;
   const logger = { logQuery: () => void statements++ };
   const client = (opened.db as unknown as { $client: unknown }).$client;
-  const db = opened.engine === 'pglite' ? drizzlePglite({ client: client as PGlite, schema, logger }) : drizzlePostgres({ client: client as pg.Pool, schema, logger });
+  const db =
+    opened.engine === 'pglite'
+      ? drizzlePglite({ client: client as PGlite, schema, logger })
+      : drizzlePostgres({ client: client as pg.Pool, schema, logger });
   return { db: db as unknown as Db, statements: () => statements };
 }
 
@@ -57,11 +69,29 @@ describe.each(testEngines())('metrics store on $name', { timeout: 60_000 }, (eng
       series: [
         { name: 'lag', unit: 'msg', points: exact.map((v, i) => [at(15 * i), v]) },
         { name: 'lag', unit: 'msg', labels: { topic: 'orders' }, points: exact.map((v, i) => [at(15 * i), v - 1]) },
-        { name: 'timeLagSeconds', unit: 's', points: [[at(0), 0], [at(15), 0.1], [at(30), 0.2]] },
+        {
+          name: 'timeLagSeconds',
+          unit: 's',
+          points: [
+            [at(0), 0],
+            [at(15), 0.1],
+            [at(30), 0.2],
+          ],
+        },
       ],
     });
     const cluster = await query({ clusterId: 'other', scope: 'cluster', key: '' });
-    expect(cluster.series).toEqual([{ name: 'totalLag', unit: 'msg', points: [[at(0), 5], [at(15), 5], [at(30), 5]] }]);
+    expect(cluster.series).toEqual([
+      {
+        name: 'totalLag',
+        unit: 'msg',
+        points: [
+          [at(0), 5],
+          [at(15), 5],
+          [at(30), 5],
+        ],
+      },
+    ]);
   });
 
   it('keeps nulls (non-finite values too) as gaps; a series missing from a pass has no point there', async () => {
@@ -71,14 +101,28 @@ describe.each(testEngines())('metrics store on $name', { timeout: 60_000 }, (eng
       await writePoints('nulls', at(15 * i), pass, opened.db);
     }
     const [total] = (await query({ clusterId: 'nulls' })).series;
-    expect(total?.points).toEqual([[at(0), 1], [at(15), null], [at(30), null], [at(60), 5]]);
+    expect(total?.points).toEqual([
+      [at(0), 1],
+      [at(15), null],
+      [at(30), null],
+      [at(60), 5],
+    ]);
   });
 
   it('breaks the line where the sampler stopped, and ignores a pass written twice', async () => {
-    for (const seconds of [0, 15, 30, 45, 600, 615]) await writePoints('stopped', at(seconds), group('stopped', () => seconds)(0), opened.db);
+    for (const seconds of [0, 15, 30, 45, 600, 615])
+      await writePoints('stopped', at(seconds), group('stopped', () => seconds)(0), opened.db);
     expect(await writePoints('stopped', at(615), group('stopped', () => 1)(0), opened.db)).toEqual({ written: 0 });
     const [total] = (await query({ clusterId: 'stopped' })).series;
-    expect(total?.points).toEqual([[at(0), 0], [at(15), 15], [at(30), 30], [at(45), 45], [at(60), null], [at(600), 600], [at(615), 615]]);
+    expect(total?.points).toEqual([
+      [at(0), 0],
+      [at(15), 15],
+      [at(30), 30],
+      [at(45), 45],
+      [at(60), null],
+      [at(600), 600],
+      [at(615), 615],
+    ]);
   });
 
   it('downsamples each series to at most `points`, keeping the first and last', async () => {
@@ -95,13 +139,31 @@ describe.each(testEngines())('metrics store on $name', { timeout: 60_000 }, (eng
   it('writes a pass of 5,000 series in 2 statements, the next pass in 1', async () => {
     const counted = counting(opened);
     const pass = (value: number): MetricPointInput[] =>
-      Array.from({ length: 5000 }, (_, i) => ({ scope: 'topic', key: `topic-${i}`, metric: 'messagesInPerSec', unit: 'msg/s', value: value + i }));
+      Array.from({ length: 5000 }, (_, i) => ({
+        scope: 'topic',
+        key: `topic-${i}`,
+        metric: 'messagesInPerSec',
+        unit: 'msg/s',
+        value: value + i,
+      }));
     expect(await writePoints('big', at(0), pass(0), counted.db)).toEqual({ written: 5000 });
     expect(counted.statements()).toBe(2);
     expect(await writePoints('big', at(15), pass(0.5), counted.db)).toEqual({ written: 5000 });
     expect(counted.statements()).toBe(3);
-    const topic = await queryRange({ clusterId: 'big', scope: 'topic', key: 'topic-4321', from: at(0), to: at(60), points: 10, now: at(60) }, opened.db);
-    expect(topic.series).toEqual([{ name: 'messagesInPerSec', unit: 'msg/s', points: [[at(0), 4321], [at(15), 4321.5]] }]);
+    const topic = await queryRange(
+      { clusterId: 'big', scope: 'topic', key: 'topic-4321', from: at(0), to: at(60), points: 10, now: at(60) },
+      opened.db,
+    );
+    expect(topic.series).toEqual([
+      {
+        name: 'messagesInPerSec',
+        unit: 'msg/s',
+        points: [
+          [at(0), 4321],
+          [at(15), 4321.5],
+        ],
+      },
+    ]);
   });
 
   it('resolves series once when a pass is written in several calls', async () => {
@@ -117,7 +179,12 @@ describe.each(testEngines())('metrics store on $name', { timeout: 60_000 }, (eng
 
   it('stores keys PostgreSQL would refuse, and finds them by the same key', async () => {
     const key = 'a"b,{c}\\ d\u0000é';
-    await writePoints('text', at(0), [{ scope: 'group', key, metric: 'lag', unit: 'msg', labels: { topic: 'x\u0000"' }, value: 1 }], opened.db);
+    await writePoints(
+      'text',
+      at(0),
+      [{ scope: 'group', key, metric: 'lag', unit: 'msg', labels: { topic: 'x\u0000"' }, value: 1 }],
+      opened.db,
+    );
     const result = await query({ clusterId: 'text', key });
     expect(result.series).toEqual([{ name: 'lag', unit: 'msg', labels: { topic: 'x\u0000"' }, points: [[at(0), 1]] }]);
   });

@@ -15,7 +15,11 @@ type Row = { scope: 'topic' | 'group'; key: string; metric: string; avg: number 
  * by time lag. Only what is above zero is ranked (a lag of at least one message): an idle cluster has empty lists. Read from the recent rows,
  * series first (their primary key), never a scan of every series' history.
  */
-export async function getMetricsTop(clusterId: string, { now = Date.now(), windowMs }: { now?: number; windowMs: number }, given?: Db): Promise<MetricsTopResponse> {
+export async function getMetricsTop(
+  clusterId: string,
+  { now = Date.now(), windowMs }: { now?: number; windowMs: number },
+  given?: Db,
+): Promise<MetricsTopResponse> {
   const db = await dbOr(given);
   const rows = await queryRows<Row>(
     db,
@@ -38,7 +42,11 @@ export async function getMetricsTop(clusterId: string, { now = Date.now(), windo
   return {
     asOf: last,
     windowMs,
-    topicsByThroughput: ranked('topic', 'messagesInPerSec', Number.MIN_VALUE).map(([topic, messagesInPerSec]) => ({ topic, messagesInPerSec, bytesInPerSec: bytes.get(topic) ?? null })),
+    topicsByThroughput: ranked('topic', 'messagesInPerSec', Number.MIN_VALUE).map(([topic, messagesInPerSec]) => ({
+      topic,
+      messagesInPerSec,
+      bytesInPerSec: bytes.get(topic) ?? null,
+    })),
     groupsByLag: ranked('group', 'lag', 1).map(([groupId, lag]) => ({ groupId, lag })),
     groupsByTimeLag: ranked('group', 'timeLagSeconds', Number.MIN_VALUE).map(([groupId, timeLagSeconds]) => ({ groupId, timeLagSeconds })),
   };

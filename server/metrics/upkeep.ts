@@ -7,7 +7,12 @@ import { rollUpAndPrune, type RollupReport } from '@/server/metrics/rollup';
 /** rollUpAndPrune's own advice: about once a minute, off the sampling pass. */
 export const UPKEEP_INTERVAL_MS = 60_000;
 
-type Upkeep = { timer: NodeJS.Timeout | null; running: Promise<void> | null; stopped: boolean; last: { at: number; report: RollupReport; ms: number } | null };
+type Upkeep = {
+  timer: NodeJS.Timeout | null;
+  running: Promise<void> | null;
+  stopped: boolean;
+  last: { at: number; report: RollupReport; ms: number } | null;
+};
 const holder = globalThis as typeof globalThis & { __metricsUpkeep?: Upkeep };
 
 async function runOnce(upkeep: Upkeep) {

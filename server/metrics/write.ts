@@ -27,7 +27,12 @@ export type MetricPointInput = {
  * retry) and a pass older than the minutes already rolled up (it would be missing from them). Resolves to how many
  * series got the point.
  */
-export async function writePoints(clusterId: string, time: number, points: readonly MetricPointInput[], given?: Db): Promise<{ written: number }> {
+export async function writePoints(
+  clusterId: string,
+  time: number,
+  points: readonly MetricPointInput[],
+  given?: Db,
+): Promise<{ written: number }> {
   if (!Number.isSafeInteger(time) || time < 0) throw new RangeError(`writePoints: time must be epoch ms, got ${time}`);
   const pass = toSeries(points);
   if (pass.length === 0) return { written: 0 };
@@ -60,7 +65,13 @@ type PassSeries = SeriesIdentity & { identity: string; value: number | null };
 function toSeries(points: readonly MetricPointInput[]): PassSeries[] {
   const bySeries = new Map<string, PassSeries>();
   for (const point of points) {
-    const series = { scope: point.scope, key: storableText(point.key), metric: point.metric, labels: canonicalLabels(point.labels), unit: point.unit };
+    const series = {
+      scope: point.scope,
+      key: storableText(point.key),
+      metric: point.metric,
+      labels: canonicalLabels(point.labels),
+      unit: point.unit,
+    };
     const identity = identityKey(series);
     bySeries.set(identity, { ...series, identity, value: point.value !== null && Number.isFinite(point.value) ? point.value : null });
   }

@@ -16,7 +16,9 @@ class Components {
 
   /** `schema` as JSON Schema whose named parts (meta ids) are refs into the components. */
   ref(schema: z.ZodType, io: 'input' | 'output' = 'output'): JsonSchema {
-    const converted = z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any', io }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+    const converted = z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any', io }) as JsonSchema & {
+      $defs?: Record<string, JsonSchema>;
+    };
     const { $defs = {}, ...root } = converted;
     for (const [id, definition] of Object.entries($defs)) this.schemas[id] ??= relink(definition);
     return relink(root);
@@ -34,7 +36,10 @@ function responses(op: Operation, components: Components) {
     [String(op.status ?? 200)]: {
       description: 'OK',
       content: Object.fromEntries(
-        (op.mediaTypes ?? ['application/json']).map((type) => [type, { schema: type === 'application/json' ? components.ref(op.response) : { type: 'string' } }]),
+        (op.mediaTypes ?? ['application/json']).map((type) => [
+          type,
+          { schema: type === 'application/json' ? components.ref(op.response) : { type: 'string' } },
+        ]),
       ),
     },
   };
@@ -78,7 +83,9 @@ export function openApiDocument() {
       tags: [op.tag],
       operationId: `${op.method}${op.path.replace(/[^A-Za-z0-9]+(\w)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
       parameters: parameters(op, components),
-      ...(op.requestBody ? { requestBody: { required: true, content: { 'application/json': { schema: components.ref(op.requestBody) } } } } : {}),
+      ...(op.requestBody
+        ? { requestBody: { required: true, content: { 'application/json': { schema: components.ref(op.requestBody) } } } }
+        : {}),
       responses: responses(op, components),
     };
   }

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import type { ErrorCode } from '@/lib/errors';
 import { brokerDetailResponseSchema, brokerListResponseSchema } from '@/lib/schemas/brokers';
 import { configListResponseSchema, detailQuerySchema } from '@/lib/schemas/configs';
-import { consumerGroupDetailResponseSchema, consumerGroupListQuerySchema, consumerGroupListResponseSchema, topicGroupsResponseSchema } from '@/lib/schemas/consumer-groups';
+import {
+  consumerGroupDetailResponseSchema,
+  consumerGroupListQuerySchema,
+  consumerGroupListResponseSchema,
+  topicGroupsResponseSchema,
+} from '@/lib/schemas/consumer-groups';
 import { clusterListResponseSchema } from '@/lib/schemas/clusters';
 import { metricsRangeQuerySchema, metricsRangeResponseSchema, metricsTopResponseSchema } from '@/lib/schemas/metrics';
 import { clusterPermissionsResponseSchema } from '@/lib/schemas/permissions';
@@ -15,7 +20,15 @@ import {
   offsetResetRequestSchema,
   offsetResetResponseSchema,
 } from '@/lib/schemas/offset-reset';
-import { alertEventsQuerySchema, alertEventsResponseSchema, alertRuleInputSchema, deleteAlertRuleResponseSchema, alertRulePatchSchema, alertRuleSchema, alertRulesResponseSchema } from '@/lib/schemas/alerts';
+import {
+  alertEventsQuerySchema,
+  alertEventsResponseSchema,
+  alertRuleInputSchema,
+  deleteAlertRuleResponseSchema,
+  alertRulePatchSchema,
+  alertRuleSchema,
+  alertRulesResponseSchema,
+} from '@/lib/schemas/alerts';
 import { auditListResponseSchema, auditQuerySchema } from '@/lib/schemas/audit';
 import { healthResponseSchema } from '@/lib/schemas/health';
 import { clusterHealthResponseSchema } from '@/lib/schemas/health-partitions';
@@ -31,7 +44,13 @@ import {
   topicDefaultsResponseSchema,
 } from '@/lib/schemas/topic-admin';
 import { topicDetailResponseSchema, topicListQuerySchema, topicListResponseSchema } from '@/lib/schemas/topics';
-import { messagesExportQuerySchema, messagesQuerySchema, messagesResponseSchema, produceInputSchema, produceResultSchema } from '@/lib/schemas/messages';
+import {
+  messagesExportQuerySchema,
+  messagesQuerySchema,
+  messagesResponseSchema,
+  produceInputSchema,
+  produceResultSchema,
+} from '@/lib/schemas/messages';
 import {
   electionScheduleInputSchema,
   electionScheduleResponseSchema,
@@ -95,7 +114,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/api/v1/clusters/{clusterId}/permissions',
-    summary: "The caller's role on the cluster and what it may do there (write permissions dropped on a read-only cluster), for showing or hiding controls",
+    summary:
+      "The caller's role on the cluster and what it may do there (write permissions dropped on a read-only cluster), for showing or hiding controls",
     tag: 'clusters',
     response: clusterPermissionsResponseSchema,
     errors: ['UNAUTHENTICATED', 'NOT_FOUND', 'INTERNAL'],
@@ -190,7 +210,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/api/v1/clusters/{clusterId}/topics/{topic}/partitions',
-    summary: 'Raise the partition count (admin) as kafka-topics --alter --partitions; never lowers it; keyed records may map to other partitions afterwards',
+    summary:
+      'Raise the partition count (admin) as kafka-topics --alter --partitions; never lowers it; keyed records may map to other partitions afterwards',
     tag: 'topics',
     response: topicDetailResponseSchema,
     requestBody: addPartitionsInputSchema,
@@ -224,7 +245,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/api/v1/clusters/{clusterId}/topics/{topic}/messages/export',
-    summary: "The records of a messages query as JSON Lines or CSV (`format`), masked, up to 100,000, streamed; a page's `self` cursor downloads what it shows",
+    summary:
+      "The records of a messages query as JSON Lines or CSV (`format`), masked, up to 100,000, streamed; a page's `self` cursor downloads what it shows",
     tag: 'messages',
     response: z.string(),
     mediaTypes: ['application/x-ndjson', 'text/csv'],
@@ -234,7 +256,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'patch',
     path: '/api/v1/clusters/{clusterId}/topics/{topic}/configs',
-    summary: 'Change only the given config keys of a topic (admin) with IncrementalAlterConfigs: `set` values, `delete` back to the inherited value',
+    summary:
+      'Change only the given config keys of a topic (admin) with IncrementalAlterConfigs: `set` values, `delete` back to the inherited value',
     tag: 'topics',
     response: configListResponseSchema,
     requestBody: configPatchInputSchema,
@@ -243,7 +266,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/api/v1/clusters/{clusterId}/topics/{topic}/records/delete',
-    summary: "Delete the records before an offset in chosen partitions (admin) as kafka-delete-records; `confirm` must equal the topic name; answers each partition's new log start offset",
+    summary:
+      "Delete the records before an offset in chosen partitions (admin) as kafka-delete-records; `confirm` must equal the topic name; answers each partition's new log start offset",
     tag: 'topics',
     response: deleteRecordsResponseSchema,
     requestBody: deleteRecordsInputSchema,
@@ -252,7 +276,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'patch',
     path: '/api/v1/clusters/{clusterId}/brokers/{brokerId}/configs',
-    summary: 'Change dynamic configs of one broker, or of every broker with `brokerId` = `default` (admin), with IncrementalAlterConfigs; read-only (static) keys are refused',
+    summary:
+      'Change dynamic configs of one broker, or of every broker with `brokerId` = `default` (admin), with IncrementalAlterConfigs; read-only (static) keys are refused',
     tag: 'brokers',
     response: configListResponseSchema,
     requestBody: configPatchInputSchema,
@@ -316,7 +341,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/api/v1/clusters/{clusterId}/reassignments/{jobId}/rollback',
-    summary: "Roll back an ended job (admin): its saved rollback plan as a new job",
+    summary: 'Roll back an ended job (admin): its saved rollback plan as a new job',
     tag: 'reassignments',
     status: 202,
     response: jobCreatedSchema,
@@ -325,7 +350,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/api/v1/clusters/{clusterId}/leader-election',
-    summary: 'Preferred leader election (admin) for topics, partitions, the partitions a broker should lead, or the whole cluster; without ZooKeeper',
+    summary:
+      'Preferred leader election (admin) for topics, partitions, the partitions a broker should lead, or the whole cluster; without ZooKeeper',
     tag: 'reassignments',
     response: leaderElectionResponseSchema,
     requestBody: leaderElectionInputSchema,
@@ -334,7 +360,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/api/v1/clusters/{clusterId}/consumer-groups',
-    summary: 'Consumer groups (classic and KIP-848) with state, coordinator, members, topics and total / max lag as kafka-consumer-groups computes it',
+    summary:
+      'Consumer groups (classic and KIP-848) with state, coordinator, members, topics and total / max lag as kafka-consumer-groups computes it',
     tag: 'consumer-groups',
     response: consumerGroupListResponseSchema,
     query: consumerGroupListQuerySchema,
@@ -380,7 +407,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'delete',
     path: '/api/v1/clusters/{clusterId}/consumer-groups/{groupId}',
-    summary: 'Delete a consumer group (admin), as kafka-consumer-groups --delete; `confirm` must equal the group id; 409 while it has active members',
+    summary:
+      'Delete a consumer group (admin), as kafka-consumer-groups --delete; `confirm` must equal the group id; 409 while it has active members',
     tag: 'consumer-groups',
     response: deleteGroupResponseSchema,
     requestBody: deleteConfirmSchema,
@@ -424,7 +452,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'put',
     path: '/api/v1/clusters/{clusterId}/leader-election/schedule',
-    summary: 'Set or replace the recurring preferred leader election (admin): every 15 minutes to 7 days, the whole cluster unless topics or preferred-leader brokers narrow it; a run is skipped while a reassignment moves partitions',
+    summary:
+      'Set or replace the recurring preferred leader election (admin): every 15 minutes to 7 days, the whole cluster unless topics or preferred-leader brokers narrow it; a run is skipped while a reassignment moves partitions',
     tag: 'reassignments',
     response: electionScheduleResponseSchema,
     requestBody: electionScheduleInputSchema,
@@ -441,7 +470,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/api/v1/alerts/rules',
-    summary: 'Alert rules of the clusters the caller may see (from the configuration file, read-only, and from the database) and the configured webhook channels (ids, names and types; never their URLs)',
+    summary:
+      'Alert rules of the clusters the caller may see (from the configuration file, read-only, and from the database) and the configured webhook channels (ids, names and types; never their URLs)',
     tag: 'alerts',
     response: alertRulesResponseSchema,
     errors: AUTH_ERRORS,
@@ -449,7 +479,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/api/v1/alerts/rules',
-    summary: 'Create an alert rule (admin): group lag, group time lag, group status, partitions at risk, a broker missing or a reassignment stalled, on one cluster, optionally for a group or topic name pattern',
+    summary:
+      'Create an alert rule (admin): group lag, group time lag, group status, partitions at risk, a broker missing or a reassignment stalled, on one cluster, optionally for a group or topic name pattern',
     tag: 'alerts',
     status: 201,
     response: alertRuleSchema,
@@ -459,7 +490,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'patch',
     path: '/api/v1/alerts/rules/{ruleId}',
-    summary: 'Change an alert rule made in the UI (admin): mute it, its thresholds, scope, channels; a rule from the configuration file is 409',
+    summary:
+      'Change an alert rule made in the UI (admin): mute it, its thresholds, scope, channels; a rule from the configuration file is 409',
     tag: 'alerts',
     response: alertRuleSchema,
     requestBody: alertRulePatchSchema,
@@ -504,7 +536,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/api/v1/clusters/{clusterId}/metrics/cluster',
-    summary: 'The cluster history: messagesInPerSec, bytesInPerSec, messagesConsumedPerSec, totalLag, maxTimeLagSeconds; each series downsampled to at most `points` points',
+    summary:
+      'The cluster history: messagesInPerSec, bytesInPerSec, messagesConsumedPerSec, totalLag, maxTimeLagSeconds; each series downsampled to at most `points` points',
     tag: 'metrics',
     response: metricsRangeResponseSchema,
     query: metricsRangeQuerySchema,
@@ -513,7 +546,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/api/v1/clusters/{clusterId}/metrics/top',
-    summary: "The dashboard's rankings over the last minute (or four sampling passes): the 10 topics with the most messages in per second, the 10 groups with the most lag and the most time lag",
+    summary:
+      "The dashboard's rankings over the last minute (or four sampling passes): the 10 topics with the most messages in per second, the 10 groups with the most lag and the most time lag",
     tag: 'metrics',
     response: metricsTopResponseSchema,
     errors: READ_ERRORS,
@@ -521,7 +555,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/api/v1/clusters/{clusterId}/metrics/topics/{topic}',
-    summary: 'A topic history: messagesInPerSec, bytesInPerSec, sizeBytes (kept after the topic is deleted, until retention); each series downsampled to at most `points` points',
+    summary:
+      'A topic history: messagesInPerSec, bytesInPerSec, sizeBytes (kept after the topic is deleted, until retention); each series downsampled to at most `points` points',
     tag: 'metrics',
     response: metricsRangeResponseSchema,
     query: metricsRangeQuerySchema,
@@ -530,7 +565,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/api/v1/clusters/{clusterId}/metrics/brokers/{brokerId}',
-    summary: 'A broker history: messagesInPerSec and bytesInPerSec of the partitions it leads, diskUsedBytes; each series downsampled to at most `points` points',
+    summary:
+      'A broker history: messagesInPerSec and bytesInPerSec of the partitions it leads, diskUsedBytes; each series downsampled to at most `points` points',
     tag: 'metrics',
     response: metricsRangeResponseSchema,
     query: metricsRangeQuerySchema,
@@ -539,7 +575,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/api/v1/clusters/{clusterId}/metrics/consumer-groups/{groupId}',
-    summary: 'A group history: lag (a total and one series per topic), timeLagSeconds, messagesConsumedPerSec, messagesInPerSec of the partitions it reads; each series downsampled to at most `points` points',
+    summary:
+      'A group history: lag (a total and one series per topic), timeLagSeconds, messagesConsumedPerSec, messagesInPerSec of the partitions it reads; each series downsampled to at most `points` points',
     tag: 'metrics',
     response: metricsRangeResponseSchema,
     query: metricsRangeQuerySchema,

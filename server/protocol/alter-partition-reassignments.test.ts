@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  alterPartitionReassignmentsApi,
-  type AlterPartitionReassignmentsInput,
-} from '@/server/protocol/alter-partition-reassignments';
+import { alterPartitionReassignmentsApi, type AlterPartitionReassignmentsInput } from '@/server/protocol/alter-partition-reassignments';
 import { Writer } from '@/server/protocol/codec';
 import { decodeBody, encodeBody, pickVersion, UnsupportedApiError } from '@/server/protocol/request';
 
@@ -22,9 +19,17 @@ const INPUT: AlterPartitionReassignmentsInput = {
   ],
 };
 const TOPICS =
-  '02' + `02${hex('a')}` + '03' +
-  '00000000' + '03' + '00000001' + '00000002' + '00' +
-  '00000001' + '00' + '00' + // null replicas: compact length 0, then the partition's tags
+  '02' +
+  `02${hex('a')}` +
+  '03' +
+  '00000000' +
+  '03' +
+  '00000001' +
+  '00000002' +
+  '00' +
+  '00000001' +
+  '00' +
+  '00' + // null replicas: compact length 0, then the partition's tags
   '00';
 
 describe('AlterPartitionReassignments', () => {
@@ -36,7 +41,9 @@ describe('AlterPartitionReassignments', () => {
     expect(encodeBody(alterPartitionReassignmentsApi, { ...INPUT, allowReplicationFactorChange: true }, 0).toString('hex')).toBe(
       '00' + '000003e8' + TOPICS + '00',
     );
-    expect(() => encodeBody(alterPartitionReassignmentsApi, { ...INPUT, allowReplicationFactorChange: false }, 0)).toThrow(UnsupportedApiError);
+    expect(() => encodeBody(alterPartitionReassignmentsApi, { ...INPUT, allowReplicationFactorChange: false }, 0)).toThrow(
+      UnsupportedApiError,
+    );
   });
 
   it('v1 request: allowReplicationFactorChange after the timeout, true unless given', () => {
@@ -57,7 +64,9 @@ describe('AlterPartitionReassignments', () => {
   const response = (version: number) => {
     const w = new Writer().emptyTaggedFields().int32(0);
     if (version >= 1) w.bool(true);
-    w.int16(0).compactString(version >= 1 ? null : '').uvarint(2);
+    w.int16(0)
+      .compactString(version >= 1 ? null : '')
+      .uvarint(2);
     w.compactString('a').uvarint(4);
     w.int32(0).int16(0).compactString(null).emptyTaggedFields();
     w.int32(1).int16(85).compactString('No partition reassignment is in progress.').emptyTaggedFields();

@@ -92,7 +92,10 @@ export const alterPartitionReassignmentsApi: ProtocolApi<AlterPartitionReassignm
  * top-level NOT_CONTROLLER; on KRaft any broker forwards it). Kafka answers once the reassignments are started,
  * not finished: ListPartitionReassignments shows them until they complete. Errors are returned, not thrown.
  */
-export async function alterPartitionReassignments(broker: KafkajsBroker, input: AlterPartitionReassignmentsInput): Promise<AlterPartitionReassignmentsOutput> {
+export async function alterPartitionReassignments(
+  broker: KafkajsBroker,
+  input: AlterPartitionReassignmentsInput,
+): Promise<AlterPartitionReassignmentsOutput> {
   // Checked before sending: an error thrown while kafkajs encodes would leave its request queue waiting.
   refuseOption(pickVersion(alterPartitionReassignmentsApi, broker.versions), input);
   return sendRequest(broker, alterPartitionReassignmentsApi, input);

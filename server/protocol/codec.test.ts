@@ -89,8 +89,19 @@ describe('Writer buffer growth', () => {
         .raw(Buffer.from('cafe', 'hex'))
         .compactArray([1, 2, 3], (w, v) => w.int32(v).emptyTaggedFields());
     const expected =
-      'ff' + '1234' + '00000007' + '0020000000000001' + 'ac02' + '0a' + Buffer.from('topic-✓').toString('hex') + '00026162' + 'cafe' +
-      '04' + '0000000100' + '0000000200' + '0000000300';
+      'ff' +
+      '1234' +
+      '00000007' +
+      '0020000000000001' +
+      'ac02' +
+      '0a' +
+      Buffer.from('topic-✓').toString('hex') +
+      '00026162' +
+      'cafe' +
+      '04' +
+      '0000000100' +
+      '0000000200' +
+      '0000000300';
     for (const capacity of [1, 2, 3, 5, 8, 256]) expect(hex(fill(new Writer(capacity)))).toBe(expected);
   });
 
@@ -122,8 +133,19 @@ describe('Writer buffer growth', () => {
 
 describe('int64 reads', () => {
   it.each([
-    0n, 1n, -1n, 4_294_967_295n, 4_294_967_296n, -4_294_967_296n, 2n ** 53n - 1n, -(2n ** 53n), 2n ** 53n, 2n ** 53n + 1n,
-    -(2n ** 53n) - 1n, 2n ** 63n - 1n, -(2n ** 63n),
+    0n,
+    1n,
+    -1n,
+    4_294_967_295n,
+    4_294_967_296n,
+    -4_294_967_296n,
+    2n ** 53n - 1n,
+    -(2n ** 53n),
+    2n ** 53n,
+    2n ** 53n + 1n,
+    -(2n ** 53n) - 1n,
+    2n ** 63n - 1n,
+    -(2n ** 63n),
   ])('reads %s exactly as a bigint and as a decimal string', (value) => {
     const buf = new Writer().int64(value).toBuffer();
     expect(new Reader(buf).int64()).toBe(value);

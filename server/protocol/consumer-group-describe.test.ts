@@ -16,7 +16,10 @@ describe('ConsumerGroupDescribe request encoding', () => {
 
 function writeAssignment(w: Writer, partitions: number[]) {
   w.compactArray(partitions.length ? ['t'] : [], (w, name) => {
-    w.raw(TOPIC_ID).compactString(name).compactArray(partitions, (w, p) => w.int32(p)).emptyTaggedFields();
+    w.raw(TOPIC_ID)
+      .compactString(name)
+      .compactArray(partitions, (w, p) => w.int32(p))
+      .emptyTaggedFields();
   });
   w.emptyTaggedFields();
 }
@@ -26,9 +29,18 @@ function response(version: number) {
   w.compactArray(['g', 'classic'], (w, groupId) => {
     const known = groupId === 'g';
     w.int16(known ? 0 : 69).compactString(known ? null : `Group ${groupId} is not a consumer group.`);
-    w.compactString(groupId).compactString(known ? 'Stable' : '').int32(known ? 5 : 0).int32(known ? 5 : 0).compactString(known ? 'uniform' : '');
+    w.compactString(groupId)
+      .compactString(known ? 'Stable' : '')
+      .int32(known ? 5 : 0)
+      .int32(known ? 5 : 0)
+      .compactString(known ? 'uniform' : '');
     w.compactArray(known ? ['m1'] : [], (w, memberId) => {
-      w.compactString(memberId).compactString(null).compactString('rack-a').int32(5).compactString('console-consumer').compactString('/127.0.0.1');
+      w.compactString(memberId)
+        .compactString(null)
+        .compactString('rack-a')
+        .int32(5)
+        .compactString('console-consumer')
+        .compactString('/127.0.0.1');
       w.compactArray(['t'], (w, topic) => w.compactString(topic)).compactString(null);
       writeAssignment(w, [0, 1]);
       writeAssignment(w, [0]);

@@ -69,7 +69,19 @@ function member(r: Reader, version: number): ConsumerGroupMember {
   const type = version >= 1 ? r.int8() : -1;
   r.taggedFields();
   const memberType = type === 0 ? 'classic' : type === 1 ? 'consumer' : null;
-  return { memberId, instanceId, rackId, memberEpoch, clientId, clientHost, subscribedTopicNames, subscribedTopicRegex, assignment: current, targetAssignment: target, memberType };
+  return {
+    memberId,
+    instanceId,
+    rackId,
+    memberEpoch,
+    clientId,
+    clientHost,
+    subscribedTopicNames,
+    subscribedTopicRegex,
+    assignment: current,
+    targetAssignment: target,
+    memberType,
+  };
 }
 
 /**

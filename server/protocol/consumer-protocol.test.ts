@@ -31,6 +31,9 @@ describe('ConsumerProtocolAssignment', () => {
   });
 
   it('decodes a version with no topics as an empty, decoded assignment', () => {
-    expect(decodeConsumerAssignment(Buffer.from('0003' + '00000000' + 'ffffffff', 'hex'))).toEqual({ assignment: [], assignmentStatus: 'decoded' });
+    expect(decodeConsumerAssignment(Buffer.from('0003' + '00000000' + 'ffffffff', 'hex'))).toEqual({
+      assignment: [],
+      assignmentStatus: 'decoded',
+    });
   });
 });

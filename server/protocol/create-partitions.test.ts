@@ -18,25 +18,49 @@ describe('CreatePartitions', () => {
   it('v0 request: topics (name, count, nullable assignments of broker ids) | timeout | validateOnly', () => {
     expect(encodeBody(createPartitionsApi, INPUT, 0).toString('hex')).toBe(
       '00000002' +
-        `0001${hex('a')}` + '00000004' + 'ffffffff' + // null: Kafka places the new partitions
-        `0001${hex('b')}` + '00000003' + '00000001' + '00000002' + '00000001' + '00000002' +
-        '000003e8' + '01',
+        `0001${hex('a')}` +
+        '00000004' +
+        'ffffffff' + // null: Kafka places the new partitions
+        `0001${hex('b')}` +
+        '00000003' +
+        '00000001' +
+        '00000002' +
+        '00000001' +
+        '00000002' +
+        '000003e8' +
+        '01',
     );
   });
 
   it('v2+ request: compact forms, null assignments as 0, tags per struct', () => {
     expect(encodeBody(createPartitionsApi, INPUT, 3).toString('hex')).toBe(
-      '00' + '03' +
-        `02${hex('a')}` + '00000004' + '00' + '00' +
-        `02${hex('b')}` + '00000003' + '02' + '03' + '00000001' + '00000002' + '00' + '00' +
-        '000003e8' + '01' + '00',
+      '00' +
+        '03' +
+        `02${hex('a')}` +
+        '00000004' +
+        '00' +
+        '00' +
+        `02${hex('b')}` +
+        '00000003' +
+        '02' +
+        '03' +
+        '00000001' +
+        '00000002' +
+        '00' +
+        '00' +
+        '000003e8' +
+        '01' +
+        '00',
     );
   });
 
   it('v0 response: per-topic error code and nullable message', () => {
     const w = new Writer().int32(0);
     w.array(
-      [['a', 0, null], ['b', 37, 'Topic currently has 4 partitions, which is higher than the requested 3.']] as const,
+      [
+        ['a', 0, null],
+        ['b', 37, 'Topic currently has 4 partitions, which is higher than the requested 3.'],
+      ] as const,
       (w, [name, code, message]) => w.string(name).int16(code).string(message),
     );
     expect(decodeBody(createPartitionsApi, w.toBuffer(), 0)).toEqual([

@@ -8,7 +8,18 @@ import { decodeBody, encodeBody, pickVersion, UnsupportedApiError } from '@/serv
 const hex = (s: string) => Buffer.from(s).toString('hex');
 
 const BY_COUNT: CreateTopicsInput = {
-  topics: [{ name: 't', numPartitions: 2, replicationFactor: 3, assignments: [], configs: [{ name: 'a', value: 'b' }, { name: 'c', value: null }] }],
+  topics: [
+    {
+      name: 't',
+      numPartitions: 2,
+      replicationFactor: 3,
+      assignments: [],
+      configs: [
+        { name: 'a', value: 'b' },
+        { name: 'c', value: null },
+      ],
+    },
+  ],
   timeoutMs: 1000,
   validateOnly: true,
 };
@@ -25,37 +36,90 @@ const ID_TEXT = ID.toString('base64url');
 describe('CreateTopics', () => {
   it('v2 request: topics (name, partitions int32, RF int16, assignments, configs) | timeout | validateOnly', () => {
     expect(encodeBody(createTopicsApi, BY_COUNT, 2).toString('hex')).toBe(
-      '00000001' + `0001${hex('t')}` + '00000002' + '0003' + '00000000' +
-        '00000002' + `0001${hex('a')}0001${hex('b')}` + `0001${hex('c')}ffff` +
-        '000003e8' + '01',
+      '00000001' +
+        `0001${hex('t')}` +
+        '00000002' +
+        '0003' +
+        '00000000' +
+        '00000002' +
+        `0001${hex('a')}0001${hex('b')}` +
+        `0001${hex('c')}ffff` +
+        '000003e8' +
+        '01',
     );
     expect(encodeBody(createTopicsApi, BY_ASSIGNMENT, 2).toString('hex')).toBe(
-      '00000001' + `0001${hex('t')}` + 'ffffffff' + 'ffff' + '00000001' + '00000000' + '00000002' + '00000001' + '00000002' + '00000000' + '000003e8' + '00',
+      '00000001' +
+        `0001${hex('t')}` +
+        'ffffffff' +
+        'ffff' +
+        '00000001' +
+        '00000000' +
+        '00000002' +
+        '00000001' +
+        '00000002' +
+        '00000000' +
+        '000003e8' +
+        '00',
     );
   });
 
   it('v5+ request: header tags, compact strings and arrays, a tag section per struct', () => {
     const v7 = encodeBody(createTopicsApi, BY_ASSIGNMENT, 7).toString('hex');
     expect(v7).toBe(
-      '00' + '02' + `02${hex('t')}` + 'ffffffff' + 'ffff' +
-        '02' + '00000000' + '03' + '00000001' + '00000002' + '00' + // one assignment, its tags
-        '01' + '00' + // no configs, topic tags
-        '000003e8' + '00' + '00',
+      '00' +
+        '02' +
+        `02${hex('t')}` +
+        'ffffffff' +
+        'ffff' +
+        '02' +
+        '00000000' +
+        '03' +
+        '00000001' +
+        '00000002' +
+        '00' + // one assignment, its tags
+        '01' +
+        '00' + // no configs, topic tags
+        '000003e8' +
+        '00' +
+        '00',
     );
     expect(encodeBody(createTopicsApi, BY_COUNT, 5).toString('hex')).toBe(
-      '00' + '02' + `02${hex('t')}` + '00000002' + '0003' + '01' + '03' + `02${hex('a')}02${hex('b')}00` + `02${hex('c')}0000` + '00' + '000003e8' + '01' + '00',
+      '00' +
+        '02' +
+        `02${hex('t')}` +
+        '00000002' +
+        '0003' +
+        '01' +
+        '03' +
+        `02${hex('a')}02${hex('b')}00` +
+        `02${hex('c')}0000` +
+        '00' +
+        '000003e8' +
+        '01' +
+        '00',
     );
   });
 
   it('v2 response: per-topic error code and message, no v5 fields', () => {
     const w = new Writer().int32(0);
     w.array(
-      [['ok', 0, null], ['dup', 36, "Topic 'dup' already exists."]] as const,
+      [
+        ['ok', 0, null],
+        ['dup', 36, "Topic 'dup' already exists."],
+      ] as const,
       (w, [name, code, message]) => w.string(name).int16(code).string(message),
     );
     expect(decodeBody(createTopicsApi, w.toBuffer(), 2)).toEqual([
       { name: 'ok', topicId: null, errorCode: 0, errorMessage: null, numPartitions: null, replicationFactor: null, configs: null },
-      { name: 'dup', topicId: null, errorCode: 36, errorMessage: "Topic 'dup' already exists.", numPartitions: null, replicationFactor: null, configs: null },
+      {
+        name: 'dup',
+        topicId: null,
+        errorCode: 36,
+        errorMessage: "Topic 'dup' already exists.",
+        numPartitions: null,
+        replicationFactor: null,
+        configs: null,
+      },
     ]);
   });
 
@@ -64,15 +128,32 @@ describe('CreateTopics', () => {
     // Created: id, no error, 2 partitions, RF 2, two configs.
     w.compactString('new').raw(ID).int16(0).compactString(null).int32(2).int16(2);
     w.compactArray(
-      [['retention.ms', '3600000', false, 1, false], ['sasl.secret', null, true, 5, true]] as const,
-      (w, [name, value, readOnly, source, sensitive]) => w.compactString(name).compactString(value).bool(readOnly).int8(source).bool(sensitive).emptyTaggedFields(),
+      [
+        ['retention.ms', '3600000', false, 1, false],
+        ['sasl.secret', null, true, 5, true],
+      ] as const,
+      (w, [name, value, readOnly, source, sensitive]) =>
+        w.compactString(name).compactString(value).bool(readOnly).int8(source).bool(sensitive).emptyTaggedFields(),
     );
     w.emptyTaggedFields();
     // Refused: zero id, INVALID_CONFIG with a message, -1/-1, null configs, tag 0 = TopicConfigErrorCode 29.
-    w.compactString('bad').raw(Buffer.alloc(16)).int16(40).compactString('Invalid value abc for configuration retention.ms').int32(-1).int16(-1).uvarint(0);
+    w.compactString('bad')
+      .raw(Buffer.alloc(16))
+      .int16(40)
+      .compactString('Invalid value abc for configuration retention.ms')
+      .int32(-1)
+      .int16(-1)
+      .uvarint(0);
     w.uvarint(1).uvarint(0).uvarint(2).int16(29);
     // Validated only: zero id, but the partitions, RF and (empty) configs it would get.
-    w.compactString('dry').raw(Buffer.alloc(16)).int16(0).compactString(null).int32(1).int16(3).compactArray([], () => {}).emptyTaggedFields();
+    w.compactString('dry')
+      .raw(Buffer.alloc(16))
+      .int16(0)
+      .compactString(null)
+      .int32(1)
+      .int16(3)
+      .compactArray([], () => {})
+      .emptyTaggedFields();
     w.emptyTaggedFields();
     const [created, refused, dry] = decodeBody(createTopicsApi, w.toBuffer(), 7);
     expect(created).toEqual({
@@ -118,7 +199,8 @@ describe('CreateTopics', () => {
   it('createTopics drops the id KRaft draws for a validateOnly topic (no topic will ever have it)', async () => {
     const answer = new Writer().emptyTaggedFields().int32(0).uvarint(2);
     answer.compactString('t').raw(ID).int16(0).compactString(null).int32(1).int16(1).uvarint(1).emptyTaggedFields().emptyTaggedFields();
-    const send = async (definition: KafkaRequestDefinition<unknown>) => definition.response.parse(await definition.response.decode(answer.toBuffer()));
+    const send = async (definition: KafkaRequestDefinition<unknown>) =>
+      definition.response.parse(await definition.response.decode(answer.toBuffer()));
     const broker = { nodeId: 1, versions: { 19: { minVersion: 2, maxVersion: 7 } }, connectionPool: { send } } as unknown as KafkajsBroker;
     expect((await createTopics(broker, { ...BY_COUNT, validateOnly: true }))[0]!.topicId).toBeNull();
     expect((await createTopics(broker, { ...BY_COUNT, validateOnly: false }))[0]!.topicId).toBe(ID_TEXT);

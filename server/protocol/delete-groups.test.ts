@@ -24,14 +24,24 @@ describe('DeleteGroups response decoding', () => {
   it.each([0, 1])('v%d: throttle time, then group id and error per group', (version) => {
     const w = new Writer().int32(0);
     w.array(results, (w, [g, e]) => w.string(g).int16(e));
-    expect(decodeBody(deleteGroupsApi, w.toBuffer(), version)).toEqual({ results: [{ groupId: 'g', errorCode: 0 }, { groupId: 'hh', errorCode: 68 }] });
+    expect(decodeBody(deleteGroupsApi, w.toBuffer(), version)).toEqual({
+      results: [
+        { groupId: 'g', errorCode: 0 },
+        { groupId: 'hh', errorCode: 68 },
+      ],
+    });
   });
 
   it('v2: flexible, with tag sections', () => {
     const w = new Writer().emptyTaggedFields().int32(0);
     w.compactArray(results, (w, [g, e]) => w.compactString(g).int16(e).emptyTaggedFields());
     w.emptyTaggedFields();
-    expect(decodeBody(deleteGroupsApi, w.toBuffer(), 2)).toEqual({ results: [{ groupId: 'g', errorCode: 0 }, { groupId: 'hh', errorCode: 68 }] });
+    expect(decodeBody(deleteGroupsApi, w.toBuffer(), 2)).toEqual({
+      results: [
+        { groupId: 'g', errorCode: 0 },
+        { groupId: 'hh', errorCode: 68 },
+      ],
+    });
   });
 
   it('takes v2 from Kafka 3.9 and 4.x (both serve 0-2)', () => {

@@ -6,7 +6,15 @@ import { decodeBody, encodeBody, pickVersion } from '@/server/protocol/request';
 const hex = (s: string) => Buffer.from(s).toString('hex');
 
 const INPUT: DeleteRecordsInput = {
-  topics: [{ name: 't', partitions: [{ partition: 0, offset: 5n }, { partition: 2, offset: HIGH_WATERMARK }] }],
+  topics: [
+    {
+      name: 't',
+      partitions: [
+        { partition: 0, offset: 5n },
+        { partition: 2, offset: HIGH_WATERMARK },
+      ],
+    },
+  ],
   timeoutMs: 1000,
 };
 
@@ -19,7 +27,19 @@ describe('DeleteRecords', () => {
 
   it('v2 request: compact forms and tags', () => {
     expect(encodeBody(deleteRecordsApi, INPUT, 2).toString('hex')).toBe(
-      '00' + '02' + `02${hex('t')}` + '03' + '00000000' + '0000000000000005' + '00' + '00000002' + 'ffffffffffffffff' + '00' + '00' + '000003e8' + '00',
+      '00' +
+        '02' +
+        `02${hex('t')}` +
+        '03' +
+        '00000000' +
+        '0000000000000005' +
+        '00' +
+        '00000002' +
+        'ffffffffffffffff' +
+        '00' +
+        '00' +
+        '000003e8' +
+        '00',
     );
   });
 
@@ -28,7 +48,11 @@ describe('DeleteRecords', () => {
     w.array(['t'], (w, name) => {
       w.string(name);
       w.array(
-        [[0, 5n, 0], [1, 9_007_199_254_740_993n, 0], [2, -1n, 1]] as const,
+        [
+          [0, 5n, 0],
+          [1, 9_007_199_254_740_993n, 0],
+          [2, -1n, 1],
+        ] as const,
         (w, [p, low, code]) => w.int32(p).int64(low).int16(code),
       );
     });

@@ -13,7 +13,9 @@ describe('DeleteTopics', () => {
   });
 
   it('v4-v5 request: compact names and tags', () => {
-    expect(encodeBody(deleteTopicsApi, INPUT, 4).toString('hex')).toBe('00' + '03' + `02${hex('a')}` + `03${hex('bb')}` + '000003e8' + '00');
+    expect(encodeBody(deleteTopicsApi, INPUT, 4).toString('hex')).toBe(
+      '00' + '03' + `02${hex('a')}` + `03${hex('bb')}` + '000003e8' + '00',
+    );
   });
 
   it('v6 request: topics as (name, zero topic id, tags)', () => {
@@ -24,7 +26,13 @@ describe('DeleteTopics', () => {
 
   it('v1 response: name and error code, no message', () => {
     const w = new Writer().int32(0);
-    w.array([['a', 0], ['x', 3]] as const, (w, [name, code]) => w.string(name).int16(code));
+    w.array(
+      [
+        ['a', 0],
+        ['x', 3],
+      ] as const,
+      (w, [name, code]) => w.string(name).int16(code),
+    );
     expect(decodeBody(deleteTopicsApi, w.toBuffer(), 1)).toEqual([
       { name: 'a', errorCode: 0, errorMessage: null },
       { name: 'x', errorCode: 3, errorMessage: null },

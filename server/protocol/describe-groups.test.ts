@@ -15,16 +15,25 @@ describe('DescribeGroups request encoding', () => {
   });
 
   it.each([5, 6])('v%d is flexible: header tags, compact array and strings, body tags', (version) => {
-    expect(encodeBody(describeGroupsApi, ['a', 'bc'], version).toString('hex')).toBe('00' + '03' + `02${hex('a')}` + `03${hex('bc')}` + '00' + '00');
+    expect(encodeBody(describeGroupsApi, ['a', 'bc'], version).toString('hex')).toBe(
+      '00' + '03' + `02${hex('a')}` + `03${hex('bc')}` + '00' + '00',
+    );
   });
 });
 
 /** ConsumerProtocolAssignment v0 of topic "t" partitions 0 and 2, user data null. */
-const ASSIGNMENT = new Writer().int16(0).array(['t'], (w, t) => w.string(t).array([0, 2], (w, p) => w.int32(p))).int32(-1).toBuffer();
+const ASSIGNMENT = new Writer()
+  .int16(0)
+  .array(['t'], (w, t) => w.string(t).array([0, 2], (w, p) => w.int32(p)))
+  .int32(-1)
+  .toBuffer();
 
 type Member = { id: string; instance: string | null; assignment: Buffer };
 
-function response(version: number, groups: { error: number; message: string | null; id: string; state: string; type: string; data: string; members: Member[] }[]) {
+function response(
+  version: number,
+  groups: { error: number; message: string | null; id: string; state: string; type: string; data: string; members: Member[] }[],
+) {
   const flexible = version >= 5;
   const w = new Writer();
   const string = (value: string | null) => (flexible ? w.compactString(value) : w.string(value));
@@ -57,8 +66,27 @@ function response(version: number, groups: { error: number; message: string | nu
 }
 
 const GROUPS = [
-  { error: 0, message: null, id: 'g', state: 'Stable', type: 'consumer', data: 'range', members: [{ id: 'm1', instance: 'static-1', assignment: ASSIGNMENT }, { id: 'm2', instance: null, assignment: Buffer.alloc(0) }] },
-  { error: 0, message: null, id: 'c', state: 'Stable', type: 'connect', data: 'sessioned', members: [{ id: 'w1', instance: null, assignment: Buffer.from('0001', 'hex') }] },
+  {
+    error: 0,
+    message: null,
+    id: 'g',
+    state: 'Stable',
+    type: 'consumer',
+    data: 'range',
+    members: [
+      { id: 'm1', instance: 'static-1', assignment: ASSIGNMENT },
+      { id: 'm2', instance: null, assignment: Buffer.alloc(0) },
+    ],
+  },
+  {
+    error: 0,
+    message: null,
+    id: 'c',
+    state: 'Stable',
+    type: 'connect',
+    data: 'sessioned',
+    members: [{ id: 'w1', instance: null, assignment: Buffer.from('0001', 'hex') }],
+  },
   { error: 69, message: 'Group x not found.', id: 'x', state: 'Dead', type: '', data: '', members: [] },
 ];
 
@@ -81,7 +109,14 @@ describe('DescribeGroups response decoding', () => {
           assignment: [{ topic: 't', partitions: [0, 2] }],
           assignmentStatus: 'decoded',
         },
-        { memberId: 'm2', groupInstanceId: null, clientId: 'client-1', clientHost: '/127.0.0.1', assignment: [], assignmentStatus: 'empty' },
+        {
+          memberId: 'm2',
+          groupInstanceId: null,
+          clientId: 'client-1',
+          clientHost: '/127.0.0.1',
+          assignment: [],
+          assignmentStatus: 'empty',
+        },
       ],
     });
     // Other protocols' assignments are opaque bytes, not a ConsumerProtocolAssignment.

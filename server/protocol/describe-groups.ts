@@ -71,7 +71,9 @@ export const describeGroupsApi: ProtocolApi<readonly string[], { groups: Classic
         const assignment = f.bytes();
         f.tags();
         const decoded =
-          protocolType === 'consumer' ? decodeConsumerAssignment(assignment) : { assignment: [], assignmentStatus: 'not-consumer' as const };
+          protocolType === 'consumer'
+            ? decodeConsumerAssignment(assignment)
+            : { assignment: [], assignmentStatus: 'not-consumer' as const };
         return { memberId, groupInstanceId, clientId, clientHost, ...decoded };
       });
       if (version >= 3) r.int32(); // authorized operations

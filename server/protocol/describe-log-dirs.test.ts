@@ -10,7 +10,13 @@ const DIRS: Dir[] = [
     error: 0,
     path: '/data/kafka-1',
     topics: [
-      ['orders', [[0, 12_345_678_901_234n, false], [2, 0n, false]]],
+      [
+        'orders',
+        [
+          [0, 12_345_678_901_234n, false],
+          [2, 0n, false],
+        ],
+      ],
       ['payments', [[1, 4096n, true]]],
     ],
     total: 500_000_000_000n,
@@ -25,7 +31,7 @@ function response(version: number, topLevelError = 0) {
   const w = new Writer();
   if (flexible) w.emptyTaggedFields(); // response header v1 tags
   const string = (value: string) => (flexible ? w.compactString(value) : w.string(value));
-  const array = <T,>(items: T[], each: (w: Writer, item: T) => void) => (flexible ? w.compactArray(items, each) : w.array(items, each));
+  const array = <T>(items: T[], each: (w: Writer, item: T) => void) => (flexible ? w.compactArray(items, each) : w.array(items, each));
   const tags = () => {
     if (flexible) w.emptyTaggedFields();
   };
@@ -37,7 +43,10 @@ function response(version: number, topLevelError = 0) {
     array(dir.topics, (_w, [name, partitions]) => {
       string(name);
       array(partitions, (_w, [index, size, future]) => {
-        w.int32(index).int64(size).int64(future ? 7n : 0n).bool(future);
+        w.int32(index)
+          .int64(size)
+          .int64(future ? 7n : 0n)
+          .bool(future);
         tags();
       });
       tags();
@@ -61,7 +70,10 @@ describe('DescribeLogDirs', () => {
   it.each([1, 2, 3, 4])('decodes a v%d response', (version) => {
     const decoded = decodeBody(describeLogDirsApi, response(version), version);
     expect(decoded.errorCode).toBe(0);
-    expect(decoded.results.map((d) => [d.errorCode, d.logDir])).toEqual([[0, '/data/kafka-1'], [56, '/data/kafka-2']]);
+    expect(decoded.results.map((d) => [d.errorCode, d.logDir])).toEqual([
+      [0, '/data/kafka-1'],
+      [56, '/data/kafka-2'],
+    ]);
     expect(decoded.results[0]!.topics[1]!.partitions[0]).toEqual({ partition: 1, size: 4096n, offsetLag: 7n, isFutureKey: true });
 
     const plain = toBrokerLogDirs(2, decoded);

@@ -19,7 +19,13 @@ export type LogDir = {
 export type BrokerLogDirs = { brokerId: number; logDirs: LogDir[] };
 
 type RawPartition = { partition: number; size: bigint; offsetLag: bigint; isFutureKey: boolean };
-type RawLogDir = { errorCode: number; logDir: string; topics: { name: string; partitions: RawPartition[] }[]; totalBytes: bigint; usableBytes: bigint };
+type RawLogDir = {
+  errorCode: number;
+  logDir: string;
+  topics: { name: string; partitions: RawPartition[] }[];
+  totalBytes: bigint;
+  usableBytes: bigint;
+};
 export type DescribeLogDirsResponse = { errorCode: number; results: RawLogDir[] };
 
 /**
@@ -76,7 +82,8 @@ const bytes = (value: bigint) => (value < 0n ? null : value.toString());
 function replicas(dir: RawLogDir): LogDirPartition[] {
   const partitions: LogDirPartition[] = [];
   for (const topic of dir.topics) {
-    for (const p of topic.partitions) partitions.push({ topic: topic.name, partition: p.partition, sizeBytes: p.size.toString(), isFuture: p.isFutureKey });
+    for (const p of topic.partitions)
+      partitions.push({ topic: topic.name, partition: p.partition, sizeBytes: p.size.toString(), isFuture: p.isFutureKey });
   }
   return partitions;
 }

@@ -31,7 +31,9 @@ function response(version: number) {
   if (version >= 2) {
     w.compactArray([1], (w, id) => {
       w.int32(id);
-      w.compactArray(['CONTROLLER'], (w, listener) => w.compactString(listener).compactString('127.0.0.1').uint16(9292).emptyTaggedFields());
+      w.compactArray(['CONTROLLER'], (w, listener) =>
+        w.compactString(listener).compactString('127.0.0.1').uint16(9292).emptyTaggedFields(),
+      );
       w.emptyTaggedFields();
     });
   }
@@ -52,7 +54,11 @@ describe('DescribeQuorum', () => {
     expect(decoded.errorCode).toBe(0);
     const [partition] = decoded.partitions;
     expect(partition).toMatchObject({ leaderId: 2, leaderEpoch: 7, highWatermark: '1234' });
-    expect(partition!.voters.map((v) => [v.replicaId, v.logEndOffset])).toEqual([[1, '1233'], [2, '1232'], [3, '1231']]);
+    expect(partition!.voters.map((v) => [v.replicaId, v.logEndOffset])).toEqual([
+      [1, '1233'],
+      [2, '1232'],
+      [3, '1231'],
+    ]);
     expect(partition!.observers.map((v) => v.replicaId)).toEqual([4]);
     const expectedFetch = version >= 1 ? 1_700_000_000_000 : null;
     expect(partition!.voters[0]!.lastFetchTimestamp).toBe(expectedFetch);

@@ -54,31 +54,33 @@ export const describeQuorumApi: ProtocolApi<void, { errorCode: number; errorMess
   decode(r, version) {
     const errorCode = r.int16();
     const errorMessage = version >= 2 ? r.compactNullableString() : null;
-    const partitions = r.compactArray((r) => {
-      r.compactString();
-      const parts = r.compactArray((r): Partition => {
-        r.int32();
-        const partitionError = r.int16();
-        const partitionMessage = version >= 2 ? r.compactNullableString() : null;
-        const leaderId = r.int32();
-        const leaderEpoch = r.int32();
-        const highWatermark = r.int64().toString();
-        const voters = r.compactArray((r) => replica(r, version));
-        const observers = r.compactArray((r) => replica(r, version));
+    const partitions = r
+      .compactArray((r) => {
+        r.compactString();
+        const parts = r.compactArray((r): Partition => {
+          r.int32();
+          const partitionError = r.int16();
+          const partitionMessage = version >= 2 ? r.compactNullableString() : null;
+          const leaderId = r.int32();
+          const leaderEpoch = r.int32();
+          const highWatermark = r.int64().toString();
+          const voters = r.compactArray((r) => replica(r, version));
+          const observers = r.compactArray((r) => replica(r, version));
+          r.taggedFields();
+          return {
+            errorCode: partitionError,
+            errorMessage: partitionMessage,
+            leaderId: leaderId < 0 ? null : leaderId,
+            leaderEpoch,
+            highWatermark,
+            voters,
+            observers,
+          };
+        });
         r.taggedFields();
-        return {
-          errorCode: partitionError,
-          errorMessage: partitionMessage,
-          leaderId: leaderId < 0 ? null : leaderId,
-          leaderEpoch,
-          highWatermark,
-          voters,
-          observers,
-        };
-      });
-      r.taggedFields();
-      return parts;
-    }).flat();
+        return parts;
+      })
+      .flat();
     // v2 appends the voters' endpoints (Nodes) and a tag section; the console has them from Metadata already.
     return { errorCode, errorMessage, partitions };
   },

@@ -53,19 +53,26 @@ describe('ElectLeaders', () => {
 
   it('v0 response: no top-level error code (read as 0)', () => {
     const w = new Writer().int32(0);
-    w.array(RESULTS, (w, t) => w.string(t.topic).array(t.partitions, (w, p) => w.int32(p.partition).int16(p.errorCode).string(p.errorMessage)));
+    w.array(RESULTS, (w, t) =>
+      w.string(t.topic).array(t.partitions, (w, p) => w.int32(p.partition).int16(p.errorCode).string(p.errorMessage)),
+    );
     expect(decodeBody(electLeadersApi, w.toBuffer(), 0)).toEqual({ errorCode: 0, results: RESULTS });
   });
 
   it('v1 response: top-level error code before the results', () => {
-    const w = new Writer().int32(0).int16(31).array([], () => {});
+    const w = new Writer()
+      .int32(0)
+      .int16(31)
+      .array([], () => {});
     expect(decodeBody(electLeadersApi, w.toBuffer(), 1)).toEqual({ errorCode: 31, results: [] });
   });
 
   it('v2 response: compact forms with tag sections', () => {
     const w = new Writer().emptyTaggedFields().int32(0).int16(0);
     w.compactArray(RESULTS, (w, t) => {
-      w.compactString(t.topic).compactArray(t.partitions, (w, p) => w.int32(p.partition).int16(p.errorCode).compactString(p.errorMessage).emptyTaggedFields());
+      w.compactString(t.topic).compactArray(t.partitions, (w, p) =>
+        w.int32(p.partition).int16(p.errorCode).compactString(p.errorMessage).emptyTaggedFields(),
+      );
       w.emptyTaggedFields();
     });
     w.emptyTaggedFields();

@@ -7,7 +7,6 @@ import { pickVersion, UnsupportedApiError, type ProtocolApi } from '@/server/pro
 /** Kafka's ElectionType (KIP-460): the preferred replica (replicas[0]) if in sync, or any live replica when none is. */
 export const ELECTION_TYPES = { PREFERRED: 0, UNCLEAN: 1 } as const;
 
-
 export type ElectLeadersInput = {
   electionType: number;
   /** null elects for every partition of the cluster; the answer then leaves out the ELECTION_NOT_NEEDED ones. */

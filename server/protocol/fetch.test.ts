@@ -17,7 +17,9 @@ const HEAD = 'ffffffff' + '00000000' + '00000001' + '00100000' + '01';
 
 describe('Fetch request encoding', () => {
   it('v4: replica id, wait, min and max bytes, isolation | topics | partition, offset, partition max bytes', () => {
-    expect(encodeBody(fetchApi, INPUT, 4).toString('hex')).toBe(HEAD + '00000001' + `0002${NAME}` + '00000001' + `00000002${OFFSET}00001000`);
+    expect(encodeBody(fetchApi, INPUT, 4).toString('hex')).toBe(
+      HEAD + '00000001' + `0002${NAME}` + '00000001' + `00000002${OFFSET}00001000`,
+    );
   });
 
   it('v7 has no fetch session (id 0, epoch -1) and no forgotten topics; v5+ sends log start -1', () => {
@@ -28,13 +30,31 @@ describe('Fetch request encoding', () => {
 
   it('v11 adds the current leader epoch (v9) and an empty rack id', () => {
     expect(encodeBody(fetchApi, INPUT, 11).toString('hex')).toBe(
-      HEAD + '00000000ffffffff' + '00000001' + `0002${NAME}` + '00000001' + `00000002ffffffff${OFFSET}ffffffffffffffff00001000` + '00000000' + '0000',
+      HEAD +
+        '00000000ffffffff' +
+        '00000001' +
+        `0002${NAME}` +
+        '00000001' +
+        `00000002ffffffff${OFFSET}ffffffffffffffff00001000` +
+        '00000000' +
+        '0000',
     );
   });
 
   it('v12 is flexible and adds the last fetched epoch', () => {
     expect(encodeBody(fetchApi, INPUT, 12).toString('hex')).toBe(
-      '00' + HEAD + '00000000ffffffff' + '02' + `03${NAME}` + '02' + `00000002ffffffff${OFFSET}ffffffffffffffffffffffff00001000` + '00' + '00' + '01' + '01' + '00',
+      '00' +
+        HEAD +
+        '00000000ffffffff' +
+        '02' +
+        `03${NAME}` +
+        '02' +
+        `00000002ffffffff${OFFSET}ffffffffffffffffffffffff00001000` +
+        '00' +
+        '00' +
+        '01' +
+        '01' +
+        '00',
     );
   });
 });
@@ -43,7 +63,8 @@ describe('Fetch request encoding', () => {
 function fetchResponse(version: number, aborted: [bigint, bigint][] | null, records: Buffer) {
   const flexible = version >= 12;
   const w = new Writer();
-  const array = <T>(items: T[] | null, each: (w: Writer, item: T) => void) => (flexible ? w.compactArray(items, each) : w.array(items, each));
+  const array = <T>(items: T[] | null, each: (w: Writer, item: T) => void) =>
+    flexible ? w.compactArray(items, each) : w.array(items, each);
   const tags = () => (flexible ? w.emptyTaggedFields() : w);
   if (flexible) w.emptyTaggedFields();
   w.int32(0);
@@ -52,7 +73,10 @@ function fetchResponse(version: number, aborted: [bigint, bigint][] | null, reco
     if (flexible) w.compactString(name);
     else w.string(name);
     array([2], (w, partition) => {
-      w.int32(partition).int16(0).int64(2n ** 53n + 1n).int64(40n);
+      w.int32(partition)
+        .int16(0)
+        .int64(2n ** 53n + 1n)
+        .int64(40n);
       if (version >= 5) w.int64(3n);
       array(aborted, (w, [producerId, firstOffset]) => {
         w.int64(producerId).int64(firstOffset);
@@ -111,7 +135,9 @@ describe('Produce', () => {
   });
 
   it('v9+ is flexible', () => {
-    expect(encodeBody(produceApi, input, 11).toString('hex')).toBe('00' + '00' + 'ffff' + '00001388' + '02' + `03${NAME}` + '02' + '00000001' + '03aabb' + '00' + '00' + '00');
+    expect(encodeBody(produceApi, input, 11).toString('hex')).toBe(
+      '00' + '00' + 'ffff' + '00001388' + '02' + `03${NAME}` + '02' + '00000001' + '03aabb' + '00' + '00' + '00',
+    );
   });
 
   it.each([3, 8, 11])('v%d response: base offset, append time and the refusals of v8+', (version) => {

@@ -34,30 +34,71 @@ describe('IncrementalAlterConfigs', () => {
   it('v0 request: resources (type int8, name, configs (name, op int8, nullable value)) | validateOnly', () => {
     expect(encodeBody(incrementalAlterConfigsApi, INPUT, 0).toString('hex')).toBe(
       '00000002' +
-        '02' + `0001${hex('t')}` + '00000002' + `0001${hex('a')}` + '00' + `0001${hex('1')}` + `0001${hex('b')}` + '01' + 'ffff' +
-        '04' + `0001${hex('1')}` + '00000001' + `0001${hex('c')}` + '02' + `0001${hex('x')}` +
+        '02' +
+        `0001${hex('t')}` +
+        '00000002' +
+        `0001${hex('a')}` +
+        '00' +
+        `0001${hex('1')}` +
+        `0001${hex('b')}` +
+        '01' +
+        'ffff' +
+        '04' +
+        `0001${hex('1')}` +
+        '00000001' +
+        `0001${hex('c')}` +
+        '02' +
+        `0001${hex('x')}` +
         '01',
     );
   });
 
   it('v1 request: compact forms and tags', () => {
     expect(encodeBody(incrementalAlterConfigsApi, INPUT, 1).toString('hex')).toBe(
-      '00' + '03' +
-        '02' + `02${hex('t')}` + '03' + `02${hex('a')}` + '00' + `02${hex('1')}` + '00' + `02${hex('b')}` + '01' + '00' + '00' + '00' +
-        '04' + `02${hex('1')}` + '02' + `02${hex('c')}` + '02' + `02${hex('x')}` + '00' + '00' +
-        '01' + '00',
+      '00' +
+        '03' +
+        '02' +
+        `02${hex('t')}` +
+        '03' +
+        `02${hex('a')}` +
+        '00' +
+        `02${hex('1')}` +
+        '00' +
+        `02${hex('b')}` +
+        '01' +
+        '00' +
+        '00' +
+        '00' +
+        '04' +
+        `02${hex('1')}` +
+        '02' +
+        `02${hex('c')}` +
+        '02' +
+        `02${hex('x')}` +
+        '00' +
+        '00' +
+        '01' +
+        '00',
     );
   });
 
   it('v0 response: per-resource error code and message', () => {
     const w = new Writer().int32(0);
     w.array(
-      [[0, null, 2, 't'], [40, 'Invalid value abc for configuration retention.ms: Not a number of type LONG', 2, 'u']] as const,
+      [
+        [0, null, 2, 't'],
+        [40, 'Invalid value abc for configuration retention.ms: Not a number of type LONG', 2, 'u'],
+      ] as const,
       (w, [code, message, type, name]) => w.int16(code).string(message).int8(type).string(name),
     );
     expect(decodeBody(incrementalAlterConfigsApi, w.toBuffer(), 0)).toEqual([
       { resourceType: 2, resourceName: 't', errorCode: 0, errorMessage: null },
-      { resourceType: 2, resourceName: 'u', errorCode: 40, errorMessage: 'Invalid value abc for configuration retention.ms: Not a number of type LONG' },
+      {
+        resourceType: 2,
+        resourceName: 'u',
+        errorCode: 40,
+        errorMessage: 'Invalid value abc for configuration retention.ms: Not a number of type LONG',
+      },
     ]);
   });
 

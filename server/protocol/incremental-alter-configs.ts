@@ -72,6 +72,9 @@ export const incrementalAlterConfigsApi: ProtocolApi<IncrementalAlterConfigsInpu
  * topics and the broker default ('') to any broker (ZooKeeper: it writes to ZooKeeper; KRaft: it forwards to the
  * controller quorum). Per-resource errors are returned, not thrown.
  */
-export async function incrementalAlterConfigs(broker: KafkajsBroker, input: IncrementalAlterConfigsInput): Promise<IncrementalAlterConfigsResult[]> {
+export async function incrementalAlterConfigs(
+  broker: KafkajsBroker,
+  input: IncrementalAlterConfigsInput,
+): Promise<IncrementalAlterConfigsResult[]> {
   return sendRequest(broker, incrementalAlterConfigsApi, input);
 }

@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { Writer } from '@/server/protocol/codec';
-import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, listOffsetsApi, READ_UNCOMMITTED, type ListOffsetsInput } from '@/server/protocol/list-offsets';
+import {
+  EARLIEST_TIMESTAMP,
+  LATEST_TIMESTAMP,
+  listOffsetsApi,
+  READ_UNCOMMITTED,
+  type ListOffsetsInput,
+} from '@/server/protocol/list-offsets';
 import { decodeBody, encodeBody, pickVersion, UnsupportedApiError } from '@/server/protocol/request';
 
 const INPUT: ListOffsetsInput = {
   isolationLevel: READ_UNCOMMITTED,
-  topics: [{ name: 'ab', partitions: [{ partition: 0, timestamp: LATEST_TIMESTAMP }, { partition: 3, timestamp: EARLIEST_TIMESTAMP }] }],
+  topics: [
+    {
+      name: 'ab',
+      partitions: [
+        { partition: 0, timestamp: LATEST_TIMESTAMP },
+        { partition: 3, timestamp: EARLIEST_TIMESTAMP },
+      ],
+    },
+  ],
 };
 
 const LATEST = 'ffffffffffffffff';

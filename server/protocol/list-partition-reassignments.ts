@@ -73,6 +73,9 @@ export const listPartitionReassignmentsApi: ProtocolApi<ListPartitionReassignmen
  * ListPartitionReassignments on `broker`, which must be the controller on ZooKeeper clusters (on KRaft any broker
  * forwards it). Errors are returned, not thrown.
  */
-export async function listPartitionReassignments(broker: KafkajsBroker, input: ListPartitionReassignmentsInput): Promise<ListPartitionReassignmentsOutput> {
+export async function listPartitionReassignments(
+  broker: KafkajsBroker,
+  input: ListPartitionReassignmentsInput,
+): Promise<ListPartitionReassignmentsOutput> {
   return sendRequest(broker, listPartitionReassignmentsApi, input);
 }

@@ -12,7 +12,15 @@ const input: OffsetCommitInput = {
   groupId: 'g',
   generationIdOrMemberEpoch: -1,
   memberId: '',
-  topics: [{ name: 't', partitions: [{ partition: 0, offset: 5n }, { partition: 2, offset: 9_007_199_254_740_993n }] }],
+  topics: [
+    {
+      name: 't',
+      partitions: [
+        { partition: 0, offset: 5n },
+        { partition: 2, offset: 9_007_199_254_740_993n },
+      ],
+    },
+  ],
 };
 const OFFSET_5 = '0000000000000005';
 const OFFSET_BIG = '0020000000000001';
@@ -20,31 +28,100 @@ const OFFSET_BIG = '0020000000000001';
 describe('OffsetCommit request encoding', () => {
   it.each([2, 3, 4])('v%d: group | generation | member id | retention -1 | topics (partition, offset, metadata "")', (version) => {
     expect(encodeBody(offsetCommitApi, input, version).toString('hex')).toBe(
-      `0001${G}` + 'ffffffff' + '0000' + 'ffffffffffffffff' + '00000001' + `0001${T}` + '00000002' + '00000000' + OFFSET_5 + '0000' + '00000002' + OFFSET_BIG + '0000',
+      `0001${G}` +
+        'ffffffff' +
+        '0000' +
+        'ffffffffffffffff' +
+        '00000001' +
+        `0001${T}` +
+        '00000002' +
+        '00000000' +
+        OFFSET_5 +
+        '0000' +
+        '00000002' +
+        OFFSET_BIG +
+        '0000',
     );
   });
 
   it('v5 drops the retention time', () => {
     expect(encodeBody(offsetCommitApi, input, 5).toString('hex')).toBe(
-      `0001${G}` + 'ffffffff' + '0000' + '00000001' + `0001${T}` + '00000002' + '00000000' + OFFSET_5 + '0000' + '00000002' + OFFSET_BIG + '0000',
+      `0001${G}` +
+        'ffffffff' +
+        '0000' +
+        '00000001' +
+        `0001${T}` +
+        '00000002' +
+        '00000000' +
+        OFFSET_5 +
+        '0000' +
+        '00000002' +
+        OFFSET_BIG +
+        '0000',
     );
   });
 
   it('v6 adds the committed leader epoch (-1) after each offset', () => {
     expect(encodeBody(offsetCommitApi, input, 6).toString('hex')).toBe(
-      `0001${G}` + 'ffffffff' + '0000' + '00000001' + `0001${T}` + '00000002' + '00000000' + OFFSET_5 + 'ffffffff' + '0000' + '00000002' + OFFSET_BIG + 'ffffffff' + '0000',
+      `0001${G}` +
+        'ffffffff' +
+        '0000' +
+        '00000001' +
+        `0001${T}` +
+        '00000002' +
+        '00000000' +
+        OFFSET_5 +
+        'ffffffff' +
+        '0000' +
+        '00000002' +
+        OFFSET_BIG +
+        'ffffffff' +
+        '0000',
     );
   });
 
   it('v7 adds the group instance id (null) after the member id', () => {
     expect(encodeBody(offsetCommitApi, input, 7).toString('hex')).toBe(
-      `0001${G}` + 'ffffffff' + '0000' + 'ffff' + '00000001' + `0001${T}` + '00000002' + '00000000' + OFFSET_5 + 'ffffffff' + '0000' + '00000002' + OFFSET_BIG + 'ffffffff' + '0000',
+      `0001${G}` +
+        'ffffffff' +
+        '0000' +
+        'ffff' +
+        '00000001' +
+        `0001${T}` +
+        '00000002' +
+        '00000000' +
+        OFFSET_5 +
+        'ffffffff' +
+        '0000' +
+        '00000002' +
+        OFFSET_BIG +
+        'ffffffff' +
+        '0000',
     );
   });
 
   it.each([8, 9])('v%d is flexible: header tags, compact strings and arrays, a tag section per struct', (version) => {
     expect(encodeBody(offsetCommitApi, input, version).toString('hex')).toBe(
-      '00' + `02${G}` + 'ffffffff' + '01' + '00' + '02' + `02${T}` + '03' + '00000000' + OFFSET_5 + 'ffffffff' + '01' + '00' + '00000002' + OFFSET_BIG + 'ffffffff' + '01' + '00' + '00' + '00',
+      '00' +
+        `02${G}` +
+        'ffffffff' +
+        '01' +
+        '00' +
+        '02' +
+        `02${T}` +
+        '03' +
+        '00000000' +
+        OFFSET_5 +
+        'ffffffff' +
+        '01' +
+        '00' +
+        '00000002' +
+        OFFSET_BIG +
+        'ffffffff' +
+        '01' +
+        '00' +
+        '00' +
+        '00',
     );
   });
 });
@@ -77,7 +154,15 @@ function response(version: number) {
 describe('OffsetCommit response decoding', () => {
   it.each([2, 3, 4, 5, 6, 7, 8, 9])('v%d: per-partition error codes (throttle time from v3, flexible from v8)', (version) => {
     expect(decodeBody(offsetCommitApi, response(version), version)).toEqual({
-      topics: [{ name: 't', partitions: [{ partition: 0, errorCode: 0 }, { partition: 2, errorCode: 25 }] }],
+      topics: [
+        {
+          name: 't',
+          partitions: [
+            { partition: 0, errorCode: 0 },
+            { partition: 2, errorCode: 25 },
+          ],
+        },
+      ],
     });
   });
 });

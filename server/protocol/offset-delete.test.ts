@@ -26,7 +26,15 @@ describe('OffsetDelete v0', () => {
     });
     expect(decodeBody(offsetDeleteApi, w.toBuffer(), 0)).toEqual({
       errorCode: 0,
-      topics: [{ name: 't', partitions: [{ partition: 0, errorCode: 0 }, { partition: 1, errorCode: 86 }] }],
+      topics: [
+        {
+          name: 't',
+          partitions: [
+            { partition: 0, errorCode: 0 },
+            { partition: 1, errorCode: 86 },
+          ],
+        },
+      ],
     });
   });
 

@@ -16,7 +16,12 @@ const G = hex('g'); // group "g"
 const T = hex('t'); // topic "t"
 
 describe('OffsetFetch v8-9 (many groups) request encoding', () => {
-  const input = { groups: [{ groupId: 'g', topics: null }, { groupId: 'h', topics: [{ name: 't', partitions: [0, 2] }] }] };
+  const input = {
+    groups: [
+      { groupId: 'g', topics: null },
+      { groupId: 'h', topics: [{ name: 't', partitions: [0, 2] }] },
+    ],
+  };
 
   it('v8: header tags | groups[2] | id | topics null | tags | id | topics[1] (name, partitions[2], tags) | tags | requireStable | tags', () => {
     expect(encodeBody(offsetFetchApi, input, 8).toString('hex')).toBe(
@@ -168,11 +173,17 @@ describe('fetchCommittedOffsets', () => {
     const { broker, sent } = fakeBroker({ minVersion: 1, maxVersion: 10 });
     const result = await fetchCommittedOffsets(broker, groups);
     expect(sent.map((s) => s.version)).toEqual([9]);
-    expect(result.map((g) => [g.groupId, g.topics])).toEqual([['g', expectedTopics(true)], ['h', expectedTopics(true)]]);
+    expect(result.map((g) => [g.groupId, g.topics])).toEqual([
+      ['g', expectedTopics(true)],
+      ['h', expectedTopics(true)],
+    ]);
   });
 
   it('falls back to one single-group request per group (v7 at most) below v8, or when capped', async () => {
-    for (const [range, cap] of [[{ minVersion: 0, maxVersion: 7 }, undefined], [{ minVersion: 1, maxVersion: 10 }, 7]] as const) {
+    for (const [range, cap] of [
+      [{ minVersion: 0, maxVersion: 7 }, undefined],
+      [{ minVersion: 1, maxVersion: 10 }, 7],
+    ] as const) {
       const { broker, sent } = fakeBroker(range);
       const result = await fetchCommittedOffsets(broker, groups, { maxVersion: cap });
       expect(sent.map((s) => s.version)).toEqual([7, 7]);

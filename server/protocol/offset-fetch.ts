@@ -40,7 +40,13 @@ function partition(r: Reader, f: ReturnType<typeof fieldReader>, withEpoch: bool
   const metadata = f.nullableString();
   const errorCode = r.int16();
   f.tags();
-  return { partition: index, committedOffset: offset < 0n ? null : offset.toString(), leaderEpoch: epoch < 0 ? null : epoch, metadata, errorCode };
+  return {
+    partition: index,
+    committedOffset: offset < 0n ? null : offset.toString(),
+    leaderEpoch: epoch < 0 ? null : epoch,
+    metadata,
+    errorCode,
+  };
 }
 
 function topics(r: Reader, f: ReturnType<typeof fieldReader>, withEpoch: boolean): OffsetFetchTopic[] {

@@ -23,7 +23,10 @@ export class UnsupportedApiError extends Error {
   readonly type = 'UNSUPPORTED_VERSION';
 }
 
-export function pickVersion(api: Pick<ProtocolApi<never, never>, 'apiKey' | 'apiName' | 'minVersion' | 'maxVersion'>, versions: BrokerVersions) {
+export function pickVersion(
+  api: Pick<ProtocolApi<never, never>, 'apiKey' | 'apiName' | 'minVersion' | 'maxVersion'>,
+  versions: BrokerVersions,
+) {
   const range = versions?.[api.apiKey];
   if (!range) throw new UnsupportedApiError(`the broker does not support ${api.apiName}`);
   const version = Math.min(range.maxVersion, api.maxVersion);

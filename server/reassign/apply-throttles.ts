@@ -34,7 +34,11 @@ function checkResults(results: { resourceName: string; errorCode: number; errorM
 async function currentLists(connection: KafkaConnection, topics: string[]) {
   const resources = await describeTopicConfigs(connection, topics, [LEADER_REPLICAS, FOLLOWER_REPLICAS]);
   // A topic deleted meanwhile answers an error: it has nothing left to throttle.
-  return new Map(resources.filter((r) => r.errorCode === 0).map((r) => [r.resourceName, new Map(r.configEntries.map((e) => [e.configName, e.configValue]))]));
+  return new Map(
+    resources
+      .filter((r) => r.errorCode === 0)
+      .map((r) => [r.resourceName, new Map(r.configEntries.map((e) => [e.configName, e.configValue]))]),
+  );
 }
 
 async function alterTopics(connection: KafkaConnection, resources: { resourceName: string; configs: ConfigOp[] }[]) {
@@ -45,9 +49,15 @@ async function alterTopics(connection: KafkaConnection, resources: { resourceNam
 
 /** Each broker's rate keys are altered on that broker itself (Kafka refuses them elsewhere); failures are reported. */
 export async function setBrokerRates(connection: KafkaConnection, brokers: readonly number[], rate: number | null): Promise<string[]> {
-  const configs = rate === null ? [del(LEADER_RATE), del(FOLLOWER_RATE)] : [set(LEADER_RATE, String(rate)), set(FOLLOWER_RATE, String(rate))];
+  const configs =
+    rate === null ? [del(LEADER_RATE), del(FOLLOWER_RATE)] : [set(LEADER_RATE, String(rate)), set(FOLLOWER_RATE, String(rate))];
   const outcomes = await onBrokers(connection, brokers, async (broker, id) =>
-    checkResults(await incrementalAlterConfigs(broker, { resources: [{ resourceType: CONFIG_RESOURCE_TYPES.BROKER, resourceName: String(id), configs }], validateOnly: false })),
+    checkResults(
+      await incrementalAlterConfigs(broker, {
+        resources: [{ resourceType: CONFIG_RESOURCE_TYPES.BROKER, resourceName: String(id), configs }],
+        validateOnly: false,
+      }),
+    ),
   );
   return outcomes.flatMap((o) => (o.ok ? [] : [`broker ${o.brokerId}: ${o.error}`]));
 }
@@ -58,15 +68,21 @@ export async function setBrokerRates(connection: KafkaConnection, brokers: reado
  */
 export async function setThrottles(connection: KafkaConnection, moves: readonly Move[], rate: number): Promise<string[]> {
   const throttles = topicThrottles(moves);
-  const current = await currentLists(connection, throttles.map((t) => t.topic));
+  const current = await currentLists(
+    connection,
+    throttles.map((t) => t.topic),
+  );
   await alterTopics(
     connection,
     throttles
       .filter((t) => current.has(t.topic))
       .map((t) => ({
-      resourceName: t.topic,
-      configs: [set(LEADER_REPLICAS, mergeThrottleList(current.get(t.topic)?.get(LEADER_REPLICAS), t.leader)), set(FOLLOWER_REPLICAS, mergeThrottleList(current.get(t.topic)?.get(FOLLOWER_REPLICAS), t.follower))],
-    })),
+        resourceName: t.topic,
+        configs: [
+          set(LEADER_REPLICAS, mergeThrottleList(current.get(t.topic)?.get(LEADER_REPLICAS), t.leader)),
+          set(FOLLOWER_REPLICAS, mergeThrottleList(current.get(t.topic)?.get(FOLLOWER_REPLICAS), t.follower)),
+        ],
+      })),
   );
   return setBrokerRates(connection, throttledBrokers(moves), rate);
 }
@@ -75,9 +91,16 @@ export async function setThrottles(connection: KafkaConnection, moves: readonly 
  * Removes what setThrottles added: the job's entries from the topics' lists (a key left empty is deleted) and, when
  * no other running job is throttled (`keepRates`), the rates on the job's brokers.
  */
-export async function clearThrottles(connection: KafkaConnection, moves: readonly Move[], { keepRates }: { keepRates: boolean }): Promise<string[]> {
+export async function clearThrottles(
+  connection: KafkaConnection,
+  moves: readonly Move[],
+  { keepRates }: { keepRates: boolean },
+): Promise<string[]> {
   const throttles = topicThrottles(moves);
-  const current = await currentLists(connection, throttles.map((t) => t.topic));
+  const current = await currentLists(
+    connection,
+    throttles.map((t) => t.topic),
+  );
   const op = (name: string, value: string | null) => (value === null ? del(name) : set(name, value));
   await alterTopics(
     connection,
@@ -85,7 +108,10 @@ export async function clearThrottles(connection: KafkaConnection, moves: readonl
       .filter((t) => current.has(t.topic))
       .map((t) => ({
         resourceName: t.topic,
-        configs: [op(LEADER_REPLICAS, removeFromThrottleList(current.get(t.topic)?.get(LEADER_REPLICAS), t.leader)), op(FOLLOWER_REPLICAS, removeFromThrottleList(current.get(t.topic)?.get(FOLLOWER_REPLICAS), t.follower))],
+        configs: [
+          op(LEADER_REPLICAS, removeFromThrottleList(current.get(t.topic)?.get(LEADER_REPLICAS), t.leader)),
+          op(FOLLOWER_REPLICAS, removeFromThrottleList(current.get(t.topic)?.get(FOLLOWER_REPLICAS), t.follower)),
+        ],
       })),
   );
   return keepRates ? [] : setBrokerRates(connection, throttledBrokers(moves), null);

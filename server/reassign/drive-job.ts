@@ -3,12 +3,21 @@ import type { ReassignSettings } from '@/server/config/schema';
 import { withKafka } from '@/server/kafka/clients';
 import type { KafkaConnection } from '@/server/kafka/connection';
 import { clearThrottles } from '@/server/reassign/apply-throttles';
-import { SETTLE_MS, keyOf, markSubmitted, nextChunk, observe, type JobProgress, type PartitionProgress } from '@/server/reassign/job-progress';
+import {
+  SETTLE_MS,
+  keyOf,
+  markSubmitted,
+  nextChunk,
+  observe,
+  type JobProgress,
+  type PartitionProgress,
+} from '@/server/reassign/job-progress';
 import { runningJobs, updateJob, type StoredJob } from '@/server/reassign/job-store';
 import { readObservation, submitMoves } from '@/server/reassign/kafka-moves';
 
 const DRIVE_DEADLINE_MS = 30_000;
-const finished = (progress: JobProgress) => progress.partitions.every((p) => p.state === 'done' || p.state === 'failed' || (progress.cancelRequested && p.state === 'pending'));
+const finished = (progress: JobProgress) =>
+  progress.partitions.every((p) => p.state === 'done' || p.state === 'failed' || (progress.cancelRequested && p.state === 'pending'));
 const jobTopics = (progress: JobProgress) => [...new Set(progress.partitions.map((p) => p.topic))];
 
 /** Moving: read what Kafka reports, advance the partitions, submit the next chunk; all settled → finishing. */
@@ -16,7 +25,10 @@ async function move(connection: KafkaConnection, job: StoredJob, settings: Reass
   let progress = observe(job.progress, await readObservation(connection, job.clusterId, jobTopics(job.progress), settings.pollMs));
   const chunk = nextChunk(progress, settings.maxMovingPartitions);
   if (chunk.length > 0) {
-    const refusals = await submitMoves(connection, chunk.map((p) => ({ topic: p.topic, partition: p.partition, replicas: p.target })));
+    const refusals = await submitMoves(
+      connection,
+      chunk.map((p) => ({ topic: p.topic, partition: p.partition, replicas: p.target })),
+    );
     progress = markSubmitted(progress, refusals, chunk, Date.now());
   }
   return { ...job, progress, phase: finished(progress) ? 'finishing' : 'moving' };
@@ -32,7 +44,11 @@ const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.l
  */
 async function cancel(connection: KafkaConnection, job: StoredJob, settings: ReassignSettings): Promise<StoredJob> {
   const moving = job.progress.partitions.filter((p) => p.state === 'moving');
-  if (moving.length > 0 && job.progress.restoringOrderSince === undefined) await submitMoves(connection, moving.map((p) => ({ topic: p.topic, partition: p.partition, replicas: null })));
+  if (moving.length > 0 && job.progress.restoringOrderSince === undefined)
+    await submitMoves(
+      connection,
+      moving.map((p) => ({ topic: p.topic, partition: p.partition, replicas: null })),
+    );
   const seen = await readObservation(connection, job.clusterId, jobTopics(job.progress), settings.pollMs);
   if (moving.some((p) => seen.reassigning.has(keyOf(p.topic, p.partition)))) return { ...job, phase: 'cancelling' };
   // The controller has undone the moves; brokers' metadata may still show a move's replica set for a moment.
@@ -41,7 +57,8 @@ async function cancel(connection: KafkaConnection, job: StoredJob, settings: Rea
     return now.join() !== p.target.join() && !sameSet(now, p.before);
   });
   const settlingSince = job.progress.cancelSettlingSince ?? seen.at;
-  if (settling.length > 0 && seen.at - settlingSince < SETTLE_MS) return { ...job, progress: { ...job.progress, cancelSettlingSince: settlingSince }, phase: 'cancelling' };
+  if (settling.length > 0 && seen.at - settlingSince < SETTLE_MS)
+    return { ...job, progress: { ...job.progress, cancelSettlingSince: settlingSince }, phase: 'cancelling' };
   const misordered: PartitionProgress[] = [];
   const partitions = job.progress.partitions.map((p): PartitionProgress => {
     if (p.state === 'pending') return { ...p, note: p.note ?? 'Cancelled before it was submitted' };
@@ -60,7 +77,10 @@ async function cancel(connection: KafkaConnection, job: StoredJob, settings: Rea
   if (misordered.length > 0) {
     // Submitted once; then brokers' metadata is given SETTLE_MS to show the original order.
     if (job.progress.restoringOrderSince !== undefined) return { ...job, phase: 'cancelling' };
-    await submitMoves(connection, misordered.map((p) => ({ topic: p.topic, partition: p.partition, replicas: p.before })));
+    await submitMoves(
+      connection,
+      misordered.map((p) => ({ topic: p.topic, partition: p.partition, replicas: p.before })),
+    );
     return { ...job, progress: { ...job.progress, partitions, restoringOrderSince: seen.at }, phase: 'cancelling' };
   }
   return { ...job, progress: { ...job.progress, partitions }, phase: 'finishing' };

@@ -24,8 +24,22 @@ describe.each(testEngines())('leader election schedules on $name', { timeout: 60
   it('keeps one schedule per cluster: set, replaced, read back, deleted', async () => {
     expect(await getElectionSchedule('local', opened.db)).toBeNull();
     const first = await setElectionSchedule('local', { everyMinutes: 60 }, 'ada', T0, opened.db);
-    expect(first).toEqual({ clusterId: 'local', everyMinutes: 60, nextRunAt: T0 + 60 * MINUTE, lastRunAt: null, lastResult: null, createdBy: 'ada', updatedAt: T0 });
-    const second = await setElectionSchedule('local', { everyMinutes: 15, topics: ['orders'], brokers: [3] }, 'bob', T0 + MINUTE, opened.db);
+    expect(first).toEqual({
+      clusterId: 'local',
+      everyMinutes: 60,
+      nextRunAt: T0 + 60 * MINUTE,
+      lastRunAt: null,
+      lastResult: null,
+      createdBy: 'ada',
+      updatedAt: T0,
+    });
+    const second = await setElectionSchedule(
+      'local',
+      { everyMinutes: 15, topics: ['orders'], brokers: [3] },
+      'bob',
+      T0 + MINUTE,
+      opened.db,
+    );
     expect(second).toMatchObject({ everyMinutes: 15, topics: ['orders'], brokers: [3], nextRunAt: T0 + 16 * MINUTE, createdBy: 'bob' });
     expect(await getElectionSchedule('local', opened.db)).toEqual(second);
     expect(await deleteElectionSchedule('local', opened.db)).toBe(true);

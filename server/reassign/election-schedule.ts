@@ -33,7 +33,13 @@ export async function getElectionSchedule(clusterId: string, given?: Db): Promis
 }
 
 /** Sets (or replaces) the cluster's schedule; the first run is one interval from now. */
-export async function setElectionSchedule(clusterId: string, input: ElectionScheduleInput, by: string, now = Date.now(), given?: Db): Promise<ElectionSchedule> {
+export async function setElectionSchedule(
+  clusterId: string,
+  input: ElectionScheduleInput,
+  by: string,
+  now = Date.now(),
+  given?: Db,
+): Promise<ElectionSchedule> {
   const db = await dbOr(given);
   const values = {
     everyMinutes: input.everyMinutes,
@@ -61,7 +67,10 @@ export async function deleteElectionSchedule(clusterId: string, given?: Db): Pro
  */
 export async function claimDueSchedules(now: number, given?: Db): Promise<LeaderElectionScheduleRow[]> {
   const db = await dbOr(given);
-  const due = await db.select().from(leaderElectionSchedules).where(lte(leaderElectionSchedules.nextRunAt, new Date(now)));
+  const due = await db
+    .select()
+    .from(leaderElectionSchedules)
+    .where(lte(leaderElectionSchedules.nextRunAt, new Date(now)));
   const claimed: LeaderElectionScheduleRow[] = [];
   for (const row of due) {
     // Never a burst of catch-up runs after downtime: the next run is an interval from now.
@@ -97,7 +106,15 @@ export async function runDueElections(now = Date.now(), given?: Db): Promise<{ c
   for (const row of await claimDueSchedules(now, db)) {
     const result = await runOne(row);
     await db.update(leaderElectionSchedules).set({ lastResult: result }).where(eq(leaderElectionSchedules.clusterId, row.clusterId));
-    console.log(JSON.stringify({ time: new Date().toISOString(), level: 'info', source: 'scheduled leader election', clusterId: row.clusterId, ...result }));
+    console.log(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        level: 'info',
+        source: 'scheduled leader election',
+        clusterId: row.clusterId,
+        ...result,
+      }),
+    );
     ran.push({ clusterId: row.clusterId, result });
   }
   return ran;

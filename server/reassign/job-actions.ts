@@ -30,12 +30,20 @@ export async function cancelReassignment(clusterId: string, jobId: string): Prom
 export async function rollBackReassignment(clusterId: string, jobId: string, createdBy: string): Promise<{ jobId: string }> {
   const job = await jobOf(clusterId, jobId);
   if (job.state === 'running') throw new ApiError('CONFLICT', 'The job is still running: cancel it instead, or wait for it to end');
-  const request = { plan: job.rollback, allowReplicationFactorChange: true, ...(job.throttleBytesPerSec !== null ? { throttleBytesPerSec: job.throttleBytesPerSec } : {}) };
+  const request = {
+    plan: job.rollback,
+    allowReplicationFactorChange: true,
+    ...(job.throttleBytesPerSec !== null ? { throttleBytesPerSec: job.throttleBytesPerSec } : {}),
+  };
   return startReassignment(clusterId, request, createdBy, job.id);
 }
 
 /** A new throttle in flight: the rates on the job's brokers (and the replica lists when it had none); null removes it. */
-export async function changeReassignmentThrottle(clusterId: string, jobId: string, rate: number | null): Promise<{ jobId: string; throttleBytesPerSec: number | null }> {
+export async function changeReassignmentThrottle(
+  clusterId: string,
+  jobId: string,
+  rate: number | null,
+): Promise<{ jobId: string; throttleBytesPerSec: number | null }> {
   const job = await jobOf(clusterId, jobId);
   assertRunning(job, 'change its throttle');
   const moves = job.progress.partitions;
@@ -44,8 +52,13 @@ export async function changeReassignmentThrottle(clusterId: string, jobId: strin
       const others = (await runningJobs(clusterId)).filter((j) => j.id !== job.id && j.throttleBytesPerSec !== null);
       return clearThrottles(connection, moves, { keepRates: others.length > 0 });
     }
-    return job.throttleBytesPerSec === null ? setThrottles(connection, moves, rate) : setBrokerRates(connection, throttledBrokers(moves), rate);
+    return job.throttleBytesPerSec === null
+      ? setThrottles(connection, moves, rate)
+      : setBrokerRates(connection, throttledBrokers(moves), rate);
   });
-  await updateJob(job.id, { throttleBytesPerSec: rate, message: failures.length > 0 ? `Throttle not changed on ${failures.join('; ')}` : job.message });
+  await updateJob(job.id, {
+    throttleBytesPerSec: rate,
+    message: failures.length > 0 ? `Throttle not changed on ${failures.join('; ')}` : job.message,
+  });
   return { jobId, throttleBytesPerSec: rate };
 }

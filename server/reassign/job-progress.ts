@@ -57,12 +57,24 @@ const sameList = (a: readonly number[], b: readonly number[]) => a.length === b.
 export const addedReplicas = (p: Pick<PartitionProgress, 'before' | 'target'>) => p.target.filter((b) => !p.before.includes(b));
 
 /** Partitions already laid out as planned need no move: done at once, nothing to copy. */
-export function initialProgress(changes: { topic: string; partition: number; before: number[]; after: number[] }[], leaderSizes: ReadonlyMap<string, bigint>, now: number): JobProgress {
+export function initialProgress(
+  changes: { topic: string; partition: number; before: number[]; after: number[] }[],
+  leaderSizes: ReadonlyMap<string, bigint>,
+  now: number,
+): JobProgress {
   const partitions = changes.map(({ topic, partition, before, after }): PartitionProgress => {
     const added = after.filter((b) => !before.includes(b)).length;
     const total = (leaderSizes.get(keyOf(topic, partition)) ?? 0n) * BigInt(added);
     const done = sameList(before, after);
-    return { topic, partition, before, target: after, state: done ? 'done' : 'pending', bytesTotal: total.toString(), bytesDone: done ? total.toString() : '0' };
+    return {
+      topic,
+      partition,
+      before,
+      target: after,
+      state: done ? 'done' : 'pending',
+      bytesTotal: total.toString(),
+      bytesDone: done ? total.toString() : '0',
+    };
   });
   return { partitions, readings: [{ at: now, bytesDone: '0' }], lastProgressAt: now };
 }
@@ -77,7 +89,12 @@ export function nextChunk(progress: JobProgress, maxMoving: number): PartitionPr
  * Partitions just submitted: moving, or failed with Kafka's per-partition refusal. The stall clock restarts: a chunk
  * that has only just started has not stalled.
  */
-export function markSubmitted(progress: JobProgress, refusals: ReadonlyMap<string, string>, submitted: readonly PartitionProgress[], now: number): JobProgress {
+export function markSubmitted(
+  progress: JobProgress,
+  refusals: ReadonlyMap<string, string>,
+  submitted: readonly PartitionProgress[],
+  now: number,
+): JobProgress {
   const keys = new Set(submitted.map((p) => keyOf(p.topic, p.partition)));
   const partitions = progress.partitions.map((p): PartitionProgress => {
     const key = keyOf(p.topic, p.partition);
@@ -116,7 +133,9 @@ export function observe(progress: JobProgress, seen: Observation): JobProgress {
     const { adding: _a, removing: _r, unsettledSince, ...rest } = p;
     if (current && sameList(current, p.target)) return { ...rest, state: 'done', bytesDone: p.bytesTotal };
     if (unsettledSince === undefined || seen.at - unsettledSince < SETTLE_MS) return { ...p, unsettledSince: unsettledSince ?? seen.at };
-    const error = current ? `The partition ended on [${current.join(',')}], not the planned [${p.target.join(',')}]` : 'The partition no longer exists';
+    const error = current
+      ? `The partition ended on [${current.join(',')}], not the planned [${p.target.join(',')}]`
+      : 'The partition no longer exists';
     return { ...rest, state: 'failed', error };
   });
   const done = partitions.reduce((sum, p) => sum + BigInt(p.bytesDone), 0n);
@@ -126,7 +145,13 @@ export function observe(progress: JobProgress, seen: Observation): JobProgress {
   return { ...progress, partitions, readings, lastProgressAt: grew ? seen.at : progress.lastProgressAt };
 }
 
-export type ProgressSummary = { bytesTotal: string; bytesDone: string; bytesPerSec: number | null; etaSeconds: number | null; stalled: boolean };
+export type ProgressSummary = {
+  bytesTotal: string;
+  bytesDone: string;
+  bytesPerSec: number | null;
+  etaSeconds: number | null;
+  stalled: boolean;
+};
 
 /** Totals, the copy rate over the last RATE_WINDOW_MS of readings, the ETA at that rate, and whether moving partitions stalled. */
 export function summarize(progress: JobProgress, now: number, stallAfterMs: number): ProgressSummary {
@@ -141,5 +166,11 @@ export function summarize(progress: JobProgress, now: number, stallAfterMs: numb
   const remaining = Number(total - done);
   const etaSeconds = remaining <= 0 ? 0 : bytesPerSec ? remaining / bytesPerSec : null;
   const moving = progress.partitions.some((p) => p.state === 'moving');
-  return { bytesTotal: total.toString(), bytesDone: done.toString(), bytesPerSec, etaSeconds, stalled: moving && now - progress.lastProgressAt > stallAfterMs };
+  return {
+    bytesTotal: total.toString(),
+    bytesDone: done.toString(),
+    bytesPerSec,
+    etaSeconds,
+    stalled: moving && now - progress.lastProgressAt > stallAfterMs,
+  };
 }

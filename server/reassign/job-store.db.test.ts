@@ -51,7 +51,9 @@ describe.each(testEngines())('reassignment jobs on $name', { timeout: 60_000 }, 
     expect(await claimJob('a', 'w2', 1, opened.db)).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await claimJob('a', 'w3', 60_000, opened.db)).toBe(true); // w2's lease ran out
-    await Promise.all([claimJob('b', 'x', 60_000, opened.db), claimJob('b', 'y', 60_000, opened.db)]).then((won) => expect(won.filter(Boolean)).toHaveLength(1));
+    await Promise.all([claimJob('b', 'x', 60_000, opened.db), claimJob('b', 'y', 60_000, opened.db)]).then((won) =>
+      expect(won.filter(Boolean)).toHaveLength(1),
+    );
   });
 
   it('stops leasing a job once it ended, and lists only running ones as running', async () => {

@@ -52,26 +52,44 @@ export async function insertJob(job: Omit<StoredJob, 'createdAt' | 'updatedAt'>,
 
 export async function findJob(clusterId: string, id: string, given?: Db): Promise<StoredJob | null> {
   const db = await dbOr(given);
-  const [row] = await db.select().from(reassignmentJobs).where(and(eq(reassignmentJobs.clusterId, clusterId), eq(reassignmentJobs.id, id)));
+  const [row] = await db
+    .select()
+    .from(reassignmentJobs)
+    .where(and(eq(reassignmentJobs.clusterId, clusterId), eq(reassignmentJobs.id, id)));
   return row ? fromRow(row) : null;
 }
 
 export async function listJobs(clusterId: string, limit = 100, given?: Db): Promise<StoredJob[]> {
   const db = await dbOr(given);
-  const rows = await db.select().from(reassignmentJobs).where(eq(reassignmentJobs.clusterId, clusterId)).orderBy(desc(reassignmentJobs.createdAt)).limit(limit);
+  const rows = await db
+    .select()
+    .from(reassignmentJobs)
+    .where(eq(reassignmentJobs.clusterId, clusterId))
+    .orderBy(desc(reassignmentJobs.createdAt))
+    .limit(limit);
   return rows.map(fromRow);
 }
 
 export async function runningJobs(clusterId?: string, given?: Db): Promise<StoredJob[]> {
   const db = await dbOr(given);
   const running = eq(reassignmentJobs.state, 'running');
-  const rows = await db.select().from(reassignmentJobs).where(clusterId ? and(running, eq(reassignmentJobs.clusterId, clusterId)) : running);
+  const rows = await db
+    .select()
+    .from(reassignmentJobs)
+    .where(clusterId ? and(running, eq(reassignmentJobs.clusterId, clusterId)) : running);
   return rows.map(fromRow);
 }
 
-export async function updateJob(id: string, change: Partial<Pick<StoredJob, 'state' | 'phase' | 'throttleBytesPerSec' | 'message' | 'progress'>>, given?: Db) {
+export async function updateJob(
+  id: string,
+  change: Partial<Pick<StoredJob, 'state' | 'phase' | 'throttleBytesPerSec' | 'message' | 'progress'>>,
+  given?: Db,
+) {
   const db = await dbOr(given);
-  await db.update(reassignmentJobs).set({ ...change, updatedAt: new Date() }).where(eq(reassignmentJobs.id, id));
+  await db
+    .update(reassignmentJobs)
+    .set({ ...change, updatedAt: new Date() })
+    .where(eq(reassignmentJobs.id, id));
 }
 
 /**

@@ -46,8 +46,10 @@ export async function getReassignment(clusterId: string, jobId: string): Promise
 /** The cluster's jobs, newest first (the last 100). */
 export async function listReassignments(clusterId: string): Promise<JobListResponse> {
   const now = Date.now();
-  return { jobs: (await listJobs(clusterId)).map((job) => {
-    const { partitions, ...rest } = jobView(job, now);
-    return { ...rest, partitionCount: partitions.length };
-  }) };
+  return {
+    jobs: (await listJobs(clusterId)).map((job) => {
+      const { partitions, ...rest } = jobView(job, now);
+      return { ...rest, partitionCount: partitions.length };
+    }),
+  };
 }

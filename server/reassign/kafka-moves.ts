@@ -15,7 +15,8 @@ const TIMEOUT_MS = 10_000;
 type Target = { topic: string; partition: number; replicas: number[] | null };
 
 /** Text for a refusal code; kafkajs's table lacks the newest codes, so the number is kept. */
-const reason = (code: number, message: string | null) => kafkaError(code, message)?.message ?? `Kafka error ${code}${message ? `: ${message}` : ''}`;
+const reason = (code: number, message: string | null) =>
+  kafkaError(code, message)?.message ?? `Kafka error ${code}${message ? `: ${message}` : ''}`;
 
 /**
  * AlterPartitionReassignments on the controller (ZooKeeper clusters serve it there only). `replicas: null` cancels
@@ -26,7 +27,9 @@ export async function submitMoves(connection: KafkaConnection, targets: readonly
   const byTopic = new Map<string, { partition: number; replicas: number[] | null }[]>();
   for (const t of targets) byTopic.set(t.topic, [...(byTopic.get(t.topic) ?? []), { partition: t.partition, replicas: t.replicas }]);
   const topics = [...byTopic].map(([name, partitions]) => ({ name, partitions }));
-  const [response] = await onControllerWithRetry(connection, async (broker) => [await alterPartitionReassignments(broker, { timeoutMs: TIMEOUT_MS, topics })]);
+  const [response] = await onControllerWithRetry(connection, async (broker) => [
+    await alterPartitionReassignments(broker, { timeoutMs: TIMEOUT_MS, topics }),
+  ]);
   const refusals = new Map<string, string>();
   if (!response) return refusals;
   if (response.errorCode !== 0) {
@@ -35,7 +38,8 @@ export async function submitMoves(connection: KafkaConnection, targets: readonly
   }
   for (const topic of response.topics) {
     for (const p of topic.partitions) {
-      if (p.errorCode !== 0 && p.errorCode !== KafkaErrorCode.NO_REASSIGNMENT_IN_PROGRESS) refusals.set(partitionKey(topic.name, p.partition), reason(p.errorCode, p.errorMessage));
+      if (p.errorCode !== 0 && p.errorCode !== KafkaErrorCode.NO_REASSIGNMENT_IN_PROGRESS)
+        refusals.set(partitionKey(topic.name, p.partition), reason(p.errorCode, p.errorMessage));
     }
   }
   return refusals;
@@ -48,7 +52,8 @@ export async function ongoingMoves(connection: KafkaConnection): Promise<Map<str
   if (error) throw error;
   const moves = new Map<string, { adding: number[]; removing: number[] }>();
   for (const topic of response.topics) {
-    for (const p of topic.partitions) moves.set(partitionKey(topic.name, p.partition), { adding: p.addingReplicas, removing: p.removingReplicas });
+    for (const p of topic.partitions)
+      moves.set(partitionKey(topic.name, p.partition), { adding: p.addingReplicas, removing: p.removingReplicas });
   }
   return moves;
 }
@@ -59,7 +64,12 @@ async function replicaLists(connection: KafkaConnection, topics: string[]): Prom
     new Map(list.flatMap((t) => t.partitions.map((p) => [partitionKey(t.name, p.partition), p.replicas] as const)));
   try {
     const { topicMetadata } = await onAnyBroker(connection, (broker) => broker.metadata(topics));
-    return fromTopics(topicMetadata.map((t) => ({ name: t.topic, partitions: t.partitionMetadata.map((p) => ({ partition: p.partitionId, replicas: p.replicas })) })));
+    return fromTopics(
+      topicMetadata.map((t) => ({
+        name: t.topic,
+        partitions: t.partitionMetadata.map((p) => ({ partition: p.partitionId, replicas: p.replicas })),
+      })),
+    );
   } catch {
     return fromTopics((await readClusterMetadata(connection)).topics);
   }
@@ -70,7 +80,12 @@ async function replicaLists(connection: KafkaConnection, topics: string[]): Prom
  * that finished in between is never seen as "not moving, not yet placed". Sizes come from the cluster snapshot
  * (shared with the pages, at most `maxAgeMs` old): they only measure progress.
  */
-export async function readObservation(connection: KafkaConnection, clusterId: string, topics: string[], maxAgeMs: number): Promise<Observation> {
+export async function readObservation(
+  connection: KafkaConnection,
+  clusterId: string,
+  topics: string[],
+  maxAgeMs: number,
+): Promise<Observation> {
   const snapshotRead = getClusterSnapshot(clusterId, { maxAgeMs });
   snapshotRead.catch(() => {}); // awaited below; sizes are optional, never an unhandled rejection meanwhile
   const reassigning = await ongoingMoves(connection);
@@ -80,7 +95,8 @@ export async function readObservation(connection: KafkaConnection, clusterId: st
   for (const broker of snapshot?.logDirs ?? []) {
     if ('error' in broker) continue;
     for (const dir of broker.logDirs) {
-      for (const r of dir.partitions) if (!r.isFuture) replicaSizes.set(`${partitionKey(r.topic, r.partition)}@${broker.brokerId}`, BigInt(r.sizeBytes));
+      for (const r of dir.partitions)
+        if (!r.isFuture) replicaSizes.set(`${partitionKey(r.topic, r.partition)}@${broker.brokerId}`, BigInt(r.sizeBytes));
     }
   }
   return { at: Date.now(), reassigning, replicas, replicaSizes };

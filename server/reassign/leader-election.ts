@@ -42,15 +42,29 @@ export async function electPreferredLeaders(clusterId: string, input: LeaderElec
     const byTopic = new Map<string, number[]>();
     for (const c of todo) byTopic.set(c.topic, [...(byTopic.get(c.topic) ?? []), c.partition]);
     const topicPartitions = [...byTopic].map(([topic, partitions]) => ({ topic, partitions }));
-    const answer = await onController(connection, (broker) => electLeaders(broker, { electionType: ELECTION_TYPES.PREFERRED, topicPartitions, timeoutMs: 10_000 }));
+    const answer = await onController(connection, (broker) =>
+      electLeaders(broker, { electionType: ELECTION_TYPES.PREFERRED, topicPartitions, timeoutMs: 10_000 }),
+    );
     const topError = kafkaError(answer.errorCode);
     if (topError) throw topError;
     const preferred = new Map(todo.map((c) => [partitionKey(c.topic, c.partition), c.preferred]));
     for (const topic of answer.results) {
       for (const p of topic.partitions) {
-        if (p.errorCode === 0) response.elected.push({ topic: topic.topic, partition: p.partition, leader: preferred.get(partitionKey(topic.topic, p.partition))! });
+        if (p.errorCode === 0)
+          response.elected.push({
+            topic: topic.topic,
+            partition: p.partition,
+            leader: preferred.get(partitionKey(topic.topic, p.partition))!,
+          });
         else if (p.errorCode === KafkaErrorCode.ELECTION_NOT_NEEDED) response.alreadyPreferred += 1;
-        else response.failed.push({ topic: topic.topic, partition: p.partition, error: kafkaError(p.errorCode, p.errorMessage)?.message ?? `Kafka error ${p.errorCode}${p.errorMessage ? `: ${p.errorMessage}` : ''}` });
+        else
+          response.failed.push({
+            topic: topic.topic,
+            partition: p.partition,
+            error:
+              kafkaError(p.errorCode, p.errorMessage)?.message ??
+              `Kafka error ${p.errorCode}${p.errorMessage ? `: ${p.errorMessage}` : ''}`,
+          });
       }
     }
     return response;

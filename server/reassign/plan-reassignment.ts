@@ -17,18 +17,27 @@ export async function planReassignmentFor(clusterId: string, request: PlanReques
   const snapshot = await getClusterSnapshot(clusterId, { maxAgeMs: 0 });
   const layout: ClusterLayout = {
     brokers: snapshot.metadata.brokers.map((b) => ({ id: b.id, rack: b.rack })),
-    topics: snapshot.metadata.topics.map((t) => ({ name: t.name, internal: t.internal, partitions: t.partitions.map((p) => ({ partition: p.partition, replicas: p.replicas })) })),
+    topics: snapshot.metadata.topics.map((t) => ({
+      name: t.name,
+      internal: t.internal,
+      partitions: t.partitions.map((p) => ({ partition: p.partition, replicas: p.replicas })),
+    })),
   };
   let changes;
   try {
     // Sorted as the plan's JSON is, so diff rows and `plan.partitions.<i>` refusals line up.
-    changes = planReassignment(layout, request).sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
+    changes = planReassignment(layout, request).sort((a, b) =>
+      a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition,
+    );
   } catch (error) {
     if (error instanceof PlanError) throw new ApiError('VALIDATION', error.message, { fieldErrors: { [error.field]: [error.message] } });
     throw error;
   }
   const sizes = leaderSizes(snapshot);
-  const bytesToCopy = changes.reduce((sum, c) => sum + (sizes.get(partitionKey(c.topic, c.partition)) ?? 0n) * BigInt(c.after.filter((b) => !c.before.includes(b)).length), 0n);
+  const bytesToCopy = changes.reduce(
+    (sum, c) => sum + (sizes.get(partitionKey(c.topic, c.partition)) ?? 0n) * BigInt(c.after.filter((b) => !c.before.includes(b)).length),
+    0n,
+  );
   return {
     plan: toReassignmentJson(changes, 'after'),
     rollback: toReassignmentJson(changes, 'before'),

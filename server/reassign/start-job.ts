@@ -23,11 +23,17 @@ const rollbackOf = (moves: readonly PlannedMove[]): ReassignmentJson => ({
  * rollback, throttled like kafka-reassign-partitions --throttle (before anything moves), then handed to the worker,
  * which submits it in chunks and follows it. Answers the job id at once (202).
  */
-export async function startReassignment(clusterId: string, request: ExecuteRequest, createdBy: string, rollbackOfJob: string | null = null): Promise<{ jobId: string }> {
+export async function startReassignment(
+  clusterId: string,
+  request: ExecuteRequest,
+  createdBy: string,
+  rollbackOfJob: string | null = null,
+): Promise<{ jobId: string }> {
   const [snapshot, reassigning] = await Promise.all([getClusterSnapshot(clusterId, { maxAgeMs: 0 }), withKafka(clusterId, ongoingMoves)]);
   const sizes = leaderSizes(snapshot);
   const moves = validatePlan(request, snapshot.metadata, new Set(reassigning.keys()), snapshot.logDirs, sizes);
-  if (moves.length === 0) throw new ApiError('VALIDATION', 'The plan moves nothing', { fieldErrors: { 'plan.partitions': ['The plan moves nothing'] } });
+  if (moves.length === 0)
+    throw new ApiError('VALIDATION', 'The plan moves nothing', { fieldErrors: { 'plan.partitions': ['The plan moves nothing'] } });
   const job = await insertJob({
     id: randomUUID(),
     clusterId,
@@ -44,11 +50,21 @@ export async function startReassignment(clusterId: string, request: ExecuteReque
   if (request.throttleBytesPerSec !== undefined) {
     const rate = request.throttleBytesPerSec;
     try {
-      const failures = await withKafka(clusterId, (c) => setThrottles(c, moves.map((m) => ({ ...m, target: m.after })), rate));
+      const failures = await withKafka(clusterId, (c) =>
+        setThrottles(
+          c,
+          moves.map((m) => ({ ...m, target: m.after })),
+          rate,
+        ),
+      );
       if (failures.length > 0) await updateJob(job.id, { message: `Throttle rate not set on ${failures.join('; ')}` });
     } catch (error) {
       // Nothing was submitted: the job ends here, and its throttles are cleared by the worker's finishing pass.
-      await updateJob(job.id, { phase: 'finishing', progress: { ...job.progress, cancelRequested: true }, message: 'The throttle could not be set: nothing was moved' });
+      await updateJob(job.id, {
+        phase: 'finishing',
+        progress: { ...job.progress, cancelRequested: true },
+        message: 'The throttle could not be set: nothing was moved',
+      });
       wakeReassignWorker();
       throw error;
     }

@@ -25,7 +25,9 @@ export function topicThrottles(moves: readonly Move[]): TopicThrottle[] {
     for (const b of added) entry.follower.add(`${move.partition}:${b}`);
   }
   const sorted = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-  return [...byTopic].map(([topic, e]) => ({ topic, leader: sorted(e.leader), follower: sorted(e.follower) })).sort((a, b) => (a.topic < b.topic ? -1 : 1));
+  return [...byTopic]
+    .map(([topic, e]) => ({ topic, leader: sorted(e.leader), follower: sorted(e.follower) }))
+    .sort((a, b) => (a.topic < b.topic ? -1 : 1));
 }
 
 /** Brokers whose replication the rate applies to: every replica before and after of a moving partition. */
@@ -40,14 +42,20 @@ export function throttledBrokers(moves: readonly Move[]): number[] {
  * otherwise the union, so other throttles set by hand or by another job stay in force.
  */
 export function mergeThrottleList(existing: string | null | undefined, entries: readonly string[]): string {
-  const current = (existing ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  const current = (existing ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   if (current.includes('*')) return '*';
   return [...new Set([...current, ...entries])].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).join(',');
 }
 
 /** The value left once a job's entries are removed; null when nothing is left (delete the key), `*` stays. */
 export function removeFromThrottleList(existing: string | null | undefined, entries: readonly string[]): string | null {
-  const current = (existing ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  const current = (existing ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   if (current.includes('*')) return '*';
   const gone = new Set(entries);
   const left = current.filter((e) => !gone.has(e));

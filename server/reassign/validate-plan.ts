@@ -34,7 +34,8 @@ export function validatePlan(
     const dead = row.replicas.filter((b) => !live.has(b));
     let error: string | null = null;
     if (!layout) error = `${row.topic}-${row.partition} does not exist`;
-    else if (dead.length > 0) error = `Broker${dead.length > 1 ? 's' : ''} ${dead.join(', ')} ${dead.length > 1 ? 'are' : 'is'} not alive in this cluster`;
+    else if (dead.length > 0)
+      error = `Broker${dead.length > 1 ? 's' : ''} ${dead.join(', ')} ${dead.length > 1 ? 'are' : 'is'} not alive in this cluster`;
     else if (layout.leader === null) error = `${row.topic}-${row.partition} is offline (no leader): it cannot be moved now`;
     else if (!request.allowReplicationFactorChange && row.replicas.length !== layout.replicas.length) {
       error = `Changes the replica count of ${row.topic}-${row.partition} from ${layout.replicas.length} to ${row.replicas.length}`;
@@ -51,8 +52,12 @@ export function validatePlan(
   for (const [broker, bytes] of incoming) {
     const dirs = logDirs.find((d) => d.brokerId === broker);
     if (!dirs || 'error' in dirs) continue;
-    const free = dirs.logDirs.reduce<bigint | null>((most, d) => (d.usableBytes !== null && (most === null || BigInt(d.usableBytes) > most) ? BigInt(d.usableBytes) : most), null);
-    if (free !== null && bytes > free) (fieldErrors.plan ??= []).push(`Broker ${broker} would receive ${format(bytes)}; its roomiest log dir has ${format(free)} free`);
+    const free = dirs.logDirs.reduce<bigint | null>(
+      (most, d) => (d.usableBytes !== null && (most === null || BigInt(d.usableBytes) > most) ? BigInt(d.usableBytes) : most),
+      null,
+    );
+    if (free !== null && bytes > free)
+      (fieldErrors.plan ??= []).push(`Broker ${broker} would receive ${format(bytes)}; its roomiest log dir has ${format(free)} free`);
   }
   if (Object.keys(fieldErrors).length > 0) throw new ApiError('VALIDATION', 'The plan cannot be executed as it is', { fieldErrors });
   return moves;

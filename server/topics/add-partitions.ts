@@ -11,7 +11,11 @@ import { topicOnEveryBroker, untilPropagated } from '@/server/topics/propagation
 import { refreshedTopic } from '@/server/topics/refreshed-topic';
 import { changeableTopic, checkPartitionCount, KAFKA_TOPIC_TIMEOUT_MS, TOPIC_WRITE_DEADLINE_MS } from '@/server/topics/topic-guard';
 
-const FIELDS = { configField: 'request', configKeys: [], byType: { INVALID_PARTITIONS: 'totalCount', INVALID_REPLICATION_FACTOR: 'totalCount', INVALID_REPLICA_ASSIGNMENT: 'totalCount' } };
+const FIELDS = {
+  configField: 'request',
+  configKeys: [],
+  byType: { INVALID_PARTITIONS: 'totalCount', INVALID_REPLICATION_FACTOR: 'totalCount', INVALID_REPLICA_ASSIGNMENT: 'totalCount' },
+};
 
 /**
  * Raises the topic's partition count to `totalCount` (CreatePartitions on the controller, as kafka-topics --alter
@@ -26,13 +30,22 @@ export async function addPartitions(clusterId: string, topic: string, { totalCou
       const metadata = await readClusterMetadata(connection);
       const current = changeableTopic(metadata, topic).partitions.length;
       if (totalCount <= current) {
-        const message = totalCount === current ? `The topic already has ${current} partitions` : `Partitions can only be added: the topic has ${current}, Kafka cannot remove any`;
+        const message =
+          totalCount === current
+            ? `The topic already has ${current} partitions`
+            : `Partitions can only be added: the topic has ${current}, Kafka cannot remove any`;
         throw new ApiError('VALIDATION', message, { fieldErrors: { totalCount: [message] } });
       }
       const [result] = await onControllerWithRetry(connection, (broker) =>
-        createPartitions(broker, { topics: [{ name: topic, count: totalCount, assignments: null }], timeoutMs: KAFKA_TOPIC_TIMEOUT_MS, validateOnly: false }),
+        createPartitions(broker, {
+          topics: [{ name: topic, count: totalCount, assignments: null }],
+          timeoutMs: KAFKA_TOPIC_TIMEOUT_MS,
+          validateOnly: false,
+        }),
       );
-      const refusal = result ? kafkaRefusal(result.errorCode, result.errorMessage, FIELDS) : new ApiError('KAFKA_ERROR', 'Kafka did not answer for the topic');
+      const refusal = result
+        ? kafkaRefusal(result.errorCode, result.errorMessage, FIELDS)
+        : new ApiError('KAFKA_ERROR', 'Kafka did not answer for the topic');
       if (refusal) throw refusal;
       const brokerIds = metadata.brokers.map((b) => b.id);
       await untilPropagated(async () => (await topicOnEveryBroker(connection, brokerIds, topic)).every((n) => n === totalCount));

@@ -24,9 +24,14 @@ export async function alterTopicConfigs(clusterId: string, topic: string, patch:
     async (connection) => {
       const meta = changeableTopic(await readClusterMetadata(connection), topic);
       const minIsr = patch.set?.['min.insync.replicas'];
-      const minIsrError = minIsr === undefined ? null : topicConfigValueError('min.insync.replicas', minIsr, { replicationFactor: replicationFactorOf(meta) });
+      const minIsrError =
+        minIsr === undefined
+          ? null
+          : topicConfigValueError('min.insync.replicas', minIsr, { replicationFactor: replicationFactorOf(meta) });
       if (minIsrError) throw new ApiError('VALIDATION', minIsrError, { fieldErrors: { 'set.min.insync.replicas': [minIsrError] } });
-      await onAnyBroker(connection, (broker) => applyConfigPatch(broker, { resourceType: CONFIG_RESOURCE_TYPES.TOPIC, resourceName: topic }, patch));
+      await onAnyBroker(connection, (broker) =>
+        applyConfigPatch(broker, { resourceType: CONFIG_RESOURCE_TYPES.TOPIC, resourceName: topic }, patch),
+      );
       const read = async () => {
         const [resource] = await describeTopicConfigs(connection, [topic]);
         const error = resource ? kafkaError(resource.errorCode, resource.errorMessage) : null;

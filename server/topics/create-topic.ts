@@ -17,12 +17,19 @@ import { KafkaErrorCode } from '@/server/kafka/error-codes';
 
 const CONFIRM_MS = 5_000;
 
-const FIELDS_BY_TYPE = { INVALID_TOPIC_EXCEPTION: 'name', INVALID_PARTITIONS: 'partitions', INVALID_REPLICATION_FACTOR: 'replicationFactor' };
+const FIELDS_BY_TYPE = {
+  INVALID_TOPIC_EXCEPTION: 'name',
+  INVALID_PARTITIONS: 'partitions',
+  INVALID_REPLICATION_FACTOR: 'replicationFactor',
+};
 
 /** What Kafka would refuse later, refused first with the field it is about: an existing, colliding name; RF above the live brokers. */
 function checkAgainstCluster(input: CreateTopicInput, metadata: ClusterMetadata) {
   const names = metadata.topics.map((t) => t.name);
-  if (names.includes(input.name)) throw new ApiError('CONFLICT', `Topic "${input.name}" already exists`, { fieldErrors: { name: ['A topic with this name already exists'] } });
+  if (names.includes(input.name))
+    throw new ApiError('CONFLICT', `Topic "${input.name}" already exists`, {
+      fieldErrors: { name: ['A topic with this name already exists'] },
+    });
   const collision = collidingTopic(input.name, names);
   if (collision) {
     const message = `Collides with the existing topic "${collision}": Kafka treats "." and "_" alike in topic names`;
@@ -31,7 +38,9 @@ function checkAgainstCluster(input: CreateTopicInput, metadata: ClusterMetadata)
   const live = metadata.brokers.length;
   if (input.replicationFactor > live) {
     const message = `At most ${live}: the cluster has ${live} live broker${live === 1 ? '' : 's'}`;
-    throw new ApiError('VALIDATION', `Replication factor ${input.replicationFactor} is larger than the live brokers`, { fieldErrors: { replicationFactor: [message] } });
+    throw new ApiError('VALIDATION', `Replication factor ${input.replicationFactor} is larger than the live brokers`, {
+      fieldErrors: { replicationFactor: [message] },
+    });
   }
 }
 
@@ -59,7 +68,9 @@ export async function createTopic(clusterId: string, input: CreateTopicInput): P
         // The topic was not there before this request: "already exists" is this request's own creation, answered
         // to a retry after the first answer was lost (the controller failed over, a socket closed).
         if (!validateOnly && result?.errorCode === KafkaErrorCode.TOPIC_ALREADY_EXISTS) return;
-        const refusal = result ? kafkaRefusal(result.errorCode, result.errorMessage, fields) : new ApiError('KAFKA_ERROR', 'Kafka did not answer for the topic');
+        const refusal = result
+          ? kafkaRefusal(result.errorCode, result.errorMessage, fields)
+          : new ApiError('KAFKA_ERROR', 'Kafka did not answer for the topic');
         if (refusal) throw refusal;
       };
       await create(true);
@@ -92,5 +103,8 @@ async function confirmCreated(connection: KafkaConnection, name: string) {
     if (metadata?.topics.some((t) => t.name === name)) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new ApiError('KAFKA_UNAVAILABLE', `Kafka did not confirm the creation and topic "${name}" is not there: look at the topic list before trying again (a new controller may still create it)`);
+  throw new ApiError(
+    'KAFKA_UNAVAILABLE',
+    `Kafka did not confirm the creation and topic "${name}" is not there: look at the topic list before trying again (a new controller may still create it)`,
+  );
 }

@@ -15,14 +15,19 @@ const KAFKA_TIMEOUT_MS = 10_000;
 type Target = { partition: number; offset: bigint; leader: number };
 
 /** Partitions must exist and have a leader; an offset past the high watermark is refused (Kafka: OFFSET_OUT_OF_RANGE). */
-function checkTargets(input: DeleteRecordsInput, partitions: { partition: number; leader: number | null }[], highWatermarks: Map<number, string | null>): Target[] {
+function checkTargets(
+  input: DeleteRecordsInput,
+  partitions: { partition: number; leader: number | null }[],
+  highWatermarks: Map<number, string | null>,
+): Target[] {
   const fieldErrors: FieldErrors = {};
   const targets: Target[] = [];
   input.before.forEach(({ partition, offset }, i) => {
     const layout = partitions.find((p) => p.partition === partition);
     const hwm = highWatermarks.get(partition);
     if (!layout) fieldErrors[`before.${i}.partition`] = [`The topic has no partition ${partition}`];
-    else if (layout.leader === null || hwm === null || hwm === undefined) fieldErrors[`before.${i}.partition`] = [`Partition ${partition} has no leader: it cannot be purged now`];
+    else if (layout.leader === null || hwm === null || hwm === undefined)
+      fieldErrors[`before.${i}.partition`] = [`Partition ${partition} has no leader: it cannot be purged now`];
     else if (BigInt(offset) > BigInt(hwm)) fieldErrors[`before.${i}.offset`] = [`Beyond the partition's high watermark (${hwm})`];
     else targets.push({ partition, offset: BigInt(offset), leader: layout.leader });
   });
@@ -43,7 +48,9 @@ export async function deleteTopicRecords(clusterId: string, topic: string, input
       const metadata = await readClusterMetadata(connection);
       const meta = changeableTopic(metadata, topic);
       const wanted = new Set(input.before.map((b) => b.partition));
-      const offsets = await readOffsets(connection, [{ name: topic, partitions: meta.partitions.filter((p) => wanted.has(p.partition)) }], { earliest: false });
+      const offsets = await readOffsets(connection, [{ name: topic, partitions: meta.partitions.filter((p) => wanted.has(p.partition)) }], {
+        earliest: false,
+      });
       const targets = checkTargets(input, meta.partitions, new Map(offsets.map((o) => [o.partition, o.highWatermark])));
       const byLeader = new Map<number, Target[]>();
       for (const t of targets) byLeader.set(t.leader, [...(byLeader.get(t.leader) ?? []), t]);

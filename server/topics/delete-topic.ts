@@ -20,11 +20,15 @@ export async function deleteTopic(clusterId: string, topic: string): Promise<Del
     async (connection) => {
       const metadata = await readClusterMetadata(connection);
       changeableTopic(metadata, topic);
-      const [result] = await onControllerWithRetry(connection, (broker) => deleteTopics(broker, { names: [topic], timeoutMs: KAFKA_TOPIC_TIMEOUT_MS }));
+      const [result] = await onControllerWithRetry(connection, (broker) =>
+        deleteTopics(broker, { names: [topic], timeoutMs: KAFKA_TOPIC_TIMEOUT_MS }),
+      );
       if (result?.errorCode === KafkaErrorCode.TOPIC_DELETION_DISABLED) {
         throw new ApiError('CONFLICT', 'Topic deletion is disabled on this cluster (delete.topic.enable=false)');
       }
-      const refusal = result ? kafkaRefusal(result.errorCode, result.errorMessage, FIELDS) : new ApiError('KAFKA_ERROR', 'Kafka did not answer for the topic');
+      const refusal = result
+        ? kafkaRefusal(result.errorCode, result.errorMessage, FIELDS)
+        : new ApiError('KAFKA_ERROR', 'Kafka did not answer for the topic');
       if (refusal) throw refusal;
       const brokerIds = metadata.brokers.map((b) => b.id);
       await untilPropagated(async () => (await topicOnEveryBroker(connection, brokerIds, topic)).every((n) => n === null));

@@ -56,7 +56,15 @@ export async function getTopic(clusterId: string, topic: string, { configs: with
   });
   const minIsr = snapshot.minIsr.get(topic) ?? null;
   const partial = snapshot.errors.length > 0 || partitions.some((p) => p.error);
-  return { asOf: snapshot.asOf, name: topic, internal: meta.internal, ...(partial ? { partial: true } : {}), minInsyncReplicas: minIsr, partitions, ...(configs ? { configs } : {}) };
+  return {
+    asOf: snapshot.asOf,
+    name: topic,
+    internal: meta.internal,
+    ...(partial ? { partial: true } : {}),
+    minInsyncReplicas: minIsr,
+    partitions,
+    ...(configs ? { configs } : {}),
+  };
 }
 
 /** Only the configs; a topic Kafka does not know answers 404 (UNKNOWN_TOPIC_OR_PARTITION). */

@@ -24,15 +24,15 @@ export async function untilPropagated(done: () => Promise<boolean>, { timeoutMs 
  * The topic as each of the (live) brokers' metadata cache has it: its number of partitions once every partition has a
  * leader, -1 while some has none yet, null when the broker does not know the topic (or did not answer).
  */
-export async function topicOnEveryBroker(connection: KafkaConnection, brokerIds: readonly number[], topic: string): Promise<(number | null)[]> {
-  const outcomes = await onBrokers(
-    connection,
-    brokerIds,
-    async (broker) => {
-      const { topicMetadata } = await broker.metadata([topic]);
-      const partitions = topicMetadata.find((t) => t.topic === topic)?.partitionMetadata ?? [];
-      return partitions.every((p) => p.leader >= 0) ? partitions.length : -1;
-    },
-  );
+export async function topicOnEveryBroker(
+  connection: KafkaConnection,
+  brokerIds: readonly number[],
+  topic: string,
+): Promise<(number | null)[]> {
+  const outcomes = await onBrokers(connection, brokerIds, async (broker) => {
+    const { topicMetadata } = await broker.metadata([topic]);
+    const partitions = topicMetadata.find((t) => t.topic === topic)?.partitionMetadata ?? [];
+    return partitions.every((p) => p.leader >= 0) ? partitions.length : -1;
+  });
   return outcomes.map((o) => (o.ok ? o.value : null));
 }

@@ -9,7 +9,6 @@ import { readClusterMetadata } from '@/server/kafka/metadata';
 import { createTopics } from '@/server/protocol/create-topics';
 import { kafkaError } from '@/server/kafka/send-request';
 
-
 /**
  * What a topic created without explicit values gets, as Kafka itself resolves it: partitions and replication factor
  * from a live broker's num.partitions / default.replication.factor, and every topic config from a validateOnly
@@ -20,7 +19,11 @@ export async function getTopicDefaults(clusterId: string): Promise<TopicDefaults
     const metadata = await readClusterMetadata(connection);
     const probe = `console-defaults-probe-${randomUUID()}`;
     const [dryRun] = await onControllerWithRetry(connection, (broker) =>
-      createTopics(broker, { topics: [{ name: probe, numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 5_000, validateOnly: true }),
+      createTopics(broker, {
+        topics: [{ name: probe, numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }],
+        timeoutMs: 5_000,
+        validateOnly: true,
+      }),
     );
     const refused = dryRun ? kafkaError(dryRun.errorCode, dryRun.errorMessage) : null;
     if (refused) throw refused;
@@ -28,7 +31,9 @@ export async function getTopicDefaults(clusterId: string): Promise<TopicDefaults
     if (brokerId === undefined) throw new ApiError('KAFKA_UNAVAILABLE', 'No broker is alive');
     const broker = await connection.cluster.findBroker({ nodeId: brokerId });
     const { resources } = await broker.describeConfigs({
-      resources: [{ type: ConfigResourceTypes.BROKER, name: String(brokerId), configNames: ['num.partitions', 'default.replication.factor'] }],
+      resources: [
+        { type: ConfigResourceTypes.BROKER, name: String(brokerId), configNames: ['num.partitions', 'default.replication.factor'] },
+      ],
       includeSynonyms: false,
     });
     // Kafka's own defaults (1) when the broker hides them.
@@ -37,6 +42,11 @@ export async function getTopicDefaults(clusterId: string): Promise<TopicDefaults
       return Number.isInteger(n) && n > 0 ? n : 1;
     };
     const configs = Object.fromEntries((dryRun?.configs ?? []).map((c) => [c.name, c.isSensitive ? null : c.value]));
-    return { partitions: value('num.partitions'), replicationFactor: value('default.replication.factor'), liveBrokers: metadata.brokers.length, configs };
+    return {
+      partitions: value('num.partitions'),
+      replicationFactor: value('default.replication.factor'),
+      liveBrokers: metadata.brokers.length,
+      configs,
+    };
   });
 }

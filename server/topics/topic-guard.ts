@@ -20,7 +20,8 @@ export function changeableTopic(metadata: ClusterMetadata, topic: string) {
 }
 
 /** The replication factor as kafka-topics reports it: the size of the first partition's replica list. */
-export const replicationFactorOf = (topic: ClusterMetadata['topics'][number]) => topic.partitions.find((p) => p.partition === 0)?.replicas.length ?? 0;
+export const replicationFactorOf = (topic: ClusterMetadata['topics'][number]) =>
+  topic.partitions.find((p) => p.partition === 0)?.replicas.length ?? 0;
 
 /** The cluster's bound on partitions per topic (`maxPartitionsPerTopic`): 422 on `field` above it. */
 export function checkPartitionCount(clusterId: string, count: number, field: string) {

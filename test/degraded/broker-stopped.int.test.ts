@@ -78,7 +78,11 @@ const brokers = () => get(`${base}/brokers`, (url) => callRoute(getBrokers, url,
 const health = () => get(`${base}/health`, (url) => callRoute(getHealth, url, params), clusterHealthResponseSchema);
 const topicList = (query = '') => get(`${base}/topics${query}`, (url) => callRoute(getTopics, url, params), topicListResponseSchema);
 const topic = (name: string) =>
-  get(`${base}/topics/${encodeURIComponent(name)}`, (url) => callRoute(getTopic, url, { ...params, topic: name }), topicDetailResponseSchema);
+  get(
+    `${base}/topics/${encodeURIComponent(name)}`,
+    (url) => callRoute(getTopic, url, { ...params, topic: name }),
+    topicDetailResponseSchema,
+  );
 
 /**
  * Compares the console with the CLI until they agree (at most `attempts` rounds): the API answers from a
@@ -98,13 +102,34 @@ async function agree<A>(attempts: number, round: (cli: CliState) => Promise<{ ac
 describe(`${target.label} with broker ${STOPPED} stopped`, () => {
   beforeAll(async () => {
     const create = (name: string, assignment: string, ...configs: string[]) =>
-      kafkaCli('kafka-topics', ['--bootstrap-server', all, '--create', '--topic', name, '--replica-assignment', assignment, ...configs.flatMap((c) => ['--config', c])]);
+      kafkaCli('kafka-topics', [
+        '--bootstrap-server',
+        all,
+        '--create',
+        '--topic',
+        name,
+        '--replica-assignment',
+        assignment,
+        ...configs.flatMap((c) => ['--config', c]),
+      ]);
     create(topics.leaderless, '3,3');
     create(topics.minIsr, '1:2:3,2:3:1,3:1:2', 'min.insync.replicas=3');
     create(topics.shrunk, '2:3,3:2');
     create(topics.moved, '3:1,3:2');
     for (const name of Object.values(topics)) {
-      kafkaCli('kafka-producer-perf-test', ['--topic', name, '--num-records', '200', '--record-size', '100', '--throughput', '-1', '--producer-props', `bootstrap.servers=${all}`, 'acks=all']);
+      kafkaCli('kafka-producer-perf-test', [
+        '--topic',
+        name,
+        '--num-records',
+        '200',
+        '--record-size',
+        '100',
+        '--throughput',
+        '-1',
+        '--producer-props',
+        `bootstrap.servers=${all}`,
+        'acks=all',
+      ]);
     }
     // The console learns of broker 3 while it is up: known brokers are kept in its database (opened first, so the
     // views' bounded look-up finds it), and it sees every new topic led by its preferred replica.
@@ -123,7 +148,9 @@ describe(`${target.label} with broker ${STOPPED} stopped`, () => {
     stopped = true;
     const ours = new Set(Object.values(topics));
     await until('kafka-topics --describe to show broker 3 out of every ISR and leadership', 60_000, () => {
-      const rows = parseTopicsDescribe(kafkaCli('kafka-topics', ['--bootstrap-server', live, '--describe'])).filter((p) => ours.has(p.topic));
+      const rows = parseTopicsDescribe(kafkaCli('kafka-topics', ['--bootstrap-server', live, '--describe'])).filter((p) =>
+        ours.has(p.topic),
+      );
       const stale = rows.filter((p) => p.leader === STOPPED || (p.topic !== topics.leaderless && p.isr.includes(STOPPED)));
       return (rows.length === 9 && stale.length === 0) || `${rows.length} partitions, still on broker 3: ${stale.map(keyOf).join(', ')}`;
     });
@@ -134,7 +161,9 @@ describe(`${target.label} with broker ${STOPPED} stopped`, () => {
     try {
       cluster('start-broker');
       await until('every partition to be fully in sync again', 120_000, () => {
-        const urp = parseTopicsDescribe(kafkaCli('kafka-topics', ['--bootstrap-server', all, '--describe', '--under-replicated-partitions']));
+        const urp = parseTopicsDescribe(
+          kafkaCli('kafka-topics', ['--bootstrap-server', all, '--describe', '--under-replicated-partitions']),
+        );
         return urp.length === 0 || `under-replicated: ${urp.map(keyOf).join(', ')}`;
       });
       // ZooKeeper mode deletes a topic only once every replica's broker is up: delete after the restart.
@@ -149,8 +178,14 @@ describe(`${target.label} with broker ${STOPPED} stopped`, () => {
     const cli = readCliState(live);
     expect(cli.live).toEqual([1, 2]);
     const of = (name: string) => cli.partitions.filter((p) => p.topic === name).map(comparableLayout);
-    expect(of(topics.leaderless).map((p) => [p.leader, p.offlineReplicas])).toEqual([[null, [3]], [null, [3]]]);
-    expect(of(topics.shrunk).map((p) => [p.leader, p.isr])).toEqual([[2, [2]], [2, [2]]]);
+    expect(of(topics.leaderless).map((p) => [p.leader, p.offlineReplicas])).toEqual([
+      [null, [3]],
+      [null, [3]],
+    ]);
+    expect(of(topics.shrunk).map((p) => [p.leader, p.isr])).toEqual([
+      [2, [2]],
+      [2, [2]],
+    ]);
     expect(of(topics.minIsr).every((p) => p.isr.length === 2 && p.leader !== null)).toBe(true);
     expect(of(topics.moved).map((p) => p.leader)).toEqual([1, 2]);
   });
@@ -176,7 +211,11 @@ describe(`${target.label} with broker ${STOPPED} stopped`, () => {
       const o = await overview();
       const { topics: t, partitions, replicas, underReplicated, offline, underMinIsr, leaderless, nonPreferredLeaders } = o;
       return {
-        actual: { counts: { topics: t, partitions, replicas, underReplicated, offline, underMinIsr, leaderless, nonPreferredLeaders }, brokers: o.brokers, partial: o.partial },
+        actual: {
+          counts: { topics: t, partitions, replicas, underReplicated, offline, underMinIsr, leaderless, nonPreferredLeaders },
+          brokers: o.brokers,
+          partial: o.partial,
+        },
         expected: { counts: expectedCounts(cli), brokers: { up: cli.live.length, known: 3, down: [STOPPED] }, partial: true },
       };
     });
@@ -205,7 +244,16 @@ describe(`${target.label} with broker ${STOPPED} stopped`, () => {
       });
       const rack = { 1: 'rack-a', 2: 'rack-b', 3: 'rack-c' } as Record<number, string>;
       return {
-        actual: { partial: api.partial, brokers: api.brokers.map((b) => ({ id: b.id, status: b.status, rack: b.rack, leaderCount: b.leaderCount, replicaCount: b.replicaCount })) },
+        actual: {
+          partial: api.partial,
+          brokers: api.brokers.map((b) => ({
+            id: b.id,
+            status: b.status,
+            rack: b.rack,
+            leaderCount: b.leaderCount,
+            replicaCount: b.replicaCount,
+          })),
+        },
         expected: {
           partial: true,
           brokers: [1, 2, 3].map((id) => ({ id, status: id === STOPPED ? 'down' : 'up', rack: rack[id]!, ...count(id) })),
@@ -220,7 +268,9 @@ describe(`${target.label} with broker ${STOPPED} stopped`, () => {
       const per = (name: string, keys: Set<string>) => cli.partitions.filter((p) => p.topic === name && keys.has(keyOf(p))).length;
       const ours = Object.values(topics).sort();
       return {
-        actual: list.topics.filter((t) => ours.includes(t.name)).map((t) => [t.name, t.underReplicatedPartitions, t.offlinePartitions, t.underMinIsrPartitions]),
+        actual: list.topics
+          .filter((t) => ours.includes(t.name))
+          .map((t) => [t.name, t.underReplicatedPartitions, t.offlinePartitions, t.underMinIsrPartitions]),
         expected: ours.map((name) => [name, per(name, cli.underReplicated), per(name, cli.unavailable), per(name, cli.underMinIsr)]),
       };
     });
@@ -230,7 +280,14 @@ describe(`${target.label} with broker ${STOPPED} stopped`, () => {
     const detail = await topic(topics.leaderless);
     expect(detail.partial).toBe(true);
     for (const p of detail.partitions) {
-      expect(p).toMatchObject({ leader: null, replicas: [3], offlineReplicas: [3], logStartOffset: null, highWatermark: null, sizeBytes: null });
+      expect(p).toMatchObject({
+        leader: null,
+        replicas: [3],
+        offlineReplicas: [3],
+        logStartOffset: null,
+        highWatermark: null,
+        sizeBytes: null,
+      });
       expect(p.error).toEqual(expect.any(String));
     }
   });
@@ -238,10 +295,18 @@ describe(`${target.label} with broker ${STOPPED} stopped`, () => {
   it('reads offsets of the topics that kept a leader as kafka-get-offsets does', async () => {
     for (const name of [topics.minIsr, topics.shrunk, topics.moved]) {
       const out = kafkaCli('kafka-get-offsets', ['--bootstrap-server', live, '--topic', name, '--time', '-1']);
-      const cli = Object.fromEntries(out.trim().split('\n').map((line) => [Number(line.split(':')[1]), line.split(':')[2]]));
+      const cli = Object.fromEntries(
+        out
+          .trim()
+          .split('\n')
+          .map((line) => [Number(line.split(':')[1]), line.split(':')[2]]),
+      );
       const detail = await topic(name);
       expect(Object.fromEntries(detail.partitions.map((p) => [p.partition, p.highWatermark])), name).toEqual(cli);
-      expect(detail.partitions.reduce((t, p) => t + BigInt(p.highWatermark ?? '0'), 0n), name).toBe(200n);
+      expect(
+        detail.partitions.reduce((t, p) => t + BigInt(p.highWatermark ?? '0'), 0n),
+        name,
+      ).toBe(200n);
     }
   });
 });

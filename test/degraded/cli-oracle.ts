@@ -20,7 +20,8 @@ export const keyOf = (p: { topic: string; partition: number }) => `${p.topic}:${
 const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
 
 export function readCliState(bootstrap: string): CliState {
-  const describe = (...filter: string[]) => parseTopicsDescribe(kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--describe', ...filter]));
+  const describe = (...filter: string[]) =>
+    parseTopicsDescribe(kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--describe', ...filter]));
   const live = parseBrokerApiVersions(kafkaCli('kafka-broker-api-versions', ['--bootstrap-server', bootstrap])).map((b) => b.id);
   // kafka-topics --describe has no offline column (AdminClient's TopicPartitionInfo carries none): a replica is
   // offline when its broker is not among the live ones, which is what Metadata's offline_replicas reports.

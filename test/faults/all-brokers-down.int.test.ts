@@ -52,13 +52,19 @@ describe(`every broker down on ${target.label}`, () => {
       expect(answer.value.status, `${read.name}: ${answer.value.text.slice(0, 200)}`).toBe(503);
       expect((answer.value.body as { error: { code: string } }).error.code).toBe('KAFKA_UNAVAILABLE');
       expect(answer.ms, read.name).toBeLessThan(11_000);
-      report(`all brokers down: ${read.name} answered 503 ${((performance.now() - killedAt) / 1000).toFixed(1)} s after the kill, that answer in ${Math.round(answer.ms)} ms`);
+      report(
+        `all brokers down: ${read.name} answered 503 ${((performance.now() - killedAt) / 1000).toFixed(1)} s after the kill, that answer in ${Math.round(answer.ms)} ms`,
+      );
     }
     const clusters = await timed(() => callRoute(getClusters, '/api/v1/clusters', {}, { token }));
     expect(clusters.value.status).toBe(200);
-    expect((clusters.value.body as { clusters: { id: string; status: string }[] }).clusters.find((c) => c.id === 'local')?.status).toBe('unreachable');
+    expect((clusters.value.body as { clusters: { id: string; status: string }[] }).clusters.find((c) => c.id === 'local')?.status).toBe(
+      'unreachable',
+    );
 
-    const health = await Promise.all(Array.from({ length: 20 }, () => timed(() => callRoute(getHealth, '/api/health', {}, { token: null }))));
+    const health = await Promise.all(
+      Array.from({ length: 20 }, () => timed(() => callRoute(getHealth, '/api/health', {}, { token: null }))),
+    );
     for (const { value } of health) expect(value.status).toBe(200);
     const slowestHealth = Math.max(...health.map((h) => h.ms));
     expect(slowestHealth).toBeLessThan(200);
@@ -69,7 +75,9 @@ describe(`every broker down on ${target.label}`, () => {
     await new Promise((resolve) => setTimeout(resolve, CPU_WINDOW_MS));
     const cpu = process.cpuUsage(cpuBefore);
     const share = (cpu.user + cpu.system) / 1000 / (performance.now() - wallBefore);
-    report(`all brokers down: /api/health slowest ${slowestHealth.toFixed(1)} ms of 20; process CPU ${(share * 100).toFixed(2)} % of one core over ${CPU_WINDOW_MS / 1000} s`);
+    report(
+      `all brokers down: /api/health slowest ${slowestHealth.toFixed(1)} ms of 20; process CPU ${(share * 100).toFixed(2)} % of one core over ${CPU_WINDOW_MS / 1000} s`,
+    );
     expect(share).toBeLessThan(0.05);
     expect(getLagSampler('local')?.lastFailureAt).not.toBeNull();
 
@@ -79,7 +87,13 @@ describe(`every broker down on ${target.label}`, () => {
       return status === 200 && !(body as { partial?: boolean }).partial;
     });
     for (const read of READS) expect((await read.call()).status, read.name).toBe(200);
-    const samplerBackMs = await msUntil('the sampler passes again', MAX_RETRY_DELAY_MS + 15_000, async () => getLagSampler('local')?.lastFailureAt === null);
-    report(`all brokers down: reads answered ${(readsBackMs / 1000).toFixed(1)} s and the sampler passed ${(samplerBackMs / 1000).toFixed(1)} s after the cluster was back`);
+    const samplerBackMs = await msUntil(
+      'the sampler passes again',
+      MAX_RETRY_DELAY_MS + 15_000,
+      async () => getLagSampler('local')?.lastFailureAt === null,
+    );
+    report(
+      `all brokers down: reads answered ${(readsBackMs / 1000).toFixed(1)} s and the sampler passed ${(samplerBackMs / 1000).toFixed(1)} s after the cluster was back`,
+    );
   });
 });

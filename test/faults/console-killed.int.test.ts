@@ -54,7 +54,10 @@ describe(`the console killed during an audited change, on ${target.label}`, () =
     }
     writeFileSync(
       path.join(dir, 'console.json'),
-      JSON.stringify({ clusters: [{ id: 'local', name: target.label, brokers: target.bootstrap, lag: { enabled: false } }], auth: { users: [], apiTokens: tokenEntries() } }),
+      JSON.stringify({
+        clusters: [{ id: 'local', name: target.label, brokers: target.bootstrap, lag: { enabled: false } }],
+        auth: { users: [], apiTokens: tokenEntries() },
+      }),
     );
   }, 600_000);
 
@@ -70,7 +73,11 @@ describe(`the console killed during an audited change, on ${target.label}`, () =
     for (const id of BROKER_IDS) signalBroker(id, 'SIGSTOP');
     let writtenAt = 0;
     try {
-      void fetch(`${BASE}/api/v1/clusters/local/topics`, { method: 'POST', headers, body: JSON.stringify({ name, partitions: 1, replicationFactor: 1 }) }).catch(() => {});
+      void fetch(`${BASE}/api/v1/clusters/local/topics`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ name, partitions: 1, replicationFactor: 1 }),
+      }).catch(() => {});
       await msUntil('the change is pending', 10_000, async () => (await creationOf(name))?.outcome === 'pending');
       writtenAt = Date.now();
       server.kill('SIGKILL');
@@ -94,6 +101,8 @@ describe(`the console killed during an audited change, on ${target.label}`, () =
     expect(entry).toMatchObject({ outcome: 'unknown', status: 102, errorCode: 'OUTCOME_UNKNOWN', target: 'local' });
     const unknown = await fetch(`${BASE}/api/v1/audit?outcome=unknown&limit=50`, { headers });
     expect(((await unknown.json()) as { entries: AuditEntry[] }).entries.map((e) => e.id)).toContain(entry.id);
-    report(`console killed mid-change: settled as unknown ${((performance.now() - restartedAt) / 1000).toFixed(1)} s after the restart (${(settledMs / 1000).toFixed(1)} s after it answered)`);
+    report(
+      `console killed mid-change: settled as unknown ${((performance.now() - restartedAt) / 1000).toFixed(1)} s after the restart (${(settledMs / 1000).toFixed(1)} s after it answered)`,
+    );
   });
 });

@@ -75,7 +75,10 @@ describe(`the active controller killed mid-change on ${target.label}`, () => {
     const name = `fault-create-${stamp}`;
     created.push(name);
     const answer = await duringControllerKill(() =>
-      callRoute(createTopicRoute, '/api/v1/clusters/local/topics', local, { token: admin, init: send('POST', { name, partitions: 3, replicationFactor: 2 }) }),
+      callRoute(createTopicRoute, '/api/v1/clusters/local/topics', local, {
+        token: admin,
+        init: send('POST', { name, partitions: 3, replicationFactor: 2 }),
+      }),
     );
     report(`controller ${answer.controller} killed during a topic creation: ${answer.status} in ${Math.round(answer.ms)} ms`);
     expect([201, 503], answer.text.slice(0, 300)).toContain(answer.status);
@@ -96,13 +99,20 @@ describe(`the active controller killed mid-change on ${target.label}`, () => {
     created.push(topic);
     await withAdmin((admin) => admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 3 }], waitForLeaders: true }));
     const answer = await duringControllerKill(() =>
-      callRoute(patchConfigs, `/api/v1/clusters/local/topics/${topic}/configs`, { ...local, topic }, { token: admin, init: send('PATCH', { set: { 'retention.ms': '123456789' } }) }),
+      callRoute(
+        patchConfigs,
+        `/api/v1/clusters/local/topics/${topic}/configs`,
+        { ...local, topic },
+        { token: admin, init: send('PATCH', { set: { 'retention.ms': '123456789' } }) },
+      ),
     );
     report(`controller ${answer.controller} killed during a config edit: ${answer.status} in ${Math.round(answer.ms)} ms`);
     expect([200, 503], answer.text.slice(0, 300)).toContain(answer.status);
     expect(answer.ms).toBeLessThan(TOPIC_WRITE_DEADLINE_MS + 1_000);
     await restart();
-    const { resources } = await withAdmin((admin) => admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2, name: topic, configNames: ['retention.ms'] }] }));
+    const { resources } = await withAdmin((admin) =>
+      admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2, name: topic, configNames: ['retention.ms'] }] }),
+    );
     const value = resources[0]?.configEntries.find((e) => e.configName === 'retention.ms')?.configValue;
     if (answer.status === 200) expect(value).toBe('123456789');
     else expect(['123456789', '604800000']).toContain(value);
@@ -114,10 +124,14 @@ describe(`the active controller killed mid-change on ${target.label}`, () => {
     // Off the controller onto the two other brokers: the plan stays valid whoever is killed.
     const controller = await activeController();
     const [a, b] = [1, 2, 3].filter((id) => id !== controller) as [number, number];
-    await withAdmin((admin) => admin.createTopics({ topics: [{ topic, replicaAssignment: [{ partition: 0, replicas: [controller, a] }] }], waitForLeaders: true }));
+    await withAdmin((admin) =>
+      admin.createTopics({ topics: [{ topic, replicaAssignment: [{ partition: 0, replicas: [controller, a] }] }], waitForLeaders: true }),
+    );
     const plan = { version: 1, partitions: [{ topic, partition: 0, replicas: [a, b] }] };
     const jobsBefore = await jobsFor(topic);
-    const answer = await duringControllerKill(() => callRoute(executeRoute, '/api/v1/clusters/local/reassignments', local, { token: admin, init: send('POST', { plan }) }));
+    const answer = await duringControllerKill(() =>
+      callRoute(executeRoute, '/api/v1/clusters/local/reassignments', local, { token: admin, init: send('POST', { plan }) }),
+    );
     report(`controller ${answer.controller} killed during a reassignment submit: ${answer.status} in ${Math.round(answer.ms)} ms`);
     expect([202, 409, 503], answer.text.slice(0, 300)).toContain(answer.status);
     await restart();

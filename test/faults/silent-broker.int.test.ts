@@ -35,8 +35,14 @@ const READS = [
   { name: 'topic', call: () => callRoute(getTopic, `/api/v1/clusters/local/topics/${topic}`, { ...local, topic }, { token }) },
   { name: 'overview', call: () => callRoute(getOverview, '/api/v1/clusters/local/overview', local, { token }) },
   { name: 'groups', call: () => callRoute(getGroups, '/api/v1/clusters/local/consumer-groups', local, { token }) },
-  { name: 'messages', call: () => callRoute(getMessages, `/api/v1/clusters/local/topics/${topic}/messages?limit=5`, { ...local, topic }, { token }) },
-  { name: 'broker 2 configs', call: () => callRoute(getBrokerConfigs, '/api/v1/clusters/local/brokers/2/configs', { ...local, brokerId: '2' }, { token }) },
+  {
+    name: 'messages',
+    call: () => callRoute(getMessages, `/api/v1/clusters/local/topics/${topic}/messages?limit=5`, { ...local, topic }, { token }),
+  },
+  {
+    name: 'broker 2 configs',
+    call: () => callRoute(getBrokerConfigs, '/api/v1/clusters/local/brokers/2/configs', { ...local, brokerId: '2' }, { token }),
+  },
 ];
 
 describe(`a silent broker on ${target.label}`, () => {
@@ -94,7 +100,9 @@ describe(`a silent broker on ${target.label}`, () => {
     for (const answer of lastRound) expect(answer.status, answer.name).toBe(200);
     const slowest = Math.max(...answers.map((a) => a.ms));
     const served = answers.filter((a) => a.status === 200).length;
-    report(`silent broker: ${answers.length} answers in ${WATCH_MS / 1000} s, ${served} served (${answers.filter((a) => a.partial).length} partial), slowest ${Math.round(slowest)} ms, none 500`);
+    report(
+      `silent broker: ${answers.length} answers in ${WATCH_MS / 1000} s, ${served} served (${answers.filter((a) => a.partial).length} partial), slowest ${Math.round(slowest)} ms, none 500`,
+    );
     const perRead = READS.map(({ name }) => {
       const mine = answers.filter((a) => a.name === name);
       return `${name} ${Math.round(Math.max(...mine.map((a) => a.ms)))} ms (${mine.filter((a) => a.status === 503).length}× 503)`;

@@ -23,18 +23,41 @@ function cluster(command: 'add-broker' | 'stop-broker' | 'start-broker', ...args
   if (result.status !== 0) throw new Error(`cluster.mjs ${command} failed:\n${result.stderr}${result.stdout}`);
 }
 
-const replicas = () => parseTopicsDescribe(kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--describe', '--topic', topic])).map((p) => p.replicas);
+const replicas = () =>
+  parseTopicsDescribe(kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--describe', '--topic', topic])).map((p) => p.replicas);
 /** Every partition of every topic that has a replica on `broker` (kafka-topics --describe of the whole cluster). */
 const hostedOn = (broker: number) =>
-  parseTopicsDescribe(kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--describe'])).filter((p) => p.replicas.includes(broker)).map((p) => `${p.topic}-${p.partition}`);
+  parseTopicsDescribe(kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--describe']))
+    .filter((p) => p.replicas.includes(broker))
+    .map((p) => `${p.topic}-${p.partition}`);
 
 describe(`adding, filling, emptying and stopping a broker on ${target.label}`, () => {
   let original: number[][] = [];
 
   beforeAll(() => {
     cluster('add-broker');
-    kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', topic, '--replica-assignment', '1:2,2:3,3:1,1:2,2:3,3:1,1:2,2:3']);
-    kafkaCli('kafka-producer-perf-test', ['--topic', topic, '--num-records', '20000', '--record-size', '200', '--throughput', '-1', '--producer-props', `bootstrap.servers=${bootstrap}`, 'acks=all']);
+    kafkaCli('kafka-topics', [
+      '--bootstrap-server',
+      bootstrap,
+      '--create',
+      '--topic',
+      topic,
+      '--replica-assignment',
+      '1:2,2:3,3:1,1:2,2:3,3:1,1:2,2:3',
+    ]);
+    kafkaCli('kafka-producer-perf-test', [
+      '--topic',
+      topic,
+      '--num-records',
+      '20000',
+      '--record-size',
+      '200',
+      '--throughput',
+      '-1',
+      '--producer-props',
+      `bootstrap.servers=${bootstrap}`,
+      'acks=all',
+    ]);
     original = replicas();
   }, 300_000);
 
@@ -67,14 +90,18 @@ describe(`adding, filling, emptying and stopping a broker on ${target.label}`, (
     expect((await untilEnded(spread)).last.state).toBe('completed');
     const before = replicas();
     // 1 KB/s: the copies off broker 4 cannot finish before the cancel.
-    const jobId = await startJob({ plan: (await planMoves({ mode: 'drain', brokers: [NEW], topics: [topic] })).plan, throttleBytesPerSec: 1_000 });
+    const jobId = await startJob({
+      plan: (await planMoves({ mode: 'drain', brokers: [NEW], topics: [topic] })).plan,
+      throttleBytesPerSec: 1_000,
+    });
     await untilMoving(jobId);
     expect((await cancelJob(jobId)).status).toBe(202);
     expect((await untilEnded(jobId)).last.state).toBe('cancelled');
     // What moved before the cancel reached it (reorder-only moves finish at once) stays; the rest is as before.
     const { last } = await untilEnded(jobId);
     const now = replicas();
-    for (const p of last.partitions) expect(now[p.partition], `partition ${p.partition} ${p.state}`).toEqual(p.state === 'done' ? p.target : before[p.partition]);
+    for (const p of last.partitions)
+      expect(now[p.partition], `partition ${p.partition} ${p.state}`).toEqual(p.state === 'done' ? p.target : before[p.partition]);
     expect(last.partitions.some((p) => p.state !== 'done')).toBe(true);
   }, 240_000);
 

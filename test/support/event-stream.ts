@@ -8,7 +8,11 @@ export async function readEvents<P extends Record<string, string>>(
   handler: Handler<P>,
   path: string,
   params: P,
-  { token = TEST_TOKENS.operator as string, signal, until }: { token?: string; signal?: AbortSignal; until?: (events: StreamEvent[]) => boolean } = {},
+  {
+    token = TEST_TOKENS.operator as string,
+    signal,
+    until,
+  }: { token?: string; signal?: AbortSignal; until?: (events: StreamEvent[]) => boolean } = {},
 ): Promise<{ status: number; events: StreamEvent[]; text: string }> {
   const request = new Request(`http://localhost${path}`, { headers: { ...bearer(token), accept: 'text/event-stream' }, signal });
   const response = await handler(request, { params: Promise.resolve(params) });

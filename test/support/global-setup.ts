@@ -13,6 +13,8 @@ export default async function globalSetup() {
     socket.on('error', () => resolve(false));
   });
   if (!reachable) {
-    throw new Error(`${target.label} is not running on ${target.bootstrap.join(',')}: start it with \`npm run kafka:up\` (same KAFKA_* variables) or run \`npm test\``);
+    throw new Error(
+      `${target.label} is not running on ${target.bootstrap.join(',')}: start it with \`npm run kafka:up\` (same KAFKA_* variables) or run \`npm test\``,
+    );
   }
 }

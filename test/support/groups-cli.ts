@@ -74,11 +74,24 @@ export function groupStatesFromCli(groups: readonly string[]): CliGroupState[] {
   return [...out.matchAll(/^(\S+)\s+\S+\s+\((\d+)\)\s+(.*)$/gm)].map((m) => {
     const rest = m[3]!.trim().split(/\s+/);
     const [state, members] = rest.slice(-2);
-    return { group: m[1]!, coordinatorId: Number(m[2]), strategy: rest.length === 3 ? orNull(rest[0]) : null, state: state!, members: Number(members) };
+    return {
+      group: m[1]!,
+      coordinatorId: Number(m[2]),
+      strategy: rest.length === 3 ? orNull(rest[0]) : null,
+      state: state!,
+      members: Number(members),
+    };
   });
 }
 
-export type CliMember = { group: string; consumerId: string; host: string; clientId: string; partitions: number; assignment: Record<string, number[]> };
+export type CliMember = {
+  group: string;
+  consumerId: string;
+  host: string;
+  clientId: string;
+  partitions: number;
+  assignment: Record<string, number[]>;
+};
 
 /**
  * Assignments as 4.x prints them (`t:0,1`) or as 3.9 does: `t(0,1)` in principle, but 3.9.2's Java tool drops the
@@ -95,7 +108,14 @@ function parseAssignment(text: string | undefined): Record<string, number[]> {
 
 /** `--describe --members --verbose`. */
 export function groupMembersFromCli(groups: readonly string[]): CliMember[] {
-  const out = kafkaCli('kafka-consumer-groups', ['--bootstrap-server', bootstrap(), '--describe', '--members', '--verbose', ...groupArgs(groups)]);
+  const out = kafkaCli('kafka-consumer-groups', [
+    '--bootstrap-server',
+    bootstrap(),
+    '--describe',
+    '--members',
+    '--verbose',
+    ...groupArgs(groups),
+  ]);
   return tableRows(out).map((row) => ({
     group: row.GROUP!,
     consumerId: row['CONSUMER-ID']!,

@@ -20,14 +20,36 @@ export type KcatOptions = {
  * key and "k:" a null value), in one call: librdkafka batches them (and compresses the batches).
  */
 export function kcatProduce(topic: string, lines: string[], { partition, compression = 'none', headers = [] }: KcatOptions = {}) {
-  const args = ['-b', bootstrap(), '-P', '-t', topic, '-K', ':', '-Z', '-z', compression, '-X', 'linger.ms=50', ...headers.flatMap((h) => ['-H', h])];
+  const args = [
+    '-b',
+    bootstrap(),
+    '-P',
+    '-t',
+    topic,
+    '-K',
+    ':',
+    '-Z',
+    '-z',
+    compression,
+    '-X',
+    'linger.ms=50',
+    ...headers.flatMap((h) => ['-H', h]),
+  ];
   if (partition !== undefined) args.push('-p', String(partition));
   const result = spawnSync('kcat', args, { input: lines.join('\n') + '\n', encoding: 'utf8', timeout: 30_000 });
   if (result.status !== 0) throw new Error(`kcat failed: ${result.stderr}`);
 }
 
 /** One record as the console consumer prints it with every print.* property on (DefaultMessageFormatter). */
-export type ConsumedLine = { timestampType: string; timestamp: string; partition: number; offset: string; headers: string; key: string; value: string };
+export type ConsumedLine = {
+  timestampType: string;
+  timestamp: string;
+  partition: number;
+  offset: string;
+  headers: string;
+  key: string;
+  value: string;
+};
 
 /**
  * Every record of `topic` from the beginning, as `kafka-console-consumer` prints it: timestamp type and time,
@@ -35,14 +57,31 @@ export type ConsumedLine = { timestampType: string; timestamp: string; partition
  * `count` records (or 20 s without more). Sorted by partition and offset.
  */
 export function consoleConsume(topic: string, count: number, isolation: 'read_committed' | 'read_uncommitted'): ConsumedLine[] {
-  const properties = ['print.key', 'print.headers', 'print.timestamp', 'print.partition', 'print.offset'].flatMap((p) => ['--property', `${p}=true`]);
+  const properties = ['print.key', 'print.headers', 'print.timestamp', 'print.partition', 'print.offset'].flatMap((p) => [
+    '--property',
+    `${p}=true`,
+  ]);
   const result = spawnSync(
     path.join(BIN, 'kafka-console-consumer'),
-    ['--bootstrap-server', bootstrap(), '--topic', topic, '--from-beginning', '--isolation-level', isolation, '--max-messages', String(count), '--timeout-ms', '20000', ...properties],
+    [
+      '--bootstrap-server',
+      bootstrap(),
+      '--topic',
+      topic,
+      '--from-beginning',
+      '--isolation-level',
+      isolation,
+      '--max-messages',
+      String(count),
+      '--timeout-ms',
+      '20000',
+      ...properties,
+    ],
     { encoding: 'utf8', timeout: 90_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, KAFKA_VERSION: kafkaTarget().version } },
   );
   // It exits 1 on its timeout (fewer records than asked): the lines it printed are still the answer.
-  if (result.status !== 0 && !/Processed a total of/.test(result.stderr)) throw new Error(`kafka-console-consumer failed: ${result.stderr}`);
+  if (result.status !== 0 && !/Processed a total of/.test(result.stderr))
+    throw new Error(`kafka-console-consumer failed: ${result.stderr}`);
   return result.stdout
     .split('\n')
     .filter((line) => /^(CreateTime|LogAppendTime|NoTimestampType):/.test(line))
@@ -74,7 +113,10 @@ export async function produceTransactions(topic: string, partition: number, comm
   try {
     const write = async (values: string[], commit: boolean) => {
       const tx = await producer.transaction();
-      await tx.send({ topic, messages: values.map((value, i) => ({ key: `tx-${i}`, value, partition, headers: { tx: commit ? 'commit' : 'abort' } })) });
+      await tx.send({
+        topic,
+        messages: values.map((value, i) => ({ key: `tx-${i}`, value, partition, headers: { tx: commit ? 'commit' : 'abort' } })),
+      });
       if (commit) await tx.commit();
       else await tx.abort();
       await plain.send({ topic, messages: [{ key: 'plain', value: `after ${commit ? 'commit' : 'abort'}`, partition }] });

@@ -20,7 +20,11 @@ function rackAlternated(list: readonly LayoutBroker[]): number[] {
   for (const b of [...list].sort((x, y) => x.id - y.id)) byRack.set(b.rack ?? '', [...(byRack.get(b.rack ?? '') ?? []), b.id]);
   const racks = [...byRack.keys()].sort();
   const out: number[] = [];
-  for (let i = 0; out.length < list.length; i++) for (const r of racks) { const id = byRack.get(r)?.[i]; if (id !== undefined) out.push(id); }
+  for (let i = 0; out.length < list.length; i++)
+    for (const r of racks) {
+      const id = byRack.get(r)?.[i];
+      if (id !== undefined) out.push(id);
+    }
   return out;
 }
 
@@ -61,14 +65,16 @@ export function kafkaPlacement(partitions: number, rf: number, list: readonly La
   return out;
 }
 
-export const applyPlan = (layout: ClusterLayout, changes: readonly PlanChange[]) => applyReassignment(layout, toReassignmentJson(changes, 'after'));
+export const applyPlan = (layout: ClusterLayout, changes: readonly PlanChange[]) =>
+  applyReassignment(layout, toReassignmentJson(changes, 'after'));
 
 const scoped = (layout: ClusterLayout, topics?: readonly string[]) => layout.topics.filter((t) => !topics || topics.includes(t.name));
 
 /** Replicas per live broker (0 for a live broker holding none) over the given topics, or all. */
 export function replicaCounts(layout: ClusterLayout, topics?: readonly string[]): Map<number, number> {
   const counts = new Map(layout.brokers.map((b) => [b.id, 0]));
-  for (const t of scoped(layout, topics)) for (const p of t.partitions) for (const b of p.replicas) if (counts.has(b)) counts.set(b, (counts.get(b) ?? 0) + 1);
+  for (const t of scoped(layout, topics))
+    for (const p of t.partitions) for (const b of p.replicas) if (counts.has(b)) counts.set(b, (counts.get(b) ?? 0) + 1);
   return counts;
 }
 
@@ -118,7 +124,8 @@ export function leaderCounts(layout: ClusterLayout, name: string): Map<number, n
   return counts;
 }
 
-export const spreadOf = (counts: ReadonlyMap<number, number>) => (counts.size === 0 ? 0 : Math.max(...counts.values()) - Math.min(...counts.values()));
+export const spreadOf = (counts: ReadonlyMap<number, number>) =>
+  counts.size === 0 ? 0 : Math.max(...counts.values()) - Math.min(...counts.values());
 
 /**
  * Independent check that a topic's preferred leaders are as even as its replica lists allow: no chain of leader
@@ -139,7 +146,11 @@ export function leadersOptimal(layout: ClusterLayout, name: string): boolean {
     while (queue.length > 0) {
       const x = queue.shift() ?? u;
       if ((counts.get(x) ?? 0) <= cu - 2) return false;
-      for (const y of edges.get(x) ?? []) if (!seen.has(y)) { seen.add(y); queue.push(y); }
+      for (const y of edges.get(x) ?? [])
+        if (!seen.has(y)) {
+          seen.add(y);
+          queue.push(y);
+        }
     }
   }
   return true;

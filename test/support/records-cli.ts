@@ -10,15 +10,28 @@ const bootstrap = () => kafkaTarget().bootstrap.join(',');
 /** `numRecords` records of 100 bytes, acks=all, as fast as possible (ProducerPerformance). */
 export function produceRecords(topic: string, numRecords: number) {
   kafkaCli('kafka-producer-perf-test', [
-    '--topic', topic, '--num-records', String(numRecords), '--record-size', '100', '--throughput', '-1',
-    '--producer-props', `bootstrap.servers=${bootstrap()}`, 'acks=all',
+    '--topic',
+    topic,
+    '--num-records',
+    String(numRecords),
+    '--record-size',
+    '100',
+    '--throughput',
+    '-1',
+    '--producer-props',
+    `bootstrap.servers=${bootstrap()}`,
+    'acks=all',
   ]);
 }
 
 /** Moves the log start offset of each given partition to `offset` (kafka-delete-records). */
 export function deleteRecords(topic: string, offsets: Record<number, string>) {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'delete-records-')), 'offsets.json');
-  const partitions = Object.entries(offsets).map(([partition, offset]) => ({ topic, partition: Number(partition), offset: Number(offset) }));
+  const partitions = Object.entries(offsets).map(([partition, offset]) => ({
+    topic,
+    partition: Number(partition),
+    offset: Number(offset),
+  }));
   writeFileSync(file, JSON.stringify({ partitions, version: 1 }));
   kafkaCli('kafka-delete-records', ['--bootstrap-server', bootstrap(), '--offset-json-file', file]);
 }
@@ -38,9 +51,20 @@ export type CliReplicaSize = { broker: number; logDir: string; partition: number
 
 /** `kafka-log-dirs --describe --topic-list T`: one row per replica of T, sorted by broker then partition. */
 export function logDirsFromCli(topic: string, brokers = [1, 2, 3]): CliReplicaSize[] {
-  const out = kafkaCli('kafka-log-dirs', ['--bootstrap-server', bootstrap(), '--describe', '--topic-list', topic, '--broker-list', brokers.join(',')]);
+  const out = kafkaCli('kafka-log-dirs', [
+    '--bootstrap-server',
+    bootstrap(),
+    '--describe',
+    '--topic-list',
+    topic,
+    '--broker-list',
+    brokers.join(','),
+  ]);
   // Sizes are JSON numbers; parse them from the text so values beyond 2^53 would stay exact.
-  const json = out.split('\n').find((line) => line.startsWith('{'))!.replace(/"size":(\d+)/g, '"size":"$1"');
+  const json = out
+    .split('\n')
+    .find((line) => line.startsWith('{'))!
+    .replace(/"size":(\d+)/g, '"size":"$1"');
   const parsed = JSON.parse(json) as {
     brokers: { broker: number; logDirs: { logDir: string; partitions: { partition: string; size: string; isFuture: boolean }[] }[] }[];
   };
@@ -49,7 +73,13 @@ export function logDirsFromCli(topic: string, brokers = [1, 2, 3]): CliReplicaSi
       b.logDirs.flatMap((dir) =>
         dir.partitions
           .filter((p) => p.partition.startsWith(`${topic}-`))
-          .map((p) => ({ broker: b.broker, logDir: dir.logDir, partition: Number(p.partition.slice(topic.length + 1)), size: p.size, isFuture: p.isFuture })),
+          .map((p) => ({
+            broker: b.broker,
+            logDir: dir.logDir,
+            partition: Number(p.partition.slice(topic.length + 1)),
+            size: p.size,
+            isFuture: p.isFuture,
+          })),
       ),
     )
     .sort((a, b) => a.broker - b.broker || a.partition - b.partition);

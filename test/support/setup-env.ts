@@ -45,7 +45,11 @@ writeFileSync(
     // Webhooks to the receiver test/alerts.int.test.ts starts on loopback (never an outside address); retries in
     // half a second. A configured rule (read-only in the API) with no channel.
     alerts: {
-      channels: (['generic', 'slack', 'dingtalk', 'feishu', 'wecom'] as const).map((type) => ({ id: `it-${type}`, type, url: `${TEST_WEBHOOK_BASE}/${type}` })),
+      channels: (['generic', 'slack', 'dingtalk', 'feishu', 'wecom'] as const).map((type) => ({
+        id: `it-${type}`,
+        type,
+        url: `${TEST_WEBHOOK_BASE}/${type}`,
+      })),
       rules: [{ id: 'it-config-brokers', kind: 'broker-missing', name: 'A broker is missing', clusterId: 'local' }],
       retryDelaysMs: [500, 1_000],
       timeoutMs: 2_000,

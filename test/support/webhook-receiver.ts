@@ -23,7 +23,9 @@ export async function startWebhookReceiver() {
       }
       received.push({ path, body: JSON.parse(Buffer.concat(chunks).toString('utf8')), at: Date.now() });
       // What DingTalk, WeCom and Feishu answer when they take a message; generic and Slack only look at the status.
-      response.writeHead(200, { 'content-type': 'application/json' }).end(path === '/feishu' ? '{"code":0,"msg":"success"}' : '{"errcode":0,"errmsg":"ok"}');
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(path === '/feishu' ? '{"code":0,"msg":"success"}' : '{"errcode":0,"errmsg":"ok"}');
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -22,7 +22,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const parsed = auditQuerySchema.safeParse(raw);
   const query = new URLSearchParams(raw).toString();
   const queryClient = makeQueryClient();
-  if (parsed.success) await queryClient.prefetchQuery({ ...auditQueries.list(query), queryFn: () => listAudit(parsed.data, principal.clusters) });
+  if (parsed.success)
+    await queryClient.prefetchQuery({ ...auditQueries.list(query), queryFn: () => listAudit(parsed.data, principal.clusters) });
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Audit log</h1>

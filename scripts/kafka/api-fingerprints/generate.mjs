@@ -67,7 +67,9 @@ if (args.verify) {
 
 for (const mode of ['zookeeper', 'kraft']) {
   const ties = indistinguishable(releases, mode).map((g) => `${g[0]}–${g.at(-1)}`);
-  console.error(`${mode}: ${releases.filter((r) => r.modes.includes(mode)).length} release lines; indistinguishable: ${ties.join(', ') || 'none'}`);
+  console.error(
+    `${mode}: ${releases.filter((r) => r.modes.includes(mode)).length} release lines; indistinguishable: ${ties.join(', ') || 'none'}`,
+  );
 }
 
 if (args.check) {

@@ -95,7 +95,7 @@ export function advertisedRange(definition) {
  * "controller" is not advertised at all: UpdateFeatures (57) on 3.0 and 3.1 KRaft brokers.
  */
 export const FORWARDABLE_API_KEYS = [19, 20, 30, 31, 33, 37, 38, 39, 40, 43, 44, 45, 46, 49, 51, 55, 57, 64, 67, 80, 81];
-const NOT_FORWARDABLE_IN = { '2.8': [43, 46, 55, 67], '3.0': [43], '3.2': [57] };
+const NOT_FORWARDABLE_IN = { 2.8: [43, 46, 55, 67], '3.0': [43], 3.2: [57] };
 
 export const isForwardable = (apiKey, release) =>
   FORWARDABLE_API_KEYS.includes(apiKey) && !(NOT_FORWARDABLE_IN[release] ?? []).includes(apiKey);

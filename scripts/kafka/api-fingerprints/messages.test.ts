@@ -69,7 +69,15 @@ describe('brokerApis', () => {
   });
 
   it('refuses a key defined twice', () => {
-    expect(() => brokerApis(files([{ apiKey: 1, validVersions: '0' }, { apiKey: 1, validVersions: '1' }]), '4.3')).toThrow(/twice/);
+    expect(() =>
+      brokerApis(
+        files([
+          { apiKey: 1, validVersions: '0' },
+          { apiKey: 1, validVersions: '1' },
+        ]),
+        '4.3',
+      ),
+    ).toThrow(/twice/);
   });
 });
 

@@ -26,9 +26,7 @@ export function latestPatches(metadataXml, { first, last }) {
     if (compareLines(line, first) < 0 || compareLines(line, last) > 0) continue;
     newest.set(line, Math.max(newest.get(line) ?? -1, Number(patch)));
   }
-  return [...newest]
-    .sort(([a], [b]) => compareLines(b, a))
-    .map(([line, patch]) => ({ release: line, version: `${line}.${patch}` }));
+  return [...newest].sort(([a], [b]) => compareLines(b, a)).map(([line, patch]) => ({ release: line, version: `${line}.${patch}` }));
 }
 
 export async function fetchMetadata(repository = process.env.MAVEN_REPOSITORY || MAVEN_CENTRAL) {

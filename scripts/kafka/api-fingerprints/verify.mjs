@@ -30,11 +30,15 @@ export function verifyRelease(release, jar) {
   for (const mode of ['zookeeper', 'kraft']) {
     const skipped = BROKER_ADDED_APIS.filter((a) => a.release === release.release && a.mode === mode).map((a) => a.apiKey);
     const ours = new Map(
-      [...release.apis].filter(([key, api]) => api.modes.includes(mode) && !skipped.includes(key)).map(([key, api]) => [key, `${api.min}-${api.max}`]),
+      [...release.apis]
+        .filter(([key, api]) => api.modes.includes(mode) && !skipped.includes(key))
+        .map(([key, api]) => [key, `${api.min}-${api.max}`]),
     );
     for (const key of new Set([...ours.keys(), ...answer[mode].keys()])) {
       if (ours.get(key) !== answer[mode].get(key)) {
-        problems.push(`${release.version} ${mode} api ${key}: table ${ours.get(key) ?? 'absent'}, ApiKeys ${answer[mode].get(key) ?? 'absent'}`);
+        problems.push(
+          `${release.version} ${mode} api ${key}: table ${ours.get(key) ?? 'absent'}, ApiKeys ${answer[mode].get(key) ?? 'absent'}`,
+        );
       }
     }
   }

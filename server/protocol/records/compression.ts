@@ -88,7 +88,7 @@ function snappyDecompress(data: Uint8Array): Buffer {
   const parts: Buffer[] = [];
   let total = 0;
   // Header: magic, version (int32), compatible version (int32); then blocks of int32 length + raw snappy.
-  for (let at = 16; at < bytes.length; ) {
+  for (let at = 16; at < bytes.length;) {
     if (at + 4 > bytes.length) throw new CompressionError('snappy: truncated block header');
     const length = bytes.readInt32BE(at);
     at += 4;
@@ -126,7 +126,7 @@ const LZ4_UNCOMPRESSED = 0x8000_0000;
 /** The frame's blocks: where each one's bytes are, and whether it is stored uncompressed. */
 function lz4Blocks(src: Buffer, start: number, blockChecksum: boolean) {
   const blocks: { at: number; length: number; stored: boolean }[] = [];
-  for (let at = start; ; ) {
+  for (let at = start; ;) {
     if (at + 4 > src.length) throw new CompressionError('lz4: truncated frame');
     const word = src.readUInt32LE(at);
     at += 4;
@@ -215,7 +215,8 @@ export function zstdDeclaredSize(data: Uint8Array): number | null {
 function zstdDecompress(data: Uint8Array): Buffer {
   const declared = zstdDeclaredSize(data);
   if (declared !== null) {
-    if (declared > MAX_DECOMPRESSED_BYTES) throw new CompressionError(`zstd: the frame declares ${declared} bytes, more than ${MAX_DECOMPRESSED_BYTES}`);
+    if (declared > MAX_DECOMPRESSED_BYTES)
+      throw new CompressionError(`zstd: the frame declares ${declared} bytes, more than ${MAX_DECOMPRESSED_BYTES}`);
     return toBuffer(zstdDecompressFrame(data));
   }
   const parts: Uint8Array[] = [];

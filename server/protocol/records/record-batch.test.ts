@@ -18,9 +18,20 @@ describe('decodeRecordBatches on batches written by real producers', () => {
 
   it('reads every batch of the segment, for every codec of both producers', () => {
     expect(batches.map((b) => [Number(b.baseOffset), b.compression, b.records.length])).toEqual([
-      [0, 'none', 3], [3, 'gzip', 3], [6, 'snappy', 3], [9, 'lz4', 3], [12, 'zstd', 3],
-      [15, 'none', 2], [17, 'none', 2], [19, 'none', 2], [21, 'none', 2], [23, 'none', 2],
-      [25, 'gzip', 2], [27, 'snappy', 2], [29, 'lz4', 2], [31, 'zstd', 2],
+      [0, 'none', 3],
+      [3, 'gzip', 3],
+      [6, 'snappy', 3],
+      [9, 'lz4', 3],
+      [12, 'zstd', 3],
+      [15, 'none', 2],
+      [17, 'none', 2],
+      [19, 'none', 2],
+      [21, 'none', 2],
+      [23, 'none', 2],
+      [25, 'gzip', 2],
+      [27, 'snappy', 2],
+      [29, 'lz4', 2],
+      [31, 'zstd', 2],
     ]);
     const offsets = batches.flatMap((b) => b.records.map((r) => Number(r.offset)));
     expect(offsets).toEqual(Array.from({ length: 33 }, (_, i) => i));
@@ -33,7 +44,11 @@ describe('decodeRecordBatches on batches written by real producers', () => {
       expect(JSON.parse(text(first!.value)!)).toEqual({ codec: batch.compression, n: 1 });
       expect(text(second!.value)).toBe(`second record ${batch.compression} with some repeated repeated repeated text`);
       expect(text(third!.key)).toBe('');
-      expect(first!.headers.map((h) => [h.key, text(h.value)])).toEqual([['h1', 'v1'], ['h1', 'dup'], ['empty', '']]);
+      expect(first!.headers.map((h) => [h.key, text(h.value)])).toEqual([
+        ['h1', 'v1'],
+        ['h1', 'dup'],
+        ['empty', ''],
+      ]);
       expect(batch.timestampType).toBe('CreateTime');
       expect(batch.producerId).toBe(-1n);
       expect(first!.sequence).toBeNull();
@@ -58,7 +73,15 @@ describe('decodeRecordBatches on batches written by real producers', () => {
 
 describe('encodeRecordBatch', () => {
   const records = [
-    { key: Buffer.from('a'), value: Buffer.from('{"x":1}'.repeat(50)), headers: [{ key: 'trace', value: Buffer.from('t1') }, { key: 'n', value: null }], timestamp: 1_700_000_000_000 },
+    {
+      key: Buffer.from('a'),
+      value: Buffer.from('{"x":1}'.repeat(50)),
+      headers: [
+        { key: 'trace', value: Buffer.from('t1') },
+        { key: 'n', value: null },
+      ],
+      timestamp: 1_700_000_000_000,
+    },
     { key: null, value: null, headers: [], timestamp: 1_700_000_000_500 },
     { key: Buffer.from('ключ'), value: Buffer.alloc(20_000, 7), headers: [], timestamp: 1_699_999_999_000 },
   ];
@@ -86,7 +109,13 @@ function legacyEntry(offset: bigint, magic: 0 | 1, attributes: number, timestamp
   };
   const ts = Buffer.alloc(8);
   ts.writeBigInt64BE(timestamp);
-  const message = Buffer.concat([Buffer.alloc(4), Buffer.from([magic, attributes]), magic === 1 ? ts : Buffer.alloc(0), bytes(key), bytes(value)]);
+  const message = Buffer.concat([
+    Buffer.alloc(4),
+    Buffer.from([magic, attributes]),
+    magic === 1 ? ts : Buffer.alloc(0),
+    bytes(key),
+    bytes(value),
+  ]);
   const head = Buffer.alloc(12);
   head.writeBigInt64BE(offset);
   head.writeInt32BE(message.length, 8);

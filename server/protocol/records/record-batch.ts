@@ -135,7 +135,16 @@ type V2Header = {
   payload: Buffer;
 };
 
-function decodeV2Records({ baseOffset, compression, logAppendTime, baseTimestamp, maxTimestamp, baseSequence, count, payload }: V2Header): KafkaRecord[] {
+function decodeV2Records({
+  baseOffset,
+  compression,
+  logAppendTime,
+  baseTimestamp,
+  maxTimestamp,
+  baseSequence,
+  count,
+  payload,
+}: V2Header): KafkaRecord[] {
   const body = compression === 'none' ? payload : decompress(compression, payload);
   const reader = new RecordReader(body);
   const records: KafkaRecord[] = new Array(Math.max(0, count));

@@ -2,12 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { movedReplicas } from '@/server/reassign/planner/output';
 import { planReassignment } from '@/server/reassign/planner/plan';
 import {
-  applyPlan, brokers, kafkaPlacement, leaderCounts, leadersOptimal, narrowedPartitions, replicaCounts, spreadOf, topic, withinFloorCeil,
+  applyPlan,
+  brokers,
+  kafkaPlacement,
+  leaderCounts,
+  leadersOptimal,
+  narrowedPartitions,
+  replicaCounts,
+  spreadOf,
+  topic,
+  withinFloorCeil,
 } from '@/test/support/planner-layouts';
 import type { ClusterLayout } from '@/server/reassign/planner/types';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
-const drain = (layout: ClusterLayout, drained: number[], topics?: string[]) => planReassignment(layout, { mode: 'drain', brokers: drained, topics });
+const drain = (layout: ClusterLayout, drained: number[], topics?: string[]) =>
+  planReassignment(layout, { mode: 'drain', brokers: drained, topics });
 
 /** Replicas on the drained brokers over every partition (the exact number a drain must move). */
 const onBrokers = (layout: ClusterLayout, drained: number[]) =>
@@ -15,7 +25,13 @@ const onBrokers = (layout: ClusterLayout, drained: number[]) =>
 
 describe('drain', () => {
   it('4 → 3 brokers: exactly the replicas of broker 4 move, it ends empty, the rest end within floor/ceil, leaders even', () => {
-    const layout = { brokers: brokers(ids(4)), topics: [topic('orders', kafkaPlacement(12, 2, brokers(ids(4)))), topic('__consumer_offsets', kafkaPlacement(10, 3, brokers(ids(4))), true)] };
+    const layout = {
+      brokers: brokers(ids(4)),
+      topics: [
+        topic('orders', kafkaPlacement(12, 2, brokers(ids(4)))),
+        topic('__consumer_offsets', kafkaPlacement(10, 3, brokers(ids(4))), true),
+      ],
+    };
     const changes = drain(layout, [4]);
     const after = applyPlan(layout, changes);
     expect(movedReplicas(changes)).toBe(onBrokers(layout, [4]));
@@ -54,7 +70,10 @@ describe('drain', () => {
   });
 
   it('only the named topics when topics are given', () => {
-    const layout = { brokers: brokers(ids(4)), topics: [topic('a', kafkaPlacement(8, 2, brokers(ids(4)))), topic('b', kafkaPlacement(8, 2, brokers(ids(4))))] };
+    const layout = {
+      brokers: brokers(ids(4)),
+      topics: [topic('a', kafkaPlacement(8, 2, brokers(ids(4)))), topic('b', kafkaPlacement(8, 2, brokers(ids(4))))],
+    };
     const changes = drain(layout, [4], ['a']);
     expect(new Set(changes.map((c) => c.topic))).toEqual(new Set(['a']));
     expect(replicaCounts(applyPlan(layout, changes), ['a']).get(4)).toBe(0);
@@ -62,11 +81,30 @@ describe('drain', () => {
 
   it('refuses when a replication factor no longer fits, a broker foreign to the cluster, and a rack that cannot be kept', () => {
     const layout = { brokers: brokers(ids(3)), topics: [topic('orders', kafkaPlacement(6, 3, brokers(ids(3))))] };
-    expect(() => drain(layout, [3])).toThrow(expect.objectContaining({ field: 'brokers', message: 'topic orders has replication factor 3; only 2 brokers would remain' }));
-    expect(() => drain(layout, [2, 3])).toThrow(expect.objectContaining({ message: 'topic orders has replication factor 3; only 1 broker would remain' }));
-    expect(() => drain(layout, [9])).toThrow(expect.objectContaining({ field: 'brokers', message: 'broker 9 is not part of this cluster' }));
+    expect(() => drain(layout, [3])).toThrow(
+      expect.objectContaining({ field: 'brokers', message: 'topic orders has replication factor 3; only 2 brokers would remain' }),
+    );
+    expect(() => drain(layout, [2, 3])).toThrow(
+      expect.objectContaining({ message: 'topic orders has replication factor 3; only 1 broker would remain' }),
+    );
+    expect(() => drain(layout, [9])).toThrow(
+      expect.objectContaining({ field: 'brokers', message: 'broker 9 is not part of this cluster' }),
+    );
     const racked = brokers(ids(4), ['a', 'a', 'b', 'c']);
-    const spread = { brokers: racked, topics: [topic('t', [[1, 3, 4], [2, 4, 3]])] };
-    expect(() => drain(spread, [4])).toThrow(expect.objectContaining({ field: 'brokers', message: expect.stringContaining('t-0 cannot leave broker 4 without losing rack spread') }));
+    const spread = {
+      brokers: racked,
+      topics: [
+        topic('t', [
+          [1, 3, 4],
+          [2, 4, 3],
+        ]),
+      ],
+    };
+    expect(() => drain(spread, [4])).toThrow(
+      expect.objectContaining({
+        field: 'brokers',
+        message: expect.stringContaining('t-0 cannot leave broker 4 without losing rack spread'),
+      }),
+    );
   });
 });

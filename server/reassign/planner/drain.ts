@@ -37,7 +37,10 @@ export function planDrain(state: Planning, scope: readonly PartitionRef[], broke
       const target = pickReplacement(state, ref.key, list, index, drained);
       if (target === undefined) {
         const spread = rackSpread(state, list);
-        throw new PlanError('brokers', `${label(ref)} cannot leave broker ${broker} without losing rack spread (its replicas span ${spread} racks)`);
+        throw new PlanError(
+          'brokers',
+          `${label(ref)} cannot leave broker ${broker} without losing rack spread (its replicas span ${spread} racks)`,
+        );
       }
       setReplica(state, ref.key, index, target);
       slots.push({ ref, index, replaced: broker });
@@ -58,7 +61,13 @@ type Slot = { ref: PartitionRef; index: number; replaced: number };
 function evenOut(state: Planning, slots: readonly Slot[], drained: ReadonlySet<number>): void {
   const homes = state.liveIds.filter((b) => !drained.has(b));
   const at = (slot: Slot) => listOf(state, slot.ref.key)[slot.index] ?? -1;
-  const tier = (slot: Slot, b: number) => rackTier(state, b, listOf(state, slot.ref.key).filter((_, i) => i !== slot.index), slot.replaced);
+  const tier = (slot: Slot, b: number) =>
+    rackTier(
+      state,
+      b,
+      listOf(state, slot.ref.key).filter((_, i) => i !== slot.index),
+      slot.replaced,
+    );
   const fits = (slot: Slot, y: number) => {
     const list = listOf(state, slot.ref.key);
     if (list.includes(y) || tier(slot, y) > tier(slot, at(slot))) return false;
@@ -68,7 +77,7 @@ function evenOut(state: Planning, slots: readonly Slot[], drained: ReadonlySet<n
   const placedOn = new Map<number, Set<Slot>>();
   const place = (slot: Slot, b: number) => placedOn.set(b, (placedOn.get(b) ?? new Set()).add(slot));
   for (const slot of slots) place(slot, at(slot));
-  for (let moved = true; moved; ) {
+  for (let moved = true; moved;) {
     moved = false;
     const fullest = [...homes].sort((a, b) => load(b) - load(a) || a - b);
     const emptiest = [...homes].sort(byLoad(state));

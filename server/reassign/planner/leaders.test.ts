@@ -20,15 +20,38 @@ describe('preferred leader balance', () => {
     const layout = { brokers: brokers([1, 2, 3]), topics: [topic('t', [[1, 2], [1, 3], [1], [1], [1], [1]])] };
     const state = createPlanning(layout);
     balanceLeaders(state, state.partitions);
-    const after = { ...layout, topics: [topic('t', state.partitions.map((ref) => listOf(state, ref.key)))] };
+    const after = {
+      ...layout,
+      topics: [
+        topic(
+          't',
+          state.partitions.map((ref) => listOf(state, ref.key)),
+        ),
+      ],
+    };
     expect(after.topics[0]?.partitions.map((p) => p.replicas)).toEqual([[2, 1], [3, 1], [1], [1], [1], [1]]);
-    expect([...leaderCounts(after, 't')].sort()).toEqual([[1, 4], [2, 1], [3, 1]]);
+    expect([...leaderCounts(after, 't')].sort()).toEqual([
+      [1, 4],
+      [2, 1],
+      [3, 1],
+    ]);
     expect(leadersOptimal(after, 't')).toBe(true);
   });
 
   it('takes a chain of hand-overs when no single one helps', () => {
     // 1 leads 3 and shares a partition only with 2; 2 shares one with 3, which leads none.
-    const layout = { brokers: brokers([1, 2, 3]), topics: [topic('t', [[1, 2], [1, 2], [1, 2], [2, 3], [2, 3]])] };
+    const layout = {
+      brokers: brokers([1, 2, 3]),
+      topics: [
+        topic('t', [
+          [1, 2],
+          [1, 2],
+          [1, 2],
+          [2, 3],
+          [2, 3],
+        ]),
+      ],
+    };
     const after = applyPlan(layout, planReassignment(layout, { mode: 'rebalance', topics: ['t'] }));
     expect(spreadOf(leaderCounts(after, 't'))).toBeLessThanOrEqual(1);
     expect(leadersOptimal(after, 't')).toBe(true);
@@ -42,7 +65,15 @@ describe('preferred leader balance', () => {
   });
 
   it('a partition led by a broker that is down is left to Kafka', () => {
-    const layout = { brokers: brokers([1, 2]), topics: [topic('t', [[3, 1, 2], [1, 2, 3]])] };
+    const layout = {
+      brokers: brokers([1, 2]),
+      topics: [
+        topic('t', [
+          [3, 1, 2],
+          [1, 2, 3],
+        ]),
+      ],
+    };
     expect(planReassignment(layout, { mode: 'rebalance', topics: ['t'] })).toEqual([]);
   });
 });

@@ -1,5 +1,14 @@
 import 'server-only';
-import { beforeOf, countOf, groupByTopic, listOf, promote, sameList, type PartitionRef, type Planning } from '@/server/reassign/planner/state';
+import {
+  beforeOf,
+  countOf,
+  groupByTopic,
+  listOf,
+  promote,
+  sameList,
+  type PartitionRef,
+  type Planning,
+} from '@/server/reassign/planner/state';
 
 // The reorder-only pass: permute replica lists (no data moves) so preferred leaders are even per topic, then across
 // the cluster where that leaves a topic's balance as it is. Only live brokers count; a partition whose replicas[0] is
@@ -36,7 +45,9 @@ function balanceTopic(state: Planning, refs: readonly PartitionRef[]): void {
   const hosting = [...count.keys()];
   for (;;) {
     const low = Math.min(...hosting.map((b) => countOf(count, b)));
-    const sources = [...hosting].sort((a, b) => countOf(count, b) - countOf(count, a) || countOf(state.leads, b) - countOf(state.leads, a) || a - b);
+    const sources = [...hosting].sort(
+      (a, b) => countOf(count, b) - countOf(count, a) || countOf(state.leads, b) - countOf(state.leads, a) || a - b,
+    );
     let path: Step[] | undefined;
     for (const src of sources) {
       if (countOf(count, src) - low < 2) break;
@@ -65,7 +76,8 @@ function cheapestChain(state: Planning, src: number, count: ReadonlyMap<number, 
   const done = new Set<number>();
   for (;;) {
     let x: number | undefined;
-    for (const [b, d] of dist) if (!done.has(b) && (x === undefined || d < (dist.get(x) ?? Infinity) || (d === dist.get(x) && b < x))) x = b;
+    for (const [b, d] of dist)
+      if (!done.has(b) && (x === undefined || d < (dist.get(x) ?? Infinity) || (d === dist.get(x) && b < x))) x = b;
     if (x === undefined) break;
     done.add(x);
     const dx = dist.get(x) ?? 0;
@@ -82,11 +94,17 @@ function cheapestChain(state: Planning, src: number, count: ReadonlyMap<number, 
   }
   const ceiling = countOf(count, src) - 2;
   const ends = [...dist.keys()].filter((v) => v !== src && countOf(count, v) <= ceiling);
-  ends.sort((a, b) => (dist.get(a) ?? 0) - (dist.get(b) ?? 0) || countOf(count, a) - countOf(count, b) || countOf(state.leads, a) - countOf(state.leads, b) || a - b);
+  ends.sort(
+    (a, b) =>
+      (dist.get(a) ?? 0) - (dist.get(b) ?? 0) ||
+      countOf(count, a) - countOf(count, b) ||
+      countOf(state.leads, a) - countOf(state.leads, b) ||
+      a - b,
+  );
   const end = ends[0];
   if (end === undefined) return undefined;
   const steps: Step[] = [];
-  for (let at = end; at !== src; ) {
+  for (let at = end; at !== src;) {
     const step = via.get(at);
     if (!step) throw new Error('planner: broken leader chain');
     steps.unshift(step);
@@ -102,7 +120,7 @@ function cheapestChain(state: Planning, src: number, count: ReadonlyMap<number, 
  */
 function balanceAcrossTopics(state: Planning, byTopic: ReadonlyMap<string, PartitionRef[]>): void {
   for (const maxCost of [0, 1, 3]) {
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const refs of byTopic.values()) {
         const count = new Map<number, number>();
@@ -115,8 +133,12 @@ function balanceAcrossTopics(state: Planning, byTopic: ReadonlyMap<string, Parti
           const x = list[0];
           if (x === undefined || !state.live.has(x)) continue;
           const y = list.find(
-            (b) => b !== x && state.live.has(b) && countOf(count, x) - countOf(count, b) === 1 &&
-              countOf(state.leads, x) - countOf(state.leads, b) >= 2 && handOverCost(state, ref, x, b) <= maxCost,
+            (b) =>
+              b !== x &&
+              state.live.has(b) &&
+              countOf(count, x) - countOf(count, b) === 1 &&
+              countOf(state.leads, x) - countOf(state.leads, b) >= 2 &&
+              handOverCost(state, ref, x, b) <= maxCost,
           );
           if (y === undefined) continue;
           promote(state, ref.key, y);

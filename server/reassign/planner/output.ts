@@ -28,7 +28,10 @@ export function applyReassignment(layout: ClusterLayout, json: ReassignmentJson)
     brokers: layout.brokers.map((b) => ({ ...b })),
     topics: layout.topics.map((t) => ({
       ...t,
-      partitions: t.partitions.map((p) => ({ partition: p.partition, replicas: [...(target.get(partitionKey(t.name, p.partition)) ?? p.replicas)] })),
+      partitions: t.partitions.map((p) => ({
+        partition: p.partition,
+        replicas: [...(target.get(partitionKey(t.name, p.partition)) ?? p.replicas)],
+      })),
     })),
   };
 }

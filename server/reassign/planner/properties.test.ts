@@ -5,7 +5,12 @@ import { movedReplicas } from '@/server/reassign/planner/output';
 import { planReassignment } from '@/server/reassign/planner/plan';
 import { minimumScaleOutMoves } from '@/server/reassign/planner/scale-out';
 import {
-  applyPlan, leadersOptimal, minimumRebalanceMoves, narrowedPartitions, replicaCounts, withinFloorCeil,
+  applyPlan,
+  leadersOptimal,
+  minimumRebalanceMoves,
+  narrowedPartitions,
+  replicaCounts,
+  withinFloorCeil,
 } from '@/test/support/planner-layouts';
 import { PlanError, type ClusterLayout, type PlanChange } from '@/server/reassign/planner/types';
 
@@ -20,24 +25,36 @@ const cluster = (added = 0) =>
     const ids = Array.from({ length: n }, (_, i) => i + 1);
     const topicArb = fc
       .record({ internal: fc.boolean(), rf: fc.integer({ min: 1, max: Math.min(3, n) }), partitions: fc.integer({ min: 1, max: 10 }) })
-      .chain((t) => fc.array(fc.shuffledSubarray(ids, { minLength: t.rf, maxLength: t.rf }), { minLength: t.partitions, maxLength: t.partitions }).map((lists) => ({ ...t, lists })));
-    return fc.record({
-      rackCount: fc.constantFrom(0, 0, 2, 3),
-      rackOf: fc.array(fc.nat(2), { minLength: n + added, maxLength: n + added }),
-      down: added > 0 ? fc.constant(null) : fc.option(fc.constantFrom(...ids), { freq: 4 }),
-      topics: fc.array(topicArb, { minLength: 1, maxLength: 3 }),
-    }).map(({ rackCount, rackOf, down, topics }): Cluster => {
-      const all = Array.from({ length: n + added }, (_, i) => i + 1);
-      return {
-        racked: rackCount > 0,
-        down,
-        added: all.slice(n),
-        layout: {
-          brokers: all.filter((id) => id !== down).map((id, i) => ({ id, rack: rackCount > 0 ? `r${(rackOf[i] ?? 0) % rackCount}` : null })),
-          topics: topics.map((t, i) => ({ name: `t${i}`, internal: t.internal && i === 0, partitions: t.lists.map((replicas, partition) => ({ partition, replicas })) })),
-        },
-      };
-    });
+      .chain((t) =>
+        fc
+          .array(fc.shuffledSubarray(ids, { minLength: t.rf, maxLength: t.rf }), { minLength: t.partitions, maxLength: t.partitions })
+          .map((lists) => ({ ...t, lists })),
+      );
+    return fc
+      .record({
+        rackCount: fc.constantFrom(0, 0, 2, 3),
+        rackOf: fc.array(fc.nat(2), { minLength: n + added, maxLength: n + added }),
+        down: added > 0 ? fc.constant(null) : fc.option(fc.constantFrom(...ids), { freq: 4 }),
+        topics: fc.array(topicArb, { minLength: 1, maxLength: 3 }),
+      })
+      .map(({ rackCount, rackOf, down, topics }): Cluster => {
+        const all = Array.from({ length: n + added }, (_, i) => i + 1);
+        return {
+          racked: rackCount > 0,
+          down,
+          added: all.slice(n),
+          layout: {
+            brokers: all
+              .filter((id) => id !== down)
+              .map((id, i) => ({ id, rack: rackCount > 0 ? `r${(rackOf[i] ?? 0) % rackCount}` : null })),
+            topics: topics.map((t, i) => ({
+              name: `t${i}`,
+              internal: t.internal && i === 0,
+              partitions: t.lists.map((replicas, partition) => ({ partition, replicas })),
+            })),
+          },
+        };
+      });
   });
 
 /** The same cluster listed in another order: the plan must not change. */
@@ -75,7 +92,9 @@ function checkCommon(c: Cluster, changes: PlanChange[], scope: readonly string[]
 }
 
 const onBrokers = (layout: ClusterLayout, brokers: number[], topics: string[]) =>
-  layout.topics.filter((t) => topics.includes(t.name)).reduce((s, t) => s + t.partitions.reduce((x, p) => x + p.replicas.filter((b) => brokers.includes(b)).length, 0), 0);
+  layout.topics
+    .filter((t) => topics.includes(t.name))
+    .reduce((s, t) => s + t.partitions.reduce((x, p) => x + p.replicas.filter((b) => brokers.includes(b)).length, 0), 0);
 
 describe('planner properties', { timeout: 60_000 }, () => {
   it('drain: the drained brokers end empty and exactly their replicas move; refused only for lack of brokers or racks', () => {
@@ -87,7 +106,12 @@ describe('planner properties', { timeout: 60_000 }, () => {
         const changes = attempt(c.layout, { mode: 'drain', brokers: drained }, ['brokers']);
         const names = c.layout.topics.map((t) => t.name);
         const remaining = c.layout.brokers.filter((b) => !drained.includes(b.id)).length;
-        const tooWide = c.layout.topics.some((t) => t.partitions.some((p) => p.replicas.some((b) => drained.includes(b)) && p.replicas.filter((b) => b === drained[0] || b !== c.down).length > remaining));
+        const tooWide = c.layout.topics.some((t) =>
+          t.partitions.some(
+            (p) =>
+              p.replicas.some((b) => drained.includes(b)) && p.replicas.filter((b) => b === drained[0] || b !== c.down).length > remaining,
+          ),
+        );
         if (!changes) {
           expect(tooWide || c.racked).toBe(true);
           return;
@@ -102,21 +126,29 @@ describe('planner properties', { timeout: 60_000 }, () => {
 
   it('scale-out: only onto the added brokers, only off the others, and exactly the minimum without racks', () => {
     fc.assert(
-      fc.property(cluster(1).chain((c) => fc.constant(c)), cluster(2), (one, two) => {
-        for (const c of [one, two]) {
-          const changes = attempt(c.layout, { mode: 'scale-out', brokers: c.added }, []) ?? [];
-          const scope = c.layout.topics.filter((t) => !t.internal).map((t) => t.name);
-          const after = checkCommon(c, changes, scope);
-          const before = replicaCounts(c.layout, scope);
-          const counts = replicaCounts(after, scope);
-          for (const [b, n] of counts) expect(c.added.includes(b) ? n >= (before.get(b) ?? 0) : n <= (before.get(b) ?? 0)).toBe(true);
-          const minimum = minimumScaleOutMoves(before, c.layout.brokers.map((b) => b.id), c.added);
-          if (minimum !== undefined && !c.racked) {
-            expect(movedReplicas(changes)).toBe(minimum);
-            expect(withinFloorCeil(counts)).toBe(true);
+      fc.property(
+        cluster(1).chain((c) => fc.constant(c)),
+        cluster(2),
+        (one, two) => {
+          for (const c of [one, two]) {
+            const changes = attempt(c.layout, { mode: 'scale-out', brokers: c.added }, []) ?? [];
+            const scope = c.layout.topics.filter((t) => !t.internal).map((t) => t.name);
+            const after = checkCommon(c, changes, scope);
+            const before = replicaCounts(c.layout, scope);
+            const counts = replicaCounts(after, scope);
+            for (const [b, n] of counts) expect(c.added.includes(b) ? n >= (before.get(b) ?? 0) : n <= (before.get(b) ?? 0)).toBe(true);
+            const minimum = minimumScaleOutMoves(
+              before,
+              c.layout.brokers.map((b) => b.id),
+              c.added,
+            );
+            if (minimum !== undefined && !c.racked) {
+              expect(movedReplicas(changes)).toBe(minimum);
+              expect(withinFloorCeil(counts)).toBe(true);
+            }
           }
-        }
-      }),
+        },
+      ),
     );
   });
 
@@ -172,9 +204,19 @@ describe('planner properties', { timeout: 60_000 }, () => {
           expect(c.racked).toBe(true);
           return;
         }
-        checkCommon(c, changes, c.layout.topics.map((t) => t.name));
+        checkCommon(
+          c,
+          changes,
+          c.layout.topics.map((t) => t.name),
+        );
         for (const ch of changes) expect([...ch.after].sort()).toEqual(ch.before.map((b) => (b === from ? to : b)).sort());
-        expect(movedReplicas(changes)).toBe(onBrokers(c.layout, [from], c.layout.topics.map((t) => t.name)));
+        expect(movedReplicas(changes)).toBe(
+          onBrokers(
+            c.layout,
+            [from],
+            c.layout.topics.map((t) => t.name),
+          ),
+        );
       }),
     );
   });

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { leaderChanges, movedReplicas } from '@/server/reassign/planner/output';
 import { planReassignment } from '@/server/reassign/planner/plan';
 import {
-  applyPlan, brokers, kafkaPlacement, leaderCounts, leadersOptimal, minimumRebalanceMoves, narrowedPartitions, replicaCounts, spreadOf, topic, withinFloorCeil,
+  applyPlan,
+  brokers,
+  kafkaPlacement,
+  leaderCounts,
+  leadersOptimal,
+  minimumRebalanceMoves,
+  narrowedPartitions,
+  replicaCounts,
+  spreadOf,
+  topic,
+  withinFloorCeil,
 } from '@/test/support/planner-layouts';
 import type { ClusterLayout } from '@/server/reassign/planner/types';
 
@@ -11,7 +21,10 @@ const rebalance = (layout: ClusterLayout, topics: string[]) => planReassignment(
 describe('rebalance', () => {
   it('a topic crowded on 2 of 4 brokers: the fewest moves to floor/ceil, leaders even, the other topic untouched', () => {
     const lists = Array.from({ length: 12 }, (_, p) => (p % 2 === 0 ? [1, 2] : [2, 1]));
-    const layout = { brokers: brokers([1, 2, 3, 4]), topics: [topic('crowded', lists), topic('other', kafkaPlacement(5, 2, brokers([1, 2, 3, 4])))] };
+    const layout = {
+      brokers: brokers([1, 2, 3, 4]),
+      topics: [topic('crowded', lists), topic('other', kafkaPlacement(5, 2, brokers([1, 2, 3, 4])))],
+    };
     const changes = rebalance(layout, ['crowded']);
     const after = applyPlan(layout, changes);
     expect(changes.every((c) => c.topic === 'crowded')).toBe(true);

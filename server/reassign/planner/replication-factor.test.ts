@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { leaderChanges, movedReplicas } from '@/server/reassign/planner/output';
 import { planReassignment } from '@/server/reassign/planner/plan';
-import { applyPlan, brokers, kafkaPlacement, leadersOptimal, rackSpread, replicaCounts, spreadOf, topic } from '@/test/support/planner-layouts';
+import {
+  applyPlan,
+  brokers,
+  kafkaPlacement,
+  leadersOptimal,
+  rackSpread,
+  replicaCounts,
+  spreadOf,
+  topic,
+} from '@/test/support/planner-layouts';
 import type { ClusterLayout } from '@/server/reassign/planner/types';
 
-const setRf = (layout: ClusterLayout, replicationFactor: number, topics = ['t']) => planReassignment(layout, { mode: 'replication-factor', topics, replicationFactor });
+const setRf = (layout: ClusterLayout, replicationFactor: number, topics = ['t']) =>
+  planReassignment(layout, { mode: 'replication-factor', topics, replicationFactor });
 
 describe('replication-factor', () => {
   it('1 → 3 on a/a/b/b/c/c: appends replicas in racks not yet present, on the least loaded brokers; leaders stay', () => {
@@ -24,7 +34,16 @@ describe('replication-factor', () => {
 
   it('3 → 2 drops a follower, never replicas[0], preferring the most loaded broker; moves no data', () => {
     const four = brokers([1, 2, 3, 4]);
-    const layout = { brokers: four, topics: [topic('t', kafkaPlacement(8, 3, four)), topic('other', [[1, 2, 3], [1, 2, 3]])] };
+    const layout = {
+      brokers: four,
+      topics: [
+        topic('t', kafkaPlacement(8, 3, four)),
+        topic('other', [
+          [1, 2, 3],
+          [1, 2, 3],
+        ]),
+      ],
+    };
     const changes = setRf(layout, 2);
     const after = applyPlan(layout, changes);
     expect(changes).toHaveLength(8);
@@ -41,7 +60,15 @@ describe('replication-factor', () => {
   });
 
   it('3 → 2 with racks drops a duplicated rack first', () => {
-    const layout = { brokers: brokers([1, 2, 3], ['a', 'b', 'b']), topics: [topic('t', [[1, 2, 3], [3, 1, 2]])] };
+    const layout = {
+      brokers: brokers([1, 2, 3], ['a', 'b', 'b']),
+      topics: [
+        topic('t', [
+          [1, 2, 3],
+          [3, 1, 2],
+        ]),
+      ],
+    };
     const after = applyPlan(layout, setRf(layout, 2));
     for (const p of after.topics[0]?.partitions ?? []) expect(rackSpread(after, p.replicas)).toBe(2);
   });
@@ -49,7 +76,11 @@ describe('replication-factor', () => {
   it('no change when the factor is already right; refuses a factor above the live brokers and unknown topics', () => {
     const layout = { brokers: brokers([1, 2, 3]), topics: [topic('t', kafkaPlacement(6, 2, brokers([1, 2, 3])))] };
     expect(setRf(layout, 2)).toEqual([]);
-    expect(() => setRf(layout, 4)).toThrow(expect.objectContaining({ field: 'replicationFactor', message: 'replication factor 4 needs 4 live brokers; the cluster has 3' }));
-    expect(() => setRf(layout, 2, ['t', 'missing'])).toThrow(expect.objectContaining({ field: 'topics', message: 'topic "missing" does not exist' }));
+    expect(() => setRf(layout, 4)).toThrow(
+      expect.objectContaining({ field: 'replicationFactor', message: 'replication factor 4 needs 4 live brokers; the cluster has 3' }),
+    );
+    expect(() => setRf(layout, 2, ['t', 'missing'])).toThrow(
+      expect.objectContaining({ field: 'topics', message: 'topic "missing" does not exist' }),
+    );
   });
 });

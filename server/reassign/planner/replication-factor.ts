@@ -11,7 +11,10 @@ import { PlanError } from '@/server/reassign/planner/types';
 export function planReplicationFactor(state: Planning, scope: readonly PartitionRef[], replicationFactor: number): void {
   const live = state.liveIds.length;
   if (replicationFactor > live) {
-    throw new PlanError('replicationFactor', `replication factor ${replicationFactor} needs ${replicationFactor} live brokers; the cluster has ${live}`);
+    throw new PlanError(
+      'replicationFactor',
+      `replication factor ${replicationFactor} needs ${replicationFactor} live brokers; the cluster has ${live}`,
+    );
   }
   for (const ref of scope) {
     const list = listOf(state, ref.key);

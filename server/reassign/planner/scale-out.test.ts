@@ -3,7 +3,16 @@ import { leaderChanges, movedReplicas } from '@/server/reassign/planner/output';
 import { planReassignment } from '@/server/reassign/planner/plan';
 import { minimumScaleOutMoves } from '@/server/reassign/planner/scale-out';
 import {
-  applyPlan, brokers, kafkaPlacement, leaderCounts, leadersOptimal, narrowedPartitions, replicaCounts, spreadOf, topic, withinFloorCeil,
+  applyPlan,
+  brokers,
+  kafkaPlacement,
+  leaderCounts,
+  leadersOptimal,
+  narrowedPartitions,
+  replicaCounts,
+  spreadOf,
+  topic,
+  withinFloorCeil,
 } from '@/test/support/planner-layouts';
 import { PlanError, type ClusterLayout } from '@/server/reassign/planner/types';
 
@@ -23,7 +32,11 @@ function scaleOut(layout: ClusterLayout, added: number[]) {
   expect(narrowedPartitions(layout, after)).toEqual([]);
   for (const t of after.topics) expect(leadersOptimal(after, t.name)).toBe(true);
   expect(planReassignment(layout, { mode: 'scale-out', brokers: added })).toEqual(changes);
-  const minimum = minimumScaleOutMoves(before, layout.brokers.map((b) => b.id), added);
+  const minimum = minimumScaleOutMoves(
+    before,
+    layout.brokers.map((b) => b.id),
+    added,
+  );
   return { changes, after, counts, moved: movedReplicas(changes), minimum };
 }
 
@@ -42,7 +55,10 @@ describe('scale-out', () => {
 
   it('racks a/a/b + a 4th broker in b: 6 replicas come off broker 3, its rack peer; rack a stays as Kafka left it', () => {
     // Kafka's rack-aware placement over 1(a), 2(a), 3(b) puts a b replica (always broker 3) in every partition.
-    const layout = { brokers: brokers(ids(4), ['a', 'a', 'b', 'b']), topics: [topic('orders', kafkaPlacement(12, 2, brokers(ids(3), ['a', 'a', 'b'])))] };
+    const layout = {
+      brokers: brokers(ids(4), ['a', 'a', 'b', 'b']),
+      topics: [topic('orders', kafkaPlacement(12, 2, brokers(ids(3), ['a', 'a', 'b'])))],
+    };
     expect([...replicaCounts(layout).values()]).toEqual([4, 8, 12, 0]);
     const { moved, minimum, counts, changes } = scaleOut(layout, [4]);
     // Broker 1 is below q = 6, outside the invariant's precondition; broker 2 cannot shed onto 4 (rack b) without
@@ -54,7 +70,10 @@ describe('scale-out', () => {
   });
 
   it('racks a/a/b/b: 1(a) and 3(b) grow to four brokers; 12 moves (the minimum), each within its rack', () => {
-    const layout = { brokers: brokers(ids(4), ['a', 'a', 'b', 'b']), topics: [topic('orders', kafkaPlacement(12, 2, brokers([1, 3], ['a', 'b'])))] };
+    const layout = {
+      brokers: brokers(ids(4), ['a', 'a', 'b', 'b']),
+      topics: [topic('orders', kafkaPlacement(12, 2, brokers([1, 3], ['a', 'b'])))],
+    };
     const { moved, minimum, counts, changes } = scaleOut(layout, [2, 4]);
     expect(minimum).toBe(12);
     expect(moved).toBe(12);
@@ -98,7 +117,11 @@ describe('scale-out', () => {
     const old = brokers(ids(5));
     const layout = {
       brokers: brokers(ids(7)),
-      topics: [topic('a', kafkaPlacement(30, 3, old, 1)), topic('b', kafkaPlacement(8, 2, old, 3)), topic('c', kafkaPlacement(50, 1, old, 4))],
+      topics: [
+        topic('a', kafkaPlacement(30, 3, old, 1)),
+        topic('b', kafkaPlacement(8, 2, old, 3)),
+        topic('c', kafkaPlacement(50, 1, old, 4)),
+      ],
     };
     const { moved, minimum, counts, after } = scaleOut(layout, [6, 7]);
     expect(moved).toBe(minimum);
@@ -108,7 +131,10 @@ describe('scale-out', () => {
 
   it('leaves internal topics alone unless they are named; moves nothing onto a broker already at its share', () => {
     const old = brokers(ids(3));
-    const layout = { brokers: brokers(ids(4)), topics: [topic('__consumer_offsets', kafkaPlacement(6, 3, old), true), topic('orders', kafkaPlacement(12, 2, old))] };
+    const layout = {
+      brokers: brokers(ids(4)),
+      topics: [topic('__consumer_offsets', kafkaPlacement(6, 3, old), true), topic('orders', kafkaPlacement(12, 2, old))],
+    };
     const plain = planReassignment(layout, { mode: 'scale-out', brokers: [4] });
     expect(plain.every((c) => c.topic === 'orders')).toBe(true);
     const named = planReassignment(layout, { mode: 'scale-out', brokers: [4], topics: ['__consumer_offsets'] });
@@ -119,9 +145,13 @@ describe('scale-out', () => {
 
   it('refuses a broker that is not live, and an unknown topic', () => {
     const layout = { brokers: brokers(ids(3)), topics: [topic('orders', kafkaPlacement(6, 2, brokers(ids(3))))] };
-    expect(() => planReassignment(layout, { mode: 'scale-out', brokers: [4] })).toThrow(expect.objectContaining({ field: 'brokers', message: 'broker 4 is not live' }));
+    expect(() => planReassignment(layout, { mode: 'scale-out', brokers: [4] })).toThrow(
+      expect.objectContaining({ field: 'brokers', message: 'broker 4 is not live' }),
+    );
     expect(() => planReassignment(layout, { mode: 'scale-out', brokers: [3], topics: ['nope'] })).toThrow(PlanError);
-    expect(() => planReassignment(layout, { mode: 'scale-out', brokers: [3], topics: ['nope'] })).toThrow(expect.objectContaining({ field: 'topics' }));
+    expect(() => planReassignment(layout, { mode: 'scale-out', brokers: [3], topics: ['nope'] })).toThrow(
+      expect.objectContaining({ field: 'topics' }),
+    );
     expect(spreadOf(replicaCounts(layout))).toBe(0);
   });
 });

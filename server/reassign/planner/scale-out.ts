@@ -35,7 +35,11 @@ export function planScaleOut(state: Planning, scope: readonly PartitionRef[], br
  * The invariant above as a number, from per-broker counts of the scope's replicas (live brokers only); undefined
  * outside its precondition, where floor/ceil is not reachable by moving onto the added brokers alone.
  */
-export function minimumScaleOutMoves(counts: ReadonlyMap<number, number>, liveIds: readonly number[], added: readonly number[]): number | undefined {
+export function minimumScaleOutMoves(
+  counts: ReadonlyMap<number, number>,
+  liveIds: readonly number[],
+  added: readonly number[],
+): number | undefined {
   const isAdded = new Set(added);
   const total = liveIds.reduce((sum, b) => sum + countOf(counts, b), 0);
   const q = Math.floor(total / liveIds.length);

@@ -22,11 +22,15 @@ type Entry = { ref: PartitionRef; list: number[]; spreadBefore: number; topicCou
 type Move = { entry: Entry; index: number; gap: number; tier: number; leader: number };
 
 const better = (gap: number, tier: number, leader: number, ref: PartitionRef, b: Move) =>
-  gap !== b.gap ? gap < b.gap
-  : tier !== b.tier ? tier < b.tier
-  : leader !== b.leader ? leader < b.leader
-  : ref.topic !== b.entry.ref.topic ? ref.topic < b.entry.ref.topic
-  : ref.partition < b.entry.ref.partition;
+  gap !== b.gap
+    ? gap < b.gap
+    : tier !== b.tier
+      ? tier < b.tier
+      : leader !== b.leader
+        ? leader < b.leader
+        : ref.topic !== b.entry.ref.topic
+          ? ref.topic < b.entry.ref.topic
+          : ref.partition < b.entry.ref.partition;
 
 export function spread(state: Planning, pool: SpreadPool): void {
   const count = new Map<number, number>();
@@ -78,7 +82,12 @@ export function spread(state: Planning, pool: SpreadPool): void {
           let tier = 2;
           if (racked) {
             if (rackSpread(state, list, index, dst) < entry.spreadBefore) continue;
-            tier = rackTier(state, dst, list.filter((_, i) => i !== index), src);
+            tier = rackTier(
+              state,
+              dst,
+              list.filter((_, i) => i !== index),
+              src,
+            );
           }
           // Moving src's leader slot hands dst the leadership in a list that changes anyway: best when that evens
           // the topic's leaders out, worst when not; a follower sits in between (the leader pass reorders later).

@@ -57,7 +57,13 @@ export function rackTier(state: Planning, target: number, others: readonly numbe
  * The broker to take the replica at `index` of partition `key`: live, not excluded, not already in the list, keeping
  * the rack spread; preferred by rack tier, then by load. undefined when no broker qualifies.
  */
-export function pickReplacement(state: Planning, key: string, list: readonly number[], index: number, excluded: ReadonlySet<number>): number | undefined {
+export function pickReplacement(
+  state: Planning,
+  key: string,
+  list: readonly number[],
+  index: number,
+  excluded: ReadonlySet<number>,
+): number | undefined {
   const replaced = list[index];
   const others = list.filter((_, i) => i !== index);
   const tierOf = new Map<number, number>();

@@ -23,8 +23,14 @@ export default async function BrokerPage({ params }: Props) {
   if (brokerId === null) notFound();
   const queryClient = makeQueryClient();
   try {
-    const configs = queryClient.prefetchQuery({ ...brokerQueries.configs(clusterId, brokerId), queryFn: () => getBrokerConfigs(clusterId, segment) });
-    await queryClient.fetchQuery({ ...brokerQueries.detail(clusterId, brokerId), queryFn: () => getBroker(clusterId, brokerId, { configs: false }) });
+    const configs = queryClient.prefetchQuery({
+      ...brokerQueries.configs(clusterId, brokerId),
+      queryFn: () => getBrokerConfigs(clusterId, segment),
+    });
+    await queryClient.fetchQuery({
+      ...brokerQueries.detail(clusterId, brokerId),
+      queryFn: () => getBroker(clusterId, brokerId, { configs: false }),
+    });
     await configs;
   } catch (error) {
     if (isApiError(error) && error.code === 'NOT_FOUND') notFound();

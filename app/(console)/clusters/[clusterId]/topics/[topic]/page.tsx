@@ -25,8 +25,14 @@ export default async function TopicPage({ params }: Props) {
   const queryClient = makeQueryClient();
   try {
     // Configs in parallel; if they fail, their section shows its own error state and retries.
-    const configs = queryClient.prefetchQuery({ ...topicQueries.configs(clusterId, topic), queryFn: () => getTopicConfigs(clusterId, topic) });
-    await queryClient.fetchQuery({ ...topicQueries.detail(clusterId, topic), queryFn: () => getTopic(clusterId, topic, { configs: false }) });
+    const configs = queryClient.prefetchQuery({
+      ...topicQueries.configs(clusterId, topic),
+      queryFn: () => getTopicConfigs(clusterId, topic),
+    });
+    await queryClient.fetchQuery({
+      ...topicQueries.detail(clusterId, topic),
+      queryFn: () => getTopic(clusterId, topic, { configs: false }),
+    });
     await configs;
   } catch (error) {
     if (isApiError(error) && error.code === 'NOT_FOUND') notFound();

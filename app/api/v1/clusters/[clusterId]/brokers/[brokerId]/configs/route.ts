@@ -8,7 +8,11 @@ type Params = { clusterId: string; brokerId: string };
 
 /** `brokerId` may be `default`: the cluster-wide dynamic defaults (only the keys set at that level). */
 export const GET = route<Params>({ name: 'brokers.configs.get', permission: 'read' }, async ({ params }) =>
-  ok(params.brokerId === CLUSTER_DEFAULT ? await getClusterDefaultConfigs(params.clusterId) : await getBrokerConfigs(params.clusterId, params.brokerId)),
+  ok(
+    params.brokerId === CLUSTER_DEFAULT
+      ? await getClusterDefaultConfigs(params.clusterId)
+      : await getBrokerConfigs(params.clusterId, params.brokerId),
+  ),
 );
 
 /** Dynamic configs only, one key at a time as given (IncrementalAlterConfigs), on one broker or on `default`. */

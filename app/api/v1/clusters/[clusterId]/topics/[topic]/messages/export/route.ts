@@ -6,5 +6,11 @@ import { exportMessages } from '@/server/messages/export-messages';
 export const GET = route<{ clusterId: string; topic: string }>(
   { name: 'messages.export', permission: 'browseMessages', target: (params) => String(params.topic), auditReads: true },
   async ({ params, url, request, principal }) =>
-    exportMessages(params.clusterId, params.topic, messagesExportQuerySchema.parse(Object.fromEntries(url.searchParams)), principal, request.signal),
+    exportMessages(
+      params.clusterId,
+      params.topic,
+      messagesExportQuerySchema.parse(Object.fromEntries(url.searchParams)),
+      principal,
+      request.signal,
+    ),
 );
