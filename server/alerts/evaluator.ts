@@ -10,11 +10,11 @@ import { wakeAlertNotifier } from '@/server/alerts/notifier';
 import type { PassFacts, RuleWithId } from '@/server/alerts/observe';
 import { rulesForCluster } from '@/server/alerts/rules';
 import { transitions, type ActiveSince } from '@/server/alerts/transitions';
+import { processState } from '@/server/process-state';
 
 // Since when each rule's subject has held, per cluster: in memory (a restart counts forMinutes again, which only
-// ever delays an alert). On globalThis: one evaluator state per process across dev reloads.
-const activeSince = ((globalThis as typeof globalThis & { __alertActiveSince?: Map<string, ActiveSince> }).__alertActiveSince ??=
-  new Map());
+// ever delays an alert). Process-wide (server/process-state.ts): one evaluator state per process across dev reloads.
+const activeSince = processState<Map<string, ActiveSince>>('alertActiveSince', () => new Map());
 
 const toNumber = (value: string | null) => (value === null ? null : Number(value));
 const needs = (rules: readonly RuleWithId[], ...kinds: RuleWithId['kind'][]) => rules.some((r) => kinds.includes(r.kind));

@@ -5,13 +5,14 @@ import type { AlertChannelConfig } from '@/server/config/schema';
 import { logInternalError } from '@/server/http/log';
 import { claimDueDeliveries, finishDelivery, type DueDelivery } from '@/server/alerts/delivery-store';
 import { deliveryOutcome, payloadFor, type Notification } from '@/server/alerts/formats';
+import { processState } from '@/server/process-state';
 
 /** Due deliveries are looked for this often (and at once when a pass queues some). */
 const POLL_MS = 2_000;
 const BATCH = 20;
 
 type Notifier = { timer: NodeJS.Timeout | null; running: Promise<void> | null; stopped: boolean; again: boolean };
-const holder = globalThis as typeof globalThis & { __alertNotifier?: Notifier };
+const holder = processState<{ alertNotifier?: Notifier }>('alertNotifier', () => ({}));
 
 function notificationOf(delivery: DueDelivery): Notification {
   const { event } = delivery;
@@ -98,24 +99,24 @@ function schedule(notifier: Notifier, delayMs: number) {
 
 /** Sends queued notifications, retrying with the configured backoff (one notifier per process). */
 export function startAlertNotifier() {
-  if (holder.__alertNotifier && !holder.__alertNotifier.stopped) return;
-  holder.__alertNotifier = { timer: null, running: null, stopped: false, again: false };
-  schedule(holder.__alertNotifier, 0);
+  if (holder.alertNotifier && !holder.alertNotifier.stopped) return;
+  holder.alertNotifier = { timer: null, running: null, stopped: false, again: false };
+  schedule(holder.alertNotifier, 0);
 }
 
 /** A pass queued notifications: send them now rather than at the next poll. */
 export function wakeAlertNotifier() {
-  const notifier = holder.__alertNotifier;
+  const notifier = holder.alertNotifier;
   if (!notifier || notifier.stopped) return;
   if (notifier.running) notifier.again = true;
   else schedule(notifier, 0);
 }
 
 export async function stopAlertNotifier() {
-  const notifier = holder.__alertNotifier;
+  const notifier = holder.alertNotifier;
   if (!notifier) return;
   notifier.stopped = true;
   if (notifier.timer) clearTimeout(notifier.timer);
   await notifier.running;
-  holder.__alertNotifier = undefined;
+  holder.alertNotifier = undefined;
 }

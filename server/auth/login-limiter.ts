@@ -1,4 +1,5 @@
 import 'server-only';
+import { processState } from '@/server/process-state';
 
 /** Failed logins allowed per username and address, and per username from anywhere, within the window. */
 export const MAX_FAILURES = 5;
@@ -76,5 +77,5 @@ export function createLoginLimiter(now = () => Date.now(), maxKeys = MAX_KEYS) {
   };
 }
 
-const holder = globalThis as typeof globalThis & { __loginLimiter?: ReturnType<typeof createLoginLimiter> };
-export const loginLimiter = () => (holder.__loginLimiter ??= createLoginLimiter());
+const holder = processState<{ loginLimiter?: ReturnType<typeof createLoginLimiter> }>('loginLimiter', () => ({}));
+export const loginLimiter = () => (holder.loginLimiter ??= createLoginLimiter());

@@ -2,13 +2,14 @@ import 'server-only';
 import { getConfig } from '@/server/config/current';
 import type { UserConfig } from '@/server/config/schema';
 import { ensureFirstAdmin } from '@/server/auth/first-admin';
+import { processState } from '@/server/process-state';
 
-const holder = globalThis as typeof globalThis & { __firstAdmin?: Promise<UserConfig | null> };
+const holder = processState<{ firstAdmin?: Promise<UserConfig | null> }>('firstAdmin', () => ({}));
 
 /** Prepares the generated first admin once (at start-up, so its password is printed right away). */
 export function initFirstAdmin() {
-  holder.__firstAdmin ??= ensureFirstAdmin(getConfig().auth.users);
-  return holder.__firstAdmin;
+  holder.firstAdmin ??= ensureFirstAdmin(getConfig().auth.users);
+  return holder.firstAdmin;
 }
 
 /** The user as the configuration says now (the file is re-read on change), or null when unknown. */

@@ -6,6 +6,7 @@ import { readClusterMetadata, type ClusterMetadata } from '@/server/kafka/metada
 import { readOffsets, type PartitionOffsets } from '@/server/kafka/offsets';
 import { partitionKey } from '@/server/kafka/partition-key';
 import { readTopicConfigValues } from '@/server/kafka/topic-configs';
+import { processState } from '@/server/process-state';
 
 /** Everything the cluster-state views show, read in waves, never per topic. */
 export type ClusterSnapshot = {
@@ -43,9 +44,9 @@ type ReadOptions = {
 type Sizes = Pick<ClusterSnapshot, 'logDirs' | 'logDirsAsOf' | 'logDirsOffsets'>;
 type LogDirsReading = { sizes: Sizes; brokerIds: string };
 
-// The last complete log dirs per cluster. On globalThis like the snapshot cache itself: the sampler (started from
+// The last complete log dirs per cluster. Process-wide like the snapshot cache itself: the sampler (started from
 // instrumentation.ts) and the route handlers are separate bundles, and each should reuse what the other read.
-const lastLogDirs = ((globalThis as typeof globalThis & { __clusterLogDirs?: Map<string, LogDirsReading> }).__clusterLogDirs ??= new Map());
+const lastLogDirs = processState<Map<string, LogDirsReading>>('clusterLogDirs', () => new Map());
 
 /**
  * The last log dirs if they may stand in for a new read: young enough, every broker answered, the same brokers,

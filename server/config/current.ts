@@ -4,10 +4,11 @@ import path from 'node:path';
 import { ApiError } from '@/lib/errors';
 import { loadConfigFromEnv } from '@/server/config/load';
 import type { ClusterConfig, ConsoleConfig } from '@/server/config/schema';
+import { processState } from '@/server/process-state';
 
 type Holder = { config?: ConsoleConfig; watching?: boolean; listeners: Set<() => void> };
-// On globalThis so dev hot reload does not re-read or re-watch the file per module instance.
-const holder = ((globalThis as typeof globalThis & { __consoleConfig?: Holder }).__consoleConfig ??= { listeners: new Set() });
+// Process-wide (server/process-state.ts): dev hot reload must not re-read or re-watch the file per module instance.
+const holder = processState<Holder>('consoleConfig', () => ({ listeners: new Set() }));
 
 /**
  * The configuration, re-read when its file changes or on SIGHUP: a disabled or demoted user loses access at

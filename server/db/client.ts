@@ -2,6 +2,7 @@ import 'server-only';
 import path from 'node:path';
 import { openDb } from '@/server/db/open';
 import type { Db, DbTarget, HeldLock, OpenedDb } from '@/server/db/types';
+import { processState } from '@/server/process-state';
 
 /**
  * The process's database: PostgreSQL when DATABASE_URL is set, else PGlite under the console data dir
@@ -14,20 +15,20 @@ export function dbTargetFromEnv(env: Record<string, string | undefined> = proces
   return { dataDir: path.join(/* turbopackIgnore: true */ process.cwd(), '.data', 'console') };
 }
 
-// Cached on globalThis: dev hot reload re-evaluates modules and must not open the database twice (PGlite
+// Process-wide (server/process-state.ts): dev hot reload re-evaluates modules and must not open the database twice (PGlite
 // would refuse: its lock is held by this very process).
-const holder = globalThis as typeof globalThis & { __consoleDb?: Promise<OpenedDb> };
+const holder = processState<{ consoleDb?: Promise<OpenedDb> }>('consoleDb', () => ({}));
 
 function opened(): Promise<OpenedDb> {
-  if (!holder.__consoleDb) {
+  if (!holder.consoleDb) {
     // Single flight: concurrent first callers share one open; a failed open is forgotten so a later call retries.
     const opening = openDb(dbTargetFromEnv());
-    holder.__consoleDb = opening;
+    holder.consoleDb = opening;
     opening.catch(() => {
-      if (holder.__consoleDb === opening) holder.__consoleDb = undefined;
+      if (holder.consoleDb === opening) holder.consoleDb = undefined;
     });
   }
-  return holder.__consoleDb;
+  return holder.consoleDb;
 }
 
 /** The drizzle database, opened and migrated on first use. */
@@ -48,8 +49,8 @@ export async function migrateDb(): Promise<{ engine: OpenedDb['engine']; migrati
 
 /** Closes the database (tests, graceful shutdown); the next getDb() opens it again. */
 export async function closeDb(): Promise<void> {
-  const current = holder.__consoleDb;
-  holder.__consoleDb = undefined;
+  const current = holder.consoleDb;
+  holder.consoleDb = undefined;
   const db = await current?.catch(() => undefined);
   await db?.close();
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
+import { processState } from '@/server/process-state';
 
 /**
  * One process per PGlite data directory: two PGlite instances on the same files corrupt them. The lock is a
@@ -27,9 +28,8 @@ export class DataDirLockedError extends Error {
   }
 }
 
-// Lock files this process holds, on globalThis so a dev hot reload still sees them.
-const holder = globalThis as typeof globalThis & { __consoleDbLocks?: Set<string> };
-const held = (holder.__consoleDbLocks ??= new Set<string>());
+// Lock files this process holds, process-wide so a dev hot reload still sees them.
+const held = processState<Set<string>>('consoleDbLocks', () => new Set());
 
 /** Whether a process with this pid exists (EPERM: it exists but belongs to another user). */
 export function isAlive(pid: number): boolean {

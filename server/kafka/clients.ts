@@ -5,6 +5,7 @@ import { withDeadline } from '@/server/kafka/deadline';
 import { toApiError } from '@/server/kafka/errors';
 import { RequestCounter } from '@/server/kafka/request-counter';
 import { SilentBrokers } from '@/server/kafka/silent-brokers';
+import { processState } from '@/server/process-state';
 
 /** Routes answer within about 10 s, whatever Kafka does. */
 export const ROUTE_DEADLINE_MS = 10_000;
@@ -18,17 +19,14 @@ type Entry = { connection: KafkaConnection; connecting: Promise<void> | null };
  */
 export type KafkaChannel = 'admin' | 'records';
 
-// Cached on globalThis: dev hot reload re-evaluates modules, and must not leak a connection per reload.
-const holder = globalThis as typeof globalThis & {
-  __kafkaConnections?: Map<string, Entry>;
-  __kafkaRequests?: Map<string, RequestCounter>;
-  __kafkaSilentBrokers?: Map<string, SilentBrokers>;
-};
-const registry = (holder.__kafkaConnections ??= new Map<string, Entry>());
-// Counters outlive connections: a recreated client keeps counting where the old one stopped.
-const counters = (holder.__kafkaRequests ??= new Map<string, RequestCounter>());
-// So does what was learnt about silent brokers, shared by a cluster's channels.
-const silentBrokers = (holder.__kafkaSilentBrokers ??= new Map<string, SilentBrokers>());
+// Process-wide (server/process-state.ts): dev hot reload re-evaluates modules, and must not leak a connection per
+// reload. Counters outlive connections: a recreated client keeps counting where the old one stopped. So does what
+// was learnt about silent brokers, shared by a cluster's channels.
+const { registry, counters, silentBrokers } = processState('kafkaClients', () => ({
+  registry: new Map<string, Entry>(),
+  counters: new Map<string, RequestCounter>(),
+  silentBrokers: new Map<string, SilentBrokers>(),
+}));
 
 /** The value of `key`, made and kept on first use. */
 function kept<V>(map: Map<string, V>, key: string, make: () => V): V {

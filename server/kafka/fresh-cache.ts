@@ -1,4 +1,5 @@
 import 'server-only';
+import { processState } from '@/server/process-state';
 
 /** `readAt`: when the read finished. */
 type Entry<T> = { value?: T; readAt?: number; inFlight?: Promise<T> };
@@ -16,12 +17,12 @@ export type FreshWant<T, O> = {
  * finished, not from the value's `asOf` (when its data was read): a read that takes longer than `maxAgeMs` (a
  * broker down costs its 5 s timeout) would otherwise be stale on arrival and every caller would wait for the next.
  * A read takes the options of the caller that started it; a caller that joins it and cannot `accept` its value
- * (it asked for more) starts its own read after it. Kept on globalThis under `name` so dev hot reloads do not
+ * (it asked for more) starts its own read after it. Kept in process-wide state under `name` so dev hot reloads do not
  * start a second set of reads.
  */
 export function freshCache<T, O = undefined>(name: string, read: (clusterId: string, options: O | undefined) => Promise<T>) {
-  const holder = globalThis as typeof globalThis & { __freshCaches?: Map<string, Map<string, Entry<T>>> };
-  const caches = (holder.__freshCaches ??= new Map());
+  const holder = processState<{ freshCaches?: Map<string, Map<string, Entry<T>>> }>('freshCaches', () => ({}));
+  const caches = (holder.freshCaches ??= new Map());
   let entries = caches.get(name);
   if (!entries) caches.set(name, (entries = new Map<string, Entry<T>>()));
   const perCluster = entries;

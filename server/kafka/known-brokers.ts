@@ -4,14 +4,14 @@ import { getDb } from '@/server/db/client';
 import { logInternalError } from '@/server/http/log';
 import { withDeadline } from '@/server/kafka/deadline';
 import { knownBrokers } from '@/server/db/schema';
+import { processState } from '@/server/process-state';
 
 export type KnownBroker = { id: number; host: string; port: number; rack: string | null; lastSeen: number };
 type Live = { id: number; host: string; port: number; rack: string | null };
 
 // last_seen is refreshed at most once a minute per broker: snapshots run every few seconds.
 const REFRESH_MS = 60_000;
-const holder = globalThis as typeof globalThis & { __knownBrokersWritten?: Map<string, { at: number; json: string }> };
-const written = (holder.__knownBrokersWritten ??= new Map());
+const written = processState<Map<string, { at: number; json: string }>>('knownBrokersWritten', () => new Map());
 
 /**
  * Records the live brokers of a cluster and returns every broker ever seen there (kept in the console

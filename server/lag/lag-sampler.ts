@@ -5,6 +5,7 @@ import { getGroupsSnapshot, type GroupsSnapshot } from '@/server/lag/groups-snap
 import { createSampleStore, groupLagStats, recordPass, type LagSampleStore } from '@/server/lag/lag-samples';
 import { fillGroupRecordTimes } from '@/server/lag/pass-record-times';
 import { splitPartitionKey } from '@/server/kafka/partition-key';
+import { processState } from '@/server/process-state';
 
 export type SamplerOptions = {
   intervalMs: number;
@@ -50,9 +51,9 @@ export type LagSampler = {
   stop(): Promise<void>;
 };
 
-// On globalThis: instrumentation.ts and the route handlers are separate bundles (and dev reloads modules), but the
+// Process-wide (server/process-state.ts): instrumentation.ts and the route handlers are separate bundles (and dev reloads modules), but the
 // samplers must be one per cluster for the whole process.
-const registry = ((globalThis as typeof globalThis & { __lagSamplers?: Map<string, LagSampler> }).__lagSamplers ??= new Map());
+const registry = processState<Map<string, LagSampler>>('lagSamplers', () => new Map());
 
 /**
  * A pass: a fresh cluster snapshot, then the groups read on it (it reuses a cluster snapshot under 2 s old). Both

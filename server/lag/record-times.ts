@@ -3,6 +3,7 @@ import type { KafkaConnection } from '@/server/kafka/connection';
 import { readOffsets } from '@/server/kafka/offsets';
 import { partitionKey } from '@/server/kafka/partition-key';
 import { fetchRound, type FetchAsk } from '@/server/messages/fetch-round';
+import { processState } from '@/server/process-state';
 
 /**
  * Time lag by the record method: the timestamp of the first record at or after a committed offset (what a person
@@ -25,8 +26,8 @@ const MAX_LOOKUPS = 2_000;
 /** Enough for a typical first batch; a larger one is asked again alone (fetch-round). */
 const PARTITION_MAX_BYTES = 64 * 1024;
 
-// On globalThis: the sampler (instrumentation bundle) fills it, the route handlers read it.
-const stores = ((globalThis as typeof globalThis & { __recordTimes?: Map<string, Map<string, Entry>> }).__recordTimes ??= new Map());
+// Process-wide (server/process-state.ts): the sampler (instrumentation bundle) fills it, the route handlers read it.
+const stores = processState<Map<string, Map<string, Entry>>>('recordTimes', () => new Map());
 
 function storeOf(clusterId: string) {
   let store = stores.get(clusterId);

@@ -5,6 +5,7 @@ import { lagSamplerClusters, startLagSampler, stopLagSampler } from '@/server/la
 import { startAlertNotifier, stopAlertNotifier } from '@/server/alerts/notifier';
 import { metricsAfterPass, metricsRecorderClusters, stopMetricsRecorder } from '@/server/metrics/recorders';
 import { startMetricsUpkeep, stopMetricsUpkeep } from '@/server/metrics/upkeep';
+import { processState } from '@/server/process-state';
 
 /** Which process this is: the console's server, or `npm run sampler` (scripts/sampler.ts). */
 export type SamplingProcess = 'server' | 'sampler';
@@ -41,13 +42,13 @@ export async function syncLagSamplers(process: SamplingProcess = 'server') {
   }
 }
 
-const holder = globalThis as typeof globalThis & { __lagSamplersFollowConfig?: boolean };
+const holder = processState<{ lagSamplersFollowConfig?: boolean }>('lagSamplersFollowConfig', () => ({}));
 
 /** Starts the samplers and keeps them in line with the configuration as it is reloaded. */
 export async function startLagSamplers(process: SamplingProcess = 'server') {
   await syncLagSamplers(process);
-  if (holder.__lagSamplersFollowConfig) return;
-  holder.__lagSamplersFollowConfig = true;
+  if (holder.lagSamplersFollowConfig) return;
+  holder.lagSamplersFollowConfig = true;
   onConfigReload(() => {
     syncLagSamplers(process).catch((error: unknown) =>
       console.error(`kafka-console: lag samplers not updated after the reload: ${String(error)}`),

@@ -1,9 +1,10 @@
 import 'server-only';
 import { ApiError } from '@/lib/errors';
+import { processState } from '@/server/process-state';
 
 type Slots = { total: number; byUser: Map<string, number> };
-// On globalThis: route bundles and dev reloads must share one count per process.
-const slots = ((globalThis as typeof globalThis & { __messageStreams?: Slots }).__messageStreams ??= { total: 0, byUser: new Map() });
+// Process-wide (server/process-state.ts): route bundles and dev reloads must share one count per process.
+const slots = processState<Slots>('messageStreams', () => ({ total: 0, byUser: new Map() }));
 
 /**
  * A place for one more open stream (scan or live tail) of `user`, or 429: streams hold a Kafka read and a

@@ -2,10 +2,11 @@ import 'server-only';
 import { evaluateAlerts } from '@/server/alerts/evaluator';
 import type { AfterPass } from '@/server/lag/lag-sampler';
 import { createMetricsRecorder, type MetricsRecorder } from '@/server/metrics/recorder';
+import { processState } from '@/server/process-state';
 
 type Entry = { recorder: MetricsRecorder; afterPass: AfterPass };
-// On globalThis: one recorder (and one database lock) per cluster for the whole process, across dev reloads.
-const registry = ((globalThis as typeof globalThis & { __metricsRecorders?: Map<string, Entry> }).__metricsRecorders ??= new Map());
+// Process-wide (server/process-state.ts): one recorder (and one database lock) per cluster for the whole process, across dev reloads.
+const registry = processState<Map<string, Entry>>('metricsRecorders', () => new Map());
 
 /**
  * The cluster's recorder as a lag sampler's afterPass: it records the pass (when metrics are enabled) and then

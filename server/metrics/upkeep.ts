@@ -3,6 +3,7 @@ import { getConfig } from '@/server/config/current';
 import { metricsRetention } from '@/server/config/schema';
 import { logInternalError } from '@/server/http/log';
 import { rollUpAndPrune, type RollupReport } from '@/server/metrics/rollup';
+import { processState } from '@/server/process-state';
 
 /** rollUpAndPrune's own advice: about once a minute, off the sampling pass. */
 export const UPKEEP_INTERVAL_MS = 60_000;
@@ -13,7 +14,7 @@ type Upkeep = {
   stopped: boolean;
   last: { at: number; report: RollupReport; ms: number } | null;
 };
-const holder = globalThis as typeof globalThis & { __metricsUpkeep?: Upkeep };
+const holder = processState<{ metricsUpkeep?: Upkeep }>('metricsUpkeep', () => ({}));
 
 async function runOnce(upkeep: Upkeep) {
   const started = performance.now();
@@ -36,24 +37,24 @@ function schedule(upkeep: Upkeep, delayMs: number) {
 }
 
 /**
- * The metrics store's upkeep in this process (one per process, on globalThis for dev reloads): rolls up minutes,
+ * The metrics store's upkeep in this process (one per process, process-wide state for dev reloads): rolls up minutes,
  * packs quarters and deletes what retention no longer keeps. Runs where metrics are recorded; several consoles on
  * one PostgreSQL may all run it (each step continues where the last stopped).
  */
 export function startMetricsUpkeep() {
-  if (holder.__metricsUpkeep && !holder.__metricsUpkeep.stopped) return;
-  holder.__metricsUpkeep = { timer: null, running: null, stopped: false, last: null };
-  schedule(holder.__metricsUpkeep, UPKEEP_INTERVAL_MS);
+  if (holder.metricsUpkeep && !holder.metricsUpkeep.stopped) return;
+  holder.metricsUpkeep = { timer: null, running: null, stopped: false, last: null };
+  schedule(holder.metricsUpkeep, UPKEEP_INTERVAL_MS);
 }
 
 export async function stopMetricsUpkeep() {
-  const upkeep = holder.__metricsUpkeep;
+  const upkeep = holder.metricsUpkeep;
   if (!upkeep) return;
   upkeep.stopped = true;
   if (upkeep.timer) clearTimeout(upkeep.timer);
   await upkeep.running;
-  holder.__metricsUpkeep = undefined;
+  holder.metricsUpkeep = undefined;
 }
 
 /** The last run's report, for the benchmark and logs; null before the first run. */
-export const lastMetricsUpkeep = () => holder.__metricsUpkeep?.last ?? null;
+export const lastMetricsUpkeep = () => holder.metricsUpkeep?.last ?? null;

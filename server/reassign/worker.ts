@@ -5,13 +5,14 @@ import { logInternalError } from '@/server/http/log';
 import { driveJob } from '@/server/reassign/drive-job';
 import { runDueElections } from '@/server/reassign/election-schedule';
 import { claimJob, releaseLeases, runningJobs } from '@/server/reassign/job-store';
+import { processState } from '@/server/process-state';
 
 /** A lease outlives several passes, so a worker that is merely slow keeps its jobs; a dead one loses them soon. */
 const LEASE_PASSES = 10;
 const MIN_LEASE_MS = 30_000;
 
 type Worker = { id: string; timer: NodeJS.Timeout | null; running: Promise<void> | null; stopped: boolean };
-const holder = globalThis as typeof globalThis & { __reassignWorker?: Worker };
+const holder = processState<{ reassignWorker?: Worker }>('reassignWorker', () => ({}));
 
 /** One pass over every running job this worker can lease; a job's failure is logged and retried next pass. */
 async function pass(worker: Worker) {
@@ -48,28 +49,28 @@ function schedule(worker: Worker, delayMs: number) {
 }
 
 /**
- * The process's reassignment worker (one per process, on globalThis for dev reloads): it resumes the running jobs
+ * The process's reassignment worker (one per process, process-wide state for dev reloads): it resumes the running jobs
  * found in the console database at start and drives each one pass per `reassign.pollMs`.
  */
 export function startReassignWorker() {
-  if (holder.__reassignWorker && !holder.__reassignWorker.stopped) return;
-  holder.__reassignWorker = { id: randomUUID(), timer: null, running: null, stopped: false };
-  schedule(holder.__reassignWorker, 0);
+  if (holder.reassignWorker && !holder.reassignWorker.stopped) return;
+  holder.reassignWorker = { id: randomUUID(), timer: null, running: null, stopped: false };
+  schedule(holder.reassignWorker, 0);
 }
 
 /** A new job or a cancel: the next pass now rather than at the next tick (starts the worker if needed). */
 export function wakeReassignWorker() {
   startReassignWorker();
-  const worker = holder.__reassignWorker!;
+  const worker = holder.reassignWorker!;
   if (!worker.running) schedule(worker, 0);
 }
 
 export async function stopReassignWorker() {
-  const worker = holder.__reassignWorker;
+  const worker = holder.reassignWorker;
   if (!worker) return;
   worker.stopped = true;
   if (worker.timer) clearTimeout(worker.timer);
   await worker.running;
-  holder.__reassignWorker = undefined;
+  holder.reassignWorker = undefined;
   await releaseLeases(worker.id).catch((error: unknown) => logInternalError('reassignment worker', error));
 }
