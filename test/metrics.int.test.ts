@@ -224,10 +224,11 @@ describe(`metrics history on ${target.label}: a pass every ${INTERVAL_MS} ms whi
     expect(values(named(response, 'sizeBytes')).at(-1)![1]).toBe(cliSize);
     // Between two log-dir reads bytes in is estimated (messages × the bytes per message last measured); a pass
     // before the first measurement has none. So: the bytes summed over the passes that have a value equal the
-    // topic's bytes per message × the messages of those passes — within 10 %, not exactly: a record's share of the
-    // log changes while the producer's batching settles (on 3.9.2 from ~106 to ~164 B a record within the run)
-    // and the estimate follows one size reading late (5.1 % low in one run on a busy machine; 0.4 % in three
-    // quieter runs on 3.9.2, 0.004–0.2 % on 4.3.1).
+    // topic's bytes per message × the messages of those passes — within 20 %, not exactly: a record's share of the
+    // log changes while the producer's batching settles (on 3.9.2 from ~80 to ~160 B a record within one run) and
+    // the estimate follows one size reading late: 12.0 % low in one full CI run on 3.9.2, 5.1 % in another, 0.4 % in
+    // quieter runs, 0.004–0.2 % on 4.3.1. (A producer without batching, batch.size=0, keeps the share constant but
+    // cannot hold the 500 records/s the rate checks above need.) A missing or doubled estimate is still far off.
     const messages = new Map(values(named(response, 'messagesInPerSec')));
     const bytes = named(response, 'bytesInPerSec').points;
     let written = 0;
@@ -244,7 +245,7 @@ describe(`metrics history on ${target.label}: a pass every ${INTERVAL_MS} ms whi
     expect(
       Math.abs(written - expected) / expected,
       `${written} B for ${messagesCovered} messages, ${cliSize} B in all; [t, msg/s, B/s]: ${JSON.stringify(perPass)}`,
-    ).toBeLessThanOrEqual(0.1);
+    ).toBeLessThanOrEqual(0.2);
   });
 
   it("splits the cluster's messages in among the brokers that lead the partitions", async () => {
