@@ -11,7 +11,6 @@ import Cluster, { type ClusterOptions } from 'kafkajs/src/cluster/index.js';
 import InstrumentationEventEmitter from 'kafkajs/src/instrumentation/emitter.js';
 import { createLogger } from 'kafkajs/src/loggers/index.js';
 import defaultSocketFactory from 'kafkajs/src/network/socketFactory.js';
-import { createErrorFromCode as kafkajsErrorFromCode, errorCodes as kafkajsErrorCodes } from 'kafkajs/src/protocol/error.js';
 
 export const { Kafka, logLevel, Partitioners, ConfigResourceTypes } = kafkajs;
 export type Kafka = Kafkajs.Kafka;
@@ -35,10 +34,6 @@ export type {
 /** A broker connection as kafkajs's cluster hands it out; the protocol modules send their requests on it. */
 export type { KafkajsBroker, KafkajsConfigResource, KafkajsMetadata } from 'kafkajs/src/broker/index.js';
 export type { KafkaRequestDefinition } from 'kafkajs/src/protocol/request.js';
-
-/** Kafka's error codes as kafkajs names and raises them (type, retriable). */
-export const createErrorFromCode = kafkajsErrorFromCode;
-export const errorCodes = kafkajsErrorCodes;
 
 export type { Cluster };
 
