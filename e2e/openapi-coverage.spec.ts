@@ -13,6 +13,7 @@ test('every documented operation answers as its OpenAPI document says', async ({
 
   await api.call('get', '/api/health');
   await api.call('get', '/api/v1/openapi.json');
+  await api.call('get', '/metrics');
   await api.call('get', '/api/v1/clusters');
   await api.call('get', '/api/v1/clusters/{clusterId}/permissions', local);
   await api.call('get', '/api/v1/clusters/{clusterId}/overview', local);

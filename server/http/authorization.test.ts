@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 
 // Authorization in the route wrapper, with real sessions and tokens against a real (PGlite) audit store.
 const dir = mkdtempSync(path.join(os.tmpdir(), 'authorization-'));
@@ -56,8 +57,22 @@ afterAll(async () => {
   await closeDb();
 });
 
-async function call(permission: 'read' | 'manageTopics' | 'administer', init: RequestInit & { clusterId?: string } = {}) {
-  const handler = route({ name: 'test.action', permission }, async () => Response.json({ ok: true }));
+type CallInit = RequestInit & { clusterId?: string; bodySchema?: z.ZodType };
+
+async function call(permission: 'read' | 'manageTopics' | 'administer', { bodySchema, ...init }: CallInit = {}) {
+  const handler = route(
+    {
+      name: 'test.action',
+      method: 'post',
+      path: '/api/v1/clusters/{clusterId}/x',
+      summary: 'test',
+      tag: 'test',
+      permission,
+      response: z.unknown(),
+      body: bodySchema,
+    },
+    async () => Response.json({ ok: true }),
+  );
   const clusterId = init.clusterId ?? 'a';
   const request = new Request(`http://console.test/api/v1/clusters/${clusterId}/x`, {
     ...init,
@@ -131,5 +146,19 @@ describe('route authorization', () => {
       ['carol', 'denied', 403],
     ]);
     expect(JSON.stringify(added)).not.toContain('hunter2');
+  });
+
+  it('records a change refused for its input with its 422', async () => {
+    const before = await listAudit({ limit: 500 });
+    const bodySchema = z.object({ partitions: z.number().int().min(1) });
+    const headers = { authorization: 'Bearer ci-token' };
+    expect(await call('manageTopics', { method: 'POST', body: '{"partitions":0}', headers, bodySchema })).toEqual({
+      status: 422,
+      code: 'VALIDATION',
+    });
+    const { entries } = await listAudit({ limit: 500 });
+    expect(entries.slice(0, entries.length - before.entries.length).map((e) => [e.outcome, e.status, e.errorCode])).toEqual([
+      ['failed', 422, 'VALIDATION'],
+    ]);
   });
 });

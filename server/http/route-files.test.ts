@@ -1,29 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { routeFiles } from '@/test/support/route-files';
 
-// Generated from the file tree: a route added later is checked without anyone remembering to add it here.
-const APP = path.resolve(import.meta.dirname, '../../app');
 /** The explicit public allow-list (besides /login and static assets, which are pages). */
 const PUBLIC = new Set(['/api/health', '/api/auth/[...nextauth]']);
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-
-type RouteFile = { urlPath: string; file: string; methods: string[] };
-
-function routeFiles(dir = APP, segments: string[] = []): RouteFile[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    if (entry.isDirectory()) {
-      // Route groups "(name)" do not appear in URLs.
-      const next = /^\(.*\)$/.test(entry.name) ? segments : [...segments, entry.name];
-      return routeFiles(path.join(dir, entry.name), next);
-    }
-    if (entry.name !== 'route.ts') return [];
-    const source = readFileSync(path.join(dir, entry.name), 'utf8');
-    const methods = METHODS.filter((m) => new RegExp(`export (const|async function) ${m}\\b|\\bas ${m}\\b`).test(source));
-    return [{ urlPath: `/${segments.join('/')}`, file: path.join(dir, entry.name), methods }];
-  });
-}
 
 function paramsFor(urlPath: string) {
   const params: Record<string, string | string[]> = {};

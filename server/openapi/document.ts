@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
 import { errorResponseSchema } from '@/lib/schemas/common';
-import { OPERATIONS, type Operation } from '@/server/openapi/operations';
+import type { Endpoint } from '@/server/api/endpoint';
+import { ROUTE_TABLE } from '@/server/api/route-table';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -31,7 +32,20 @@ const relink = (schema: JsonSchema): JsonSchema => {
   return JSON.parse(JSON.stringify(rest).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
 };
 
-function responses(op: Operation, components: Components) {
+/** The operation's own errors and those the route wrapper answers for it (server/http/route.ts). */
+export function errorCodes(op: Endpoint): ErrorCode[] {
+  const codes = new Set<ErrorCode>();
+  if (op.permission !== 'public') codes.add('UNAUTHENTICATED');
+  // Cookie writes from a foreign origin, and roles without the permission; clusters out of scope are 404.
+  if (op.permission !== 'public' && (op.permission !== 'read' || op.method !== 'get')) codes.add('FORBIDDEN');
+  if (/\{\w+\}/.test(op.path)) codes.add('NOT_FOUND');
+  if (op.params || op.query || op.body) codes.add('VALIDATION');
+  for (const code of op.errors ?? []) codes.add(code);
+  if (op.permission !== 'public') codes.add('INTERNAL');
+  return [...codes];
+}
+
+function responses(op: Endpoint, components: Components) {
   const result: Record<string, unknown> = {
     [String(op.status ?? 200)]: {
       description: 'OK',
@@ -44,8 +58,9 @@ function responses(op: Operation, components: Components) {
     },
   };
   const byStatus = new Map<number, ErrorCode[]>();
-  for (const code of op.errors) byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
-  if (op.requestBody) byStatus.set(400, ['VALIDATION']);
+  for (const code of errorCodes(op)) byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
+  // A body that is not JSON.
+  if (op.method !== 'get') byStatus.set(400, ['VALIDATION']);
   for (const [status, codes] of byStatus) {
     result[String(status)] = {
       description: codes.join(' or '),
@@ -55,12 +70,13 @@ function responses(op: Operation, components: Components) {
   return result;
 }
 
-function parameters(op: Operation, components: Components) {
+function parameters(op: Endpoint, components: Components) {
+  const pathShape: Record<string, z.ZodType> = op.params?.shape ?? {};
   const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
     name,
     in: 'path',
     required: true,
-    schema: { type: 'string' },
+    schema: pathShape[name!] ? components.ref(pathShape[name!]!, 'input') : { type: 'string' },
   }));
   const queryParams = op.query
     ? Object.entries(op.query.shape).map(([name, schema]) => ({
@@ -77,15 +93,15 @@ function parameters(op: Operation, components: Components) {
 export function openApiDocument() {
   const components = new Components();
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of OPERATIONS) {
+  for (const op of ROUTE_TABLE) {
     (paths[op.path] ??= {})[op.method] = {
       summary: op.summary,
+      ...(op.permission === 'public' ? { security: [] } : {}),
+      'x-permission': op.permission,
       tags: [op.tag],
       operationId: `${op.method}${op.path.replace(/[^A-Za-z0-9]+(\w)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
       parameters: parameters(op, components),
-      ...(op.requestBody
-        ? { requestBody: { required: true, content: { 'application/json': { schema: components.ref(op.requestBody) } } } }
-        : {}),
+      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: components.ref(op.body) } } } } : {}),
       responses: responses(op, components),
     };
   }
@@ -98,7 +114,9 @@ export function openApiDocument() {
         'int64 values (offsets, lags, sizes, counts) are exact decimal strings; times are epoch milliseconds. ' +
         'Errors are { "error": { "code", "message", "fieldErrors"? } }.',
     },
+    // API clients (scripts, Prometheus) send a configured token; the pages' session cookie works too.
+    security: [{ bearer: [] }],
     paths,
-    components: { schemas: components.schemas },
+    components: { schemas: components.schemas, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
   };
 }

@@ -1,5 +1,5 @@
+import * as endpoints from '@/server/api/endpoints/clusters';
 import { listClusters } from '@/server/clusters/list-clusters';
-import { ok } from '@/server/http/responses';
 import { route } from '@/server/http/route';
 
-export const GET = route({ name: 'clusters.list', permission: 'read' }, async ({ principal }) => ok(await listClusters(principal)));
+export const GET = route(endpoints.listClusters, async ({ principal }) => listClusters(principal));

@@ -1,5 +1,5 @@
-import { ok } from '@/server/http/responses';
+import { openApi } from '@/server/api/endpoints/console';
 import { route } from '@/server/http/route';
 import { openApiDocument } from '@/server/openapi/document';
 
-export const GET = route({ name: 'openapi', permission: 'read' }, async () => ok(openApiDocument()));
+export const GET = route(openApi, async () => openApiDocument());

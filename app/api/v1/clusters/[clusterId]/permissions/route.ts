@@ -1,7 +1,5 @@
+import * as endpoints from '@/server/api/endpoints/clusters';
 import { clusterPermissions } from '@/server/auth/cluster-permissions';
-import { ok } from '@/server/http/responses';
 import { route } from '@/server/http/route';
 
-export const GET = route<{ clusterId: string }>({ name: 'clusters.permissions', permission: 'read' }, async ({ params, principal }) =>
-  ok(clusterPermissions(principal, params.clusterId)),
-);
+export const GET = route(endpoints.clusterPermissions, async ({ params, principal }) => clusterPermissions(principal, params.clusterId));

@@ -1,26 +1,14 @@
-import { electionScheduleInputSchema } from '@/lib/schemas/reassignments';
-import { ok } from '@/server/http/responses';
+import * as endpoints from '@/server/api/endpoints/reassignments';
 import { route } from '@/server/http/route';
 import { deleteElectionSchedule, getElectionSchedule, setElectionSchedule } from '@/server/reassign/election-schedule';
 
-type Params = { clusterId: string };
+export const GET = route(endpoints.getElectionSchedule, async ({ params }) => ({ schedule: await getElectionSchedule(params.clusterId) }));
 
-/** The cluster's recurring preferred leader election, or null. */
-export const GET = route<Params>({ name: 'leader-election.schedule.get', permission: 'read' }, async ({ params }) =>
-  ok({ schedule: await getElectionSchedule(params.clusterId) }),
-);
+export const PUT = route(endpoints.setElectionSchedule, async ({ params, body, principal }) => ({
+  schedule: await setElectionSchedule(params.clusterId, body, principal.name),
+}));
 
-/** Sets or replaces it (admin): every `everyMinutes`, for the whole cluster unless topics or brokers narrow it. */
-export const PUT = route<Params>(
-  { name: 'leader-election.schedule.set', permission: 'reassign', target: (p) => String(p.clusterId) },
-  async ({ params, body, principal }) =>
-    ok({ schedule: await setElectionSchedule(params.clusterId, electionScheduleInputSchema.parse(body), principal.name) }),
-);
-
-export const DELETE = route<Params>(
-  { name: 'leader-election.schedule.delete', permission: 'reassign', target: (p) => String(p.clusterId) },
-  async ({ params }) => {
-    await deleteElectionSchedule(params.clusterId);
-    return ok({ schedule: null });
-  },
-);
+export const DELETE = route(endpoints.deleteElectionSchedule, async ({ params }) => {
+  await deleteElectionSchedule(params.clusterId);
+  return { schedule: null };
+});

@@ -1,3 +1,5 @@
-import { metricsRoute } from '@/server/metrics/metrics-route';
+import * as endpoints from '@/server/api/endpoints/metrics';
+import { route } from '@/server/http/route';
+import { getMetrics } from '@/server/metrics/get-metrics';
 
-export const GET = metricsRoute('cluster');
+export const GET = route(endpoints.clusterMetrics, async ({ params, query }) => getMetrics(params.clusterId, 'cluster', '', query));

@@ -1,7 +1,5 @@
-import { ok } from '@/server/http/responses';
+import * as endpoints from '@/server/api/endpoints/metrics';
 import { route } from '@/server/http/route';
 import { getDashboardTop } from '@/server/metrics/get-metrics';
 
-export const GET = route<{ clusterId: string }>({ name: 'metrics.top', permission: 'read' }, async ({ params }) =>
-  ok(await getDashboardTop(params.clusterId)),
-);
+export const GET = route(endpoints.dashboardTop, async ({ params }) => getDashboardTop(params.clusterId));

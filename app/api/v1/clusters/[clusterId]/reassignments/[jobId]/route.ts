@@ -1,18 +1,10 @@
-import { throttleUpdateSchema } from '@/lib/schemas/reassignments';
-import { ok } from '@/server/http/responses';
+import * as endpoints from '@/server/api/endpoints/reassignments';
 import { route } from '@/server/http/route';
 import { changeReassignmentThrottle } from '@/server/reassign/job-actions';
 import { getReassignment } from '@/server/reassign/job-view';
 
-type Params = { clusterId: string; jobId: string };
+export const GET = route(endpoints.getReassignment, async ({ params }) => getReassignment(params.clusterId, params.jobId));
 
-export const GET = route<Params>({ name: 'reassignments.get', permission: 'read' }, async ({ params }) =>
-  ok(await getReassignment(params.clusterId, params.jobId)),
-);
-
-/** The throttle changed while the job runs (null removes it). */
-export const PATCH = route<Params>(
-  { name: 'reassignments.throttle', permission: 'reassign', target: (params) => String(params.jobId) },
-  async ({ params, body }) =>
-    ok(await changeReassignmentThrottle(params.clusterId, params.jobId, throttleUpdateSchema.parse(body).throttleBytesPerSec)),
+export const PATCH = route(endpoints.changeThrottle, async ({ params, body }) =>
+  changeReassignmentThrottle(params.clusterId, params.jobId, body.throttleBytesPerSec),
 );

@@ -1,10 +1,5 @@
-import { planRequestSchema } from '@/lib/schemas/reassignments';
-import { ok } from '@/server/http/responses';
+import * as endpoints from '@/server/api/endpoints/reassignments';
 import { route } from '@/server/http/route';
 import { planReassignmentFor } from '@/server/reassign/plan-reassignment';
 
-/** A plan for a mode (drain, scale-out, replace, rebalance, replication factor): changes nothing. */
-export const POST = route<{ clusterId: string }>(
-  { name: 'reassignments.plan', permission: 'reassign', target: (params) => String(params.clusterId) },
-  async ({ params, body }) => ok(await planReassignmentFor(params.clusterId, planRequestSchema.parse(body))),
-);
+export const POST = route(endpoints.planReassignment, async ({ params, body }) => planReassignmentFor(params.clusterId, body));

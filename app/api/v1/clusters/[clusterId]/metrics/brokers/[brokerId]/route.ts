@@ -1,3 +1,7 @@
-import { metricsRoute } from '@/server/metrics/metrics-route';
+import * as endpoints from '@/server/api/endpoints/metrics';
+import { route } from '@/server/http/route';
+import { getMetrics } from '@/server/metrics/get-metrics';
 
-export const GET = metricsRoute('broker', 'brokerId');
+export const GET = route(endpoints.brokerMetrics, async ({ params, query }) =>
+  getMetrics(params.clusterId, 'broker', params.brokerId, query),
+);

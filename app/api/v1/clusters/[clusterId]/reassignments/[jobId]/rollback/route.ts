@@ -1,9 +1,7 @@
-import { accepted } from '@/server/http/responses';
+import * as endpoints from '@/server/api/endpoints/reassignments';
 import { route } from '@/server/http/route';
 import { rollBackReassignment } from '@/server/reassign/job-actions';
 
-/** The job's saved rollback plan, as a new job (202 with its id). */
-export const POST = route<{ clusterId: string; jobId: string }>(
-  { name: 'reassignments.rollback', permission: 'reassign', target: (params) => String(params.jobId) },
-  async ({ params, principal }) => accepted(await rollBackReassignment(params.clusterId, params.jobId, principal.name)),
+export const POST = route(endpoints.rollBackReassignment, async ({ params, principal }) =>
+  rollBackReassignment(params.clusterId, params.jobId, principal.name),
 );

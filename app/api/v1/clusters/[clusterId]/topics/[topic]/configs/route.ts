@@ -1,15 +1,11 @@
-import { configPatchInputSchema } from '@/lib/schemas/topic-admin';
-import { ok } from '@/server/http/responses';
+import * as endpoints from '@/server/api/endpoints/topics';
 import { route } from '@/server/http/route';
 import { alterTopicConfigs } from '@/server/topics/alter-topic-configs';
 import { getTopicConfigs } from '@/server/topics/get-topic';
 
-export const GET = route<{ clusterId: string; topic: string }>({ name: 'topics.configs.get', permission: 'read' }, async ({ params }) =>
-  ok(await getTopicConfigs(params.clusterId, params.topic)),
-);
+export const GET = route(endpoints.getTopicConfigs, async ({ params }) => getTopicConfigs(params.clusterId, params.topic));
 
 /** Only the keys given change (IncrementalAlterConfigs); `delete` returns keys to their inherited value. */
-export const PATCH = route<{ clusterId: string; topic: string }>(
-  { name: 'topics.configs.alter', permission: 'manageTopics', target: (params) => String(params.topic) },
-  async ({ params, body }) => ok(await alterTopicConfigs(params.clusterId, params.topic, configPatchInputSchema.parse(body))),
+export const PATCH = route(endpoints.alterTopicConfigs, async ({ params, body }) =>
+  alterTopicConfigs(params.clusterId, params.topic, body),
 );

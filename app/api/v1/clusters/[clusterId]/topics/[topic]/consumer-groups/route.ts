@@ -1,8 +1,5 @@
-import { ok } from '@/server/http/responses';
+import * as endpoints from '@/server/api/endpoints/consumer-groups';
 import { route } from '@/server/http/route';
 import { listTopicGroups } from '@/server/lag/topic-groups';
 
-export const GET = route<{ clusterId: string; topic: string }>(
-  { name: 'topics.consumer-groups.list', permission: 'read' },
-  async ({ params }) => ok(await listTopicGroups(params.clusterId, params.topic)),
-);
+export const GET = route(endpoints.listTopicGroups, async ({ params }) => listTopicGroups(params.clusterId, params.topic));

@@ -1,0 +1,48 @@
+import { clusterListResponseSchema } from '@/lib/schemas/clusters';
+import { clusterHealthResponseSchema } from '@/lib/schemas/health-partitions';
+import { clusterOverviewSchema } from '@/lib/schemas/overview';
+import { clusterPermissionsResponseSchema } from '@/lib/schemas/permissions';
+import { endpoint, KAFKA_ERRORS } from '@/server/api/endpoint';
+
+export const listClusters = endpoint({
+  name: 'clusters.list',
+  method: 'get',
+  path: '/api/v1/clusters',
+  summary: 'Configured clusters with their reachability; answers even when clusters are down',
+  tag: 'clusters',
+  permission: 'read',
+  response: clusterListResponseSchema,
+});
+
+export const clusterPermissions = endpoint({
+  name: 'clusters.permissions',
+  method: 'get',
+  path: '/api/v1/clusters/{clusterId}/permissions',
+  summary:
+    "The caller's role on the cluster and what it may do there (write permissions dropped on a read-only cluster), for showing or hiding controls",
+  tag: 'clusters',
+  permission: 'read',
+  response: clusterPermissionsResponseSchema,
+});
+
+export const clusterOverview = endpoint({
+  name: 'clusters.overview',
+  method: 'get',
+  path: '/api/v1/clusters/{clusterId}/overview',
+  summary: 'Brokers up/known, controller and KRaft quorum, partition risk counts, total size, inferred Kafka version',
+  tag: 'clusters',
+  permission: 'read',
+  response: clusterOverviewSchema,
+  errors: KAFKA_ERRORS,
+});
+
+export const clusterHealth = endpoint({
+  name: 'health.partitions',
+  method: 'get',
+  path: '/api/v1/clusters/{clusterId}/health',
+  summary: 'Every at-risk partition: offline, leaderless, under min ISR, under-replicated, non-preferred leader',
+  tag: 'health',
+  permission: 'read',
+  response: clusterHealthResponseSchema,
+  errors: KAFKA_ERRORS,
+});
