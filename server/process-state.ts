@@ -12,6 +12,7 @@ export type ProcessSlot =
   | 'lagSamplers'
   | 'lagSamplersFollowConfig'
   | 'recordTimes'
+  | 'groupCoordinators'
   | 'metricsRecorders'
   | 'metricsUpkeep'
   | 'reassignWorker'

@@ -12,6 +12,8 @@ import { closeAllConnections, requestCounts } from '@/server/kafka/clients';
 import { requestDelta } from '@/server/kafka/request-counter';
 import { getClusterSnapshot } from '@/server/cluster-state/snapshot';
 import { getGroupsSnapshot } from '@/server/lag/groups-snapshot';
+import { readGroup } from '@/server/lag/read-group';
+import { partitionKey } from '@/server/kafka/partition-key';
 import { kafkaCli } from './support/cli';
 import { groupOffsetsFromCli, groupStatesFromCli, sortWithinBlocks, startConsumer, waitFor } from './support/groups-cli';
 import { kafkaTarget } from './support/kafka-target';
@@ -213,6 +215,56 @@ describe(`consumer groups and lag on ${target.label}, against kafka-consumer-gro
     expect(delta.DescribeGroups ?? 0).toBeLessThanOrEqual(2 * coordinators);
     expect(delta.ListOffsets).toBeLessThanOrEqual(brokers);
     expect(delta.Metadata ?? 0).toBe(0);
+  });
+
+  it("reads one group on its own exactly as the groups snapshot has it, and the group's page through that read", async () => {
+    const snapshot = await getGroupsSnapshot('local', { maxAgeMs: 0 });
+    const scoped = (await Promise.all(groups.map((groupId) => readGroup('local', groupId)))).map((read, i) => {
+      expect(read, groups[i]).not.toBeNull();
+      return read!;
+    });
+    const kinds = new Set<string>();
+    for (const [i, groupId] of groups.entries()) {
+      const [own] = scoped[i]!.groups;
+      const shared = snapshot.groups.find((g) => g.groupId === groupId);
+      expect(own, groupId).toEqual(shared);
+      kinds.add(`${own!.groupProtocol}/${own!.protocolType}/${own!.state}`);
+      for (const key of own!.committed.keys())
+        expect(scoped[i]!.endOffsets.get(key)?.highWatermark, `${groupId} ${key}`).toBe(snapshot.endOffsets.get(key)?.highWatermark);
+    }
+    // Classic groups live and empty, one with offsets only ("" protocol type), and on 4.x a KIP-848 group.
+    expect([...kinds].sort()).toEqual(
+      expect.arrayContaining([
+        'classic//Empty',
+        'classic/consumer/Empty',
+        'classic/consumer/Stable',
+        ...(kafka4 ? ['consumer/consumer/Stable'] : []),
+      ]),
+    );
+    // Absent: no such group, and a name that is not a consumer group.
+    expect((await readGroup('local', group('missing')))?.groups).toEqual([]);
+  });
+
+  it("reads a group's page with one OffsetFetch, one describe and one ListOffsets per leader of its partitions", async () => {
+    for (const groupId of [live, stopped, ...(kafka4 ? [kip848] : [])]) {
+      await readGroup('local', groupId); // learns the coordinator and the group's protocol
+      await getClusterSnapshot('local'); // the layout, shared with every other view
+      const before = requestCounts('local');
+      const read = await readGroup('local', groupId);
+      const delta = requestDelta(before, requestCounts('local'));
+      const { metadata } = await getClusterSnapshot('local');
+      const partitions = new Set(read!.endOffsets.keys());
+      const leaders = new Set(
+        metadata.topics.flatMap((t) => t.partitions.filter((p) => partitions.has(partitionKey(t.name, p.partition))).map((p) => p.leader)),
+      );
+      expect(partitions.size, groupId).toBeGreaterThan(0);
+      const describes = (delta.DescribeGroups ?? 0) + (delta.ConsumerGroupDescribe ?? 0);
+      expect({ ...delta, describes }, groupId).toMatchObject({ OffsetFetch: 1, describes: 1 });
+      expect(delta.ListOffsets, groupId).toBeLessThanOrEqual(Math.max(1, leaders.size));
+      expect(Object.keys(delta).sort(), groupId).toEqual(
+        ['ListOffsets', 'OffsetFetch', kafka4 && groupId === kip848 ? 'ConsumerGroupDescribe' : 'DescribeGroups'].sort(),
+      );
+    }
   });
 
   it('lists the groups reading a topic with their lag on it, as the CLI rows add up', async () => {

@@ -1,5 +1,7 @@
-// Consumer groups: the groups list and the busiest group's detail, cached and fresh, with the Kafka requests of a
-// groups snapshot; and `kafka-consumer-groups --describe --all-groups` on the same cluster for the ratio.
+// Consumer groups: the groups list cached and fresh, with the Kafka requests of a groups snapshot; the busiest group's
+// page (read on its own: its first read, which finds the coordinator, then fresh reads), beside the same group taken
+// from a fresh groups snapshot (how the page was answered before); and Kafka's CLI on the same cluster for the
+// ratios: `kafka-consumer-groups --describe --all-groups` and `--describe --group <busiest>`.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,14 +25,14 @@ async function samples(runs: number, clusterId: string, work: () => Promise<unkn
   return summarize(all);
 }
 
-/** Wall time of Kafka's own tool over every group (a JVM start included: that is what a person waits for). */
-function cliDescribeAllGroups(clusterId: string, runs: number) {
+/** Wall time of Kafka's own tool (a JVM start included: that is what a person waits for). */
+function cliDescribe(clusterId: string, runs: number, which: string[]) {
   const bootstrap = getClusterConfig(clusterId).brokers.join(',');
   const times: number[] = [];
   let rows = 0;
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    const result = spawnSync(path.join(BIN, 'kafka-consumer-groups'), ['--bootstrap-server', bootstrap, '--describe', '--all-groups'], {
+    const result = spawnSync(path.join(BIN, 'kafka-consumer-groups'), ['--bootstrap-server', bootstrap, '--describe', ...which], {
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
       timeout: 30 * 60_000,
@@ -68,13 +70,24 @@ export async function measureGroups(clusterId: string, runs: number, cliRuns: nu
           detail: {
             groupId: busiest.groupId,
             partitions: busiest.committed.size,
-            warmCached: await samples(runs, clusterId, () => getConsumerGroup(clusterId, busiest.groupId), refreshIfOld),
+            first: await samples(1, clusterId, () => getConsumerGroup(clusterId, busiest.groupId)),
+            fresh: await samples(runs, clusterId, () => getConsumerGroup(clusterId, busiest.groupId)),
+            fromFreshSnapshot: await samples(runs, clusterId, async () => {
+              const fresh = await getGroupsSnapshot(clusterId, { maxAgeMs: 0 });
+              return fresh.groups.find((g) => g.groupId === busiest.groupId);
+            }),
           },
         }
       : {}),
   };
   if (cliRuns === 0) return result;
-  const cli = cliDescribeAllGroups(clusterId, cliRuns);
+  const cli = cliDescribe(clusterId, cliRuns, ['--all-groups']);
   const fresh = result.listWarmFresh.ms;
-  return { ...result, cliDescribeAllGroups: cli, cliOverConsoleFresh: round(cli.ms / Math.max(fresh, 0.1)) };
+  const one = busiest && result.detail ? cliDescribe(clusterId, cliRuns, ['--group', busiest.groupId]) : null;
+  return {
+    ...result,
+    cliDescribeAllGroups: cli,
+    cliOverConsoleFresh: round(cli.ms / Math.max(fresh, 0.1)),
+    ...(one && result.detail ? { cliDescribeGroup: one, cliOverGroupPage: round(one.ms / Math.max(result.detail.fresh.ms, 0.1)) } : {}),
+  };
 }

@@ -5,6 +5,7 @@ import { KafkaErrorCode } from './error-codes';
 // kafkajs's names for the codes whose Kafka name changed since kafkajs's table was written.
 const KAFKAJS_NAMES: Record<string, string> = {
   COORDINATOR_LOAD_IN_PROGRESS: 'GROUP_LOAD_IN_PROGRESS',
+  COORDINATOR_NOT_AVAILABLE: 'GROUP_COORDINATOR_NOT_AVAILABLE',
   NOT_COORDINATOR: 'NOT_COORDINATOR_FOR_GROUP',
 };
 

@@ -14,6 +14,8 @@ export type DescribedGroup = {
   groupId: string;
   state: string;
   groupProtocol: 'classic' | 'consumer';
+  /** "consumer"; "" for a group that only ever had offsets committed; another protocol's name (e.g. "connect"). */
+  protocolType: string;
   assignor: string | null;
   members: GroupMember[];
   /** Kafka's error code for this group (e.g. NOT_COORDINATOR, GROUP_ID_NOT_FOUND); 0 when described. */
@@ -32,6 +34,7 @@ function fromClassic(group: ClassicGroup): DescribedGroup {
     groupId: group.groupId,
     state: group.state,
     groupProtocol: 'classic',
+    protocolType: group.protocolType,
     // Only a Stable group has a selected protocol; "" otherwise.
     assignor: group.protocolData || null,
     members: group.members.map((m) => ({
@@ -50,6 +53,7 @@ function fromConsumer(group: ConsumerGroupDescription): DescribedGroup {
     groupId: group.groupId,
     state: group.state,
     groupProtocol: 'consumer',
+    protocolType: 'consumer',
     assignor: group.assignorName || null,
     members: group.members.map((m) => ({
       memberId: m.memberId,
@@ -101,6 +105,7 @@ export async function describeGroupMembers(
         groupId: g.groupId,
         state: 'Dead',
         groupProtocol: 'classic',
+        protocolType: '',
         assignor: null,
         members: [],
         errorCode: KafkaErrorCode.GROUP_ID_NOT_FOUND,

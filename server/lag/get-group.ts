@@ -5,6 +5,7 @@ import { groupLagSummary, groupRows } from '@/server/lag/group-rows';
 import { getGroupsSnapshot, type GroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { getLagSampler, lagSampling } from '@/server/lag/lag-sampler';
 import { fillGroupRecordTimes } from '@/server/lag/pass-record-times';
+import { readGroup } from '@/server/lag/read-group';
 import { KafkaErrorCode } from '@/server/kafka/error-codes';
 
 const find = (snapshot: GroupsSnapshot, groupId: string) =>
@@ -12,14 +13,19 @@ const find = (snapshot: GroupsSnapshot, groupId: string) =>
     (g) => g.groupId === groupId && g.errorCode !== KafkaErrorCode.GROUP_ID_NOT_FOUND && !(g.state === 'Dead' && g.committed.size === 0),
   );
 
-/** One group with the CLI's rows; a group missing from a recent snapshot is looked for in a fresh one before the 404. */
+/** The group from the cluster's groups snapshot; one missing from a recent snapshot is looked for in a fresh one. */
+async function fromGroupsSnapshot(clusterId: string, groupId: string): Promise<GroupsSnapshot> {
+  const snapshot = await getGroupsSnapshot(clusterId);
+  return find(snapshot, groupId) ? snapshot : getGroupsSnapshot(clusterId, { maxAgeMs: 0 });
+}
+
+/**
+ * One group with the CLI's rows, read on its own (its coordinator and its partitions' leaders only); from the
+ * cluster's groups snapshot when that read is not clear about the group.
+ */
 export async function getConsumerGroup(clusterId: string, groupId: string): Promise<ConsumerGroupDetailResponse> {
-  let snapshot = await getGroupsSnapshot(clusterId);
-  let group = find(snapshot, groupId);
-  if (!group) {
-    snapshot = await getGroupsSnapshot(clusterId, { maxAgeMs: 0 });
-    group = find(snapshot, groupId);
-  }
+  const snapshot = (await readGroup(clusterId, groupId)) ?? (await fromGroupsSnapshot(clusterId, groupId));
+  const group = find(snapshot, groupId);
   if (!group) throw new ApiError('NOT_FOUND', `Consumer group "${groupId}" does not exist`);
   const sampler = getLagSampler(clusterId);
   // The record times its lagging partitions need now, not at the next pass (sampled clusters only).

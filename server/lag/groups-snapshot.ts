@@ -33,9 +33,9 @@ export type GroupsSnapshot = {
 
 // Kafka lists other kinds of groups too (share, streams, connect): kafka-consumer-groups shows protocol type
 // "consumer" (classic and KIP-848) and "" (groups that only ever had offsets committed for them).
-const isConsumerGroup = (g: CoordinatedGroup) => g.protocolType === 'consumer' || g.protocolType === '';
+export const isConsumerProtocol = (protocolType: string) => protocolType === 'consumer' || protocolType === '';
 
-function committedOf(fetched: OffsetFetchGroup | undefined) {
+export function committedOf(fetched: OffsetFetchGroup | undefined) {
   const committed = new Map<string, string | null>();
   for (const topic of fetched?.topics ?? []) {
     for (const p of topic.partitions) if (p.errorCode === 0) committed.set(partitionKey(topic.name, p.partition), p.committedOffset);
@@ -43,7 +43,7 @@ function committedOf(fetched: OffsetFetchGroup | undefined) {
   return committed;
 }
 
-function errorText(code: number) {
+export function errorText(code: number) {
   const error = kafkaError(code);
   return error ? `${error.type}: ${error.message}` : undefined;
 }
@@ -120,40 +120,11 @@ function endOffsetLayout(groups: GroupRead[], metadata: ClusterMetadata) {
 }
 
 /**
- * All consumer groups of the cluster with their lag inputs, in three waves whatever the number of groups and
- * topics: ListGroups on every broker (the broker that lists a group is its coordinator); per coordinator one
- * OffsetFetch for all its groups plus DescribeGroups / ConsumerGroupDescribe; then one ListOffsets (latest,
- * READ_UNCOMMITTED = the high watermark) per leader — after the commits, so the race can only make lag larger,
- * never spuriously negative (kafka-consumer-groups reads in the same order). Metadata comes from the cluster
- * snapshot (at most 2 s old, refreshed when older or when a group reads a topic it does not know yet). A broker
- * that fails leaves errors on its groups, never a failed snapshot.
+ * The high watermarks of the partitions `groups` committed or are assigned, one ListOffsets per leader of `metadata`;
+ * a topic created after `metadata` was read gets one fresh Metadata before it is called unknown (deleted?).
  */
-async function readGroupsSnapshot(clusterId: string): Promise<GroupsSnapshot> {
-  // Only the layout is used here: any log dirs do.
-  let { metadata } = await getClusterSnapshot(clusterId, { logDirsMaxAgeMs: Infinity });
-  const { groups, errors } = await withKafka(clusterId, async (connection) => {
-    const errors: string[] = [];
-    const listed = await listGroupsByCoordinator(
-      connection,
-      metadata.brokers.map((b) => b.id),
-    );
-    for (const f of listed.failed) errors.push(`broker ${f.brokerId} could not list its groups: ${f.error}`);
-    const byCoordinator = new Map<number, CoordinatedGroup[]>();
-    for (const g of listed.groups.filter(isConsumerGroup)) {
-      let groups = byCoordinator.get(g.coordinatorId);
-      if (!groups) byCoordinator.set(g.coordinatorId, (groups = []));
-      groups.push(g);
-    }
-    const groups = (await Promise.all([...byCoordinator].map(([id, gs]) => readOnCoordinator(connection, id, gs)))).flat();
-    groups.sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
-    for (const g of groups) {
-      if (g.errorCode === KafkaErrorCode.NOT_COORDINATOR || g.errorCode === KafkaErrorCode.COORDINATOR_LOAD_IN_PROGRESS)
-        errors.push(`group ${g.groupId}: its coordinator moved or is loading; read again shortly`);
-    }
-    return { groups, errors };
-  });
+export async function readEndOffsets(clusterId: string, groups: GroupRead[], metadata: ClusterMetadata) {
   let { layout, unknown } = endOffsetLayout(groups, metadata);
-  // A topic created after the cluster snapshot was read: one fresh Metadata before calling it unknown.
   if (unknown.length > 0) {
     ({ metadata } = await getClusterSnapshot(clusterId, { maxAgeMs: 0, logDirsMaxAgeMs: Infinity }));
     ({ layout, unknown } = endOffsetLayout(groups, metadata));
@@ -172,6 +143,43 @@ async function readGroupsSnapshot(clusterId: string): Promise<GroupsSnapshot> {
       error: 'UNKNOWN_TOPIC_OR_PARTITION: the topic or partition does not exist (deleted?)',
     });
   }
+  return endOffsets;
+}
+
+/**
+ * All consumer groups of the cluster with their lag inputs, in three waves whatever the number of groups and
+ * topics: ListGroups on every broker (the broker that lists a group is its coordinator); per coordinator one
+ * OffsetFetch for all its groups plus DescribeGroups / ConsumerGroupDescribe; then one ListOffsets (latest,
+ * READ_UNCOMMITTED = the high watermark) per leader — after the commits, so the race can only make lag larger,
+ * never spuriously negative (kafka-consumer-groups reads in the same order). Metadata comes from the cluster
+ * snapshot (at most 2 s old, refreshed when older or when a group reads a topic it does not know yet). A broker
+ * that fails leaves errors on its groups, never a failed snapshot.
+ */
+async function readGroupsSnapshot(clusterId: string): Promise<GroupsSnapshot> {
+  // Only the layout is used here: any log dirs do.
+  const { metadata } = await getClusterSnapshot(clusterId, { logDirsMaxAgeMs: Infinity });
+  const { groups, errors } = await withKafka(clusterId, async (connection) => {
+    const errors: string[] = [];
+    const listed = await listGroupsByCoordinator(
+      connection,
+      metadata.brokers.map((b) => b.id),
+    );
+    for (const f of listed.failed) errors.push(`broker ${f.brokerId} could not list its groups: ${f.error}`);
+    const byCoordinator = new Map<number, CoordinatedGroup[]>();
+    for (const g of listed.groups.filter((g) => isConsumerProtocol(g.protocolType))) {
+      let groups = byCoordinator.get(g.coordinatorId);
+      if (!groups) byCoordinator.set(g.coordinatorId, (groups = []));
+      groups.push(g);
+    }
+    const groups = (await Promise.all([...byCoordinator].map(([id, gs]) => readOnCoordinator(connection, id, gs)))).flat();
+    groups.sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
+    for (const g of groups) {
+      if (g.errorCode === KafkaErrorCode.NOT_COORDINATOR || g.errorCode === KafkaErrorCode.COORDINATOR_LOAD_IN_PROGRESS)
+        errors.push(`group ${g.groupId}: its coordinator moved or is loading; read again shortly`);
+    }
+    return { groups, errors };
+  });
+  const endOffsets = await readEndOffsets(clusterId, groups, metadata);
   if ([...endOffsets.values()].some((o) => o.error)) errors.push('some end offsets could not be read');
   return { asOf: Date.now(), groups, endOffsets, errors };
 }
