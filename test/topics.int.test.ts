@@ -5,7 +5,13 @@ import { GET as getTopics } from '@/app/api/v1/clusters/[clusterId]/topics/route
 import { clusterHealthResponseSchema } from '@/lib/schemas/health-partitions';
 import { topicDetailResponseSchema, topicListResponseSchema } from '@/lib/schemas/topics';
 import { closeDb } from '@/server/db/client';
-import { closeAllConnections } from '@/server/kafka/clients';
+import { getClusterSnapshot } from '@/server/cluster-state/snapshot';
+import { leaderSizes } from '@/server/cluster-state/topic-summary';
+import { closeAllConnections, requestCounts } from '@/server/kafka/clients';
+import { partitionKey } from '@/server/kafka/partition-key';
+import { requestDelta } from '@/server/kafka/request-counter';
+import { getTopic as getTopicDetail } from '@/server/topics/get-topic';
+import { readTopicView } from '@/server/topics/topic-view';
 import { kafkaCli, parseTopicsDescribe, type CliPartition } from './support/cli';
 import { kafkaTarget } from './support/kafka-target';
 import { callRoute } from './support/routes';
@@ -96,6 +102,35 @@ describe(`topics and health API on ${target.label}`, () => {
     ).topics[0]!;
     expect(summary).toMatchObject({ name: topic, partitionCount: 3, replicationFactor: 3, messageCount: '300', underMinIsrPartitions: 0 });
     expect(Number(summary.sizeBytes)).toBeGreaterThan(300 * 100);
+  });
+
+  it("reads a topic's page for that topic alone, exactly as the cluster snapshot has it", async () => {
+    const names = [topic, '__consumer_offsets'];
+    for (const name of names) {
+      const snapshot = await getClusterSnapshot('local', { maxAgeMs: 0 });
+      const before = requestCounts('local');
+      const view = (await readTopicView('local', name))!;
+      const delta = requestDelta(before, requestCounts('local'));
+      const layout = snapshot.metadata.topics.find((t) => t.name === name)!;
+      expect(view.layout, name).toEqual(layout);
+      const keys = layout.partitions.map((p) => partitionKey(name, p.partition));
+      expect(
+        keys.map((k) => view.offsets.get(k)),
+        name,
+      ).toEqual(keys.map((k) => snapshot.offsets.get(k)));
+      const sizes = leaderSizes(snapshot);
+      expect(
+        keys.map((k) => view.leaderSizes.get(k)),
+        name,
+      ).toEqual(keys.map((k) => sizes.get(k)));
+      expect(keys.every((k) => view.leaderSizes.has(k))).toBe(true);
+      const leaders = new Set(layout.partitions.map((p) => p.leader)).size;
+      expect(delta, name).toEqual({ Metadata: 1, ListOffsets: expect.any(Number), DescribeLogDirs: leaders });
+      expect(delta.ListOffsets, name).toBeLessThanOrEqual(2 * leaders);
+      const detail = await getTopicDetail('local', name, { configs: false });
+      expect(detail.minInsyncReplicas, name).toBe(snapshot.minIsr.get(name) ?? null);
+    }
+    expect(await readTopicView('local', `${topic}-missing`)).toBeNull();
   });
 
   it('filters, sorts and pages the list', async () => {

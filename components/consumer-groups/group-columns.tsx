@@ -29,7 +29,7 @@ export function groupColumns(clusterId: string) {
   return [
     column.accessor('groupId', {
       header: 'Group',
-      size: 300,
+      size: 220,
       sortDescFirst: false,
       meta: { className: 'font-mono text-xs' },
       cell: ({ row: { original: g } }) => (
@@ -49,11 +49,11 @@ export function groupColumns(clusterId: string) {
         </span>
       ),
     }),
-    column.accessor('state', { header: 'State', size: 150, sortDescFirst: false, cell: (c) => <GroupStateBadge state={c.getValue()} /> }),
+    column.accessor('state', { header: 'State', size: 136, sortDescFirst: false, cell: (c) => <GroupStateBadge state={c.getValue()} /> }),
     column.display({
       id: 'protocol',
       header: 'Protocol',
-      size: 130,
+      size: 116,
       meta: { title: 'classic (JoinGroup) or consumer (KIP-848); the assignor' },
       cell: ({ row: { original: g } }) => (
         <span className="text-xs">
@@ -70,7 +70,7 @@ export function groupColumns(clusterId: string) {
     }),
     column.accessor('memberCount', {
       header: 'Members',
-      size: 90,
+      size: 92,
       sortDescFirst: true,
       meta: numeric('Active members'),
       cell: (c) => formatCount(c.getValue()),
@@ -78,7 +78,7 @@ export function groupColumns(clusterId: string) {
     column.display({
       id: 'topics',
       header: 'Topics',
-      size: 200,
+      size: 140,
       meta: { title: 'Topics the group committed offsets for or is assigned' },
       cell: ({ row: { original: g } }) => (
         <span className="truncate font-mono text-xs" title={g.topics.join('\n')}>
@@ -88,21 +88,21 @@ export function groupColumns(clusterId: string) {
     }),
     column.accessor('totalLag', {
       header: 'Total lag',
-      size: 110,
+      size: 100,
       sortDescFirst: true,
       meta: numeric('Σ LAG over the group’s rows, as kafka-consumer-groups computes it'),
       cell: (c) => <Lag value={c.getValue()} />,
     }),
     column.accessor('maxLag', {
       header: 'Max lag',
-      size: 100,
+      size: 92,
       sortDescFirst: true,
       meta: numeric('The largest LAG of one partition'),
       cell: (c) => <Lag value={c.getValue()} />,
     }),
     column.accessor('maxTimeLagMs', {
       header: 'Time lag',
-      size: 110,
+      size: 92,
       sortDescFirst: true,
       meta: numeric('How far behind the most lagging partition is: now − when its high watermark reached the committed offset'),
       cell: ({ row: { original: g } }) => (
@@ -116,13 +116,13 @@ export function groupColumns(clusterId: string) {
     column.display({
       id: 'status',
       header: 'Status',
-      size: 190,
+      size: 112,
       meta: { title: 'Burrow-style status of the worst partition over the console’s samples (OK < WARN < REWIND < STALL < STOP)' },
       cell: ({ row: { original: g } }) => <LagStatusBadge status={g.status} sampling={g.sampling} uncommitted={g.totalLag === null} />,
     }),
     column.accessor('coordinatorId', {
       header: 'Coordinator',
-      size: 110,
+      size: 124,
       sortDescFirst: false,
       meta: numeric('The broker coordinating this group'),
       cell: (c) => c.getValue(),

@@ -24,7 +24,7 @@ export function topicColumns(clusterId: string) {
   return [
     column.accessor('name', {
       header: 'Name',
-      size: 300,
+      size: 270,
       sortDescFirst: false,
       meta: { className: 'font-mono text-xs' },
       cell: ({ row: { original: t } }) => (
@@ -47,7 +47,7 @@ export function topicColumns(clusterId: string) {
     }),
     column.accessor('partitionCount', {
       header: 'Partitions',
-      size: 96,
+      size: 120,
       sortDescFirst: true,
       meta: numeric('Partitions'),
       cell: (c) => formatCount(c.getValue()),
@@ -101,7 +101,7 @@ export function topicColumns(clusterId: string) {
         );
       },
     }),
-    percent('preferredPercent', 'Preferred', 96, 'Partitions led by their preferred (first) replica'),
+    percent('preferredPercent', 'Preferred', 112, 'Partitions led by their preferred (first) replica'),
     percent('spreadPercent', 'Spread', 80, 'Brokers hosting the topic / brokers in the cluster'),
     percent('skewPercent', 'Skew', 72, 'Brokers holding more than their fair share of replicas'),
     percent('leaderSkewPercent', 'Leader skew', 88, 'Brokers leading more than their fair share of partitions'),

@@ -11,13 +11,16 @@ export type ViewName = (typeof VIEW_NAMES)[number];
 
 export const isViewName = (name: string): name is ViewName => (VIEW_NAMES as readonly string[]).includes(name);
 
-/** Runs one view; `topic` is the topic-detail target (the one with the most partitions). */
-export function runView(view: ViewName, clusterId: string, topic: string): Promise<unknown> {
+/**
+ * Runs one view; `topic` is the topic-detail target (the one with the most partitions). The topic detail reads its
+ * topic alone, shared for 2 s like the snapshot: `fresh` reads it again (the other views read the snapshot).
+ */
+export function runView(view: ViewName, clusterId: string, topic: string, { fresh = false } = {}): Promise<unknown> {
   switch (view) {
     case 'topicsList':
       return listTopics(clusterId, topicListQuerySchema.parse({}));
     case 'topicDetail':
-      return getTopic(clusterId, topic);
+      return getTopic(clusterId, topic, fresh ? { maxAgeMs: 0 } : {});
     case 'brokersList':
       return listBrokers(clusterId);
     case 'healthList':

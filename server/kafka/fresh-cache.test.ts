@@ -17,6 +17,18 @@ describe('freshCache', () => {
     expect((await get('c2', 2_000)).id).toBe('c2');
   });
 
+  it('forgets the keys read least recently beyond maxKeys', async () => {
+    const reads: string[] = [];
+    const get = freshCache(`test-${Math.random()}`, async (key: string) => reads.push(key), { maxKeys: 2 });
+    await get('a', 60_000);
+    await get('b', 60_000);
+    await get('a', 60_000); // a is now the most recent
+    await get('c', 60_000); // b is forgotten
+    await get('a', 60_000);
+    await get('b', 60_000);
+    expect(reads).toEqual(['a', 'b', 'c', 'b']);
+  });
+
   it('counts the age from when a slow read finished, not from when it started', async () => {
     vi.useFakeTimers();
     let reads = 0;

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { KafkajsBroker } from '@/server/kafka/kafkajs';
 import { onAnyBroker, type KafkaConnection } from '@/server/kafka/connection';
 import { describeQuorum, isKraftBroker, type QuorumDescription } from '@/server/protocol/describe-quorum';
 
@@ -27,6 +28,48 @@ export type ClusterMetadata = {
   topics: { name: string; internal: boolean; errorCode: number; partitions: PartitionLayout[] }[];
 };
 
+type MetadataTopic = Awaited<ReturnType<KafkajsBroker['metadata']>>['topicMetadata'][number];
+type TopicLayout = ClusterMetadata['topics'][number];
+
+function toTopicLayout(t: MetadataTopic): TopicLayout {
+  return {
+    name: t.topic,
+    internal: t.isInternal,
+    errorCode: t.topicErrorCode,
+    partitions: t.partitionMetadata
+      .map((p) => ({
+        partition: p.partitionId,
+        errorCode: p.partitionErrorCode,
+        leader: p.leader >= 0 ? p.leader : null,
+        replicas: p.replicas,
+        isr: p.isr,
+        offlineReplicas: p.offlineReplicas ?? [],
+      }))
+      .sort((a, b) => a.partition - b.partition),
+  };
+}
+
+/**
+ * One Metadata request for one topic: its layout, as the cluster's Metadata has it, and when it was read; null when
+ * Kafka does not know the topic (the connection never lets Metadata create it). Other topic errors (e.g.
+ * TOPIC_AUTHORIZATION_FAILED) are thrown, as kafkajs's Metadata parse throws them.
+ */
+export async function readTopicLayout(connection: KafkaConnection, topic: string): Promise<{ asOf: number; topic: TopicLayout } | null> {
+  return onAnyBroker(connection, async (broker) => {
+    let metadata: Awaited<ReturnType<KafkajsBroker['metadata']>>;
+    try {
+      metadata = await broker.metadata([topic]);
+    } catch (error) {
+      // The answer of this broker, not a failure to try the next one with.
+      if ((error as { type?: unknown }).type === 'UNKNOWN_TOPIC_OR_PARTITION') return null;
+      throw error;
+    }
+    const asOf = Date.now();
+    const found = metadata.topicMetadata.find((t) => t.topic === topic);
+    return found ? { asOf, topic: toTopicLayout(found) } : null;
+  });
+}
+
 /**
  * One Metadata request for all topics, plus DescribeQuorum on KRaft, both on the same broker in parallel.
  * kafkajs's Metadata (v6 at most) already carries racks and offline replicas; its describeCluster() drops them.
@@ -54,21 +97,7 @@ export async function readClusterMetadata(connection: KafkaConnection): Promise<
       brokers: metadata.brokers
         .map((b) => ({ id: b.nodeId, host: b.host, port: b.port, rack: b.rack ?? null }))
         .sort((a, b) => a.id - b.id),
-      topics: metadata.topicMetadata.map((t) => ({
-        name: t.topic,
-        internal: t.isInternal,
-        errorCode: t.topicErrorCode,
-        partitions: t.partitionMetadata
-          .map((p) => ({
-            partition: p.partitionId,
-            errorCode: p.partitionErrorCode,
-            leader: p.leader >= 0 ? p.leader : null,
-            replicas: p.replicas,
-            isr: p.isr,
-            offlineReplicas: p.offlineReplicas ?? [],
-          }))
-          .sort((a, b) => a.partition - b.partition),
-      })),
+      topics: metadata.topicMetadata.map(toTopicLayout),
     };
   });
 }

@@ -5,14 +5,15 @@ import { withKafka } from '@/server/kafka/clients';
 import { readClusterMetadata } from '@/server/kafka/metadata';
 import { onGroupCoordinator } from '@/server/lag/group-coordinator';
 import { getGroupsSnapshot } from '@/server/lag/groups-snapshot';
+import { getGroupRead } from '@/server/lag/read-group';
 import { deleteGroups } from '@/server/protocol/delete-groups';
 import { deleteOffsets } from '@/server/protocol/offset-delete';
 import { kafkaError } from '@/server/kafka/send-request';
 import { KafkaErrorCode } from '@/server/kafka/error-codes';
 
-/** Group pages poll a snapshot at most 2 s old: a fresh one makes the next poll show the change. */
-const refreshGroups = (clusterId: string) =>
-  getGroupsSnapshot(clusterId, { maxAgeMs: 0 }).then(
+/** Group pages and lists poll reads at most 2 s old: fresh ones make the next poll show the change. */
+const refreshGroups = (clusterId: string, groupId: string) =>
+  Promise.all([getGroupsSnapshot(clusterId, { maxAgeMs: 0 }), getGroupRead(clusterId, groupId, { maxAgeMs: 0 })]).then(
     () => undefined,
     () => undefined,
   );
@@ -31,7 +32,7 @@ export async function deleteConsumerGroup(clusterId: string, groupId: string): P
       if (error) throw error;
     }),
   );
-  await refreshGroups(clusterId);
+  await refreshGroups(clusterId, groupId);
   return { groupId, deleted: true };
 }
 
@@ -67,6 +68,6 @@ export async function deleteGroupOffsets(clusterId: string, groupId: string, top
       return partitions;
     });
   });
-  await refreshGroups(clusterId);
+  await refreshGroups(clusterId, groupId);
   return { groupId, topic, partitions };
 }

@@ -5,7 +5,7 @@ import { groupLagSummary, groupRows } from '@/server/lag/group-rows';
 import { getGroupsSnapshot, type GroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { getLagSampler, lagSampling } from '@/server/lag/lag-sampler';
 import { fillGroupRecordTimes } from '@/server/lag/pass-record-times';
-import { readGroup } from '@/server/lag/read-group';
+import { getGroupRead } from '@/server/lag/read-group';
 import { KafkaErrorCode } from '@/server/kafka/error-codes';
 
 const find = (snapshot: GroupsSnapshot, groupId: string) =>
@@ -24,7 +24,7 @@ async function fromGroupsSnapshot(clusterId: string, groupId: string): Promise<G
  * cluster's groups snapshot when that read is not clear about the group.
  */
 export async function getConsumerGroup(clusterId: string, groupId: string): Promise<ConsumerGroupDetailResponse> {
-  const snapshot = (await readGroup(clusterId, groupId)) ?? (await fromGroupsSnapshot(clusterId, groupId));
+  const snapshot = (await getGroupRead(clusterId, groupId)) ?? (await fromGroupsSnapshot(clusterId, groupId));
   const group = find(snapshot, groupId);
   if (!group) throw new ApiError('NOT_FOUND', `Consumer group "${groupId}" does not exist`);
   const sampler = getLagSampler(clusterId);

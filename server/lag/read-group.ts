@@ -5,7 +5,15 @@ import { withKafka } from '@/server/kafka/clients';
 import { onAnyBroker, type KafkaConnection } from '@/server/kafka/connection';
 import { KafkaErrorCode } from '@/server/kafka/error-codes';
 import { describeGroupMembers } from '@/server/lag/describe-group-members';
-import { committedOf, isConsumerProtocol, readEndOffsets, type GroupRead, type GroupsSnapshot } from '@/server/lag/groups-snapshot';
+import {
+  GROUPS_SNAPSHOT_MAX_AGE_MS,
+  committedOf,
+  isConsumerProtocol,
+  readEndOffsets,
+  type GroupRead,
+  type GroupsSnapshot,
+} from '@/server/lag/groups-snapshot';
+import { freshCache } from '@/server/kafka/fresh-cache';
 import { processState } from '@/server/process-state';
 import { findGroupCoordinatorId } from '@/server/protocol/find-coordinator';
 import { allCommittedPartitions, fetchCommittedOffsets } from '@/server/protocol/offset-fetch';
@@ -100,4 +108,18 @@ export async function readGroup(clusterId: string, groupId: string): Promise<Gro
   }
   const errors = [...endOffsets.values()].some((o) => o.error) ? ['some end offsets could not be read'] : [];
   return { asOf: Date.now(), groups, endOffsets, errors };
+}
+
+const groupReads = freshCache(
+  'consumer-group',
+  (_key, group: { clusterId: string; groupId: string } | undefined) => readGroup(group!.clusterId, group!.groupId),
+  { maxKeys: MAX_KNOWN_GROUPS },
+);
+
+/**
+ * The group as its page shows it, shared by every viewer: read again (single-flight) when older than `maxAgeMs`, as
+ * the lists' snapshots are, so that Kafka's load follows the groups viewed and not the number of viewers.
+ */
+export function getGroupRead(clusterId: string, groupId: string, { maxAgeMs = GROUPS_SNAPSHOT_MAX_AGE_MS } = {}) {
+  return groupReads(knownKey(clusterId, groupId), maxAgeMs, { options: { clusterId, groupId } });
 }

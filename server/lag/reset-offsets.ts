@@ -9,6 +9,7 @@ import { readOffsetsForTime } from '@/server/kafka/offsets-for-time';
 import { partitionKey } from '@/server/kafka/partition-key';
 import { assertInactive, describeGroupState, onGroupCoordinator, readGroupPosition } from '@/server/lag/group-coordinator';
 import { getGroupsSnapshot } from '@/server/lag/groups-snapshot';
+import { getGroupRead } from '@/server/lag/read-group';
 import { partitionsToReset, planReset, type PartitionBounds } from '@/server/lag/reset-plan';
 import { commitOffsets } from '@/server/protocol/offset-commit';
 import { kafkaError } from '@/server/kafka/send-request';
@@ -124,7 +125,9 @@ export async function resetGroupOffsets(clusterId: string, groupId: string, inpu
     });
     return plan;
   });
-  // The group pages poll a snapshot at most 2 s old: read a fresh one so the next poll shows the new offsets.
-  await getGroupsSnapshot(clusterId, { maxAgeMs: 0 }).catch(() => undefined);
+  // Group pages and lists poll reads at most 2 s old: fresh ones make the next poll show the new offsets.
+  await Promise.all([getGroupsSnapshot(clusterId, { maxAgeMs: 0 }), getGroupRead(clusterId, groupId, { maxAgeMs: 0 })]).catch(
+    () => undefined,
+  );
   return { groupId, ...prepared };
 }

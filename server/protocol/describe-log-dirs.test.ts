@@ -67,6 +67,18 @@ describe('DescribeLogDirs', () => {
     expect(encodeBody(describeLogDirsApi, undefined, version).toString('hex')).toBe('00' + '00' + '00');
   });
 
+  it('encodes a filter as the topics and partitions to describe, in both layouts', () => {
+    const filter = [{ topic: 'ab', partitions: [0, 2] }];
+    // v1: int32 count | int16-length string | int32 count, int32 partitions.
+    expect(encodeBody(describeLogDirsApi, filter, 1).toString('hex')).toBe(
+      '00000001' + '0002' + '6162' + '00000002' + '00000000' + '00000002',
+    );
+    // v2+: header tags | compact count+1 | compact string (length+1) | compact partitions | topic tags | request tags.
+    expect(encodeBody(describeLogDirsApi, filter, 2).toString('hex')).toBe(
+      '00' + '02' + '03' + '6162' + '03' + '00000000' + '00000002' + '00' + '00',
+    );
+  });
+
   it.each([1, 2, 3, 4])('decodes a v%d response', (version) => {
     const decoded = decodeBody(describeLogDirsApi, response(version), version);
     expect(decoded.errorCode).toBe(0);

@@ -28,21 +28,29 @@ type RawLogDir = {
 };
 export type DescribeLogDirsResponse = { errorCode: number; results: RawLogDir[] };
 
+/** Which replicas to describe: these partitions of these topics; undefined for every replica of the broker. */
+export type LogDirsFilter = { topic: string; partitions: number[] }[] | undefined;
+
 /**
  * DescribeLogDirs (API 35), versions 1-4: Kafka 4.0 removed v0 (KIP-896), v2 is the first flexible version,
  * v3 adds the top-level ErrorCode, v4 adds TotalBytes/UsableBytes per log dir (-1 when unknown).
  * Layouts from Kafka's DescribeLogDirsRequest.json / DescribeLogDirsResponse.json.
  */
-export const describeLogDirsApi: ProtocolApi<void, DescribeLogDirsResponse> = {
+export const describeLogDirsApi: ProtocolApi<LogDirsFilter, DescribeLogDirsResponse> = {
   apiKey: 35,
   apiName: 'DescribeLogDirs',
   minVersion: 1,
   maxVersion: 4,
   flexibleFrom: 2,
-  encode(w, _input, version) {
+  encode(w, filter, version) {
     // Topics = null asks for every partition on every log dir of the broker.
-    if (version >= 2) w.compactArray(null, () => {}).emptyTaggedFields();
-    else w.array(null, () => {});
+    const topics = filter ?? null;
+    if (version >= 2) {
+      w.compactArray(topics, (w, t) => {
+        w.compactString(t.topic).compactArray(t.partitions, (w, p) => w.int32(p));
+        w.emptyTaggedFields();
+      }).emptyTaggedFields();
+    } else w.array(topics, (w, t) => w.string(t.topic).array(t.partitions, (w, p) => w.int32(p)));
   },
   decode(r, version) {
     const flexible = version >= 2;
@@ -105,9 +113,12 @@ export function toBrokerLogDirs(brokerId: number, response: DescribeLogDirsRespo
   };
 }
 
-/** Every log dir of one broker with the size of every replica it holds (and future replicas of KIP-113 moves). */
-export async function describeLogDirs(broker: KafkajsBroker): Promise<BrokerLogDirs> {
-  const response = await sendRequest(broker, describeLogDirsApi, undefined);
+/**
+ * Every log dir of one broker with the size of every replica it holds (and future replicas of KIP-113 moves), or of
+ * the replicas `filter` names.
+ */
+export async function describeLogDirs(broker: KafkajsBroker, filter?: LogDirsFilter): Promise<BrokerLogDirs> {
+  const response = await sendRequest(broker, describeLogDirsApi, filter);
   // v3+: e.g. CLUSTER_AUTHORIZATION_FAILED; older versions answer an empty result list instead.
   const topLevel = kafkaError(response.errorCode);
   if (topLevel) throw topLevel;

@@ -2,12 +2,12 @@ import 'server-only';
 import { ApiError } from '@/lib/errors';
 import type { ConfigEntry, ConfigListResponse } from '@/lib/schemas/configs';
 import type { TopicDetailResponse } from '@/lib/schemas/topics';
-import { getClusterSnapshot, type ClusterSnapshot } from '@/server/cluster-state/snapshot';
 import { partitionKey } from '@/server/kafka/partition-key';
-import { leaderSizes } from '@/server/cluster-state/topic-summary';
 import { withKafka } from '@/server/kafka/clients';
 import { toConfigEntries } from '@/server/kafka/config-entries';
-import { describeTopicConfigs } from '@/server/kafka/topic-configs';
+import { describeTopicConfigs, readTopicConfigValues } from '@/server/kafka/topic-configs';
+import { getTopicView } from '@/server/topics/topic-view';
+import { SNAPSHOT_MAX_AGE_MS } from '@/server/cluster-state/snapshot';
 import { kafkaError } from '@/server/kafka/send-request';
 
 /** Every config of one topic with where its value comes from; sensitive values never leave the server. */
@@ -22,26 +22,37 @@ async function readTopicConfigs(clusterId: string, topic: string): Promise<Confi
   return toConfigEntries(entries, 'topic');
 }
 
-/** A name missing from a recent snapshot is looked up once more in a fresh one before the 404. */
-async function snapshotWith(clusterId: string, topic: string): Promise<ClusterSnapshot> {
-  const recent = await getClusterSnapshot(clusterId);
-  if (recent.metadata.topics.some((t) => t.name === topic)) return recent;
-  return getClusterSnapshot(clusterId, { maxAgeMs: 0 });
+/** The effective min.insync.replicas (the topic's, else the broker default Kafka applies); null when unreadable. */
+const minIsrOf = (value: string | null | undefined) => (value != null && Number.isInteger(Number(value)) ? Number(value) : null);
+
+async function readMinIsr(clusterId: string, topic: string): Promise<number | null> {
+  const values = await withKafka(clusterId, (c) => readTopicConfigValues(c, [topic], ['min.insync.replicas']));
+  return minIsrOf(values.get(topic)?.get('min.insync.replicas'));
 }
 
-/** The topic's partitions from the snapshot and, unless `configs: false`, its configs (one DescribeConfigs). */
-export async function getTopic(clusterId: string, topic: string, { configs: withConfigs = true } = {}): Promise<TopicDetailResponse> {
-  // Configs in parallel with the snapshot: two bounded Kafka reads must not add up past the route's deadline.
+/**
+ * The topic's partitions, read for this topic alone (topic-view.ts; shared while younger than `maxAgeMs`), and unless `configs: false` its configs (one
+ * DescribeConfigs, which also gives min.insync.replicas; without configs that one value is read alone).
+ */
+export async function getTopic(
+  clusterId: string,
+  topic: string,
+  { configs: withConfigs = true, maxAgeMs = SNAPSHOT_MAX_AGE_MS } = {},
+): Promise<TopicDetailResponse> {
+  // In parallel with the partitions: two bounded Kafka reads must not add up past the route's deadline.
   const configsRead = withConfigs ? readTopicConfigs(clusterId, topic) : undefined;
-  configsRead?.catch(() => {}); // awaited below, after the 404 check; never an unhandled rejection meanwhile
-  const snapshot = await snapshotWith(clusterId, topic);
-  const meta = snapshot.metadata.topics.find((t) => t.name === topic);
-  if (!meta) throw new ApiError('NOT_FOUND', `Topic "${topic}" does not exist`);
-  const sizes = leaderSizes(snapshot);
+  const minIsrRead = withConfigs ? undefined : readMinIsr(clusterId, topic);
+  // Awaited below, after the 404 check; never an unhandled rejection meanwhile.
+  configsRead?.catch(() => {});
+  minIsrRead?.catch(() => {});
+  // A topic just created may not have reached the broker that answered yet: asked once more before the 404.
+  const view = (await getTopicView(clusterId, topic, { maxAgeMs })) ?? (await getTopicView(clusterId, topic, { maxAgeMs: 0 }));
+  if (!view) throw new ApiError('NOT_FOUND', `Topic "${topic}" does not exist`);
   const configs = await configsRead;
-  const partitions = meta.partitions.map((p) => {
-    const offsets = snapshot.offsets.get(partitionKey(topic, p.partition));
-    const size = sizes.get(partitionKey(topic, p.partition));
+  const minIsr = configs ? minIsrOf(configs.find((c) => c.name === 'min.insync.replicas')?.value) : await minIsrRead!.catch(() => null);
+  const partitions = view.layout.partitions.map((p) => {
+    const offsets = view.offsets.get(partitionKey(topic, p.partition));
+    const size = view.leaderSizes.get(partitionKey(topic, p.partition));
     return {
       partition: p.partition,
       leader: p.leader,
@@ -54,12 +65,11 @@ export async function getTopic(clusterId: string, topic: string, { configs: with
       ...(offsets?.error ? { error: offsets.error } : {}),
     };
   });
-  const minIsr = snapshot.minIsr.get(topic) ?? null;
-  const partial = snapshot.errors.length > 0 || partitions.some((p) => p.error);
+  const partial = view.errors.length > 0 || partitions.some((p) => p.error);
   return {
-    asOf: snapshot.asOf,
+    asOf: view.asOf,
     name: topic,
-    internal: meta.internal,
+    internal: view.layout.internal,
     ...(partial ? { partial: true } : {}),
     minInsyncReplicas: minIsr,
     partitions,

@@ -1,0 +1,74 @@
+import 'server-only';
+import { SNAPSHOT_MAX_AGE_MS, type ClusterSnapshot } from '@/server/cluster-state/snapshot';
+import { freshCache } from '@/server/kafka/fresh-cache';
+import { withKafka } from '@/server/kafka/clients';
+import { readLogDirs } from '@/server/kafka/log-dirs';
+import { readTopicLayout } from '@/server/kafka/metadata';
+import { readOffsets, type PartitionOffsets } from '@/server/kafka/offsets';
+import { partitionKey } from '@/server/kafka/partition-key';
+
+type TopicLayout = ClusterSnapshot['metadata']['topics'][number];
+
+/** What a topic's page shows of the cluster, read for that topic alone. */
+export type TopicView = {
+  /** When the layout was read; the offsets and sizes are read after it. */
+  asOf: number;
+  layout: TopicLayout;
+  /** By partitionKey. */
+  offsets: Map<string, PartitionOffsets>;
+  /** The leader replica's size, by partitionKey; missing where its broker's log dirs could not be read. */
+  leaderSizes: Map<string, bigint>;
+  /** What could not be read; the page then shows `partial: true`. */
+  errors: string[];
+};
+
+/**
+ * One topic read on its own, so that its page costs what the topic costs and not what the whole cluster does: one
+ * Metadata for the topic, then in parallel ListOffsets (earliest and latest) per leader of its partitions and
+ * DescribeLogDirs for its partitions on each of those leaders (only the leader's replica counts toward the size,
+ * as in the cluster snapshot). null when Kafka does not know the topic.
+ */
+export async function readTopicView(clusterId: string, topic: string): Promise<TopicView | null> {
+  return withKafka(clusterId, async (connection) => {
+    // A refusal (e.g. TOPIC_AUTHORIZATION_FAILED) is thrown inside withKafka, which maps it to the API's error.
+    const read = await readTopicLayout(connection, topic);
+    if (!read) return null;
+    const { asOf, topic: layout } = read;
+    const leaders = [...new Set(layout.partitions.flatMap((p) => (p.leader === null ? [] : [p.leader])))];
+    const filter = [{ topic, partitions: layout.partitions.map((p) => p.partition) }];
+    const [offsets, logDirs] = await Promise.all([readOffsets(connection, [layout]), readLogDirs(connection, leaders, { filter })]);
+    const errors: string[] = [];
+    const leaderOf = new Map(layout.partitions.map((p) => [p.partition, p.leader]));
+    const leaderSizes = new Map<string, bigint>();
+    for (const broker of logDirs) {
+      if ('error' in broker) {
+        errors.push(`broker ${broker.brokerId} log dirs: ${broker.error}`);
+        continue;
+      }
+      for (const dir of broker.logDirs) {
+        for (const replica of dir.partitions) {
+          if (replica.topic === topic && !replica.isFuture && leaderOf.get(replica.partition) === broker.brokerId)
+            leaderSizes.set(partitionKey(topic, replica.partition), BigInt(replica.sizeBytes));
+        }
+      }
+    }
+    if (offsets.some((o) => o.error !== null)) errors.push('some partition offsets could not be read');
+    return { asOf, layout, offsets: new Map(offsets.map((o) => [partitionKey(o.topic, o.partition), o])), leaderSizes, errors };
+  });
+}
+
+/** Bounded: a console that has shown many topics forgets the oldest views. */
+const MAX_VIEWS = 10_000;
+const views = freshCache(
+  'topic-view',
+  (_key, topic: { clusterId: string; name: string } | undefined) => readTopicView(topic!.clusterId, topic!.name),
+  { maxKeys: MAX_VIEWS },
+);
+
+/**
+ * The topic as its page shows it, shared by every viewer: read again (single-flight) when older than `maxAgeMs`, as
+ * the cluster snapshot is, so that Kafka's load follows the topics viewed and not the number of viewers.
+ */
+export function getTopicView(clusterId: string, topic: string, { maxAgeMs = SNAPSHOT_MAX_AGE_MS } = {}) {
+  return views(`${clusterId}\u0000${topic}`, maxAgeMs, { options: { clusterId, name: topic } });
+}
