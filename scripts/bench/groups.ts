@@ -70,8 +70,9 @@ export async function measureGroups(clusterId: string, runs: number, cliRuns: nu
           detail: {
             groupId: busiest.groupId,
             partitions: busiest.committed.size,
-            first: await samples(1, clusterId, () => getConsumerGroup(clusterId, busiest.groupId)),
-            fresh: await samples(runs, clusterId, () => getConsumerGroup(clusterId, busiest.groupId)),
+            first: await samples(1, clusterId, () => getConsumerGroup(clusterId, busiest.groupId, { maxAgeMs: 0 })),
+            fresh: await samples(runs, clusterId, () => getConsumerGroup(clusterId, busiest.groupId, { maxAgeMs: 0 })),
+            warmCached: await samples(runs, clusterId, () => getConsumerGroup(clusterId, busiest.groupId)),
             fromFreshSnapshot: await samples(runs, clusterId, async () => {
               const fresh = await getGroupsSnapshot(clusterId, { maxAgeMs: 0 });
               return fresh.groups.find((g) => g.groupId === busiest.groupId);

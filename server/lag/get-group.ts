@@ -2,7 +2,7 @@ import 'server-only';
 import { ApiError } from '@/lib/errors';
 import type { ConsumerGroupDetailResponse } from '@/lib/schemas/consumer-groups';
 import { groupLagSummary, groupRows } from '@/server/lag/group-rows';
-import { getGroupsSnapshot, type GroupsSnapshot } from '@/server/lag/groups-snapshot';
+import { GROUPS_SNAPSHOT_MAX_AGE_MS, getGroupsSnapshot, type GroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { getLagSampler, lagSampling } from '@/server/lag/lag-sampler';
 import { fillGroupRecordTimes } from '@/server/lag/pass-record-times';
 import { getGroupRead } from '@/server/lag/read-group';
@@ -20,11 +20,15 @@ async function fromGroupsSnapshot(clusterId: string, groupId: string): Promise<G
 }
 
 /**
- * One group with the CLI's rows, read on its own (its coordinator and its partitions' leaders only); from the
- * cluster's groups snapshot when that read is not clear about the group.
+ * One group with the CLI's rows, read on its own (its coordinator and its partitions' leaders only; shared while
+ * younger than `maxAgeMs`); from the cluster's groups snapshot when that read is not clear about the group.
  */
-export async function getConsumerGroup(clusterId: string, groupId: string): Promise<ConsumerGroupDetailResponse> {
-  const snapshot = (await getGroupRead(clusterId, groupId)) ?? (await fromGroupsSnapshot(clusterId, groupId));
+export async function getConsumerGroup(
+  clusterId: string,
+  groupId: string,
+  { maxAgeMs = GROUPS_SNAPSHOT_MAX_AGE_MS } = {},
+): Promise<ConsumerGroupDetailResponse> {
+  const snapshot = (await getGroupRead(clusterId, groupId, { maxAgeMs })) ?? (await fromGroupsSnapshot(clusterId, groupId));
   const group = find(snapshot, groupId);
   if (!group) throw new ApiError('NOT_FOUND', `Consumer group "${groupId}" does not exist`);
   const sampler = getLagSampler(clusterId);

@@ -101,10 +101,11 @@ export async function readGroup(clusterId: string, groupId: string): Promise<Gro
   const groups = [outcome.group];
   const { metadata } = await getClusterSnapshot(clusterId, { maxAgeMs: LAYOUT_MAX_AGE_MS, logDirsMaxAgeMs: Infinity });
   let endOffsets = await readEndOffsets(clusterId, groups, metadata);
-  // A leader that moved since the layout was read: once more on a fresh layout.
+  // A leader that moved since the layout was read: once more on a layout as young as the pages' (not younger: an
+  // offline partition would otherwise make every read of the group read the whole cluster's layout again).
   if ([...endOffsets.values()].some((o) => o.error)) {
-    const fresh = await getClusterSnapshot(clusterId, { maxAgeMs: 0, logDirsMaxAgeMs: Infinity });
-    endOffsets = await readEndOffsets(clusterId, groups, fresh.metadata);
+    const recent = await getClusterSnapshot(clusterId, { logDirsMaxAgeMs: Infinity });
+    if (recent.metadata !== metadata) endOffsets = await readEndOffsets(clusterId, groups, recent.metadata);
   }
   const errors = [...endOffsets.values()].some((o) => o.error) ? ['some end offsets could not be read'] : [];
   return { asOf: Date.now(), groups, endOffsets, errors };

@@ -5,7 +5,7 @@ import type { TopicDetailResponse } from '@/lib/schemas/topics';
 import { partitionKey } from '@/server/kafka/partition-key';
 import { withKafka } from '@/server/kafka/clients';
 import { toConfigEntries } from '@/server/kafka/config-entries';
-import { describeTopicConfigs, readTopicConfigValues } from '@/server/kafka/topic-configs';
+import { describeTopicConfigs } from '@/server/kafka/topic-configs';
 import { getTopicView } from '@/server/topics/topic-view';
 import { SNAPSHOT_MAX_AGE_MS } from '@/server/cluster-state/snapshot';
 import { kafkaError } from '@/server/kafka/send-request';
@@ -22,17 +22,9 @@ async function readTopicConfigs(clusterId: string, topic: string): Promise<Confi
   return toConfigEntries(entries, 'topic');
 }
 
-/** The effective min.insync.replicas (the topic's, else the broker default Kafka applies); null when unreadable. */
-const minIsrOf = (value: string | null | undefined) => (value != null && Number.isInteger(Number(value)) ? Number(value) : null);
-
-async function readMinIsr(clusterId: string, topic: string): Promise<number | null> {
-  const values = await withKafka(clusterId, (c) => readTopicConfigValues(c, [topic], ['min.insync.replicas']));
-  return minIsrOf(values.get(topic)?.get('min.insync.replicas'));
-}
-
 /**
- * The topic's partitions, read for this topic alone (topic-view.ts; shared while younger than `maxAgeMs`), and unless `configs: false` its configs (one
- * DescribeConfigs, which also gives min.insync.replicas; without configs that one value is read alone).
+ * The topic's partitions and min.insync.replicas, read for this topic alone (topic-view.ts; shared while younger
+ * than `maxAgeMs`), and unless `configs: false` its configs (one DescribeConfigs).
  */
 export async function getTopic(
   clusterId: string,
@@ -41,15 +33,12 @@ export async function getTopic(
 ): Promise<TopicDetailResponse> {
   // In parallel with the partitions: two bounded Kafka reads must not add up past the route's deadline.
   const configsRead = withConfigs ? readTopicConfigs(clusterId, topic) : undefined;
-  const minIsrRead = withConfigs ? undefined : readMinIsr(clusterId, topic);
   // Awaited below, after the 404 check; never an unhandled rejection meanwhile.
   configsRead?.catch(() => {});
-  minIsrRead?.catch(() => {});
   // A topic just created may not have reached the broker that answered yet: asked once more before the 404.
   const view = (await getTopicView(clusterId, topic, { maxAgeMs })) ?? (await getTopicView(clusterId, topic, { maxAgeMs: 0 }));
   if (!view) throw new ApiError('NOT_FOUND', `Topic "${topic}" does not exist`);
   const configs = await configsRead;
-  const minIsr = configs ? minIsrOf(configs.find((c) => c.name === 'min.insync.replicas')?.value) : await minIsrRead!.catch(() => null);
   const partitions = view.layout.partitions.map((p) => {
     const offsets = view.offsets.get(partitionKey(topic, p.partition));
     const size = view.leaderSizes.get(partitionKey(topic, p.partition));
@@ -71,7 +60,7 @@ export async function getTopic(
     name: topic,
     internal: view.layout.internal,
     ...(partial ? { partial: true } : {}),
-    minInsyncReplicas: minIsr,
+    minInsyncReplicas: view.minIsr,
     partitions,
     ...(configs ? { configs } : {}),
   };

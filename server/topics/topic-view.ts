@@ -5,6 +5,7 @@ import { withKafka } from '@/server/kafka/clients';
 import { readLogDirs } from '@/server/kafka/log-dirs';
 import { readTopicLayout } from '@/server/kafka/metadata';
 import { readOffsets, type PartitionOffsets } from '@/server/kafka/offsets';
+import { readTopicConfigValues } from '@/server/kafka/topic-configs';
 import { partitionKey } from '@/server/kafka/partition-key';
 
 type TopicLayout = ClusterSnapshot['metadata']['topics'][number];
@@ -18,6 +19,8 @@ export type TopicView = {
   offsets: Map<string, PartitionOffsets>;
   /** The leader replica's size, by partitionKey; missing where its broker's log dirs could not be read. */
   leaderSizes: Map<string, bigint>;
+  /** The effective min.insync.replicas (the topic's, else the broker default Kafka applies); null when unreadable. */
+  minIsr: number | null;
   /** What could not be read; the page then shows `partial: true`. */
   errors: string[];
 };
@@ -26,7 +29,7 @@ export type TopicView = {
  * One topic read on its own, so that its page costs what the topic costs and not what the whole cluster does: one
  * Metadata for the topic, then in parallel ListOffsets (earliest and latest) per leader of its partitions and
  * DescribeLogDirs for its partitions on each of those leaders (only the leader's replica counts toward the size,
- * as in the cluster snapshot). null when Kafka does not know the topic.
+ * as in the cluster snapshot) and DescribeConfigs for its min.insync.replicas. null when Kafka does not know the topic.
  */
 export async function readTopicView(clusterId: string, topic: string): Promise<TopicView | null> {
   return withKafka(clusterId, async (connection) => {
@@ -36,8 +39,16 @@ export async function readTopicView(clusterId: string, topic: string): Promise<T
     const { asOf, topic: layout } = read;
     const leaders = [...new Set(layout.partitions.flatMap((p) => (p.leader === null ? [] : [p.leader])))];
     const filter = [{ topic, partitions: layout.partitions.map((p) => p.partition) }];
-    const [offsets, logDirs] = await Promise.all([readOffsets(connection, [layout]), readLogDirs(connection, leaders, { filter })]);
     const errors: string[] = [];
+    const [offsets, logDirs, configs] = await Promise.all([
+      readOffsets(connection, [layout]),
+      readLogDirs(connection, leaders, { filter }),
+      readTopicConfigValues(connection, [topic], ['min.insync.replicas']).catch((error: unknown) => {
+        errors.push(`topic configs: ${error instanceof Error ? error.message : String(error)}`);
+        return new Map<string, Map<string, string | null>>();
+      }),
+    ]);
+    const minIsrValue = Number(configs.get(topic)?.get('min.insync.replicas'));
     const leaderOf = new Map(layout.partitions.map((p) => [p.partition, p.leader]));
     const leaderSizes = new Map<string, bigint>();
     for (const broker of logDirs) {
@@ -53,7 +64,14 @@ export async function readTopicView(clusterId: string, topic: string): Promise<T
       }
     }
     if (offsets.some((o) => o.error !== null)) errors.push('some partition offsets could not be read');
-    return { asOf, layout, offsets: new Map(offsets.map((o) => [partitionKey(o.topic, o.partition), o])), leaderSizes, errors };
+    return {
+      asOf,
+      layout,
+      offsets: new Map(offsets.map((o) => [partitionKey(o.topic, o.partition), o])),
+      leaderSizes,
+      minIsr: Number.isInteger(minIsrValue) ? minIsrValue : null,
+      errors,
+    };
   });
 }
 
