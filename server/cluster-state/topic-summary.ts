@@ -4,33 +4,45 @@ import { partitionRisks } from '@/server/cluster-state/partition-health';
 import { perSnapshot } from '@/server/cluster-state/per-snapshot';
 import type { ClusterSnapshot } from '@/server/cluster-state/snapshot';
 import { topicBalance } from '@/server/cluster-state/topic-balance';
+import type { BrokerLogDirsResult } from '@/server/kafka/log-dirs';
+import type { TopicLayout } from '@/server/kafka/metadata';
 import { partitionKey } from '@/server/kafka/partition-key';
 
-type TopicMetadata = ClusterSnapshot['metadata']['topics'][number];
-
 /** The partition numbered `n`: metadata lists partitions sorted and normally numbered 0..n-1, else a search. */
-function partitionOf(topic: TopicMetadata, n: number) {
+function partitionOf(topic: TopicLayout, n: number) {
   const at = topic.partitions[n];
   return at?.partition === n ? at : topic.partitions.find((p) => p.partition === n);
 }
 
-function computeLeaderSizes(snapshot: ClusterSnapshot): Map<string, bigint> {
-  const topics = new Map(snapshot.metadata.topics.map((t) => [t.name, t]));
+/**
+ * The size of each partition's leader replica (`partitionKey`) in brokers' log dirs, future replicas (KIP-113 moves)
+ * excluded; `leaderOf` gives a partition's leader (undefined for a topic the caller does not ask about).
+ */
+export function leaderReplicaSizes(
+  logDirs: readonly BrokerLogDirsResult[],
+  leaderOf: (topic: string, partition: number) => number | null | undefined,
+): Map<string, bigint> {
   const sizes = new Map<string, bigint>();
-  for (const broker of snapshot.logDirs) {
+  for (const broker of logDirs) {
     if ('error' in broker) continue;
     for (const dir of broker.logDirs) {
       for (const replica of dir.partitions) {
-        if (replica.isFuture) continue;
-        const topic = topics.get(replica.topic);
         // Only the leader's replica counts; a key is built for it alone.
-        if (topic && partitionOf(topic, replica.partition)?.leader === broker.brokerId) {
+        if (!replica.isFuture && leaderOf(replica.topic, replica.partition) === broker.brokerId) {
           sizes.set(partitionKey(replica.topic, replica.partition), BigInt(replica.sizeBytes));
         }
       }
     }
   }
   return sizes;
+}
+
+function computeLeaderSizes(snapshot: ClusterSnapshot): Map<string, bigint> {
+  const topics = new Map(snapshot.metadata.topics.map((t) => [t.name, t]));
+  return leaderReplicaSizes(snapshot.logDirs, (name, partition) => {
+    const topic = topics.get(name);
+    return topic && partitionOf(topic, partition)?.leader;
+  });
 }
 
 /**
@@ -47,7 +59,7 @@ export const topicSummaries: (snapshot: ClusterSnapshot) => readonly TopicSummar
   return s.metadata.topics.map((t) => summarizeTopic(s, t, sizes));
 });
 
-export function summarizeTopic(snapshot: ClusterSnapshot, topic: TopicMetadata, sizes: ReadonlyMap<string, bigint>): TopicSummary {
+export function summarizeTopic(snapshot: ClusterSnapshot, topic: TopicLayout, sizes: ReadonlyMap<string, bigint>): TopicSummary {
   const minIsr = snapshot.minIsr.get(topic.name);
   let messages = 0n;
   let size = 0n;

@@ -29,7 +29,7 @@ export type ClusterMetadata = {
 };
 
 type MetadataTopic = Awaited<ReturnType<KafkajsBroker['metadata']>>['topicMetadata'][number];
-type TopicLayout = ClusterMetadata['topics'][number];
+export type TopicLayout = ClusterMetadata['topics'][number];
 
 function toTopicLayout(t: MetadataTopic): TopicLayout {
   return {

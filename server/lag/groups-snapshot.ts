@@ -43,7 +43,7 @@ export function committedOf(fetched: OffsetFetchGroup | undefined) {
   return committed;
 }
 
-export function errorText(code: number) {
+function errorText(code: number) {
   const error = kafkaError(code);
   return error ? `${error.type}: ${error.message}` : undefined;
 }

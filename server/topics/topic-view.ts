@@ -1,14 +1,13 @@
 import 'server-only';
-import { SNAPSHOT_MAX_AGE_MS, type ClusterSnapshot } from '@/server/cluster-state/snapshot';
+import { SNAPSHOT_MAX_AGE_MS } from '@/server/cluster-state/snapshot';
+import { leaderReplicaSizes } from '@/server/cluster-state/topic-summary';
 import { freshCache } from '@/server/kafka/fresh-cache';
 import { withKafka } from '@/server/kafka/clients';
 import { readLogDirs } from '@/server/kafka/log-dirs';
-import { readTopicLayout } from '@/server/kafka/metadata';
+import { readTopicLayout, type TopicLayout } from '@/server/kafka/metadata';
 import { readOffsets, type PartitionOffsets } from '@/server/kafka/offsets';
 import { readTopicConfigValues } from '@/server/kafka/topic-configs';
 import { partitionKey } from '@/server/kafka/partition-key';
-
-type TopicLayout = ClusterSnapshot['metadata']['topics'][number];
 
 /** What a topic's page shows of the cluster, read for that topic alone. */
 export type TopicView = {
@@ -37,32 +36,21 @@ export async function readTopicView(clusterId: string, topic: string): Promise<T
     const read = await readTopicLayout(connection, topic);
     if (!read) return null;
     const { asOf, topic: layout } = read;
-    const leaders = [...new Set(layout.partitions.flatMap((p) => (p.leader === null ? [] : [p.leader])))];
+    const leaderIds = [...new Set(layout.partitions.flatMap((p) => (p.leader === null ? [] : [p.leader])))];
     const filter = [{ topic, partitions: layout.partitions.map((p) => p.partition) }];
     const errors: string[] = [];
     const [offsets, logDirs, configs] = await Promise.all([
       readOffsets(connection, [layout]),
-      readLogDirs(connection, leaders, { filter }),
+      readLogDirs(connection, leaderIds, { filter }),
       readTopicConfigValues(connection, [topic], ['min.insync.replicas']).catch((error: unknown) => {
         errors.push(`topic configs: ${error instanceof Error ? error.message : String(error)}`);
         return new Map<string, Map<string, string | null>>();
       }),
     ]);
     const minIsrValue = Number(configs.get(topic)?.get('min.insync.replicas'));
-    const leaderOf = new Map(layout.partitions.map((p) => [p.partition, p.leader]));
-    const leaderSizes = new Map<string, bigint>();
-    for (const broker of logDirs) {
-      if ('error' in broker) {
-        errors.push(`broker ${broker.brokerId} log dirs: ${broker.error}`);
-        continue;
-      }
-      for (const dir of broker.logDirs) {
-        for (const replica of dir.partitions) {
-          if (replica.topic === topic && !replica.isFuture && leaderOf.get(replica.partition) === broker.brokerId)
-            leaderSizes.set(partitionKey(topic, replica.partition), BigInt(replica.sizeBytes));
-        }
-      }
-    }
+    for (const broker of logDirs) if ('error' in broker) errors.push(`broker ${broker.brokerId} log dirs: ${broker.error}`);
+    const leaders = new Map(layout.partitions.map((p) => [p.partition, p.leader]));
+    const leaderSizes = leaderReplicaSizes(logDirs, (name, partition) => (name === topic ? leaders.get(partition) : undefined));
     if (offsets.some((o) => o.error !== null)) errors.push('some partition offsets could not be read');
     return {
       asOf,
