@@ -35,10 +35,17 @@ export const test = base.extend<Fixtures>({
       admin,
       createTopic: async ({ replicaAssignment }) => {
         const topic = `e2e-${testInfo.testId.slice(0, 8)}-${Date.now()}`;
-        await admin.createTopics({
-          topics: [{ topic, replicaAssignment: replicaAssignment.map((replicas, partition) => ({ partition, replicas })) }],
-          waitForLeaders: true,
-        });
+        await admin
+          .createTopics({
+            topics: [{ topic, replicaAssignment: replicaAssignment.map((replicas, partition) => ({ partition, replicas })) }],
+            waitForLeaders: true,
+          })
+          // kafkajs waits for leaders with a Metadata request to any broker; one that has not applied the new topic
+          // yet answers UNKNOWN_TOPIC_OR_PARTITION, which kafkajs gives up on. The topic exists: wait for it here.
+          .catch((error: unknown) => {
+            if ((error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw error;
+          });
+        await waitForLeaders(admin, topic, replicaAssignment.length);
         created.push(topic);
         return topic;
       },
@@ -84,5 +91,17 @@ export const test = base.extend<Fixtures>({
     await cleaner.disconnect();
   },
 });
+
+/** Until every partition of `topic` has a leader in the metadata (10 s at most). */
+async function waitForLeaders(admin: Admin, topic: string, partitions: number) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const metadata = await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => null);
+    const led = metadata?.topics[0]?.partitions.filter((p) => p.leader >= 0).length ?? 0;
+    if (led === partitions) return;
+    if (Date.now() > deadline) throw new Error(`${topic}: ${led} of ${partitions} partitions have a leader after 10 s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
 
 export { expect } from '@playwright/test';

@@ -110,18 +110,35 @@ function testPhase(name, command, args, reportFile, env = {}, countsOf) {
   recordPhase({ name, ...counts });
 }
 
+/** A failure's first lines, without colour codes: the summary is often all of a run's output that is kept. */
+function failureReason(messages = []) {
+  const text = messages.join('\n').replace(/\u001b\[[0-9;]*m/g, '');
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('at '));
+  return lines.slice(0, 4).join(' | ').slice(0, 600);
+}
+
 const vitestCounts = (r) => ({
   passed: r.numPassedTests,
   failed: r.numFailedTests,
   skipped: r.numPendingTests + r.numTodoTests,
   failures: r.testResults.flatMap((file) =>
-    file.assertionResults.filter((t) => t.status === 'failed').map((t) => `${path.relative(ROOT, file.name)}: ${t.title}`),
+    file.assertionResults
+      .filter((t) => t.status === 'failed')
+      .map((t) => `${path.relative(ROOT, file.name)}: ${t.title}\n              ${failureReason(t.failureMessages)}`),
   ),
 });
 /** Playwright nests suites per file and describe; the failed tests' titles, with their file. */
 function playwrightFailures(suites, file = '') {
   return suites.flatMap((suite) => [
-    ...(suite.specs ?? []).filter((spec) => !spec.ok).map((spec) => `${suite.file ?? file}: ${spec.title}`),
+    ...(suite.specs ?? [])
+      .filter((spec) => !spec.ok)
+      .map((spec) => {
+        const errors = spec.tests.flatMap((test) => test.results.flatMap((result) => (result.errors ?? []).map((e) => e.message ?? '')));
+        return `${suite.file ?? file}: ${spec.title}\n              ${failureReason(errors)}`;
+      }),
     ...playwrightFailures(suite.suites ?? [], suite.file ?? file),
   ]);
 }
@@ -237,7 +254,7 @@ const total = phases.reduce((t, p) => ({ passed: t.passed + p.passed, failed: t.
 banner(`summary (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 for (const p of phases) {
   console.log(`  ${p.failed ? 'FAIL' : 'ok  '}  ${p.name}: ${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped (${p.seconds} s)`);
-  // The failed tests by name: the summary is often all of a run's output that is kept.
+  // The failed tests by name and reason: the summary is often all of a run's output that is kept.
   for (const failure of (p.failures ?? []).slice(0, 10)) console.log(`          ✗ ${failure}`);
 }
 console.log(`Total: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
