@@ -6,8 +6,8 @@ export async function register() {
   // `next build` registers this file too (to prerender) with NEXT_PHASE set to next/constants' PHASE_PRODUCTION_BUILD;
   // samplers belong to a running server only.
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { startLagSamplers } = await import('@/server/lag/start-lag-samplers');
-  await startLagSamplers();
+  const { startSampling } = await import('@/server/sampling/start-sampling');
+  await startSampling();
   // Changes a stopped console left pending become "unknown" in the audit log.
   const { startAbandonedChangeSweeper } = await import('@/server/audit/settle-abandoned');
   startAbandonedChangeSweeper();

@@ -6,11 +6,7 @@
 import { getConfig } from '@/server/config/current';
 import { lagSettings } from '@/server/config/schema';
 import { migrateDb } from '@/server/db/client';
-import { stopAllLagSamplers } from '@/server/lag/lag-sampler';
-import { startLagSamplers } from '@/server/lag/start-lag-samplers';
-import { metricsRecorderClusters, stopMetricsRecorder } from '@/server/metrics/recorders';
-import { stopMetricsUpkeep } from '@/server/metrics/upkeep';
-import { stopAlertNotifier } from '@/server/alerts/notifier';
+import { startSampling, stopSampling } from '@/server/sampling/start-sampling';
 import { closeAllConnections } from '@/server/kafka/clients';
 
 function fail(message: string): never {
@@ -23,7 +19,7 @@ if (!process.env.DATABASE_URL) {
 }
 const config = getConfig();
 const { engine, migrationMs } = await migrateDb();
-await startLagSamplers('sampler');
+await startSampling('sampler');
 const clusters = config.clusters.filter((c) => lagSettings(config, c).enabled).map((c) => c.id);
 console.log(
   `sampler: sampling ${clusters.join(', ') || 'no cluster (lag.enabled is false everywhere)'} (history ${config.metrics.enabled ? 'on' : 'off'}, ${config.alerts.rules.length} configured alert rules) into ${engine} (migrations checked in ${migrationMs.toFixed(0)} ms)`,
@@ -34,10 +30,7 @@ async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`sampler: ${signal}: finishing the pass in flight and releasing the clusters' locks`);
-  await stopAllLagSamplers();
-  await Promise.all(metricsRecorderClusters().map(stopMetricsRecorder));
-  await stopMetricsUpkeep();
-  await stopAlertNotifier();
+  await stopSampling();
   await closeAllConnections();
   process.exit(0);
 }

@@ -9,8 +9,8 @@ import { GET as listEventsRoute } from '@/app/api/v1/alerts/events/route';
 import { alertEventsResponseSchema, alertRuleSchema, alertRulesResponseSchema, type AlertEvent } from '@/lib/schemas/alerts';
 import { closeDb } from '@/server/db/client';
 import { closeAllConnections } from '@/server/kafka/clients';
-import { startLagSampler, stopLagSampler } from '@/server/lag/lag-sampler';
-import { metricsAfterPass, stopMetricsRecorder } from '@/server/metrics/recorders';
+import { startLagSampler, stopLagSampler } from '@/server/sampling/sampler';
+import { stopMetricsRecorder } from '@/server/metrics/recorders';
 import { startAlertNotifier, stopAlertNotifier } from '@/server/alerts/notifier';
 import { TEST_TOKENS } from './support/auth';
 import { kafkaCli } from './support/cli';
@@ -131,7 +131,7 @@ describe(`alerts on ${target.label}: rules fire and resolve to webhooks`, () => 
     );
     expect(status.status, JSON.stringify(status.body)).toBe(201);
     statusRuleId = alertRuleSchema.parse(status.body).id;
-    await startLagSampler('local', { intervalMs: 1_000, window: 3, allowedLag: 0, afterPass: metricsAfterPass('local') });
+    await startLagSampler('local', { intervalMs: 1_000, window: 3, allowedLag: 0, record: true });
     startAlertNotifier();
   }, 240_000);
 

@@ -15,7 +15,7 @@ import {
 } from '@/lib/schemas/consumer-groups';
 import { closeDb } from '@/server/db/client';
 import { closeAllConnections } from '@/server/kafka/clients';
-import { startLagSampler, stopLagSampler } from '@/server/lag/lag-sampler';
+import { startLagSampler, stopLagSampler } from '@/server/sampling/sampler';
 import { kafkaCli } from './support/cli';
 import { groupOffsetsFromCli, startConsumer, waitFor } from './support/groups-cli';
 import { kafkaTarget } from './support/kafka-target';

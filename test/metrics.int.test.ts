@@ -15,8 +15,8 @@ import { metricsRangeResponseSchema, metricsTopResponseSchema, type MetricSeries
 import { closeDb } from '@/server/db/client';
 import { closeAllConnections, requestCounts } from '@/server/kafka/clients';
 import { requestDelta } from '@/server/kafka/request-counter';
-import { startLagSampler, stopLagSampler } from '@/server/lag/lag-sampler';
-import { getMetricsRecorder, metricsAfterPass, stopMetricsRecorder } from '@/server/metrics/recorders';
+import { startLagSampler, stopLagSampler } from '@/server/sampling/sampler';
+import { getMetricsRecorder, stopMetricsRecorder } from '@/server/metrics/recorders';
 import { kafkaCli } from './support/cli';
 import { groupOffsetsFromCli, waitFor } from './support/groups-cli';
 import { kafkaTarget } from './support/kafka-target';
@@ -108,7 +108,7 @@ describe(`metrics history on ${target.label}: a pass every ${INTERVAL_MS} ms whi
       window: 4,
       allowedLag: 0,
       logDirsEveryMs: LOG_DIRS_EVERY_MS,
-      afterPass: metricsAfterPass('local'),
+      record: true,
     });
     await passes(2);
     producedFrom = Date.now();

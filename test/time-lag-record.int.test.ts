@@ -12,7 +12,7 @@ import {
 } from '@/lib/schemas/consumer-groups';
 import { closeAllConnections, requestCounts } from '@/server/kafka/clients';
 import { requestDelta } from '@/server/kafka/request-counter';
-import { getLagSampler, startLagSampler, stopLagSampler } from '@/server/lag/lag-sampler';
+import { getLagSampler, startLagSampler, stopLagSampler } from '@/server/sampling/sampler';
 import { kafkaCli } from './support/cli';
 import { kafkaTarget } from './support/kafka-target';
 import { kcatProduce } from './support/messages-cli';

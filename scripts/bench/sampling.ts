@@ -3,8 +3,8 @@
 // throwaway console database of the bench). Timed pass by pass with its Kafka requests, twice: passes that read
 // the log dirs (as one does every metrics.logDirsEveryMs) and passes in between, which reuse them; then the
 // process's memory.
-import { startLagSampler, stopLagSampler } from '@/server/lag/lag-sampler';
-import { getMetricsRecorder, metricsAfterPass, stopMetricsRecorder } from '@/server/metrics/recorders';
+import { startLagSampler, stopLagSampler } from '@/server/sampling/sampler';
+import { getMetricsRecorder, stopMetricsRecorder } from '@/server/metrics/recorders';
 import { median, memory, round, summarize, timed, type Sample } from './measure';
 
 const HOUR_MS = 3_600_000;
@@ -16,7 +16,7 @@ async function measurePasses(clusterId: string, runs: number, logDirsEveryMs: nu
     window: 10,
     allowedLag: 0,
     logDirsEveryMs,
-    afterPass: metricsAfterPass(clusterId),
+    record: true,
   });
   await sampler.passNow();
   const passes: Sample[] = [];

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ErrorCode } from '@/lib/errors';
 import type { Permission } from '@/lib/schemas/auth';
+import type { SharedSnapshot } from '@/server/cluster-state/list-views';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -37,6 +38,11 @@ export type Endpoint = {
    * FORBIDDEN and INTERNAL for a protected route, VALIDATION for one with inputs, NOT_FOUND for one under a cluster.
    */
   errors?: readonly ErrorCode[];
+  /**
+   * The shared whole-cluster snapshots the operation answers from (a list): while it is requested, the background
+   * reader keeps them younger than the pages' maximum age, so that no request waits for a whole-cluster read.
+   */
+  keepsWarm?: readonly SharedSnapshot[];
   audit?: {
     /** The path parameter the change is about. */
     target?: string;

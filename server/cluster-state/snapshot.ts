@@ -33,8 +33,15 @@ export type ClusterSnapshot = {
   errors: string[];
 };
 
-/** Pages and the API answer from a snapshot read at most this long ago; older ones are read again first. */
-export const SNAPSHOT_MAX_AGE_MS = 2_000;
+/**
+ * Lists (pages and the API) answer from a whole-cluster snapshot read at most this long ago; an older one is read
+ * again first. While lists are being read, the background reader (server/sampling/keep-warm.ts) reads them again
+ * before they reach this age, so that no request waits for a whole-cluster read, whatever the number of viewers.
+ */
+export const SNAPSHOT_MAX_AGE_MS = 5_000;
+
+/** One topic's or one group's own read (its page) is shared by every viewer for this long. */
+export const VIEW_MAX_AGE_MS = 2_000;
 
 type ReadOptions = {
   /** Log dirs read this recently (and still covering the cluster) are reused instead of read again. */

@@ -4,6 +4,7 @@ import { ApiError, zodFieldErrors } from '@/lib/errors';
 import { topicNameError } from '@/lib/schemas/topic-name';
 import type { Endpoint, EndpointBody, EndpointParams, EndpointQuery, EndpointReply } from '@/server/api/endpoint';
 import type { Principal } from '@/server/auth/session';
+import { noteListView } from '@/server/cluster-state/list-views';
 import { getClusterConfig } from '@/server/config/current';
 import { auditDenied, auditedChange } from '@/server/http/audit-request';
 import { checkAccess, requirePrincipal } from '@/server/http/authorize';
@@ -49,6 +50,7 @@ export function route<const E extends Endpoint>(endpoint: E, handler: (args: Rou
         checkAccess(request, principal, endpoint.permission, clusterId);
       }
       if (clusterId !== undefined) getClusterConfig(clusterId);
+      if (clusterId !== undefined && endpoint.keepsWarm) noteListView(clusterId, endpoint.keepsWarm);
       // A topic whose name Kafka would refuse cannot exist: not found, without asking Kafka (or auditing a
       // 1,000-character "name" as if it were one).
       if (typeof params.topic === 'string' && topicNameError(params.topic) !== null)

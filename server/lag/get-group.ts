@@ -2,8 +2,9 @@ import 'server-only';
 import { ApiError } from '@/lib/errors';
 import type { ConsumerGroupDetailResponse } from '@/lib/schemas/consumer-groups';
 import { groupLagSummary, groupRows } from '@/server/lag/group-rows';
-import { GROUPS_SNAPSHOT_MAX_AGE_MS, getGroupsSnapshot, type GroupsSnapshot } from '@/server/lag/groups-snapshot';
-import { getLagSampler, lagSampling } from '@/server/lag/lag-sampler';
+import { VIEW_MAX_AGE_MS } from '@/server/cluster-state/snapshot';
+import { getGroupsSnapshot, type GroupsSnapshot } from '@/server/lag/groups-snapshot';
+import { getLagSampler, lagSampling } from '@/server/sampling/sampler';
 import { fillGroupRecordTimes } from '@/server/lag/pass-record-times';
 import { getGroupRead } from '@/server/lag/read-group';
 import { KafkaErrorCode } from '@/server/kafka/error-codes';
@@ -26,7 +27,7 @@ async function fromGroupsSnapshot(clusterId: string, groupId: string): Promise<G
 export async function getConsumerGroup(
   clusterId: string,
   groupId: string,
-  { maxAgeMs = GROUPS_SNAPSHOT_MAX_AGE_MS } = {},
+  { maxAgeMs = VIEW_MAX_AGE_MS } = {},
 ): Promise<ConsumerGroupDetailResponse> {
   const snapshot = (await getGroupRead(clusterId, groupId, { maxAgeMs })) ?? (await fromGroupsSnapshot(clusterId, groupId));
   const group = find(snapshot, groupId);

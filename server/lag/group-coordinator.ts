@@ -17,7 +17,8 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs `work` on the group's coordinator (FindCoordinator on any broker), again on the new coordinator when
- * `work` throws NOT_COORDINATOR or a loading coordinator's error (kafkajs's types), at most three times.
+ * FindCoordinator or `work` throws NOT_COORDINATOR, COORDINATOR_NOT_AVAILABLE or a loading coordinator's error
+ * (kafkajs's types), at most three times.
  */
 export async function onGroupCoordinator<T>(
   connection: KafkaConnection,
@@ -25,11 +26,13 @@ export async function onGroupCoordinator<T>(
   work: (broker: KafkajsBroker) => Promise<T>,
 ): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
-    const coordinatorId = await onAnyBroker(connection, (broker) => findGroupCoordinatorId(broker, groupId));
-    // kafkajs's findBroker refreshes its metadata on an unknown id, but throws anyway: refresh first.
-    if (!connection.cluster.brokerPool.brokers[coordinatorId]) await connection.cluster.refreshMetadata();
-    const broker = await connection.cluster.findBroker({ nodeId: coordinatorId });
     try {
+      // Inside the retry: FindCoordinator itself answers COORDINATOR_NOT_AVAILABLE while the group's
+      // __consumer_offsets partition has no leader or is being loaded (seen when creating 5,000 groups at once).
+      const coordinatorId = await onAnyBroker(connection, (broker) => findGroupCoordinatorId(broker, groupId));
+      // kafkajs's findBroker refreshes its metadata on an unknown id, but throws anyway: refresh first.
+      if (!connection.cluster.brokerPool.brokers[coordinatorId]) await connection.cluster.refreshMetadata();
+      const broker = await connection.cluster.findBroker({ nodeId: coordinatorId });
       return await work(broker);
     } catch (error) {
       const type = (error as { type?: unknown }).type;

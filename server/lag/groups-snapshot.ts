@@ -1,5 +1,5 @@
 import 'server-only';
-import { getClusterSnapshot } from '@/server/cluster-state/snapshot';
+import { getClusterSnapshot, SNAPSHOT_MAX_AGE_MS } from '@/server/cluster-state/snapshot';
 import { onBrokers } from '@/server/kafka/broker-wave';
 import { withKafka } from '@/server/kafka/clients';
 import { freshCache } from '@/server/kafka/fresh-cache';
@@ -184,11 +184,9 @@ async function readGroupsSnapshot(clusterId: string): Promise<GroupsSnapshot> {
   return { asOf: Date.now(), groups, endOffsets, errors };
 }
 
-export const GROUPS_SNAPSHOT_MAX_AGE_MS = 2_000;
-
 const cache = freshCache('consumer-groups', readGroupsSnapshot);
 
 /** The cluster's groups snapshot, refreshed (single-flight) when older than maxAgeMs. */
-export function getGroupsSnapshot(clusterId: string, { maxAgeMs = GROUPS_SNAPSHOT_MAX_AGE_MS } = {}): Promise<GroupsSnapshot> {
+export function getGroupsSnapshot(clusterId: string, { maxAgeMs = SNAPSHOT_MAX_AGE_MS } = {}): Promise<GroupsSnapshot> {
   return cache(clusterId, maxAgeMs);
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import type { ConsumerGroupListQuery, ConsumerGroupListResponse } from '@/lib/schemas/consumer-groups';
 import { groupRows, summarizeGroup } from '@/server/lag/group-rows';
 import { getGroupsSnapshot } from '@/server/lag/groups-snapshot';
-import { getLagSampler, lagSampling } from '@/server/lag/lag-sampler';
+import { getLagSampler, lagSampling } from '@/server/sampling/sampler';
 import { selectGroups } from '@/server/lag/select-groups';
 
 export async function listConsumerGroups(clusterId: string, query: ConsumerGroupListQuery): Promise<ConsumerGroupListResponse> {

@@ -1,18 +1,11 @@
 import 'server-only';
-import { getClusterSnapshot } from '@/server/cluster-state/snapshot';
+import { getClusterSnapshot, VIEW_MAX_AGE_MS } from '@/server/cluster-state/snapshot';
 import { onBrokers } from '@/server/kafka/broker-wave';
 import { withKafka } from '@/server/kafka/clients';
 import { onAnyBroker, type KafkaConnection } from '@/server/kafka/connection';
 import { KafkaErrorCode } from '@/server/kafka/error-codes';
 import { describeGroupMembers } from '@/server/lag/describe-group-members';
-import {
-  GROUPS_SNAPSHOT_MAX_AGE_MS,
-  committedOf,
-  isConsumerProtocol,
-  readEndOffsets,
-  type GroupRead,
-  type GroupsSnapshot,
-} from '@/server/lag/groups-snapshot';
+import { committedOf, isConsumerProtocol, readEndOffsets, type GroupRead, type GroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { freshCache } from '@/server/kafka/fresh-cache';
 import { processState } from '@/server/process-state';
 import { findGroupCoordinatorId } from '@/server/protocol/find-coordinator';
@@ -118,9 +111,9 @@ const groupReads = freshCache(
 );
 
 /**
- * The group as its page shows it, shared by every viewer: read again (single-flight) when older than `maxAgeMs`, as
- * the lists' snapshots are, so that Kafka's load follows the groups viewed and not the number of viewers.
+ * The group as its page shows it, shared by every viewer: read again (single-flight) when older than `maxAgeMs` (2 s by
+ * default), so that Kafka's load follows the groups viewed and not the number of viewers.
  */
-export function getGroupRead(clusterId: string, groupId: string, { maxAgeMs = GROUPS_SNAPSHOT_MAX_AGE_MS } = {}) {
+export function getGroupRead(clusterId: string, groupId: string, { maxAgeMs = VIEW_MAX_AGE_MS } = {}) {
   return groupReads(knownKey(clusterId, groupId), maxAgeMs, { options: { clusterId, groupId } });
 }

@@ -5,7 +5,7 @@ import { getClusterSnapshot } from '@/server/cluster-state/snapshot';
 import { worstStatus } from '@/server/lag/burrow-status';
 import { groupLagSummary, groupRows } from '@/server/lag/group-rows';
 import { getGroupsSnapshot } from '@/server/lag/groups-snapshot';
-import { getLagSampler } from '@/server/lag/lag-sampler';
+import { getLagSampler } from '@/server/sampling/sampler';
 
 /**
  * The groups with a row on `topic` (a commit or an assignment), with their lag, time lag and status on it (the

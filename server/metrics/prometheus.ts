@@ -8,7 +8,7 @@ import { logInternalError } from '@/server/http/log';
 import { requestCounts } from '@/server/kafka/clients';
 import { DeadlineExceededError, withDeadline } from '@/server/kafka/deadline';
 import { getGroupsSnapshot, type GroupsSnapshot } from '@/server/lag/groups-snapshot';
-import { getLagSampler } from '@/server/lag/lag-sampler';
+import { getLagSampler } from '@/server/sampling/sampler';
 import { ALL_SPECS, addClusterSamples, addConsoleSamples, addGroupSamples } from '@/server/metrics/prometheus-families';
 import { createFamilies, formatFamilies, PROMETHEUS_CONTENT_TYPE, type Labels } from '@/server/metrics/prometheus-format';
 

@@ -14,7 +14,7 @@ export type RecordedPass = { time: number; series: number; written: number; deri
 
 export type MetricsRecorder = {
   readonly clusterId: string;
-  /** Called after each lag-sampler pass, awaited (a pass never overlaps the next). */
+  /** Step 4 of each sampling pass (server/sampling/pass.ts), awaited: a pass never overlaps the next. */
   record(groups: GroupsSnapshot, sampler: RowSampler): Promise<void>;
   readonly lastPass: RecordedPass | null;
   /** Whether this process writes the cluster's series (it holds the cluster's lock). */
@@ -65,7 +65,7 @@ export function createMetricsRecorder(clusterId: string): MetricsRecorder {
       // Alerts need the lock even when the history is off (server/metrics/recorders.ts).
       if (!getConfig().metrics.enabled) return;
       const started = performance.now();
-      // The snapshot the pass read just before its groups (server/lag/lag-sampler.ts), unless it is over 2 s old;
+      // The snapshot the pass read just before its groups (server/sampling/sampler.ts), unless it is over 2 s old;
       // its log dirs may be older (metrics.logDirsEveryMs): derivePass knows when they were read.
       const cluster = await getClusterSnapshot(clusterId, { logDirsMaxAgeMs: Infinity });
       const reading = readPass(cluster, groups, sampler);

@@ -1,46 +1,30 @@
 import 'server-only';
-import { evaluateAlerts } from '@/server/alerts/evaluator';
-import type { AfterPass } from '@/server/lag/lag-sampler';
 import { createMetricsRecorder, type MetricsRecorder } from '@/server/metrics/recorder';
 import { processState } from '@/server/process-state';
 
-type Entry = { recorder: MetricsRecorder; afterPass: AfterPass };
 // Process-wide (server/process-state.ts): one recorder (and one database lock) per cluster for the whole process, across dev reloads.
-const registry = processState<Map<string, Entry>>('metricsRecorders', () => new Map());
+const registry = processState<Map<string, MetricsRecorder>>('metricsRecorders', () => new Map());
 
 /**
- * The cluster's recorder as a lag sampler's afterPass: it records the pass (when metrics are enabled) and then
- * evaluates the alert rules, both only while this process holds the cluster's lock. The same function every time for a cluster, so a sampler
- * whose settings did not change is kept on a config reload rather than restarted.
+ * The cluster's recorder, made on first use and kept: a sampler replaced on a config reload goes on with the same
+ * recorder (and lock) rather than taking the lock again.
  */
-export function metricsAfterPass(clusterId: string): AfterPass {
-  let entry = registry.get(clusterId);
-  if (!entry) {
-    const recorder = createMetricsRecorder(clusterId);
-    const afterPass: AfterPass = async (snapshot, sampler) => {
-      await recorder.record(snapshot, sampler);
-      // The alert rules are evaluated where the pass is recorded: once per pass, whatever the number of consoles.
-      if (recorder.writing)
-        await evaluateAlerts(clusterId, snapshot, sampler).catch((error: unknown) => {
-          throw new Error(`alerts: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-        });
-    };
-    entry = { recorder, afterPass };
-    registry.set(clusterId, entry);
-  }
-  return entry.afterPass;
+export function metricsRecorderFor(clusterId: string): MetricsRecorder {
+  let recorder = registry.get(clusterId);
+  if (!recorder) registry.set(clusterId, (recorder = createMetricsRecorder(clusterId)));
+  return recorder;
 }
 
 export function getMetricsRecorder(clusterId: string): MetricsRecorder | undefined {
-  return registry.get(clusterId)?.recorder;
+  return registry.get(clusterId);
 }
 
 export const metricsRecorderClusters = () => [...registry.keys()];
 
 /** Stops recording the cluster and releases its database lock (another console may then take it). */
 export async function stopMetricsRecorder(clusterId: string) {
-  const entry = registry.get(clusterId);
-  if (!entry) return;
+  const recorder = registry.get(clusterId);
+  if (!recorder) return;
   registry.delete(clusterId);
-  await entry.recorder.stop();
+  await recorder.stop();
 }

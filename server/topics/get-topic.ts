@@ -7,7 +7,7 @@ import { withKafka } from '@/server/kafka/clients';
 import { toConfigEntries } from '@/server/kafka/config-entries';
 import { describeTopicConfigs } from '@/server/kafka/topic-configs';
 import { getTopicView } from '@/server/topics/topic-view';
-import { SNAPSHOT_MAX_AGE_MS } from '@/server/cluster-state/snapshot';
+import { VIEW_MAX_AGE_MS } from '@/server/cluster-state/snapshot';
 import { kafkaError } from '@/server/kafka/send-request';
 
 /** Every config of one topic with where its value comes from; sensitive values never leave the server. */
@@ -29,7 +29,7 @@ async function readTopicConfigs(clusterId: string, topic: string): Promise<Confi
 export async function getTopic(
   clusterId: string,
   topic: string,
-  { configs: withConfigs = true, maxAgeMs = SNAPSHOT_MAX_AGE_MS } = {},
+  { configs: withConfigs = true, maxAgeMs = VIEW_MAX_AGE_MS } = {},
 ): Promise<TopicDetailResponse> {
   // In parallel with the partitions: two bounded Kafka reads must not add up past the route's deadline.
   const configsRead = withConfigs ? readTopicConfigs(clusterId, topic) : undefined;

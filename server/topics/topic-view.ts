@@ -1,5 +1,5 @@
 import 'server-only';
-import { SNAPSHOT_MAX_AGE_MS } from '@/server/cluster-state/snapshot';
+import { VIEW_MAX_AGE_MS } from '@/server/cluster-state/snapshot';
 import { leaderReplicaSizes } from '@/server/cluster-state/topic-summary';
 import { freshCache } from '@/server/kafka/fresh-cache';
 import { withKafka } from '@/server/kafka/clients';
@@ -75,6 +75,6 @@ const views = freshCache(
  * The topic as its page shows it, shared by every viewer: read again (single-flight) when older than `maxAgeMs`, as
  * the cluster snapshot is, so that Kafka's load follows the topics viewed and not the number of viewers.
  */
-export function getTopicView(clusterId: string, topic: string, { maxAgeMs = SNAPSHOT_MAX_AGE_MS } = {}) {
+export function getTopicView(clusterId: string, topic: string, { maxAgeMs = VIEW_MAX_AGE_MS } = {}) {
   return views(`${clusterId}\u0000${topic}`, maxAgeMs, { options: { clusterId, name: topic } });
 }

@@ -9,7 +9,7 @@ import { GET as getTopics } from '@/app/api/v1/clusters/[clusterId]/topics/route
 import { GET as getClusters } from '@/app/api/v1/clusters/route';
 import { closeDb } from '@/server/db/client';
 import { closeAllConnections } from '@/server/kafka/clients';
-import { getLagSampler, MAX_RETRY_DELAY_MS, startLagSampler, stopAllLagSamplers } from '@/server/lag/lag-sampler';
+import { getLagSampler, MAX_RETRY_DELAY_MS, startLagSampler, stopAllLagSamplers } from '@/server/sampling/sampler';
 import { TEST_TOKENS } from '../support/auth';
 import { kafkaTarget } from '../support/kafka-target';
 import { callRoute } from '../support/routes';

@@ -10,6 +10,7 @@ export const listBrokers = endpoint({
   summary: 'Live brokers with rack, leader and replica counts, and the active controller',
   tag: 'brokers',
   permission: 'read',
+  keepsWarm: ['cluster'],
   response: brokerListResponseSchema,
   errors: KAFKA_ERRORS,
 });
@@ -21,6 +22,7 @@ export const getBroker = endpoint({
   summary: 'One broker (a known broker that is down included): counts, disk per log dir, and its configs with their source',
   tag: 'brokers',
   permission: 'read',
+  keepsWarm: ['cluster'],
   query: detailQuerySchema,
   response: brokerDetailResponseSchema,
   errors: KAFKA_ERRORS,

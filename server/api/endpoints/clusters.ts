@@ -32,6 +32,7 @@ export const clusterOverview = endpoint({
   summary: 'Brokers up/known, controller and KRaft quorum, partition risk counts, total size, inferred Kafka version',
   tag: 'clusters',
   permission: 'read',
+  keepsWarm: ['cluster'],
   response: clusterOverviewSchema,
   errors: KAFKA_ERRORS,
 });
@@ -43,6 +44,7 @@ export const clusterHealth = endpoint({
   summary: 'Every at-risk partition: offline, leaderless, under min ISR, under-replicated, non-preferred leader',
   tag: 'health',
   permission: 'read',
+  keepsWarm: ['cluster'],
   response: clusterHealthResponseSchema,
   errors: KAFKA_ERRORS,
 });

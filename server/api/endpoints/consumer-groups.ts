@@ -24,6 +24,7 @@ export const listConsumerGroups = endpoint({
     'Consumer groups (classic and KIP-848) with state, coordinator, members, topics and total / max lag as kafka-consumer-groups computes it',
   tag: 'consumer-groups',
   permission: 'read',
+  keepsWarm: ['cluster', 'groups'],
   query: consumerGroupListQuerySchema,
   response: consumerGroupListResponseSchema,
   errors: KAFKA_ERRORS,
@@ -116,6 +117,7 @@ export const listTopicGroups = endpoint({
   summary: 'The consumer groups reading a topic (a commit or an assignment on it) with their lag on it, largest first',
   tag: 'consumer-groups',
   permission: 'read',
+  keepsWarm: ['cluster', 'groups'],
   response: topicGroupsResponseSchema,
   errors: KAFKA_ERRORS,
 });

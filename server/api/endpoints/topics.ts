@@ -19,6 +19,7 @@ export const listTopics = endpoint({
   summary: 'Topics with partition counts, risks, message counts, sizes and balance; filter, sort and page in the query',
   tag: 'topics',
   permission: 'read',
+  keepsWarm: ['cluster'],
   query: topicListQuerySchema,
   response: topicListResponseSchema,
   errors: KAFKA_ERRORS,

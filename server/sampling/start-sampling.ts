@@ -1,11 +1,12 @@
 import 'server-only';
 import { getConfig, onConfigReload } from '@/server/config/current';
 import { lagSettings, type ConsoleConfig } from '@/server/config/schema';
-import { lagSamplerClusters, startLagSampler, stopLagSampler } from '@/server/lag/lag-sampler';
 import { startAlertNotifier, stopAlertNotifier } from '@/server/alerts/notifier';
-import { metricsAfterPass, metricsRecorderClusters, stopMetricsRecorder } from '@/server/metrics/recorders';
+import { metricsRecorderClusters, stopMetricsRecorder } from '@/server/metrics/recorders';
 import { startMetricsUpkeep, stopMetricsUpkeep } from '@/server/metrics/upkeep';
 import { processState } from '@/server/process-state';
+import { keepListsWarm } from '@/server/sampling/keep-warm';
+import { lagSamplerClusters, startLagSampler, stopLagSampler } from '@/server/sampling/sampler';
 
 /** Which process this is: the console's server, or `npm run sampler` (scripts/sampler.ts). */
 export type SamplingProcess = 'server' | 'sampler';
@@ -20,10 +21,11 @@ export function handlesPasses(config: Pick<ConsoleConfig, 'metrics'>, process: S
 
 /**
  * One sampler per configured cluster with `lag.enabled`; where this process handles passes, each is recorded into
- * the metrics history and the alert rules are evaluated on it (notifications sent from here too). Removed or
- * disabled clusters' samplers and recorders stop.
+ * the metrics history and the alert rules are evaluated on it (server/sampling/pass.ts; notifications are sent from
+ * here too). Removed or disabled clusters' samplers and recorders stop. In the console's server, the lists'
+ * snapshots of every configured cluster are kept warm while pages read them (keep-warm.ts).
  */
-export async function syncLagSamplers(process: SamplingProcess = 'server') {
+export async function syncSampling(process: SamplingProcess = 'server') {
   const config = getConfig();
   const wanted = new Map(config.clusters.map((c) => [c.id, lagSettings(config, c)] as const).filter(([, s]) => s.enabled));
   const record = handlesPasses(config, process);
@@ -31,8 +33,9 @@ export async function syncLagSamplers(process: SamplingProcess = 'server') {
   for (const clusterId of metricsRecorderClusters()) if (!record || !wanted.has(clusterId)) await stopMetricsRecorder(clusterId);
   for (const [clusterId, { intervalMs, window, allowedLag }] of wanted) {
     const sampling = { intervalMs, window, allowedLag, logDirsEveryMs: config.metrics.logDirsEveryMs };
-    await startLagSampler(clusterId, { ...sampling, ...(record ? { afterPass: metricsAfterPass(clusterId) } : {}) });
+    await startLagSampler(clusterId, { ...sampling, record });
   }
+  keepListsWarm(process === 'server' ? config.clusters.map((c) => c.id) : []);
   if (record && wanted.size > 0) {
     startMetricsUpkeep();
     startAlertNotifier();
@@ -42,16 +45,25 @@ export async function syncLagSamplers(process: SamplingProcess = 'server') {
   }
 }
 
-const holder = processState<{ lagSamplersFollowConfig?: boolean }>('lagSamplersFollowConfig', () => ({}));
+const holder = processState<{ samplingFollowsConfig?: boolean }>('samplingFollowsConfig', () => ({}));
 
-/** Starts the samplers and keeps them in line with the configuration as it is reloaded. */
-export async function startLagSamplers(process: SamplingProcess = 'server') {
-  await syncLagSamplers(process);
-  if (holder.lagSamplersFollowConfig) return;
-  holder.lagSamplersFollowConfig = true;
+/** Starts the samplers (and the lists' warm keeping) and keeps them in line with the configuration as it is reloaded. */
+export async function startSampling(process: SamplingProcess = 'server') {
+  await syncSampling(process);
+  if (holder.samplingFollowsConfig) return;
+  holder.samplingFollowsConfig = true;
   onConfigReload(() => {
-    syncLagSamplers(process).catch((error: unknown) =>
-      console.error(`kafka-console: lag samplers not updated after the reload: ${String(error)}`),
+    syncSampling(process).catch((error: unknown) =>
+      console.error(`kafka-console: sampling not updated after the reload: ${String(error)}`),
     );
   });
+}
+
+/** Stops every sampler and recorder, the upkeep, the notifier and the warm keeping (shutdown, `npm run sampler`'s exit). */
+export async function stopSampling() {
+  keepListsWarm([]);
+  await Promise.all(lagSamplerClusters().map(stopLagSampler));
+  await Promise.all(metricsRecorderClusters().map(stopMetricsRecorder));
+  await stopMetricsUpkeep();
+  await stopAlertNotifier();
 }

@@ -9,7 +9,7 @@ import {
   startLagSampler,
   stopAllLagSamplers,
   type LagSamplePass,
-} from '@/server/lag/lag-sampler';
+} from '@/server/sampling/sampler';
 
 const key = partitionKey('t', 0);
 const snapshotAt = (asOf: number): GroupsSnapshot => ({

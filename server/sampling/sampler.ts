@@ -1,28 +1,23 @@
 import 'server-only';
 import type { LagSampling } from '@/lib/schemas/consumer-groups';
-import { getClusterSnapshot } from '@/server/cluster-state/snapshot';
-import { getGroupsSnapshot, type GroupsSnapshot } from '@/server/lag/groups-snapshot';
-import { createSampleStore, groupLagStats, recordPass, type LagSampleStore } from '@/server/lag/lag-samples';
-import { fillGroupRecordTimes } from '@/server/lag/pass-record-times';
+import type { GroupsSnapshot } from '@/server/lag/groups-snapshot';
+import { createSampleStore, type LagSampleStore } from '@/server/lag/lag-samples';
 import { splitPartitionKey } from '@/server/kafka/partition-key';
+import { metricsRecorderFor } from '@/server/metrics/recorders';
 import { processState } from '@/server/process-state';
+import { runPass } from '@/server/sampling/pass';
 
 export type SamplerOptions = {
   intervalMs: number;
   window: number;
   allowedLag: number;
-  /**
-   * How old the pass's log dirs (replica sizes) may be: DescribeLogDirs is sent only this often (0: every pass).
-   * Used by the default `read`.
-   */
+  /** How old the pass's log dirs (replica sizes) may be: DescribeLogDirs is sent only this often (0: every pass). */
   logDirsEveryMs?: number;
-  /** Reads one pass; by default a fresh groups snapshot (shared with a concurrent page request, single-flight). */
+  /** Unit tests only: reads one pass instead of Kafka (server/sampling/pass.ts, step 1). */
   read?: (clusterId: string) => Promise<GroupsSnapshot>;
-  /** Awaited after each recorded pass, before the next can start (the metrics store persists passes here). */
-  afterPass?: AfterPass;
+  /** Whether this process records the passes: the metrics history and the alert rules (pass.ts, steps 4–5). */
+  record?: boolean;
 };
-
-export type AfterPass = (snapshot: GroupsSnapshot, sampler: LagSampler) => Promise<void>;
 
 /** One recorded pass as plain data, for `subscribe` listeners that keep or forward samples. */
 export type LagSamplePass = {
@@ -37,11 +32,11 @@ export type LagSampler = {
   readonly window: number;
   readonly allowedLag: number;
   readonly logDirsEveryMs: number;
-  readonly afterPass: AfterPass | undefined;
+  readonly record: boolean;
   readonly store: LagSampleStore;
   /** Set when the last pass failed; cleared by the next pass that succeeds. */
   readonly lastFailureAt: number | null;
-  /** The last successful pass: when it ended and how long it took, afterPass included (/metrics reports it); null before the first. */
+  /** The last successful pass: when it ended and how long it took, every step included (/metrics reports it); null before the first. */
   readonly lastPass: { at: number; durationMs: number } | null;
   /** Calls `listener` after every recorded pass; returns the unsubscribe function. */
   subscribe(listener: (pass: LagSamplePass) => void): () => void;
@@ -53,18 +48,7 @@ export type LagSampler = {
 
 // Process-wide (server/process-state.ts): instrumentation.ts and the route handlers are separate bundles (and dev reloads modules), but the
 // samplers must be one per cluster for the whole process.
-const registry = processState<Map<string, LagSampler>>('lagSamplers', () => new Map());
-
-/**
- * A pass: a fresh cluster snapshot, then the groups read on it (it reuses a cluster snapshot under 2 s old). Both
- * fresh, so each pass's end offsets (the metrics history's throughput) are read a pass apart, at a steady distance
- * from the time the pass is stored at, however often pages refresh the shared snapshot meanwhile. Log sizes are
- * read only every `logDirsEveryMs` (or taken from a page's read that recent); the history's bytes/s knows when.
- */
-async function readFresh(clusterId: string, logDirsEveryMs: number) {
-  await getClusterSnapshot(clusterId, { maxAgeMs: 0, logDirsMaxAgeMs: logDirsEveryMs });
-  return getGroupsSnapshot(clusterId, { maxAgeMs: 0 });
-}
+const registry = processState<Map<string, LagSampler>>('samplers', () => new Map());
 
 function toPass(clusterId: string, snapshot: GroupsSnapshot): LagSamplePass {
   const partitions: LagSamplePass['partitions'] = [];
@@ -95,39 +79,47 @@ export function retryDelayMs(intervalMs: number, failures: number): number {
 
 function createSampler(
   clusterId: string,
-  { intervalMs, window, allowedLag, logDirsEveryMs = 0, read, afterPass }: SamplerOptions,
+  { intervalMs, window, allowedLag, logDirsEveryMs = 0, read, record = false }: SamplerOptions,
 ): LagSampler {
-  // A sampler of Kafka itself (not of given snapshots) also reads the record times its time lags need.
-  const readsKafka = read === undefined;
-  const readPass = read ?? ((id: string) => readFresh(id, logDirsEveryMs));
   const store = createSampleStore({ window, allowedLag });
   const listeners = new Set<(pass: LagSamplePass) => void>();
   let lastFailureAt: number | null = null;
   let failuresInARow = 0;
   let lastPass: LagSampler['lastPass'] = null;
   let lastMessage: string | null = null;
+  let recordingMessage: string | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight: Promise<void> | null = null;
   let stopped = false;
+  const context = {
+    clusterId,
+    store,
+    window,
+    intervalMs,
+    logDirsEveryMs,
+    ...(read ? { read } : {}),
+    recorder: record ? metricsRecorderFor(clusterId) : null,
+    onSampled(snapshot: GroupsSnapshot) {
+      if (listeners.size === 0) return;
+      const plain = toPass(clusterId, snapshot);
+      for (const listener of listeners) listener(plain);
+    },
+  };
 
   async function pass() {
     const started = Date.now();
     try {
-      const snapshot = await readPass(clusterId);
-      if (stopped || !recordPass(store, snapshot)) return;
-      // Statuses and rates change only here: evaluated now, off the requests' path (≈ 5 µs a partition).
-      for (const groupId of store.groups.keys()) groupLagStats(store, groupId);
-      // Before the pass is recorded: history, alerts and /metrics see the time lags the pages show.
-      if (readsKafka) await fillGroupRecordTimes(clusterId, snapshot, store);
-      if (lastMessage !== null) console.log(`kafka-console: lag sampler for cluster ${clusterId}: sampling again`);
+      if (stopped) return;
+      const outcome = await runPass(context);
+      if (!outcome) return;
+      if (lastMessage !== null) console.log(`kafka-console: sampler for cluster ${clusterId}: sampling again`);
       lastFailureAt = null;
       failuresInARow = 0;
       lastMessage = null;
-      if (listeners.size > 0) {
-        const plain = toPass(clusterId, snapshot);
-        for (const listener of listeners) listener(plain);
-      }
-      if (afterPass) await runAfterPass(snapshot);
+      // Recording's failure is its own (the samples were taken): logged once per distinct reason.
+      if (outcome.recordingError !== null && outcome.recordingError !== recordingMessage)
+        console.warn(`kafka-console: sampler for cluster ${clusterId}: recording the pass failed: ${outcome.recordingError}`);
+      recordingMessage = outcome.recordingError;
       const at = Date.now();
       lastPass = { at, durationMs: at - started };
     } catch (error) {
@@ -135,22 +127,8 @@ function createSampler(
       lastFailureAt = Date.now();
       failuresInARow += 1;
       const message = error instanceof Error ? error.message : String(error);
-      if (message !== lastMessage) console.warn(`kafka-console: lag sampler for cluster ${clusterId}: a pass failed: ${message}`);
+      if (message !== lastMessage) console.warn(`kafka-console: sampler for cluster ${clusterId}: a pass failed: ${message}`);
       lastMessage = message;
-    }
-  }
-
-  let afterPassMessage: string | null = null;
-  /** Its failure is its own (the pass itself succeeded): logged once per distinct reason. */
-  async function runAfterPass(snapshot: GroupsSnapshot) {
-    try {
-      await afterPass!(snapshot, sampler);
-      afterPassMessage = null;
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (message !== afterPassMessage)
-        console.warn(`kafka-console: lag sampler for cluster ${clusterId}: recording the pass failed: ${message}`);
-      afterPassMessage = message;
     }
   }
 
@@ -178,7 +156,7 @@ function createSampler(
     logDirsEveryMs,
     window,
     allowedLag,
-    afterPass,
+    record,
     store,
     get lastFailureAt() {
       return lastFailureAt;
@@ -216,7 +194,7 @@ export async function startLagSampler(clusterId: string, options: SamplerOptions
     running.window === options.window &&
     running.allowedLag === options.allowedLag &&
     running.logDirsEveryMs === (options.logDirsEveryMs ?? 0) &&
-    running.afterPass === options.afterPass;
+    running.record === (options.record ?? false);
   if (running && same && !options.read) return running;
   if (running) await stopLagSampler(clusterId);
   const sampler = createSampler(clusterId, options);
