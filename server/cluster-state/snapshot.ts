@@ -127,7 +127,7 @@ export function getClusterSnapshot(
 }
 
 /**
- * Pages read a shared snapshot up to 2 s old: after a change, one read that started after it (a read already in
+ * Lists read a shared snapshot up to 5 s old: after a change, one read that started after it (a read already in
  * flight may predate the change, so its answer is not taken) makes the pages show it.
  */
 export async function refreshSnapshotAfter(clusterId: string, changedAt: number) {

@@ -11,7 +11,7 @@ import { deleteOffsets } from '@/server/protocol/offset-delete';
 import { kafkaError } from '@/server/kafka/send-request';
 import { KafkaErrorCode } from '@/server/kafka/error-codes';
 
-/** Group pages and lists poll reads at most 2 s old: fresh ones make the next poll show the change. */
+/** Group pages (2 s) and lists (5 s) poll shared reads: fresh ones make the next poll show the change. */
 const refreshGroups = (clusterId: string, groupId: string) =>
   Promise.all([getGroupsSnapshot(clusterId, { maxAgeMs: 0 }), getGroupRead(clusterId, groupId, { maxAgeMs: 0 })]).then(
     () => undefined,

@@ -152,7 +152,7 @@ export async function readEndOffsets(clusterId: string, groups: GroupRead[], met
  * OffsetFetch for all its groups plus DescribeGroups / ConsumerGroupDescribe; then one ListOffsets (latest,
  * READ_UNCOMMITTED = the high watermark) per leader — after the commits, so the race can only make lag larger,
  * never spuriously negative (kafka-consumer-groups reads in the same order). Metadata comes from the cluster
- * snapshot (at most 2 s old, refreshed when older or when a group reads a topic it does not know yet). A broker
+ * snapshot (at most 5 s old, refreshed when older or when a group reads a topic it does not know yet). A broker
  * that fails leaves errors on its groups, never a failed snapshot.
  */
 async function readGroupsSnapshot(clusterId: string): Promise<GroupsSnapshot> {

@@ -125,7 +125,7 @@ export async function resetGroupOffsets(clusterId: string, groupId: string, inpu
     });
     return plan;
   });
-  // Group pages and lists poll reads at most 2 s old: fresh ones make the next poll show the new offsets.
+  // Group pages (2 s) and lists (5 s) poll shared reads: fresh ones make the next poll show the new offsets.
   await Promise.all([getGroupsSnapshot(clusterId, { maxAgeMs: 0 }), getGroupRead(clusterId, groupId, { maxAgeMs: 0 })]).catch(
     () => undefined,
   );

@@ -29,7 +29,7 @@ const LOCK_RETRY_MS = 60_000;
  * Persists a cluster's sampling passes: each pass is turned into per-topic, per-broker, per-group and cluster
  * series (server/metrics/derive-pass.ts) and written in one insert. With PostgreSQL several consoles may share the
  * database: only the one holding the cluster's lock writes, the others retry the lock now and then (one leaving
- * frees it). The cluster snapshot is the one the groups snapshot was read with (at most 2 s old): no extra request.
+ * frees it). The cluster snapshot is the one the groups snapshot was read with (at most 5 s old): no extra request.
  */
 export function createMetricsRecorder(clusterId: string): MetricsRecorder {
   let state: DeriveState = initialDeriveState();
@@ -65,7 +65,7 @@ export function createMetricsRecorder(clusterId: string): MetricsRecorder {
       // Alerts need the lock even when the history is off (server/metrics/recorders.ts).
       if (!getConfig().metrics.enabled) return;
       const started = performance.now();
-      // The snapshot the pass read just before its groups (server/sampling/sampler.ts), unless it is over 2 s old;
+      // The snapshot the pass read just before its groups (server/sampling/sampler.ts), unless it is over 5 s old;
       // its log dirs may be older (metrics.logDirsEveryMs): derivePass knows when they were read.
       const cluster = await getClusterSnapshot(clusterId, { logDirsMaxAgeMs: Infinity });
       const reading = readPass(cluster, groups, sampler);
