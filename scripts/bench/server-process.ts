@@ -37,14 +37,23 @@ export function rssMb(pid: number): number {
   return kb === undefined ? NaN : Math.round(Number(kb) / 1024);
 }
 
+/** `npm start`'s Node arguments (package.json), so that the benches measure the console as it is started. */
+function startArguments(): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [command, ...args] = scripts.start.split(/\s+/);
+  if (command !== 'node') throw new Error(`npm start runs ${command}, not node`);
+  return args;
+}
+
 export type RunningConsole = { base: string; headers: Record<string, string>; pid: number; stop(): void };
 
 /**
  * The production build served by scripts/serve.mjs on loopback, with a console of its own: the dev cluster
  * (KAFKA_BROKERS, else KAFKA_PORT_OFFSET's), the defaults otherwise (lag sampling every 15 s, the embedded
- * database), one viewer API token and a throwaway data directory. Exits the process when there is no build.
+ * database) unless `settings` (top-level config sections) say otherwise, one viewer API token and a throwaway data
+ * directory. Exits the process when there is no build.
  */
-export async function startConsole(port: number, label: string): Promise<RunningConsole> {
+export async function startConsole(port: number, label: string, settings: Record<string, unknown> = {}): Promise<RunningConsole> {
   if (!existsSync(path.join(ROOT, '.next/BUILD_ID'))) {
     console.error(`${label}: no production build: run \`npm run build\` first`);
     process.exit(2);
@@ -54,9 +63,10 @@ export async function startConsole(port: number, label: string): Promise<Running
   const config = {
     clusters: [{ id: 'local', name: 'Local dev', brokers: process.env.KAFKA_BROKERS?.split(',') ?? devBrokers(process.env) }],
     auth: { users: [], apiTokens: [{ name: 'bench', role: 'viewer', sha256: createHash('sha256').update(token).digest('hex') }] },
+    ...settings,
   };
   writeFileSync(path.join(dir, 'console.json'), JSON.stringify(config));
-  const server = spawn(process.execPath, ['scripts/serve.mjs'], {
+  const server = spawn(process.execPath, startArguments(), {
     cwd: ROOT,
     env: {
       ...process.env,

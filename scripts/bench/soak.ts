@@ -10,7 +10,9 @@ import { ArgsError, readOptions } from '../cli-args';
 import { kafkaRequestsTotal, rssMb, startConsole } from './server-process';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const USAGE = `Usage: npm run bench:soak -- [--minutes 30] [--viewers 5] [--prefix xl.] [--out FILE]`;
+const USAGE = `Usage: npm run bench:soak -- [--minutes 30] [--viewers 5] [--prefix xl.] [--no-history] [--out FILE]
+
+  --no-history   metrics.enabled false: no throughput/backlog history (to tell its memory from the rest)`;
 const VIEW_EVERY_MS = 5_000;
 const RSS_EVERY_MS = 30_000;
 
@@ -20,6 +22,7 @@ function options() {
       minutes: { type: 'string', default: '30' },
       viewers: { type: 'string', default: '5' },
       prefix: { type: 'string', default: 'xl.' },
+      'no-history': { type: 'boolean', default: false },
       port: { type: 'string', default: '3401' },
       out: { type: 'string', default: path.join(ROOT, 'test-results/bench-soak.json') },
     });
@@ -36,7 +39,7 @@ function options() {
 }
 
 const opts = options();
-const { base, headers, pid, stop } = await startConsole(opts.port, 'bench:soak');
+const { base, headers, pid, stop } = await startConsole(opts.port, 'bench:soak', opts['no-history'] ? { metrics: { enabled: false } } : {});
 const c = '/api/v1/clusters/local';
 const get = async (pathname: string) => {
   const answer = await fetch(base + pathname, { headers });
@@ -96,6 +99,7 @@ try {
     at: new Date().toISOString(),
     minutes: opts.minutes,
     viewers: opts.viewers,
+    history: !opts['no-history'],
     pageViews,
     answers: Object.fromEntries(statuses),
     kafkaRequestsPerSecond: Math.round(((await kafkaRequestsTotal(base, headers)) - kafkaBefore) / seconds),

@@ -5,6 +5,7 @@ import type { TopicDetailResponse } from '@/lib/schemas/topics';
 import { partitionKey } from '@/server/kafka/partition-key';
 import { withKafka } from '@/server/kafka/clients';
 import { toConfigEntries } from '@/server/kafka/config-entries';
+import { toApiError } from '@/server/kafka/errors';
 import { describeTopicConfigs } from '@/server/kafka/topic-configs';
 import { getTopicView } from '@/server/topics/topic-view';
 import { VIEW_MAX_AGE_MS } from '@/server/cluster-state/snapshot';
@@ -23,22 +24,20 @@ async function readTopicConfigs(clusterId: string, topic: string): Promise<Confi
 }
 
 /**
- * The topic's partitions and min.insync.replicas, read for this topic alone (topic-view.ts; shared while younger
- * than `maxAgeMs`), and unless `configs: false` its configs (one DescribeConfigs).
+ * The topic's partitions, min.insync.replicas and (unless `configs: false`) its configs, read for this topic alone
+ * and shared while younger than `maxAgeMs` (topic-view.ts). Configs Kafka refused fail the call with that refusal.
  */
 export async function getTopic(
   clusterId: string,
   topic: string,
   { configs: withConfigs = true, maxAgeMs = VIEW_MAX_AGE_MS } = {},
 ): Promise<TopicDetailResponse> {
-  // In parallel with the partitions: two bounded Kafka reads must not add up past the route's deadline.
-  const configsRead = withConfigs ? readTopicConfigs(clusterId, topic) : undefined;
-  // Awaited below, after the 404 check; never an unhandled rejection meanwhile.
-  configsRead?.catch(() => {});
   // A topic just created may not have reached the broker that answered yet: asked once more before the 404.
   const view = (await getTopicView(clusterId, topic, { maxAgeMs })) ?? (await getTopicView(clusterId, topic, { maxAgeMs: 0 }));
   if (!view) throw new ApiError('NOT_FOUND', `Topic "${topic}" does not exist`);
-  const configs = await configsRead;
+  // Mapped to the API's error (403 for an authorization failure, 502 otherwise) as any Kafka error is.
+  if (withConfigs && 'error' in view.configs) throw toApiError(view.configs.error, clusterId);
+  const configs = withConfigs && 'entries' in view.configs ? toConfigEntries(view.configs.entries, 'topic') : undefined;
   const partitions = view.layout.partitions.map((p) => {
     const offsets = view.offsets.get(partitionKey(topic, p.partition));
     const size = view.leaderSizes.get(partitionKey(topic, p.partition));

@@ -6,7 +6,9 @@ import { withKafka } from '@/server/kafka/clients';
 import { readLogDirs } from '@/server/kafka/log-dirs';
 import { readTopicLayout, type TopicLayout } from '@/server/kafka/metadata';
 import { readOffsets, type PartitionOffsets } from '@/server/kafka/offsets';
-import { readTopicConfigValues } from '@/server/kafka/topic-configs';
+import { describeTopicConfigs } from '@/server/kafka/topic-configs';
+import type { KafkajsConfigResource } from '@/server/kafka/kafkajs';
+import { kafkaError } from '@/server/kafka/send-request';
 import { partitionKey } from '@/server/kafka/partition-key';
 
 /** What a topic's page shows of the cluster, read for that topic alone. */
@@ -20,6 +22,8 @@ export type TopicView = {
   leaderSizes: Map<string, bigint>;
   /** The effective min.insync.replicas (the topic's, else the broker default Kafka applies); null when unreadable. */
   minIsr: number | null;
+  /** Every config of the topic as DescribeConfigs answered them, or the error that refused them. */
+  configs: { entries: KafkajsConfigResource['configEntries'] } | { error: Error };
   /** What could not be read; the page then shows `partial: true`. */
   errors: string[];
 };
@@ -28,7 +32,8 @@ export type TopicView = {
  * One topic read on its own, so that its page costs what the topic costs and not what the whole cluster does: one
  * Metadata for the topic, then in parallel ListOffsets (earliest and latest) per leader of its partitions and
  * DescribeLogDirs for its partitions on each of those leaders (only the leader's replica counts toward the size,
- * as in the cluster snapshot) and DescribeConfigs for its min.insync.replicas. null when Kafka does not know the topic.
+ * as in the cluster snapshot) and one DescribeConfigs for all its configs (its page shows them; min.insync.replicas is
+ * one of them). null when Kafka does not know the topic.
  */
 export async function readTopicView(clusterId: string, topic: string): Promise<TopicView | null> {
   return withKafka(clusterId, async (connection) => {
@@ -42,12 +47,18 @@ export async function readTopicView(clusterId: string, topic: string): Promise<T
     const [offsets, logDirs, configs] = await Promise.all([
       readOffsets(connection, [layout]),
       readLogDirs(connection, leaderIds, { filter }),
-      readTopicConfigValues(connection, [topic], ['min.insync.replicas']).catch((error: unknown) => {
-        errors.push(`topic configs: ${error instanceof Error ? error.message : String(error)}`);
-        return new Map<string, Map<string, string | null>>();
-      }),
+      describeTopicConfigs(connection, [topic]).then<TopicView['configs'], TopicView['configs']>(
+        ([resource]) => {
+          const error = resource ? kafkaError(resource.errorCode, resource.errorMessage) : null;
+          return error ? { error } : { entries: resource?.configEntries ?? [] };
+        },
+        (error: unknown) => ({ error: error instanceof Error ? error : new Error(String(error)) }),
+      ),
     ]);
-    const minIsrValue = Number(configs.get(topic)?.get('min.insync.replicas'));
+    if ('error' in configs) errors.push(`topic configs: ${configs.error.message}`);
+    const minIsrValue = Number(
+      'entries' in configs ? configs.entries.find((e) => e.configName === 'min.insync.replicas')?.configValue : NaN,
+    );
     for (const broker of logDirs) if ('error' in broker) errors.push(`broker ${broker.brokerId} log dirs: ${broker.error}`);
     const leaders = new Map(layout.partitions.map((p) => [p.partition, p.leader]));
     const leaderSizes = leaderReplicaSizes(logDirs, (name, partition) => (name === topic ? leaders.get(partition) : undefined));
@@ -58,6 +69,7 @@ export async function readTopicView(clusterId: string, topic: string): Promise<T
       offsets: new Map(offsets.map((o) => [partitionKey(o.topic, o.partition), o])),
       leaderSizes,
       minIsr: Number.isInteger(minIsrValue) ? minIsrValue : null,
+      configs,
       errors,
     };
   });
