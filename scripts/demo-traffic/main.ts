@@ -6,7 +6,7 @@ import { USAGE, parseArgs, type Options } from './args';
 import { startAnalytics, startFulfilment } from './consumers';
 import { quietLogCreator } from './logging';
 import { startProducerLoop } from './producer-loop';
-import { createRng } from './random';
+import { createRng } from '../lib/random';
 import { averageRate, peakRate } from './rates';
 import { startRebalancingGroup } from './rebalancer';
 import { createCounter, formatStatus, total } from './status';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CUSTOMER_COUNT, customerId, makeAuditEvent, makeClick, makeOrder, makePayment, makeProfileUpdate } from './payloads';
-import { createRng } from './random';
+import { createRng } from '../lib/random';
 
 const NOW = Date.parse('2025-03-01T12:00:00.000Z');
 

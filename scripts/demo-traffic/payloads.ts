@@ -1,5 +1,5 @@
 // Fake but plausible business events. Generators take rng and a clock so tests can pin both.
-import { hexId, intBetween, pick, weighted, type Rng } from './random';
+import { hexId, intBetween, pick, weighted, type Rng } from '../lib/random';
 
 /** Kept small so the compacted customer-profiles topic really has repeated keys to compact. */
 export const CUSTOMER_COUNT = 50;

@@ -2,7 +2,7 @@
 // so the console has real rebalances (generation bumps, partition moves) to show.
 import type { Consumer, Kafka } from '@/server/kafka/kafkajs';
 import { startMember, type OnConsumed } from './consumers';
-import { intBetween, type Rng } from './random';
+import { intBetween, type Rng } from '../lib/random';
 
 const GROUP_ID = 'payments-reconciler';
 /** First toggle comes sooner than the rest so that short runs (tests, --duration 60) see a rebalance too. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from './random';
+import { createRng } from '../lib/random';
 import { averageRate, peakRate, rateAt } from './rates';
 import { TOPICS } from './topics';
 import { ANALYTICS_MSGS_PER_SEC, createTrafficPlan, type TopicTraffic } from './traffic-plan';

@@ -1,6 +1,6 @@
 // Which topic gets which rate shape and payloads. Pure: the producer loop only asks build() for messages.
 import { makeAuditEvent, makeClick, makeOrder, makePayment, makeProfileUpdate, type Order } from './payloads';
-import type { Rng } from './random';
+import type { Rng } from '../lib/random';
 import type { RateShape } from './rates';
 
 export type DemoMessage = { key: string; value: string | null; headers: Record<string, string> };
