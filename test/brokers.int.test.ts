@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getBrokers } from '@/app/api/v1/clusters/[clusterId]/brokers/route';
 import { brokerListResponseSchema } from '@/lib/schemas/brokers';
+import { SNAPSHOT_MAX_AGE_MS } from '@/server/cluster-state/snapshot';
 import { closeAllConnections, requestCounts } from '@/server/kafka/clients';
 import { requestDelta } from '@/server/kafka/request-counter';
 import { kafkaCli, parseBrokerApiVersions, parseQuorumStatus, parseTopicsDescribe } from './support/cli';
@@ -91,12 +92,12 @@ describe(`brokers API on ${target.label}`, () => {
     }
   });
 
-  it('answers from the 2-second snapshot, whose refresh costs one request per wave and broker', async () => {
+  it('answers from the shared snapshot (5 s), whose refresh costs one request per wave and broker', async () => {
     await brokersFromApi();
     const before = requestCounts('local');
     await brokersFromApi();
     expect(requestDelta(before, requestCounts('local'))).toEqual({});
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_MAX_AGE_MS + 100));
     const beforeRefresh = requestCounts('local');
     const api = await brokersFromApi();
     const { partitions } = countsFromCli();

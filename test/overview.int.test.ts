@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { GET as getOverview } from '@/app/api/v1/clusters/[clusterId]/overview/route';
 import { clusterOverviewSchema } from '@/lib/schemas/overview';
+import { SNAPSHOT_MAX_AGE_MS } from '@/server/cluster-state/snapshot';
 import { closeDb } from '@/server/db/client';
 import { closeAllConnections } from '@/server/kafka/clients';
 import { kafkaCli, parseQuorumStatus, parseTopicsDescribe } from './support/cli';
@@ -23,12 +24,12 @@ describe(`cluster overview on ${target.label}`, () => {
   });
 
   it('counts topics, partitions, replicas and risks as kafka-topics --describe shows them', async () => {
-    // Other clients may create topics between the two reads, and the API answers from a snapshot up to 2 s
+    // Other clients may create topics between the two reads, and the API answers from a snapshot up to 5 s
     // old: compare a few times, reading the API last.
     let last: unknown;
     for (let attempt = 0; attempt < 4; attempt += 1) {
       const cli = parseTopicsDescribe(kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--describe']));
-      await new Promise((resolve) => setTimeout(resolve, 2_100));
+      await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_MAX_AGE_MS + 100));
       const data = await overview();
       const expected = {
         topics: new Set(cli.map((p) => p.topic)).size,

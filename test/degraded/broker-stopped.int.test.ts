@@ -12,6 +12,7 @@ import { brokerListResponseSchema } from '@/lib/schemas/brokers';
 import { clusterHealthResponseSchema } from '@/lib/schemas/health-partitions';
 import { clusterOverviewSchema } from '@/lib/schemas/overview';
 import { topicDetailResponseSchema, topicListResponseSchema } from '@/lib/schemas/topics';
+import { SNAPSHOT_MAX_AGE_MS } from '@/server/cluster-state/snapshot';
 import { closeDb, getDb } from '@/server/db/client';
 import { BROKER_TIMEOUT_MS } from '@/server/kafka/broker-wave';
 import { closeAllConnections } from '@/server/kafka/clients';
@@ -86,14 +87,14 @@ const topic = (name: string) =>
 
 /**
  * Compares the console with the CLI until they agree (at most `attempts` rounds): the API answers from a
- * snapshot up to 2 s old, and a partition may still be settling. The last round's difference fails the test.
+ * snapshot up to 5 s old, and a partition may still be settling. The last round's difference fails the test.
  */
 async function agree<A>(attempts: number, round: (cli: CliState) => Promise<{ actual: A; expected: unknown }>) {
   let last: { actual: A; expected: unknown } | undefined;
   for (let i = 0; i < attempts; i += 1) {
     last = await round(readCliState(live));
     if (JSON.stringify(last.actual) === JSON.stringify(last.expected)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_MAX_AGE_MS + 100));
   }
   expect(last!.actual).toEqual(last!.expected);
   return last!;
