@@ -5,7 +5,7 @@ import { GET as getDefaults } from '@/app/api/v1/clusters/[clusterId]/topic-defa
 import { PATCH as patchTopicConfigs } from '@/app/api/v1/clusters/[clusterId]/topics/[topic]/configs/route';
 import { POST as addPartitions } from '@/app/api/v1/clusters/[clusterId]/topics/[topic]/partitions/route';
 import { POST as deleteRecords } from '@/app/api/v1/clusters/[clusterId]/topics/[topic]/records/delete/route';
-import { DELETE as deleteTopic } from '@/app/api/v1/clusters/[clusterId]/topics/[topic]/route';
+import { DELETE as deleteTopic, GET as getTopic } from '@/app/api/v1/clusters/[clusterId]/topics/[topic]/route';
 import { POST as createTopic } from '@/app/api/v1/clusters/[clusterId]/topics/route';
 import { configListResponseSchema } from '@/lib/schemas/configs';
 import { deleteRecordsResponseSchema, topicDefaultsResponseSchema } from '@/lib/schemas/topic-admin';
@@ -130,6 +130,12 @@ describe(`topic administration on ${target.label}, against kafka-topics, kafka-c
   it('edits one config key at a time: every other key stays identical, and delete restores the inherited value', async () => {
     const topic = name('orders');
     const before = describeAll('topics', ['--entity-name', topic]);
+    // Viewed first: the topic's page shares its read for 2 s, and must show the change at once all the same.
+    const configOf = async (key: string) =>
+      topicDetailResponseSchema
+        .parse((await callRoute(getTopic, topicPath(topic), { clusterId: 'local', topic })).body)
+        .configs?.find((c) => c.name === key);
+    expect((await configOf('max.message.bytes'))?.source).not.toBe('topic');
     const set = await send(patchTopicConfigs, topicPath(topic, '/configs'), { clusterId: 'local', topic }, 'PATCH', {
       set: { 'max.message.bytes': '2000000' },
     });
@@ -138,6 +144,7 @@ describe(`topic administration on ${target.label}, against kafka-topics, kafka-c
       value: '2000000',
       source: 'topic',
     });
+    expect(await configOf('max.message.bytes')).toMatchObject({ value: '2000000', source: 'topic' });
     const after = describeAll('topics', ['--entity-name', topic]);
     const changed = after.filter((c) => JSON.stringify(c) !== JSON.stringify(before.find((b) => b.name === c.name)));
     expect(changed.map((c) => [c.name, c.value, c.source])).toEqual([['max.message.bytes', '2000000', 'topic']]);
@@ -235,9 +242,12 @@ describe(`topic administration on ${target.label}, against kafka-topics, kafka-c
       expect((await send(deleteTopic, topicPath(topic), params, 'DELETE', { confirm })).status).toBe(422);
     }
     expect(listTopics().has(topic)).toBe(true);
+    // Viewed first (its read is shared for 2 s): gone from its page at once all the same.
+    expect((await callRoute(getTopic, topicPath(topic), params)).status).toBe(200);
     const { status, body } = await send(deleteTopic, topicPath(topic), params, 'DELETE', { confirm: topic });
     expect([status, body]).toEqual([200, { topic, deleted: true }]);
     expect(listTopics().has(topic)).toBe(false);
+    expect((await callRoute(getTopic, topicPath(topic), params)).status).toBe(404);
     expect((await send(deleteTopic, topicPath(topic), params, 'DELETE', { confirm: topic })).status).toBe(404);
   }, 60_000);
 

@@ -13,13 +13,14 @@ import { CONFIG_RESOURCE_TYPES } from '@/server/protocol/incremental-alter-confi
 import { kafkaError } from '@/server/kafka/send-request';
 import { untilPropagated } from '@/server/topics/propagation';
 import { TOPIC_WRITE_DEADLINE_MS, changeableTopic, replicationFactorOf } from '@/server/topics/topic-guard';
+import { refreshTopicView } from '@/server/topics/topic-view';
 
 /**
  * Changes only the given keys of a topic's config (IncrementalAlterConfigs, as kafka-configs --alter --add-config /
  * --delete-config), then answers the topic's configs once a broker describes the change.
  */
 export async function alterTopicConfigs(clusterId: string, topic: string, patch: ConfigPatchInput): Promise<ConfigListResponse> {
-  return withKafka(
+  const answer = await withKafka(
     clusterId,
     async (connection) => {
       const meta = changeableTopic(await readClusterMetadata(connection), topic);
@@ -45,4 +46,7 @@ export async function alterTopicConfigs(clusterId: string, topic: string, patch:
     },
     { deadlineMs: TOPIC_WRITE_DEADLINE_MS },
   );
+  // The topic's page shows its configs from the shared view: read again, with the change.
+  await refreshTopicView(clusterId, topic);
+  return answer;
 }

@@ -9,6 +9,7 @@ import { deleteTopics } from '@/server/protocol/delete-topics';
 import { kafkaRefusal } from '@/server/kafka/kafka-refusal';
 import { topicOnEveryBroker, untilPropagated } from '@/server/topics/propagation';
 import { KAFKA_TOPIC_TIMEOUT_MS, TOPIC_WRITE_DEADLINE_MS, changeableTopic } from '@/server/topics/topic-guard';
+import { refreshTopicView } from '@/server/topics/topic-view';
 import { KafkaErrorCode } from '@/server/kafka/error-codes';
 
 const FIELDS = { configField: 'request', configKeys: [], byType: {} };
@@ -35,6 +36,6 @@ export async function deleteTopic(clusterId: string, topic: string): Promise<Del
     },
     { deadlineMs: TOPIC_WRITE_DEADLINE_MS },
   );
-  await refreshSnapshotAfter(clusterId, Date.now());
+  await Promise.all([refreshSnapshotAfter(clusterId, Date.now()), refreshTopicView(clusterId, topic)]);
   return { topic, deleted: true };
 }

@@ -90,3 +90,12 @@ const views = freshCache(
 export function getTopicView(clusterId: string, topic: string, { maxAgeMs = VIEW_MAX_AGE_MS } = {}) {
   return views(`${clusterId}\u0000${topic}`, maxAgeMs, { options: { clusterId, name: topic } });
 }
+
+/**
+ * Reads the topic's shared view again after a change to it, so that no viewer is answered what preceded the change
+ * (configs altered, the topic deleted: a view of it would answer 200 for up to 2 s). A failed read is left to the
+ * next request.
+ */
+export async function refreshTopicView(clusterId: string, topic: string) {
+  await getTopicView(clusterId, topic, { maxAgeMs: 0 }).catch(() => {});
+}
