@@ -119,7 +119,9 @@ describe(`reassignment protocol requests on ${target.label}`, () => {
   beforeAll(() => {
     const assignment = LAYOUT.map((replicas) => replicas.join(':')).join(',');
     kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', topic, '--replica-assignment', assignment]);
-    produceRecords(topic, 6_000);
+    // ~2 MB a partition, twice a follower fetch's 1 MB: after the first fetch a throttled replica cannot catch up,
+    // however fast the machine (with 200 KB one fetch copied it all and the move could end before the CLI listed it).
+    produceRecords(topic, 60_000);
   });
   afterAll(async () => {
     try {
