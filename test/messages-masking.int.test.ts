@@ -21,11 +21,15 @@ const CARD = '4111 1111 1111 1111';
 const CARD_DIGITS = '4111111111111111';
 const PHONE = '+86 138 0013 8000';
 const HOLDER = 'Zhang Wei';
-/** Every form a secret could leave the server in: as written, and as JSON or base64 would carry it. */
+/**
+ * Every form a secret could leave the server in: as written, and as JSON or base64 would carry it. Partial forms are
+ * long enough not to occur by chance: '4111' alone once matched inside an epoch-millisecond timestamp of the page.
+ */
 const SECRETS = [
   CARD,
   CARD_DIGITS,
-  '4111',
+  '4111 1111',
+  '41111111',
   PHONE,
   '13800138000',
   HOLDER,
