@@ -2,6 +2,7 @@ import 'server-only';
 import kafkajs from 'kafkajs';
 import type { KafkajsConfigResource } from 'kafkajs/src/broker/index.js';
 import { onAnyBroker, type KafkaConnection } from '@/server/kafka/connection';
+import { kafkaError } from '@/server/kafka/send-request';
 
 // kafkajs is CommonJS and Node's ESM loader cannot see this export by name (Next and Vitest can): take it
 // from the default export so plain-Node scripts (bench, sampler) import server code as is.
@@ -24,6 +25,14 @@ export async function describeTopicConfigs(
   }));
   const response = await onAnyBroker(connection, (broker) => broker.describeConfigs({ resources, includeSynonyms: false }));
   return response.resources;
+}
+
+/** Every config entry of one topic; Kafka's error for it (unknown topic, not authorized) is thrown, typed. */
+export async function describeOneTopicConfigs(connection: KafkaConnection, topic: string): Promise<KafkajsConfigResource['configEntries']> {
+  const [resource] = await describeTopicConfigs(connection, [topic]);
+  const error = resource ? kafkaError(resource.errorCode, resource.errorMessage) : null;
+  if (error) throw error;
+  return resource?.configEntries ?? [];
 }
 
 /**

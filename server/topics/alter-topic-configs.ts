@@ -8,9 +8,8 @@ import { toConfigEntries } from '@/server/kafka/config-entries';
 import { applyConfigPatch, showsPatch } from '@/server/kafka/config-patch';
 import { onAnyBroker } from '@/server/kafka/connection';
 import { readClusterMetadata } from '@/server/kafka/metadata';
-import { describeTopicConfigs } from '@/server/kafka/topic-configs';
+import { describeOneTopicConfigs } from '@/server/kafka/topic-configs';
 import { CONFIG_RESOURCE_TYPES } from '@/server/protocol/incremental-alter-configs';
-import { kafkaError } from '@/server/kafka/send-request';
 import { untilPropagated } from '@/server/topics/propagation';
 import { TOPIC_WRITE_DEADLINE_MS, changeableTopic, replicationFactorOf } from '@/server/topics/topic-guard';
 import { refreshTopicView } from '@/server/topics/topic-view';
@@ -33,12 +32,7 @@ export async function alterTopicConfigs(clusterId: string, topic: string, patch:
       await onAnyBroker(connection, (broker) =>
         applyConfigPatch(broker, { resourceType: CONFIG_RESOURCE_TYPES.TOPIC, resourceName: topic }, patch),
       );
-      const read = async () => {
-        const [resource] = await describeTopicConfigs(connection, [topic]);
-        const error = resource ? kafkaError(resource.errorCode, resource.errorMessage) : null;
-        if (error) throw error;
-        return toConfigEntries(resource?.configEntries ?? [], 'topic');
-      };
+      const read = async () => toConfigEntries(await describeOneTopicConfigs(connection, topic), 'topic');
       // KRaft brokers describe from their metadata cache, which learns of the change a moment after Kafka answers.
       let configs: ConfigEntry[] | undefined;
       await untilPropagated(async () => showsPatch((configs = await read()), patch, (e) => !e.isDefault));

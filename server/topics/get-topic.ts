@@ -6,20 +6,14 @@ import { partitionKey } from '@/server/kafka/partition-key';
 import { withKafka } from '@/server/kafka/clients';
 import { toConfigEntries } from '@/server/kafka/config-entries';
 import { toApiError } from '@/server/kafka/errors';
-import { describeTopicConfigs } from '@/server/kafka/topic-configs';
+import { describeOneTopicConfigs } from '@/server/kafka/topic-configs';
 import { getTopicView } from '@/server/topics/topic-view';
 import { VIEW_MAX_AGE_MS } from '@/server/cluster-state/snapshot';
-import { kafkaError } from '@/server/kafka/send-request';
 
 /** Every config of one topic with where its value comes from; sensitive values never leave the server. */
 async function readTopicConfigs(clusterId: string, topic: string): Promise<ConfigEntry[]> {
-  const entries = await withKafka(clusterId, async (c) => {
-    const [resource] = await describeTopicConfigs(c, [topic]);
-    // Inside withKafka: a Kafka error (the topic deleted meanwhile) maps to its API error.
-    const error = resource ? kafkaError(resource.errorCode, resource.errorMessage) : null;
-    if (error) throw error;
-    return resource?.configEntries ?? [];
-  });
+  // Inside withKafka: a Kafka error (the topic deleted meanwhile) maps to its API error.
+  const entries = await withKafka(clusterId, (c) => describeOneTopicConfigs(c, topic));
   return toConfigEntries(entries, 'topic');
 }
 

@@ -6,9 +6,8 @@ import { withKafka } from '@/server/kafka/clients';
 import { readLogDirs } from '@/server/kafka/log-dirs';
 import { readTopicLayout, type TopicLayout } from '@/server/kafka/metadata';
 import { readOffsets, type PartitionOffsets } from '@/server/kafka/offsets';
-import { describeTopicConfigs } from '@/server/kafka/topic-configs';
+import { describeOneTopicConfigs } from '@/server/kafka/topic-configs';
 import type { KafkajsConfigResource } from '@/server/kafka/kafkajs';
-import { kafkaError } from '@/server/kafka/send-request';
 import { partitionKey } from '@/server/kafka/partition-key';
 
 /** What a topic's page shows of the cluster, read for that topic alone. */
@@ -47,11 +46,8 @@ export async function readTopicView(clusterId: string, topic: string): Promise<T
     const [offsets, logDirs, configs] = await Promise.all([
       readOffsets(connection, [layout]),
       readLogDirs(connection, leaderIds, { filter }),
-      describeTopicConfigs(connection, [topic]).then<TopicView['configs'], TopicView['configs']>(
-        ([resource]) => {
-          const error = resource ? kafkaError(resource.errorCode, resource.errorMessage) : null;
-          return error ? { error } : { entries: resource?.configEntries ?? [] };
-        },
+      describeOneTopicConfigs(connection, topic).then<TopicView['configs'], TopicView['configs']>(
+        (entries) => ({ entries }),
         (error: unknown) => ({ error: error instanceof Error ? error : new Error(String(error)) }),
       ),
     ]);
