@@ -24,7 +24,11 @@ export function BrokersTable({ clusterId }: { clusterId: string }) {
     <section aria-label="Brokers" className="space-y-2">
       <ListStatus asOf={data.asOf} stale={Boolean(error)}>
         {up} of {data.brokers.length} broker{data.brokers.length === 1 ? '' : 's'} up
-        {data.controllerId !== null ? ` · controller ${data.controllerId}` : ' · no active controller'}
+        {data.controllerId !== null
+          ? ` · controller ${data.controllerId}`
+          : data.partial
+            ? ' · controller unknown'
+            : ' · no active controller'}
       </ListStatus>
       <Table>
         <thead>

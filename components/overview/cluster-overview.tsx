@@ -58,7 +58,8 @@ export function ClusterOverview({ clusterId, healthHref }: { clusterId: string; 
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm text-zinc-500 dark:text-zinc-400">
         <p>
-          {data.kafkaVersion.label} · {data.mode === 'kraft' ? 'KRaft' : 'ZooKeeper'} · controller {data.controllerId ?? 'none'}
+          {data.kafkaVersion.label} · {data.mode === 'kraft' ? 'KRaft' : 'ZooKeeper'} · controller{' '}
+          {data.controllerId ?? (data.mode === 'kraft' && !data.quorum ? 'unknown' : 'none')}
           {data.brokers.down.length ? (
             <span className="ml-2 text-red-700 dark:text-red-400">brokers down: {data.brokers.down.join(', ')}</span>
           ) : null}

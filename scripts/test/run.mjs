@@ -18,7 +18,7 @@ const faultsOnly = process.argv.includes('--faults');
 // What `npm test` runs of the fault tests (test/faults), per cluster: about 90 s on 4.x, 40 s on 3.9. Every broker
 // killed is left to `npm run test:faults`: integration tests cover an unreachable cluster's 503s.
 const QUICK_FAULTS = {
-  kraft: ['test/faults/silent-broker', 'test/faults/controller-killed'],
+  kraft: ['test/faults/silent-broker', 'test/faults/silent-controller', 'test/faults/controller-killed'],
   zookeeper: ['test/faults/silent-broker'],
 };
 

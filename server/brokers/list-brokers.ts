@@ -78,6 +78,7 @@ export async function listBrokers(clusterId: string, { sizesMaxAgeMs }: { sizesM
       leaderSkewPercent: skewPercent(c.leaderCount, meanLeaders),
     };
   });
-  const partial = snapshot.errors.length > 0 || brokers.some((b) => b.status === 'down');
+  // An unknown controller (its quorum did not answer) is a figure missing from the list.
+  const partial = snapshot.errors.length > 0 || metadata.quorumError !== null || brokers.some((b) => b.status === 'down');
   return { asOf: snapshot.asOf, ...(partial ? { partial: true } : {}), controllerId: metadata.controllerId, brokers };
 }

@@ -61,7 +61,7 @@ export async function getClusterOverview(clusterId: string): Promise<ClusterOver
   const { label, release, exact } = inferKafkaVersion(metadata.apiVersions, { kraft: metadata.mode === 'kraft' });
   return {
     asOf: snapshot.asOf,
-    ...(snapshot.errors.length || down.length ? { partial: true } : {}),
+    ...(snapshot.errors.length || metadata.quorumError || down.length ? { partial: true } : {}),
     mode: metadata.mode,
     kafkaVersion: { label, release, exact },
     controllerId: metadata.controllerId,

@@ -5,6 +5,7 @@ import { readLogDirs, type BrokerLogDirsResult } from '@/server/kafka/log-dirs';
 import { readClusterMetadata, type ClusterMetadata } from '@/server/kafka/metadata';
 import { readOffsets, type PartitionOffsets } from '@/server/kafka/offsets';
 import { partitionKey } from '@/server/kafka/partition-key';
+import { withQuorum } from '@/server/kafka/quorum';
 import { readTopicConfigValues } from '@/server/kafka/topic-configs';
 import { processState } from '@/server/process-state';
 
@@ -69,23 +70,25 @@ function reusableSizes(clusterId: string, metadata: ClusterMetadata, brokerIds: 
 }
 
 /**
- * Wave 1: Metadata (+ DescribeQuorum). Wave 2, in parallel: ListOffsets earliest and latest per leader,
+ * Wave 1: Metadata. Wave 2, in parallel: DescribeQuorum (KRaft), ListOffsets earliest and latest per leader,
  * DescribeLogDirs per broker (unless reusable, see ReadOptions), one DescribeConfigs for every topic's
- * min.insync.replicas. A broker that fails leaves errors on its rows; only an unreadable Metadata fails the snapshot.
+ * min.insync.replicas. A broker that fails leaves errors on its rows, a quorum that does not answer leaves the
+ * controller unknown; only an unreadable Metadata fails the snapshot.
  */
 async function readSnapshot(clusterId: string, { logDirsMaxAgeMs }: ReadOptions = { logDirsMaxAgeMs: 0 }): Promise<ClusterSnapshot> {
   return withKafka(clusterId, async (connection) => {
-    const metadata = await readClusterMetadata(connection);
+    const layout = await readClusterMetadata(connection);
     const errors: string[] = [];
-    const brokerIds = metadata.brokers.map((b) => b.id);
+    const brokerIds = layout.brokers.map((b) => b.id);
     const brokerKey = brokerIds.join(',');
-    const reused = reusableSizes(clusterId, metadata, brokerKey, logDirsMaxAgeMs);
-    const [offsets, logDirs, configs] = await Promise.all([
-      readOffsets(connection, metadata.topics),
+    const reused = reusableSizes(clusterId, layout, brokerKey, logDirsMaxAgeMs);
+    const [metadata, offsets, logDirs, configs] = await Promise.all([
+      withQuorum(clusterId, layout),
+      readOffsets(connection, layout.topics),
       reused ? reused.logDirs : readLogDirs(connection, brokerIds),
       readTopicConfigValues(
         connection,
-        metadata.topics.map((t) => t.name),
+        layout.topics.map((t) => t.name),
         ['min.insync.replicas'],
       ).catch((error: unknown) => {
         errors.push(`topic configs: ${error instanceof Error ? error.message : String(error)}`);

@@ -30,6 +30,7 @@ function snapshot(): ClusterSnapshot {
       kafkaClusterId: 'c',
       controllerId: 1,
       quorum: null,
+      quorumError: null,
       apiVersions: {},
       brokers: [1, 2].map((id) => ({ id, host: 'h', port: 9092, rack: null })),
       topics: [

@@ -6,6 +6,7 @@ import type { ClusterConfig } from '@/server/config/schema';
 import { withKafka } from '@/server/kafka/clients';
 import { knownBrokersOrNone } from '@/server/kafka/known-brokers';
 import { readClusterMetadata } from '@/server/kafka/metadata';
+import { withQuorum } from '@/server/kafka/quorum';
 
 // The list must answer even when clusters are down: each cluster gets less than the route deadline.
 const PER_CLUSTER_DEADLINE_MS = 6_000;
@@ -13,7 +14,8 @@ const PER_CLUSTER_DEADLINE_MS = 6_000;
 async function summarize(cluster: ClusterConfig): Promise<ClusterSummary> {
   const base = { id: cluster.id, name: cluster.name, readOnly: cluster.readOnly };
   try {
-    const metadata = await withKafka(cluster.id, readClusterMetadata, { deadlineMs: PER_CLUSTER_DEADLINE_MS });
+    const layout = await withKafka(cluster.id, readClusterMetadata, { deadlineMs: PER_CLUSTER_DEADLINE_MS });
+    const metadata = await withQuorum(cluster.id, layout);
     const known = await knownBrokersOrNone(cluster.id, metadata.brokers);
     const missing = known.filter((k) => !metadata.brokers.some((b) => b.id === k.id));
     const offline = metadata.topics.some((t) => t.partitions.some((p) => p.leader === null));

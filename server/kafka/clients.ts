@@ -13,11 +13,13 @@ export const ROUTE_DEADLINE_MS = 10_000;
 type Entry = { connection: KafkaConnection; connecting: Promise<void> | null };
 
 /**
- * Which of a cluster's two connections (one socket per broker each) a call uses. A broker answers the requests of
- * one connection in order, one at a time, so record reads (responses of a megabyte, scans that fetch for seconds)
- * get their own: the pages' and the sampler's admin requests never queue behind them.
+ * Which of a cluster's connections (one socket per broker each) a call uses. A broker answers the requests of one
+ * connection in order, one at a time, so what may keep a connection busy for long gets its own: record reads
+ * (responses of a megabyte, scans that fetch for seconds), and reads a KRaft broker forwards to the active
+ * controller (DescribeQuorum; KafkaApis forwards it), which wait on the broker for as long as its forwarding
+ * timeout (30 s) while the controller is silent. The pages' and the sampler's admin requests never queue behind them.
  */
-export type KafkaChannel = 'admin' | 'records';
+export type KafkaChannel = 'admin' | 'records' | 'forwarded';
 
 // Process-wide (server/process-state.ts): dev hot reload re-evaluates modules, and must not leak a connection per
 // reload. Counters outlive connections: a recreated client keeps counting where the old one stopped. So does what
@@ -43,9 +45,14 @@ const silentBrokersOf = (clusterId: string) => kept(silentBrokers, clusterId, ()
 
 const registryKey = (clusterId: string, channel: KafkaChannel) => (channel === 'admin' ? clusterId : `${clusterId}\u0000${channel}`);
 
-const entryFor = (key: string, clusterId: string): Entry =>
+function silenceFor(clusterId: string, channel: KafkaChannel) {
+  const silent = silentBrokersOf(clusterId);
+  return channel === 'forwarded' ? silent.forForwardedRequests() : silent;
+}
+
+const entryFor = (key: string, clusterId: string, channel: KafkaChannel): Entry =>
   kept(registry, key, () => ({
-    connection: createConnection(getClusterConfig(clusterId), counterFor(clusterId), silentBrokersOf(clusterId)),
+    connection: createConnection(getClusterConfig(clusterId), counterFor(clusterId), silenceFor(clusterId, channel)),
     connecting: null,
   }));
 
@@ -74,7 +81,7 @@ export async function withKafka<T>(
   { deadlineMs = ROUTE_DEADLINE_MS, channel = 'admin' }: { deadlineMs?: number; channel?: KafkaChannel } = {},
 ): Promise<T> {
   const key = registryKey(clusterId, channel);
-  const entry = entryFor(key, clusterId);
+  const entry = entryFor(key, clusterId, channel);
   try {
     return await withDeadline(
       (async () => {

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { KafkajsBroker } from '@/server/kafka/kafkajs';
 import { onAnyBroker, type KafkaConnection } from '@/server/kafka/connection';
-import { describeQuorum, isKraftBroker, type QuorumDescription } from '@/server/protocol/describe-quorum';
+import { isKraftBroker, type QuorumDescription } from '@/server/protocol/describe-quorum';
 
 export type PartitionLayout = {
   partition: number;
@@ -18,10 +18,15 @@ export type ClusterMetadata = {
   asOf: number;
   mode: 'kraft' | 'zookeeper';
   kafkaClusterId: string | null;
-  /** KRaft: the quorum leader (Metadata's controller id is a random live broker there); ZooKeeper: Metadata's. */
+  /**
+   * ZooKeeper: Metadata's. KRaft: the quorum leader once withQuorum read it (Metadata's controller id is a random live
+   * broker there), null before and when it could not be read (quorumError says why).
+   */
   controllerId: number | null;
-  /** The KRaft controller quorum (null on ZooKeeper clusters). */
+  /** The KRaft controller quorum once withQuorum read it; null on ZooKeeper clusters. */
   quorum: QuorumDescription | null;
+  /** KRaft: why withQuorum could not read the quorum (the controller is then unknown); null otherwise. */
+  quorumError: string | null;
   /** The answering broker's ApiVersions ranges, by API key: the Kafka release is inferred from them. */
   apiVersions: Record<string, { minVersion: number; maxVersion: number }>;
   brokers: { id: number; host: string; port: number; rack: string | null }[];
@@ -71,28 +76,25 @@ export async function readTopicLayout(connection: KafkaConnection, topic: string
 }
 
 /**
- * One Metadata request for all topics, plus DescribeQuorum on KRaft, both on the same broker in parallel.
- * kafkajs's Metadata (v6 at most) already carries racks and offline replicas; its describeCluster() drops them.
+ * One Metadata request for all topics. kafkajs's Metadata (v6 at most) already carries racks and offline replicas;
+ * its describeCluster() drops them. On KRaft the controller is not in it (see withQuorum).
  */
 export async function readClusterMetadata(connection: KafkaConnection): Promise<ClusterMetadata> {
   return onAnyBroker(connection, async (broker) => {
-    const kraft = isKraftBroker(broker);
+    const metadata = await broker.metadata([]);
     // asOf is the instant the Metadata response arrives: the broker answered from its metadata cache at some
     // moment between receiving the request and this instant, and this is the closest one the console can see.
     // Not when the request was sent (nor before onAnyBroker): connecting, trying another broker and queueing in
-    // kafkajs or on the broker say nothing about the data, yet would age the snapshot out early. Not after
-    // DescribeQuorum either, which runs alongside and may answer later.
-    const [{ metadata, asOf }, quorum] = await Promise.all([
-      broker.metadata([]).then((metadata) => ({ metadata, asOf: Date.now() })),
-      kraft ? describeQuorum(broker) : null,
-    ]);
-    const controllerId = kraft ? (quorum?.leaderId ?? null) : metadata.controllerId >= 0 ? metadata.controllerId : null;
+    // kafkajs or on the broker say nothing about the data, yet would age the snapshot out early.
+    const asOf = Date.now();
+    const kraft = isKraftBroker(broker);
     return {
       asOf,
       mode: kraft ? 'kraft' : 'zookeeper',
       kafkaClusterId: metadata.clusterId,
-      controllerId,
-      quorum,
+      controllerId: !kraft && metadata.controllerId >= 0 ? metadata.controllerId : null,
+      quorum: null,
+      quorumError: null,
       apiVersions: broker.versions ?? {},
       brokers: metadata.brokers
         .map((b) => ({ id: b.nodeId, host: b.host, port: b.port, rack: b.rack ?? null }))

@@ -17,7 +17,7 @@ import { closeAllConnections, ROUTE_DEADLINE_MS } from '@/server/kafka/clients';
 import { TEST_TOKENS } from '../support/auth';
 import { kafkaTarget } from '../support/kafka-target';
 import { callRoute } from '../support/routes';
-import { msUntil, report, signalBroker } from './support';
+import { everyBrokerUp, msUntil, report, signalBroker } from './support';
 
 const target = kafkaTarget();
 const SILENT = 1;
@@ -45,12 +45,6 @@ const READS = [
   },
 ];
 
-async function allBrokersUp() {
-  const { status, body } = await callRoute(getBrokers, '/api/v1/clusters/local/brokers', local, { token });
-  const list = body as { partial?: boolean; brokers: { status: string }[] };
-  return status === 200 && !list.partial && list.brokers.length >= 3 && list.brokers.every((b) => b.status === 'up');
-}
-
 describe(`a silent broker on ${target.label}`, () => {
   beforeAll(async () => {
     const kafka = new Kafka({ brokers: target.bootstrap, logLevel: logLevel.NOTHING });
@@ -66,7 +60,7 @@ describe(`a silent broker on ${target.label}`, () => {
     await closeAllConnections();
     // The run before this one (the degraded tests) stops broker 3 and starts it again: with it not yet back,
     // stopping broker 1 would leave one of three KRaft voters and nothing could answer.
-    await msUntil('every broker up before broker 1 is stopped', 60_000, allBrokersUp);
+    await msUntil('every broker up before broker 1 is stopped', 60_000, everyBrokerUp);
     for (const read of READS) expect((await read.call()).status, read.name).toBe(200);
   });
 
@@ -118,7 +112,7 @@ describe(`a silent broker on ${target.label}`, () => {
     });
     report(`silent broker: slowest per read: ${perRead.join(', ')}`);
 
-    const recoveredMs = await msUntil('every broker up and nothing partial', 60_000, allBrokersUp);
+    const recoveredMs = await msUntil('every broker up and nothing partial', 60_000, everyBrokerUp);
     report(`silent broker: recovered ${(recoveredMs / 1000).toFixed(1)} s after SIGCONT`);
     for (const read of READS) expect((await read.call()).status, read.name).toBe(200);
   });

@@ -2,8 +2,11 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { GET as getBrokers } from '@/app/api/v1/clusters/[clusterId]/brokers/route';
 import { clusterLayout } from '../../scripts/kafka/layout.mjs';
 import { resolveKafka } from '../../scripts/kafka/versions.mjs';
+import { TEST_TOKENS } from '../support/auth';
+import { callRoute } from '../support/routes';
 
 const layout = clusterLayout(resolveKafka());
 const SCRIPT = path.resolve(import.meta.dirname, '../../scripts/kafka/cluster.mjs');
@@ -77,4 +80,16 @@ export async function msUntil(what: string, timeoutMs: number, check: () => Prom
 /** Prints a measured figure: the fault suite's timings go into the run's output. */
 export function report(figure: string) {
   console.log(`[faults ${layout.kafka.version} ${layout.kafka.mode}] ${figure}`);
+}
+
+/** The console's brokers list shows every broker up, and nothing partial. */
+export async function everyBrokerUp() {
+  const { status, body } = await callRoute(
+    getBrokers,
+    '/api/v1/clusters/local/brokers',
+    { clusterId: 'local' },
+    { token: TEST_TOKENS.admin },
+  );
+  const list = body as { partial?: boolean; brokers: { status: string }[] };
+  return status === 200 && !list.partial && list.brokers.length >= 3 && list.brokers.every((b) => b.status === 'up');
 }
