@@ -4,24 +4,30 @@ import { useQuery } from '@tanstack/react-query';
 import type { SortingState } from '@tanstack/react-table';
 import { useCallback, useMemo } from 'react';
 import { groupListFilters, groupQueries, type GroupListFilters } from '@/lib/queries/consumer-groups';
+import { LIST_PAGE_SIZE } from '@/lib/queries/list-page';
 import { GROUP_SORT_FIELDS, type ConsumerGroupSummary } from '@/lib/schemas/consumer-groups';
 import { groupColumns } from '@/components/consumer-groups/group-columns';
 import { GroupsToolbar } from '@/components/consumer-groups/groups-toolbar';
 import { ListStatus } from '@/components/feedback/list-status';
 import { QueryError } from '@/components/feedback/query-error';
-import { EmptyState, LoadingRows } from '@/components/ui/states';
+import { Pager } from '@/components/feedback/pager';
+import { EmptyState, LoadingRows, PastLastPage } from '@/components/ui/states';
 import { useServerSortedTable } from '@/components/ui/use-server-sorted-table';
 import { sortingToParam, useUrlParams } from '@/components/ui/use-url-params';
 import { VirtualTable } from '@/components/ui/virtual-table';
 
 const BY_ID: SortingState = [{ id: 'groupId', desc: false }];
 
-/** Every consumer group of the cluster with its lag; filters and sort live in the URL and are applied by the server. */
+/** The cluster's consumer groups with their lag, a page at a time; filters, sort and the page live in the URL and are applied by the server. */
 export function GroupsTable({ clusterId }: { clusterId: string }) {
   const [params, update] = useUrlParams();
   const filters = groupListFilters(params);
   const { data, error, isPending, isPlaceholderData, refetch } = useQuery(groupQueries.list(clusterId, filters));
-  const onSort = useCallback((sorting: SortingState) => update({ sort: sortingToParam(sorting, BY_ID) }), [update]);
+  // A new filter or order starts again at the first page.
+  const onFilter = useCallback((changes: Record<string, string | null>) => update({ ...changes, page: null }), [update]);
+  const onSort = useCallback((sorting: SortingState) => update({ sort: sortingToParam(sorting, BY_ID), page: null }), [update]);
+  const onPage = useCallback((page: number) => update({ page: page > 1 ? String(page) : null }), [update]);
+  const page = Number(filters.page ?? 1);
   const filtered = Boolean(filters.q || filters.state || filters.topic || filters.lagging);
 
   return (
@@ -31,7 +37,7 @@ export function GroupsTable({ clusterId }: { clusterId: string }) {
         state={filters.state ?? ''}
         topic={filters.topic ?? ''}
         lagging={filters.lagging === 'true'}
-        onChange={update}
+        onChange={onFilter}
       />
       {isPending ? <LoadingRows label="Loading consumer groups" /> : null}
       {error && !data ? <QueryError what="consumer groups" error={error} onRetry={() => void refetch()} /> : null}
@@ -41,13 +47,16 @@ export function GroupsTable({ clusterId }: { clusterId: string }) {
             {data.total} group{data.total === 1 ? '' : 's'}
             {filtered ? ' matching the filters' : ''}
           </ListStatus>
-          {data.groups.length === 0 ? (
+          {data.groups.length === 0 && data.total > 0 ? <PastLastPage onFirstPage={() => onPage(1)} /> : null}
+          {data.total === 0 ? (
             <EmptyState title={filtered ? 'No groups match' : 'No consumer groups'}>
               {filtered ? 'Change or clear the filters.' : 'No consumer has joined a group or committed offsets on this cluster yet.'}
             </EmptyState>
-          ) : (
+          ) : null}
+          {data.groups.length > 0 ? (
             <GroupsGrid clusterId={clusterId} groups={data.groups} sort={filters.sort} onSort={onSort} busy={isPlaceholderData} />
-          )}
+          ) : null}
+          <Pager label="Consumer groups" page={page} pageSize={LIST_PAGE_SIZE} total={data.total} onPage={onPage} />
         </>
       ) : null}
     </section>

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { SortingState } from '@tanstack/react-table';
 import { useCallback, useMemo } from 'react';
+import { LIST_PAGE_SIZE } from '@/lib/queries/list-page';
 import { topicListFilters, topicQueries, type TopicListFilters } from '@/lib/queries/topics';
 import { TOPIC_SORT_FIELDS, type TopicSummary } from '@/lib/schemas/topics';
 import { ListStatus } from '@/components/feedback/list-status';
@@ -10,21 +11,26 @@ import { QueryError } from '@/components/feedback/query-error';
 import { CreateTopicAction } from '@/components/topics/create-topic-action';
 import { topicColumns } from '@/components/topics/topic-columns';
 import { TopicsToolbar } from '@/components/topics/topics-toolbar';
-import { EmptyState, LoadingRows } from '@/components/ui/states';
+import { Pager } from '@/components/feedback/pager';
+import { EmptyState, LoadingRows, PastLastPage } from '@/components/ui/states';
 import { useServerSortedTable } from '@/components/ui/use-server-sorted-table';
 import { sortingToParam, useUrlParams } from '@/components/ui/use-url-params';
 import { VirtualTable } from '@/components/ui/virtual-table';
 
 const BY_NAME: SortingState = [{ id: 'name', desc: false }];
 
-/** Every topic of the cluster; search, sort and the internal switch live in the URL and are applied by the server. */
+/** The cluster's topics a page at a time; search, sort, the internal switch and the page live in the URL and are applied by the server. */
 export function TopicsTable({ clusterId }: { clusterId: string }) {
   const [params, update] = useUrlParams();
   const filters = topicListFilters(params);
   const { data, error, isPending, isPlaceholderData, refetch } = useQuery(topicQueries.list(clusterId, filters));
-  const onSearch = useCallback((q: string) => update({ q }), [update]);
-  const onSort = useCallback((sorting: SortingState) => update({ sort: sortingToParam(sorting, BY_NAME) }), [update]);
-  // The names already loaded (a search narrows them): the create form warns of an existing or colliding name early.
+  // A new search or order starts again at the first page.
+  const onSearch = useCallback((q: string) => update({ q, page: null }), [update]);
+  const onSort = useCallback((sorting: SortingState) => update({ sort: sortingToParam(sorting, BY_NAME), page: null }), [update]);
+  const onPage = useCallback((page: number) => update({ page: page > 1 ? String(page) : null }), [update]);
+  const page = Number(filters.page ?? 1);
+  // The names on this page (a search narrows them): the create form warns of an existing or colliding name early
+  // when it knows it; the server refuses either way.
   const names = useMemo(() => data?.topics.map((t) => t.name) ?? [], [data]);
 
   return (
@@ -34,7 +40,7 @@ export function TopicsTable({ clusterId }: { clusterId: string }) {
           q={filters.q ?? ''}
           hideInternal={filters.internal === 'false'}
           onSearch={onSearch}
-          onHideInternal={(hide) => update({ internal: hide ? 'false' : null })}
+          onHideInternal={(hide) => update({ internal: hide ? 'false' : null, page: null })}
         />
         <CreateTopicAction clusterId={clusterId} existingNames={names} />
       </div>
@@ -47,17 +53,19 @@ export function TopicsTable({ clusterId }: { clusterId: string }) {
             {filters.q ? ` matching “${filters.q}”` : ''}
           </ListStatus>
           {data.topics.length === 0 ? (
-            <NoTopics filters={filters} />
+            <NoTopics filters={filters} total={data.total} onFirstPage={() => onPage(1)} />
           ) : (
             <TopicsGrid clusterId={clusterId} topics={data.topics} sort={filters.sort} onSort={onSort} busy={isPlaceholderData} />
           )}
+          <Pager label="Topics" page={page} pageSize={LIST_PAGE_SIZE} total={data.total} onPage={onPage} />
         </>
       ) : null}
     </section>
   );
 }
 
-function NoTopics({ filters }: { filters: TopicListFilters }) {
+function NoTopics({ filters, total, onFirstPage }: { filters: TopicListFilters; total: number; onFirstPage: () => void }) {
+  if (total > 0) return <PastLastPage onFirstPage={onFirstPage} />;
   if (filters.q) return <EmptyState title="No topics match">No topic name contains “{filters.q}”.</EmptyState>;
   return (
     <EmptyState title="No topics">

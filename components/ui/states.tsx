@@ -38,3 +38,14 @@ export function ErrorState({ title, message, onRetry }: { title: string; message
     </div>
   );
 }
+
+/** A list page past the last one (the list shrank, or the URL was edited): there are rows, on earlier pages. */
+export function PastLastPage({ onFirstPage }: { onFirstPage: () => void }) {
+  return (
+    <EmptyState title="Nothing on this page">
+      <button type="button" onClick={onFirstPage} className="text-sky-700 underline hover:text-sky-800 dark:text-sky-400">
+        Go to the first page
+      </button>
+    </EmptyState>
+  );
+}

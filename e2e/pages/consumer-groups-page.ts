@@ -4,8 +4,10 @@ export class ConsumerGroupsPage {
   readonly table: Locator;
   readonly search: Locator;
   readonly onlyLagging: Locator;
+  readonly pager: Locator;
 
   constructor(private readonly page: Page) {
+    this.pager = page.getByRole('navigation', { name: 'Consumer groups pages' });
     this.table = page.getByRole('region', { name: 'Consumer groups' }).getByRole('table', { name: 'Consumer groups' });
     this.search = page.getByRole('searchbox', { name: 'Search groups' });
     this.onlyLagging = page.getByRole('checkbox', { name: 'Only lagging' });

@@ -9,8 +9,10 @@ export class TopicsPage {
   readonly search: Locator;
   readonly hideInternal: Locator;
   readonly createTopic: Locator;
+  readonly pager: Locator;
 
   constructor(private readonly page: Page) {
+    this.pager = page.getByRole('navigation', { name: 'Topics pages' });
     this.region = page.getByRole('region', { name: 'Topics' });
     this.table = this.region.getByRole('table', { name: 'Topics' });
     this.search = page.getByRole('searchbox', { name: 'Search topics' });

@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiGet } from '@/lib/api-client';
 import { POLL } from '@/lib/queries/client';
+import { listApiParams, pageParam } from '@/lib/queries/list-page';
 import { apiRoutes } from '@/lib/routes';
 import {
   GROUP_SORT_FIELDS,
@@ -10,8 +11,8 @@ import {
 } from '@/lib/schemas/consumer-groups';
 import { MAX_TOPIC_NAME_LENGTH } from '@/lib/schemas/topic-name';
 
-/** The groups view's URL state, as the API takes it; absent keys are the API's defaults (every group, by id). */
-export type GroupListFilters = { q?: string; state?: string; topic?: string; lagging?: 'true'; sort?: string };
+/** The groups view's URL state, as the API takes it; absent keys are the API's defaults (every group, by id, page 1). */
+export type GroupListFilters = { q?: string; state?: string; topic?: string; lagging?: 'true'; sort?: string; page?: string };
 
 const SORT = new RegExp(`^-?(${GROUP_SORT_FIELDS.join('|')})$`);
 
@@ -28,6 +29,7 @@ export function groupListFilters(params: URLSearchParams): GroupListFilters {
     ...text('topic', MAX_TOPIC_NAME_LENGTH),
     ...(params.get('lagging') === 'true' ? { lagging: 'true' as const } : {}),
     ...(sort && SORT.test(sort) && sort !== 'groupId' ? { sort } : {}),
+    ...pageParam(params),
   };
 }
 
@@ -37,7 +39,11 @@ export const groupQueries = {
     queryOptions({
       queryKey: [...groupQueries.all(clusterId), 'list', filters] as const,
       queryFn: ({ signal }) =>
-        apiGet(apiRoutes.consumerGroups(clusterId, new URLSearchParams(filters).toString()), consumerGroupListResponseSchema, signal),
+        apiGet(
+          apiRoutes.consumerGroups(clusterId, new URLSearchParams(listApiParams(filters)).toString()),
+          consumerGroupListResponseSchema,
+          signal,
+        ),
       refetchInterval: POLL.LIVE,
       placeholderData: keepPreviousData,
     }),

@@ -1,14 +1,15 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiGet } from '@/lib/api-client';
 import { POLL } from '@/lib/queries/client';
+import { listApiParams, pageParam } from '@/lib/queries/list-page';
 import { apiRoutes } from '@/lib/routes';
 import { configListResponseSchema } from '@/lib/schemas/configs';
 import { topicDefaultsResponseSchema } from '@/lib/schemas/topic-admin';
 import { TOPIC_SORT_FIELDS, topicDetailResponseSchema, topicListResponseSchema } from '@/lib/schemas/topics';
 import { MAX_TOPIC_NAME_LENGTH } from '@/lib/schemas/topic-name';
 
-/** The topics view's URL state, as the API takes it; absent keys are the API's defaults (all topics, by name). */
-export type TopicListFilters = { q?: string; sort?: string; internal?: 'false' };
+/** The topics view's URL state, as the API takes it; absent keys are the API's defaults (all topics, by name, page 1). */
+export type TopicListFilters = { q?: string; sort?: string; internal?: 'false'; page?: string };
 
 const SORT = new RegExp(`^-?(${TOPIC_SORT_FIELDS.join('|')})$`);
 
@@ -23,12 +24,8 @@ export function topicListFilters(params: URLSearchParams): TopicListFilters {
     ...(q ? { q: q.slice(0, MAX_TOPIC_NAME_LENGTH) } : {}),
     ...(sort && SORT.test(sort) && sort !== 'name' ? { sort } : {}),
     ...(params.get('internal') === 'false' ? { internal: 'false' as const } : {}),
+    ...pageParam(params),
   };
-}
-
-/** The filters as the API's query string; no `limit`: the table is virtualized and takes the full list. */
-export function topicListSearch(filters: TopicListFilters) {
-  return new URLSearchParams(Object.entries(filters)).toString();
 }
 
 export const topicQueries = {
@@ -36,7 +33,8 @@ export const topicQueries = {
   list: (clusterId: string, filters: TopicListFilters) =>
     queryOptions({
       queryKey: [...topicQueries.all(clusterId), 'list', filters] as const,
-      queryFn: ({ signal }) => apiGet(apiRoutes.topics(clusterId, topicListSearch(filters)), topicListResponseSchema, signal),
+      queryFn: ({ signal }) =>
+        apiGet(apiRoutes.topics(clusterId, new URLSearchParams(listApiParams(filters)).toString()), topicListResponseSchema, signal),
       refetchInterval: POLL.LIVE,
       // A new search keeps showing the previous rows until its answer arrives, instead of a loading flash.
       placeholderData: keepPreviousData,

@@ -2,12 +2,14 @@ import 'server-only';
 import { ApiError } from '@/lib/errors';
 import { brokerIdFromSegment, type BrokerDetailResponse, type BrokerLogDir } from '@/lib/schemas/brokers';
 import type { ConfigListResponse } from '@/lib/schemas/configs';
-import { listBrokers } from '@/server/brokers/list-brokers';
-import { getClusterSnapshot } from '@/server/cluster-state/snapshot';
+import { getBrokerView } from '@/server/brokers/broker-view';
+import { brokerRows, countPartitionsPerBroker, diskOf, UNKNOWN_DISK } from '@/server/brokers/list-brokers';
 import { readBrokerConfigs, type BrokerConfigsResult } from '@/server/kafka/broker-configs';
 import { withKafka } from '@/server/kafka/clients';
+import { knownBrokersOrNone } from '@/server/kafka/known-brokers';
+import type { BrokerLogDirsResult } from '@/server/kafka/log-dirs';
 
-function logDirsOf(logDirs: Awaited<ReturnType<typeof getClusterSnapshot>>['logDirs'], brokerId: number): BrokerLogDir[] {
+function logDirsOf(logDirs: BrokerLogDirsResult[], brokerId: number): BrokerLogDir[] {
   const result = logDirs.find((r) => r.brokerId === brokerId);
   if (!result || 'error' in result) return [];
   return result.logDirs.map((dir) => ({
@@ -23,8 +25,8 @@ function logDirsOf(logDirs: Awaited<ReturnType<typeof getClusterSnapshot>>['logD
 const DOWN: BrokerConfigsResult = { configs: null, error: 'The broker is down: its configs can only be read from the broker itself' };
 
 /**
- * One broker: its row of the brokers list (a known broker that is down included), its log dirs from the snapshot
- * and, unless `configs: false`, its configs read from the broker itself. Unknown ids are 404.
+ * One broker, read for that broker (getBrokerView): its row as the brokers list has it (a known broker that is down
+ * included), its log dirs and, unless `configs: false`, its configs read from the broker itself. Unknown ids are 404.
  */
 export async function getBroker(
   clusterId: string,
@@ -33,21 +35,23 @@ export async function getBroker(
 ): Promise<BrokerDetailResponse> {
   const brokerId = typeof segment === 'number' ? segment : brokerIdFromSegment(segment);
   if (brokerId === null) throw new ApiError('NOT_FOUND', `"${segment}" is not a broker id`);
-  const list = await listBrokers(clusterId);
-  const broker = list.brokers.find((b) => b.id === brokerId);
+  const { metadata, logDirs } = await getBrokerView(clusterId, brokerId);
+  const known = await knownBrokersOrNone(clusterId, metadata.brokers);
+  const rows = brokerRows(metadata, known, countPartitionsPerBroker(metadata.topics), (id) =>
+    id === brokerId ? diskOf(logDirs, id) : UNKNOWN_DISK,
+  );
+  const broker = rows.find((b) => b.id === brokerId);
   if (!broker) throw new ApiError('NOT_FOUND', `Broker ${brokerId} is not part of this cluster`);
-  const snapshot = await getClusterSnapshot(clusterId);
-  const logDirs = broker.status === 'up' ? logDirsOf(snapshot.logDirs, brokerId) : [];
   let configs: BrokerConfigsResult | undefined;
   if (withConfigs) configs = broker.status === 'up' ? await withKafka(clusterId, (c) => readBrokerConfigs(c, brokerId)) : DOWN;
-  // Other brokers' troubles do not make this broker's answer partial.
-  const partial = broker.status === 'down' || broker.error !== undefined || configs?.configs === null;
+  // Other brokers' troubles do not make this broker's answer partial; an unknown controller does (its badge).
+  const partial = broker.status === 'down' || broker.error !== undefined || configs?.configs === null || metadata.quorumError !== null;
   return {
-    asOf: list.asOf,
+    asOf: metadata.asOf,
     ...(partial ? { partial: true } : {}),
-    controllerId: list.controllerId,
+    controllerId: metadata.controllerId,
     broker,
-    logDirs,
+    logDirs: broker.status === 'up' ? logDirsOf(logDirs, brokerId) : [],
     ...(configs ? { configs: configs.configs } : {}),
     ...(configs && 'error' in configs ? { configsError: configs.error } : {}),
   };

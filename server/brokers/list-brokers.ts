@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Broker, BrokerListResponse } from '@/lib/schemas/brokers';
 import { perSnapshot } from '@/server/cluster-state/per-snapshot';
-import { getClusterSnapshot, type ClusterSnapshot } from '@/server/cluster-state/snapshot';
+import { getClusterSnapshot } from '@/server/cluster-state/snapshot';
+import type { BrokerLogDirsResult } from '@/server/kafka/log-dirs';
 import type { ClusterMetadata } from '@/server/kafka/metadata';
 import { knownBrokersOrNone, type KnownBroker } from '@/server/kafka/known-brokers';
 
@@ -33,10 +34,14 @@ export function skewPercent(value: number, mean: number) {
   return mean === 0 ? 0 : Math.round(((value - mean) / mean) * 1000) / 10;
 }
 
-function computeDiskOf(snapshot: ClusterSnapshot, brokerId: number) {
-  const result = snapshot.logDirs.find((r) => r.brokerId === brokerId);
-  if (!result) return { sizeBytes: null, totalBytes: null, usableBytes: null };
-  if ('error' in result) return { sizeBytes: null, totalBytes: null, usableBytes: null, error: result.error };
+type Disk = Pick<Broker, 'sizeBytes' | 'totalBytes' | 'usableBytes'> & { error?: string };
+export const UNKNOWN_DISK: Disk = { sizeBytes: null, totalBytes: null, usableBytes: null };
+
+/** A broker's disk use from its DescribeLogDirs answer (all its replicas); unknown when it was not read or failed. */
+export function diskOf(logDirs: BrokerLogDirsResult[], brokerId: number): Disk {
+  const result = logDirs.find((r) => r.brokerId === brokerId);
+  if (!result) return UNKNOWN_DISK;
+  if ('error' in result) return { ...UNKNOWN_DISK, error: result.error };
   const sum = (values: (string | null)[]) =>
     values.some((v) => v === null) ? null : values.reduce((t, v) => t + BigInt(v!), 0n).toString();
   return {
@@ -46,16 +51,16 @@ function computeDiskOf(snapshot: ClusterSnapshot, brokerId: number) {
   };
 }
 
-// Derived once per snapshot (summing 10,000 replica sizes per call cost 20-37 ms of CPU on the large fixture).
-const countsOf = perSnapshot((snapshot) => countPartitionsPerBroker(snapshot.metadata.topics));
-const disksOf = perSnapshot((snapshot) => new Map(snapshot.metadata.brokers.map((b) => [b.id, computeDiskOf(snapshot, b.id)])));
-
-/** `sizesMaxAgeMs`: how old the disk use may be (the alert evaluator looks at the brokers, not their disks). */
-export async function listBrokers(clusterId: string, { sizesMaxAgeMs }: { sizesMaxAgeMs?: number } = {}): Promise<BrokerListResponse> {
-  const snapshot = await getClusterSnapshot(clusterId, { logDirsMaxAgeMs: sizesMaxAgeMs });
-  const { metadata } = snapshot;
-  const known: KnownBroker[] = await knownBrokersOrNone(clusterId, metadata.brokers);
-  const counts = countsOf(snapshot);
+/**
+ * Every broker's row: the live ones of Metadata, and the known ones it lacks as down; counts and skew over all
+ * partitions and brokers, disk use from `disk` for the live ones.
+ */
+export function brokerRows(
+  metadata: ClusterMetadata,
+  known: KnownBroker[],
+  counts: Map<number, Counts>,
+  disk: (id: number) => Disk,
+): Broker[] {
   const rows = [
     ...metadata.brokers.map((b) => ({ ...b, status: 'up' as const })),
     ...known
@@ -64,20 +69,28 @@ export async function listBrokers(clusterId: string, { sizesMaxAgeMs }: { sizesM
   ].sort((a, b) => a.id - b.id);
   const mean = (field: keyof Counts) => rows.reduce((t, r) => t + (counts.get(r.id)?.[field] ?? 0), 0) / Math.max(rows.length, 1);
   const [meanReplicas, meanLeaders] = [mean('replicaCount'), mean('leaderCount')];
-  const brokers: Broker[] = rows.map((row) => {
+  return rows.map((row) => {
     const c = counts.get(row.id) ?? { leaderCount: 0, replicaCount: 0, preferredLeaderCount: 0 };
-    const disk =
-      row.status === 'up'
-        ? (disksOf(snapshot).get(row.id) ?? computeDiskOf(snapshot, row.id))
-        : { sizeBytes: null, totalBytes: null, usableBytes: null };
     return {
       ...row,
       ...c,
-      ...disk,
+      ...(row.status === 'up' ? disk(row.id) : UNKNOWN_DISK),
       replicaSkewPercent: skewPercent(c.replicaCount, meanReplicas),
       leaderSkewPercent: skewPercent(c.leaderCount, meanLeaders),
     };
   });
+}
+
+// Derived once per snapshot (summing 10,000 replica sizes per call cost 20-37 ms of CPU on the large fixture).
+const countsOf = perSnapshot((snapshot) => countPartitionsPerBroker(snapshot.metadata.topics));
+const disksOf = perSnapshot((snapshot) => new Map(snapshot.metadata.brokers.map((b) => [b.id, diskOf(snapshot.logDirs, b.id)])));
+
+/** `sizesMaxAgeMs`: how old the disk use may be (the alert evaluator looks at the brokers, not their disks). */
+export async function listBrokers(clusterId: string, { sizesMaxAgeMs }: { sizesMaxAgeMs?: number } = {}): Promise<BrokerListResponse> {
+  const snapshot = await getClusterSnapshot(clusterId, { logDirsMaxAgeMs: sizesMaxAgeMs });
+  const { metadata } = snapshot;
+  const known: KnownBroker[] = await knownBrokersOrNone(clusterId, metadata.brokers);
+  const brokers = brokerRows(metadata, known, countsOf(snapshot), (id) => disksOf(snapshot).get(id) ?? diskOf(snapshot.logDirs, id));
   // An unknown controller (its quorum did not answer) is a figure missing from the list.
   const partial = snapshot.errors.length > 0 || metadata.quorumError !== null || brokers.some((b) => b.status === 'down');
   return { asOf: snapshot.asOf, ...(partial ? { partial: true } : {}), controllerId: metadata.controllerId, brokers };

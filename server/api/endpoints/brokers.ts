@@ -22,7 +22,6 @@ export const getBroker = endpoint({
   summary: 'One broker (a known broker that is down included): counts, disk per log dir, and its configs with their source',
   tag: 'brokers',
   permission: 'read',
-  keepsWarm: ['cluster'],
   query: detailQuerySchema,
   response: brokerDetailResponseSchema,
   errors: KAFKA_ERRORS,

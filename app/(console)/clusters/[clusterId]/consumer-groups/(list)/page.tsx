@@ -1,6 +1,7 @@
 import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { makeQueryClient } from '@/lib/queries/client';
+import { listApiParams } from '@/lib/queries/list-page';
 import { groupListFilters, groupQueries } from '@/lib/queries/consumer-groups';
 import { consumerGroupListQuerySchema } from '@/lib/schemas/consumer-groups';
 import { requireCluster } from '@/server/auth/page-session';
@@ -20,7 +21,7 @@ export default async function ConsumerGroupsPage({ params, searchParams }: Props
   const queryClient = makeQueryClient();
   await queryClient.prefetchQuery({
     ...groupQueries.list(clusterId, filters),
-    queryFn: () => listConsumerGroups(clusterId, consumerGroupListQuerySchema.parse(filters)),
+    queryFn: () => listConsumerGroups(clusterId, consumerGroupListQuerySchema.parse(listApiParams(filters))),
   });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

@@ -1,6 +1,7 @@
 import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { makeQueryClient } from '@/lib/queries/client';
+import { listApiParams } from '@/lib/queries/list-page';
 import { topicListFilters, topicQueries } from '@/lib/queries/topics';
 import { topicListQuerySchema } from '@/lib/schemas/topics';
 import { requireCluster } from '@/server/auth/page-session';
@@ -20,7 +21,7 @@ export default async function TopicsPage({ params, searchParams }: Props) {
   const queryClient = makeQueryClient();
   await queryClient.prefetchQuery({
     ...topicQueries.list(clusterId, filters),
-    queryFn: () => listTopics(clusterId, topicListQuerySchema.parse(filters)),
+    queryFn: () => listTopics(clusterId, topicListQuerySchema.parse(listApiParams(filters))),
   });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
