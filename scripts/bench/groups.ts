@@ -10,6 +10,7 @@ import { getClusterConfig } from '@/server/config/current';
 import { getConsumerGroup } from '@/server/lag/get-group';
 import { getGroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { listConsumerGroups } from '@/server/lag/list-groups';
+import { LIST_PAGE_SIZE } from '@/lib/queries/list-page';
 import { median, round, summarize, timed, type Sample } from './measure';
 
 const BIN = path.resolve(import.meta.dirname, '../kafka/bin');
@@ -51,6 +52,7 @@ export async function measureGroups(clusterId: string, runs: number, cliRuns: nu
     if (Date.now() - current.asOf > CACHED_MAX_AGE_MS) await getGroupsSnapshot(clusterId, { maxAgeMs: 0 });
   };
   const all = consumerGroupListQuerySchema.parse({});
+  const firstPage = consumerGroupListQuerySchema.parse({ limit: String(LIST_PAGE_SIZE) });
   const snapshot = await getGroupsSnapshot(clusterId, { maxAgeMs: 0 });
   const busiest = [...snapshot.groups].sort((a, b) => b.committed.size - a.committed.size || (a.groupId < b.groupId ? -1 : 1))[0];
   const coordinators = new Set(snapshot.groups.map((g) => g.coordinatorId)).size;
@@ -64,6 +66,12 @@ export async function measureGroups(clusterId: string, runs: number, cliRuns: nu
     listWarmFresh: await samples(runs, clusterId, async () => {
       await getGroupsSnapshot(clusterId, { maxAgeMs: 0 });
       await listConsumerGroups(clusterId, all);
+    }),
+    // What the groups page asks for: its first page.
+    firstPageWarmCached: await samples(runs, clusterId, () => listConsumerGroups(clusterId, firstPage), refreshIfOld),
+    firstPageWarmFresh: await samples(runs, clusterId, async () => {
+      await getGroupsSnapshot(clusterId, { maxAgeMs: 0 });
+      await listConsumerGroups(clusterId, firstPage);
     }),
     ...(busiest
       ? {

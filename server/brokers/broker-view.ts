@@ -35,7 +35,7 @@ const views = freshCache(
   { maxKeys: MAX_VIEWS },
 );
 
-/** The broker's view, shared by its viewers for VIEW_MAX_AGE_MS (single-flight). */
-export function getBrokerView(clusterId: string, brokerId: number): Promise<BrokerView> {
-  return views(`${clusterId}\u0000${brokerId}`, VIEW_MAX_AGE_MS, { options: { clusterId, id: brokerId } });
+/** The broker's view, shared by its viewers while younger than `maxAgeMs` (single-flight). */
+export function getBrokerView(clusterId: string, brokerId: number, { maxAgeMs = VIEW_MAX_AGE_MS } = {}): Promise<BrokerView> {
+  return views(`${clusterId}\u0000${brokerId}`, maxAgeMs, { options: { clusterId, id: brokerId } });
 }

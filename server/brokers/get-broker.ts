@@ -3,6 +3,7 @@ import { ApiError } from '@/lib/errors';
 import { brokerIdFromSegment, type BrokerDetailResponse, type BrokerLogDir } from '@/lib/schemas/brokers';
 import type { ConfigListResponse } from '@/lib/schemas/configs';
 import { getBrokerView } from '@/server/brokers/broker-view';
+import { VIEW_MAX_AGE_MS } from '@/server/cluster-state/snapshot';
 import { brokerRows, countPartitionsPerBroker, diskOf, UNKNOWN_DISK } from '@/server/brokers/list-brokers';
 import { readBrokerConfigs, type BrokerConfigsResult } from '@/server/kafka/broker-configs';
 import { withKafka } from '@/server/kafka/clients';
@@ -27,15 +28,16 @@ const DOWN: BrokerConfigsResult = { configs: null, error: 'The broker is down: i
 /**
  * One broker, read for that broker (getBrokerView): its row as the brokers list has it (a known broker that is down
  * included), its log dirs and, unless `configs: false`, its configs read from the broker itself. Unknown ids are 404.
+ * `maxAgeMs`: how old the shared view may be (0: read it again).
  */
 export async function getBroker(
   clusterId: string,
   segment: string | number,
-  { configs: withConfigs = true } = {},
+  { configs: withConfigs = true, maxAgeMs = VIEW_MAX_AGE_MS } = {},
 ): Promise<BrokerDetailResponse> {
   const brokerId = typeof segment === 'number' ? segment : brokerIdFromSegment(segment);
   if (brokerId === null) throw new ApiError('NOT_FOUND', `"${segment}" is not a broker id`);
-  const { metadata, logDirs } = await getBrokerView(clusterId, brokerId);
+  const { metadata, logDirs } = await getBrokerView(clusterId, brokerId, { maxAgeMs });
   const known = await knownBrokersOrNone(clusterId, metadata.brokers);
   const rows = brokerRows(metadata, known, countPartitionsPerBroker(metadata.topics), (id) =>
     id === brokerId ? diskOf(logDirs, id) : UNKNOWN_DISK,
