@@ -31,6 +31,13 @@ export async function kafkaRequestsTotal(base: string, headers: Record<string, s
   return total;
 }
 
+/** The console's heap in use and its external memory (the embedded database's included), in MB, from its /metrics. */
+export async function consoleMemoryMb(base: string, headers: Record<string, string>): Promise<{ heapUsedMb: number; externalMb: number }> {
+  const text = await (await fetch(`${base}/metrics`, { headers })).text();
+  const mb = (name: string) => Math.round(Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1] ?? NaN) / 1024 / 1024);
+  return { heapUsedMb: mb('nodejs_heap_size_used_bytes'), externalMb: mb('nodejs_external_memory_bytes') };
+}
+
 /** The process's resident set size in MB. */
 export function rssMb(pid: number): number {
   const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];

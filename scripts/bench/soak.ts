@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ArgsError, readOptions } from '../cli-args';
-import { kafkaRequestsTotal, rssMb, startConsole } from './server-process';
+import { consoleMemoryMb, kafkaRequestsTotal, rssMb, startConsole } from './server-process';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const USAGE = `Usage: npm run bench:soak -- [--minutes 30] [--viewers 5] [--prefix xl.] [--no-history] [--out FILE]
@@ -64,14 +64,23 @@ try {
   console.error(`[soak] ${fixture.topics.length} topics, ${fixture.groups.length} groups; ${opts.viewers} viewers for ${opts.minutes} min`);
   const started = Date.now();
   const endAt = started + opts.minutes * 60_000;
-  const curve: { minute: number; rssMb: number }[] = [{ minute: 0, rssMb: rssMb(pid) }];
+  type Point = { minute: number; rssMb: number; heapUsedMb: number; externalMb: number };
+  const measure = async (): Promise<Point> => ({
+    minute: Math.round((Date.now() - started) / 600) / 100,
+    rssMb: rssMb(pid),
+    ...(await consoleMemoryMb(base, headers)),
+  });
+  const curve: Point[] = [await measure()];
   const statuses = new Map<number, number>();
   const kafkaBefore = await kafkaRequestsTotal(base, headers);
   let pageViews = 0;
   const sampler = setInterval(() => {
-    const point = { minute: Math.round((Date.now() - started) / 600) / 100, rssMb: rssMb(pid) };
-    curve.push(point);
-    console.error(`[soak] ${point.minute.toFixed(1)} min: RSS ${point.rssMb} MB, ${pageViews} page views`);
+    void measure().then((point) => {
+      curve.push(point);
+      console.error(
+        `[soak] ${point.minute.toFixed(1)} min: RSS ${point.rssMb} MB (heap ${point.heapUsedMb}, external ${point.externalMb}), ${pageViews} page views`,
+      );
+    });
   }, RSS_EVERY_MS);
   await Promise.all(
     Array.from({ length: opts.viewers }, async (_, viewer) => {
@@ -80,9 +89,9 @@ try {
         const topic = fixture.topics[(i * 7919) % fixture.topics.length]!;
         const group = fixture.groups.length ? fixture.groups[(i * 104_729) % fixture.groups.length]! : null;
         const paths = [
-          `${c}/topics?limit=50`,
-          `${c}/topics?limit=50&offset=${(i * 50) % 5_000}&q=${encodeURIComponent(opts.prefix)}&sort=-messageCount`,
-          `${c}/consumer-groups?limit=50`,
+          `${c}/topics?limit=100`,
+          `${c}/topics?limit=100&offset=${(i * 100) % 5_000}&q=${encodeURIComponent(opts.prefix)}&sort=-messageCount`,
+          `${c}/consumer-groups?limit=100`,
           `${c}/topics/${encodeURIComponent(topic)}`,
           ...(group ? [`${c}/consumer-groups/${encodeURIComponent(group)}`] : []),
         ];
@@ -93,7 +102,7 @@ try {
     }),
   );
   clearInterval(sampler);
-  curve.push({ minute: Math.round((Date.now() - started) / 600) / 100, rssMb: rssMb(pid) });
+  curve.push(await measure());
   const seconds = (Date.now() - started) / 1000;
   const report = {
     at: new Date().toISOString(),

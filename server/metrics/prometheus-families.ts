@@ -134,4 +134,21 @@ export function addConsoleSamples(families: FamilySet, base: Labels, state: Cons
   }
 }
 
-export const ALL_SPECS: MetricSpec[] = [...Object.values(CONSOLE_SPECS), ...Object.values(KAFKA_SPECS)];
+// The console process's own memory, under the names Prometheus's client libraries use (prom-client's for Node).
+export const PROCESS_SPECS = {
+  rss: gauge('process_resident_memory_bytes', 'Resident memory size in bytes.'),
+  heapUsed: gauge('nodejs_heap_size_used_bytes', 'Process heap size used from Node.js in bytes.'),
+  heapTotal: gauge('nodejs_heap_size_total_bytes', 'Process heap size from Node.js in bytes.'),
+  external: gauge('nodejs_external_memory_bytes', 'Node.js external memory size in bytes (the embedded database included).'),
+} as const;
+
+/** Once per exposition, without a cluster label: memory is the process's, whichever clusters it serves. */
+export function addProcessSamples(families: FamilySet, memory: NodeJS.MemoryUsage) {
+  const s = PROCESS_SPECS;
+  families.add(s.rss, {}, memory.rss);
+  families.add(s.heapUsed, {}, memory.heapUsed);
+  families.add(s.heapTotal, {}, memory.heapTotal);
+  families.add(s.external, {}, memory.external);
+}
+
+export const ALL_SPECS: MetricSpec[] = [...Object.values(PROCESS_SPECS), ...Object.values(CONSOLE_SPECS), ...Object.values(KAFKA_SPECS)];

@@ -5,6 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAllConnections } from '@/server/kafka/clients';
 import { prometheusText, scrapeMaxAgeMs } from '@/server/metrics/prometheus';
 
+/** The exposition without the process's own memory families (first, whoever asks; checked on their own below). */
+const withoutProcess = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => !/^(# (HELP|TYPE) )?(process_|nodejs_)/.test(line))
+    .join('\n');
+
 describe('GET /metrics gathering', () => {
   beforeAll(() => {
     // One configured cluster, unreachable (nothing listens on port 1: refused at once).
@@ -23,12 +30,28 @@ describe('GET /metrics gathering', () => {
 
   it('has no cluster label with one cluster configured, and reports an unreachable cluster as down', async () => {
     const text = await prometheusText({ clusters: null });
-    expect(text).toBe(
+    expect(withoutProcess(text)).toBe(
       '# HELP kafka_console_cluster_up 1 if the console served this scrape from a snapshot of the cluster, 0 if it has none it could read\n# TYPE kafka_console_cluster_up gauge\nkafka_console_cluster_up 0\n',
     );
   });
 
   it('shows nothing of a cluster the principal may not see', async () => {
-    expect(await prometheusText({ clusters: ['another'] })).toBe('');
+    expect(withoutProcess(await prometheusText({ clusters: ['another'] }))).toBe('');
+  });
+
+  it("reports the process's resident memory and heap, without a cluster label", async () => {
+    const text = await prometheusText({ clusters: null });
+    for (const name of [
+      'process_resident_memory_bytes',
+      'nodejs_heap_size_used_bytes',
+      'nodejs_heap_size_total_bytes',
+      'nodejs_external_memory_bytes',
+    ]) {
+      const value = Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1]);
+      expect(value, name).toBeGreaterThan(0);
+    }
+    expect(Number(/^process_resident_memory_bytes (\d+)$/m.exec(text)?.[1])).toBeGreaterThan(
+      Number(/^nodejs_heap_size_used_bytes (\d+)$/m.exec(text)?.[1]),
+    );
   });
 });

@@ -9,7 +9,7 @@ import { requestCounts } from '@/server/kafka/clients';
 import { DeadlineExceededError, withDeadline } from '@/server/kafka/deadline';
 import { getGroupsSnapshot, type GroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { getLagSampler } from '@/server/sampling/sampler';
-import { ALL_SPECS, addClusterSamples, addConsoleSamples, addGroupSamples } from '@/server/metrics/prometheus-families';
+import { ALL_SPECS, addClusterSamples, addConsoleSamples, addGroupSamples, addProcessSamples } from '@/server/metrics/prometheus-families';
 import { createFamilies, formatFamilies, PROMETHEUS_CONTENT_TYPE, type Labels } from '@/server/metrics/prometheus-format';
 
 /**
@@ -59,6 +59,7 @@ export async function prometheusText(principal: Pick<Principal, 'clusters'>): Pr
   // Read concurrently, added in configuration order: the output's order does not depend on who answered first.
   const reads = await Promise.all(visible.map(readCluster));
   const families = createFamilies(ALL_SPECS);
+  addProcessSamples(families, process.memoryUsage());
   for (const { cluster, snapshot, groups } of reads) {
     const base: Labels = labelled ? { cluster: cluster.id } : {};
     const sampler = getLagSampler(cluster.id) ?? null;
