@@ -2,7 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { GET as getBrokers } from '@/app/api/v1/clusters/[clusterId]/brokers/route';
+import { ROUTE_DEADLINE_MS } from '@/server/kafka/clients';
 import { clusterLayout } from '../../scripts/kafka/layout.mjs';
 import { resolveKafka } from '../../scripts/kafka/versions.mjs';
 import { TEST_TOKENS } from '../support/auth';
@@ -92,4 +94,27 @@ export async function everyBrokerUp() {
   );
   const list = body as { partial?: boolean; brokers: { status: string }[] };
   return status === 200 && !list.partial && list.brokers.length >= 3 && list.brokers.every((b) => b.status === 'up');
+}
+
+export type Read = { name: string; call: () => Promise<{ status: number; body: unknown }> };
+export type Answer = { name: string; status: number; body: unknown; ms: number; partial: boolean; at: number };
+
+/**
+ * Rounds of every read for `watchMs` from `since` (performance.now()): each answers 200 (whole or partial) or 503
+ * KAFKA_UNAVAILABLE, never 500, within the route deadline. The answers, in order.
+ */
+export async function watchReads(reads: readonly Read[], watchMs: number, since: number): Promise<Answer[]> {
+  const answers: Answer[] = [];
+  while (performance.now() - since < watchMs) {
+    for (const read of reads) {
+      const started = performance.now();
+      const { status, body } = await read.call();
+      const ms = performance.now() - started;
+      answers.push({ name: read.name, status, body, ms, partial: (body as { partial?: boolean }).partial === true, at: started - since });
+      expect([200, 503], `${read.name}: ${JSON.stringify(body).slice(0, 300)}`).toContain(status);
+      if (status === 503) expect((body as { error: { code: string } }).error.code).toBe('KAFKA_UNAVAILABLE');
+      expect(ms, read.name).toBeLessThan(ROUTE_DEADLINE_MS + 1_000);
+    }
+  }
+  return answers;
 }
