@@ -44,12 +44,18 @@ export function rssMb(pid: number): number {
   return kb === undefined ? NaN : Math.round(Number(kb) / 1024);
 }
 
-/** `npm start`'s Node arguments (package.json), so that the benches measure the console as it is started. */
-function startArguments(): string[] {
+/** `npm start`'s environment assignments and Node arguments (package.json), so that the benches measure the console as it is started. */
+function startCommand(): { env: Record<string, string>; args: string[] } {
   const { scripts } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const [command, ...args] = scripts.start.split(/\s+/);
+  const words = scripts.start.split(/\s+/);
+  const env: Record<string, string> = {};
+  while (/^[A-Z_]+=/.test(words[0] ?? '')) {
+    const [name, ...value] = words.shift()!.split('=');
+    env[name!] = value.join('=');
+  }
+  const [command, ...args] = words;
   if (command !== 'node') throw new Error(`npm start runs ${command}, not node`);
-  return args;
+  return { env, args };
 }
 
 export type RunningConsole = { base: string; headers: Record<string, string>; pid: number; stop(): void };
@@ -73,10 +79,12 @@ export async function startConsole(port: number, label: string, settings: Record
     ...settings,
   };
   writeFileSync(path.join(dir, 'console.json'), JSON.stringify(config));
-  const server = spawn(process.execPath, startArguments(), {
+  const start = startCommand();
+  const server = spawn(process.execPath, start.args, {
     cwd: ROOT,
     env: {
       ...process.env,
+      ...start.env,
       PORT: String(port),
       HOSTNAME: '127.0.0.1',
       CONSOLE_CONFIG: path.join(dir, 'console.json'),
