@@ -47,15 +47,15 @@ export function GroupsTable({ clusterId }: { clusterId: string }) {
             {data.total} group{data.total === 1 ? '' : 's'}
             {filtered ? ' matching the filters' : ''}
           </ListStatus>
-          {data.groups.length === 0 && data.total > 0 ? <PastLastPage onFirstPage={() => onPage(1)} /> : null}
-          {data.total === 0 ? (
+          {data.groups.length > 0 ? (
+            <GroupsGrid clusterId={clusterId} groups={data.groups} sort={filters.sort} onSort={onSort} busy={isPlaceholderData} />
+          ) : data.total > 0 ? (
+            <PastLastPage onFirstPage={() => onPage(1)} />
+          ) : (
             <EmptyState title={filtered ? 'No groups match' : 'No consumer groups'}>
               {filtered ? 'Change or clear the filters.' : 'No consumer has joined a group or committed offsets on this cluster yet.'}
             </EmptyState>
-          ) : null}
-          {data.groups.length > 0 ? (
-            <GroupsGrid clusterId={clusterId} groups={data.groups} sort={filters.sort} onSort={onSort} busy={isPlaceholderData} />
-          ) : null}
+          )}
           <Pager label="Consumer groups" page={page} pageSize={LIST_PAGE_SIZE} total={data.total} onPage={onPage} />
         </>
       ) : null}
