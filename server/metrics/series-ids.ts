@@ -17,7 +17,8 @@ export const identityKey = (s: Pick<SeriesIdentity, 'scope' | 'key' | 'metric' |
  * lately (new topics, the first pass after a start). Safe because pruning deletes a series only once no row
  * mentions it (prune.ts), and a series written lately has a recent row or, once packed, a raw row (nulls included).
  */
-const caches = new WeakMap<Db, Map<string, Map<string, { id: number; seen: number }>>>();
+type CacheEntry = { id: number; seen: number };
+const caches = new WeakMap<Db, Map<string, Map<string, CacheEntry>>>();
 const CACHE_MAX_AGE_MS = 5 * 60_000;
 
 /**
@@ -34,19 +35,28 @@ export async function seriesIds(
   if (!byCluster) caches.set(db, (byCluster = new Map()));
   let cache = byCluster.get(clusterId);
   if (!cache) byCluster.set(clusterId, (cache = new Map()));
-  const recent = (identity: string) => {
-    const entry = cache.get(identity);
-    return entry && Math.abs(time - entry.seen) <= CACHE_MAX_AGE_MS ? entry.id : undefined;
-  };
-  const missing = series.filter((s) => recent(s.identity) === undefined);
+  // One lookup per series; entries are updated in place (a new object per series per pass is garbage to collect).
+  const known: (CacheEntry | undefined)[] = [];
+  const missing: (SeriesIdentity & { identity: string })[] = [];
+  for (const s of series) {
+    const entry = cache.get(s.identity);
+    const fresh = entry !== undefined && Math.abs(time - entry.seen) <= CACHE_MAX_AGE_MS;
+    known.push(fresh ? entry : undefined);
+    if (!fresh) missing.push(s);
+  }
   const resolved = missing.length > 0 ? await resolve(db, clusterId, missing) : new Map<string, number>();
-  const ids = series.map((s) => recent(s.identity) ?? resolved.get(s.identity));
   // Series not written lately (deleted topics, groups) are forgotten: the cache stays the size of a pass.
   for (const [identity, entry] of cache) if (Math.abs(time - entry.seen) > CACHE_MAX_AGE_MS) cache.delete(identity);
-  series.forEach((s, i) => {
-    if (ids[i] !== undefined) cache.set(s.identity, { id: ids[i], seen: time });
+  return series.map((s, i) => {
+    const entry = known[i];
+    if (entry) {
+      entry.seen = time;
+      return entry.id;
+    }
+    const id = resolved.get(s.identity);
+    if (id !== undefined) cache.set(s.identity, { id, seen: time });
+    return id;
   });
-  return ids;
 }
 
 /** Creates the series not in metric_series yet (drawing identity values only for them), and returns all their ids. */

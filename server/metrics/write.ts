@@ -61,19 +61,26 @@ export async function writePoints(
 
 type PassSeries = SeriesIdentity & { identity: string; value: number | null };
 
-/** One entry per series (the last value wins: a row cannot be inserted twice), in storable form. */
+/**
+ * One entry per series (the last value wins: a row cannot be inserted twice), in storable form. One object per
+ * series and no copies: a pass of a 10,000-topic cluster has ~67,000 points, and their garbage was a third of the
+ * pass's collector time.
+ */
 function toSeries(points: readonly MetricPointInput[]): PassSeries[] {
-  const bySeries = new Map<string, PassSeries>();
+  const at = new Map<string, number>();
+  const series: PassSeries[] = [];
   for (const point of points) {
-    const series = {
-      scope: point.scope,
-      key: storableText(point.key),
-      metric: point.metric,
-      labels: canonicalLabels(point.labels),
-      unit: point.unit,
-    };
-    const identity = identityKey(series);
-    bySeries.set(identity, { ...series, identity, value: point.value !== null && Number.isFinite(point.value) ? point.value : null });
+    const labels = canonicalLabels(point.labels);
+    const key = storableText(point.key);
+    const identity = identityKey({ scope: point.scope, metric: point.metric, labels, key });
+    const value = point.value !== null && Number.isFinite(point.value) ? point.value : null;
+    const index = at.get(identity);
+    if (index !== undefined) {
+      series[index]!.value = value;
+      continue;
+    }
+    at.set(identity, series.length);
+    series.push({ scope: point.scope, key, metric: point.metric, labels, unit: point.unit, identity, value });
   }
-  return [...bySeries.values()];
+  return series;
 }
