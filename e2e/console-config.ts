@@ -31,8 +31,9 @@ const hash = (password: string) => bcrypt.hashSync(password, '$2b$04$e2eFixedSal
 export function consoleConfig({ disabled = [] as string[], disabledSso = [] as string[] } = {}) {
   return {
     clusters: [
-      // Sampled every 2 s: the dashboard and history charts have points within seconds.
-      { id: 'local', name: 'Local dev', brokers: e2eBootstrap(), lag: { intervalMs: 2_000 } },
+      // Sampled every 2 s: the dashboard and history charts have points within seconds. `npm run bench:ui` times
+      // the pages as users get them, with the default interval.
+      { id: 'local', name: 'Local dev', brokers: e2eBootstrap(), ...(process.env.BENCH_UI ? {} : { lag: { intervalMs: 2_000 } }) },
       { id: 'down', name: 'Unreachable', brokers: ['127.0.0.1:1'], readOnly: true, connectionTimeoutMs: 500 },
       {
         id: 'canary',
@@ -44,6 +45,9 @@ export function consoleConfig({ disabled = [] as string[], disabledSso = [] as s
     ],
     // A webhook whose URL holds the canary (chat webhooks carry their token in the URL): no rule sends to it, and
     // its URL must never reach a page or an API answer.
+    // `BENCH_UI_RECORD=sampler npm run bench:ui`: the server's share of the split deployment (`metrics.recordIn`,
+    // README), where `npm run sampler` records the history; the server still samples lag for the pages.
+    ...(process.env.BENCH_UI_RECORD === 'sampler' ? { metrics: { recordIn: 'sampler' } } : {}),
     alerts: { channels: [{ id: 'e2e-canary', name: 'Canary webhook', type: 'slack', url: `http://127.0.0.1:1/hooks/${CANARY_SECRET}` }] },
     auth: {
       users: Object.values(USERS).map(({ username, password, role }) => ({

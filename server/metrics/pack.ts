@@ -12,17 +12,21 @@ import { FIFTEEN_MINUTES, MINUTE_MS, ONE_MINUTE } from '@/server/metrics/retenti
 const toReal = (value: SQL) =>
   sql`(CASE WHEN abs(${value}) < 1e-37 THEN 0 WHEN ${value} > 3e38 THEN 3e38 WHEN ${value} < -3e38 THEN -3e38 ELSE ${value} END)::real`;
 
-/** Per series and minute of `range` with a value: the average and maximum of its raw points, as a step_ms 60000 row. */
-export async function rollUpMinutes(db: Db, { from, to }: Range): Promise<void> {
+/** Series ids [from, to): rollups and packing work on a slice of the series at a time. */
+export type IdRange = { from: number; to: number };
+
+/**
+ * Per series of `ids` and minute of `range` with a value: the average and maximum of its raw points, as a step_ms
+ * 60000 row (a range scan of metric_recent's primary key, which leads with the series).
+ */
+export async function rollUpMinutes(db: Db, { from, to }: Range, ids: IdRange): Promise<void> {
   await db.execute(sql`INSERT INTO metric_recent (series_id, step_ms, time, value, max)
     SELECT series_id, ${MINUTE_MS}::int4, time - time % ${MINUTE_MS}::int8 AS minute, ${toReal(sql`avg(value)`)}, ${toReal(sql`max(value)`)}
-    FROM metric_recent WHERE step_ms = 0 AND time >= ${from}::int8 AND time < ${to}::int8
+    FROM metric_recent WHERE series_id >= ${ids.from}::int4 AND series_id < ${ids.to}::int4
+      AND step_ms = 0 AND time >= ${from}::int8 AND time < ${to}::int8
     GROUP BY series_id, minute HAVING count(value) > 0
     ON CONFLICT DO NOTHING`);
 }
-
-/** Series ids [from, to): packing works on a slice of the series at a time. */
-export type IdRange = { from: number; to: number };
 
 /**
  * Packs one quarter of an hour for the series of `ids`: per series its raw points into a metric_raw row, its 15

@@ -7,6 +7,7 @@ import { prune, tidyUp, type Deleted } from '@/server/metrics/prune';
 import { DEFAULT_METRICS_RETENTION, FIFTEEN_MINUTES, ONE_MINUTE, floorTo, type MetricsRetention } from '@/server/metrics/retention';
 import { QUARTER_MS, SETTLE_MS, minutesToRollUp, quartersToPack, splitRange } from '@/server/metrics/rollup-plan';
 import { dbOr, queryRows } from '@/server/db/sql';
+import { ROWS_PER_STATEMENT, letRequestsRun } from '@/server/turns';
 
 export type RollupReport = {
   /** Minutes rolled up before this time (null: none yet). */
@@ -39,9 +40,15 @@ export async function rollUpAndPrune(
   // the first run or after a stop (to skip the time nobody wrote) and when a quarter may be complete.
   const stopped = minutesUntil === null || now - minutesUntil > QUARTER_MS + SETTLE_MS;
   const minutes = minutesToRollUp(minutesUntil, stopped ? await earliestPass(db, minutesUntil) : minutesUntil, now);
+  const seriesSlices = minutes ? await allSeriesIdRanges(db) : [];
   for (const range of minutes ? splitRange(minutes, QUARTER_MS) : []) {
     await db.transaction(async (tx) => {
-      await rollUpMinutes(tx, range);
+      // A statement per slice of series, requests served in between (server/turns.ts): on the XL fixture one
+      // statement for every series held the server for 5 s. The mark moves with the last slice, atomically.
+      for (const ids of seriesSlices) {
+        await letRequestsRun();
+        await rollUpMinutes(tx, range, ids);
+      }
       await saveState(tx, ONE_MINUTE.stepMs, range.to);
     });
     minutesUntil = range.to;
@@ -52,7 +59,10 @@ export async function rollUpAndPrune(
   for (const quarter of plan.quarters) {
     // A transaction per slice of series: each holds PGlite (one query at a time) a fraction of a second, so passes
     // and page loads get their turn. The state moves once every slice is packed.
-    for (const ids of await idRanges(db, quarter)) await db.transaction((tx) => packQuarter(tx, quarter, ids));
+    for (const ids of await idRanges(db, quarter)) {
+      await letRequestsRun();
+      await db.transaction((tx) => packQuarter(tx, quarter, ids));
+    }
     await saveState(db, FIFTEEN_MINUTES.stepMs, quarter + QUARTER_MS);
   }
   if (plan.packedUntil !== null && plan.packedUntil !== packedUntil) await saveState(db, FIFTEEN_MINUTES.stepMs, plan.packedUntil);
@@ -93,6 +103,19 @@ async function idRanges(db: Db, quarter: number): Promise<IdRange[]> {
   const ranges: IdRange[] = [];
   for (let from = Number(row.low); from <= Number(row.high); from += PACK_SERIES_PER_TRANSACTION)
     ranges.push({ from, to: from + PACK_SERIES_PER_TRANSACTION });
+  return ranges;
+}
+
+/** Every series id (any cluster's) in slices of ROWS_PER_STATEMENT ids: two lookups of metric_series' primary key. */
+async function allSeriesIdRanges(db: Db): Promise<IdRange[]> {
+  const [row] = await queryRows<{ low: number | null; high: number | null }>(
+    db,
+    sql`SELECT min(id) AS low, max(id) AS high FROM metric_series`,
+  );
+  if (row?.low == null || row.high == null) return [];
+  const ranges: IdRange[] = [];
+  for (let from = Number(row.low); from <= Number(row.high); from += ROWS_PER_STATEMENT)
+    ranges.push({ from, to: from + ROWS_PER_STATEMENT });
   return ranges;
 }
 

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { MetricScope } from '@/lib/schemas/metrics';
 import type { Db } from '@/server/db/types';
 import { queryRows } from '@/server/db/sql';
+import { letRequestsRun, slices } from '@/server/turns';
 
 /** A series as stored: labels already canonical (server/metrics/labels.ts), key storable. */
 export type SeriesIdentity = { scope: MetricScope; key: string; metric: string; labels: string; unit: string };
@@ -59,8 +60,18 @@ export async function seriesIds(
   });
 }
 
-/** Creates the series not in metric_series yet (drawing identity values only for them), and returns all their ids. */
+/** resolveSlice for every slice of `series` (a first pass after a start resolves all of them). */
 async function resolve(db: Db, clusterId: string, series: readonly SeriesIdentity[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const slice of slices(series)) {
+    await letRequestsRun();
+    for (const [identity, id] of await resolveSlice(db, clusterId, slice)) ids.set(identity, id);
+  }
+  return ids;
+}
+
+/** Creates the series not in metric_series yet (drawing identity values only for them), and returns all their ids. */
+async function resolveSlice(db: Db, clusterId: string, series: readonly SeriesIdentity[]): Promise<Map<string, number>> {
   const column = (name: keyof SeriesIdentity) => sql`${sql.param(series.map((s) => s[name]))}::text[]`;
   const same = sql`s.cluster_id = ${clusterId} AND s.scope = i.scope AND s.key = i.key AND s.metric = i.metric AND s.labels = i.labels`;
   const rows = await queryRows<{ id: number } & Pick<SeriesIdentity, 'scope' | 'key' | 'metric' | 'labels'>>(

@@ -7,6 +7,7 @@ import { MINUTE_MS } from '@/server/metrics/retention';
 import { identityKey, seriesIds, type SeriesIdentity } from '@/server/metrics/series-ids';
 import { dbOr, queryRows } from '@/server/db/sql';
 import { storableText } from '@/server/metrics/sql';
+import { letRequestsRun, slices } from '@/server/turns';
 
 /** One derived value of a sampling pass; null when the pass could not tell (a broker did not answer). */
 export type MetricPointInput = {
@@ -21,11 +22,12 @@ export type MetricPointInput = {
 
 /**
  * Records one sampling pass, every value at `time` (epoch ms): a metric_recent row per series, inserted — never an
- * update (schema.ts says why) — by ONE statement whatever the number of series (a large cluster has ~5,500), the
- * pass travelling as two arrays; plus one statement creating the series the previous pass did not have
- * (series-ids.ts). Non-finite values are stored as null. Refused, writing nothing: a pass already written (a
- * retry) and a pass older than the minutes already rolled up (it would be missing from them). Resolves to how many
- * series got the point.
+ * update (schema.ts says why) — by one statement per ROWS_PER_STATEMENT series (the XL fixture has ~67,000; the
+ * requests waiting run between them, server/db/turns.ts), the rows travelling as two arrays; plus the statements
+ * creating the series the previous pass did not have (series-ids.ts). Non-finite values are stored as null.
+ * Refused, writing nothing: a pass already written (a retry) and a pass older than the minutes already rolled up
+ * (it would be missing from them). A chart read meanwhile may see part of the pass: its series are independent.
+ * Resolves to how many series got the point.
  */
 export async function writePoints(
   clusterId: string,
@@ -37,26 +39,26 @@ export async function writePoints(
   const pass = toSeries(points);
   if (pass.length === 0) return { written: 0 };
   const db = await dbOr(given);
+  await letRequestsRun();
   const resolved = await seriesIds(db, clusterId, time, pass);
-  const ids: number[] = [];
-  const values: (number | null)[] = [];
-  resolved.forEach((id, i) => {
-    if (id === undefined) return;
-    ids.push(id);
-    values.push(pass[i]!.value);
-  });
-  const [row] = await queryRows<{ written: number }>(
-    db,
-    sql`WITH inserted AS (
-      INSERT INTO metric_recent (series_id, step_ms, time, value)
-      SELECT id, 0, ${time}::int8, value FROM unnest(${sql.param(ids)}::int4[], ${sql.param(values)}::float8[]) AS u(id, value)
-      WHERE ${time}::int8 >= coalesce((SELECT rolled_until FROM metric_rollup_state WHERE step_ms = ${MINUTE_MS}::int4), 0)
-      ON CONFLICT DO NOTHING
-      RETURNING 1
-    )
-    SELECT count(*)::int AS written FROM inserted`,
-  );
-  return { written: Number(row?.written ?? 0) };
+  const rows = resolved.flatMap((id, i) => (id === undefined ? [] : [{ id, value: pass[i]!.value }]));
+  let written = 0;
+  for (const slice of slices(rows)) {
+    await letRequestsRun();
+    const [row] = await queryRows<{ written: number }>(
+      db,
+      sql`WITH inserted AS (
+        INSERT INTO metric_recent (series_id, step_ms, time, value)
+        SELECT id, 0, ${time}::int8, value FROM unnest(${sql.param(slice.map((r) => r.id))}::int4[], ${sql.param(slice.map((r) => r.value))}::float8[]) AS u(id, value)
+        WHERE ${time}::int8 >= coalesce((SELECT rolled_until FROM metric_rollup_state WHERE step_ms = ${MINUTE_MS}::int4), 0)
+        ON CONFLICT DO NOTHING
+        RETURNING 1
+      )
+      SELECT count(*)::int AS written FROM inserted`,
+    );
+    written += Number(row?.written ?? 0);
+  }
+  return { written };
 }
 
 type PassSeries = SeriesIdentity & { identity: string; value: number | null };

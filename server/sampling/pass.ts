@@ -6,6 +6,7 @@ import { getGroupsSnapshot, type GroupsSnapshot } from '@/server/lag/groups-snap
 import { groupLagStats, recordPass, type LagSampleStore } from '@/server/lag/lag-samples';
 import { fillGroupRecordTimes } from '@/server/lag/pass-record-times';
 import type { MetricsRecorder } from '@/server/metrics/recorder';
+import { letRequestsRun } from '@/server/turns';
 
 /** What one pass works with: the sampler's settings and state, and where its results go. */
 export type PassContext = RowSampler & {
@@ -49,10 +50,12 @@ export async function runPass(context: PassContext): Promise<PassOutcome | null>
 
   // 2. Lag samples. Statuses and rates change only here, off the requests' path (≈ 5 µs a partition).
   if (!recordPass(store, snapshot)) return null;
+  await letRequestsRun();
   for (const groupId of store.groups.keys()) groupLagStats(store, groupId);
   if (!context.read) await fillGroupRecordTimes(clusterId, snapshot, store);
 
   // 3. Subscribers.
+  await letRequestsRun();
   context.onSampled(snapshot);
 
   if (!recorder) return { snapshot, recordingError: null };
