@@ -8,7 +8,7 @@ import type { ConfigEntry, ConfigListResponse } from '@/lib/schemas/configs';
 import type { ConfigPatchInput } from '@/lib/schemas/topic-admin';
 import { getBroker } from '@/server/brokers/get-broker';
 import { onBrokers } from '@/server/kafka/broker-wave';
-import { withKafka } from '@/server/kafka/clients';
+import { withKafka, withKafkaForwarded } from '@/server/kafka/clients';
 import { toConfigEntries } from '@/server/kafka/config-entries';
 import { applyConfigPatch, showsPatch } from '@/server/kafka/config-patch';
 import { onAnyBroker, type KafkaConnection } from '@/server/kafka/connection';
@@ -83,7 +83,7 @@ async function resolveTarget(clusterId: string, segment: string): Promise<Target
  */
 export async function alterBrokerConfigs(clusterId: string, segment: string, patch: ConfigPatchInput): Promise<ConfigListResponse> {
   const target = await resolveTarget(clusterId, segment);
-  return withKafka(
+  return withKafkaForwarded(
     clusterId,
     async (connection) => {
       // The default resource lists only what is set at that level: which keys are read-only comes from a broker's own view.

@@ -98,6 +98,21 @@ export async function withKafka<T>(
   }
 }
 
+/**
+ * withKafka on the cluster's 'forwarded' connection: for the requests a KRaft broker forwards to the active
+ * controller (CreateTopics, DeleteTopics, CreatePartitions, ElectLeaders, Alter/ListPartitionReassignments; configs
+ * changes: KafkaApis.maybeForwardToController and its config handlers), and for the reads done beside them. While
+ * the controller is silent a broker holds such a request up to its forwarding timeout (30 s) and answers nothing
+ * else on that connection: the pages' reads keep the admin connection to themselves.
+ */
+export function withKafkaForwarded<T>(
+  clusterId: string,
+  work: (connection: KafkaConnection) => Promise<T>,
+  options: { deadlineMs?: number } = {},
+): Promise<T> {
+  return withKafka(clusterId, work, { ...options, channel: 'forwarded' });
+}
+
 /** Kafka requests made for a cluster since the process started (the benchmark and /metrics read them). */
 export function requestCounts(clusterId: string) {
   return counterFor(clusterId).snapshot();

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { ReassignSettings } from '@/server/config/schema';
-import { withKafka } from '@/server/kafka/clients';
+import { withKafkaForwarded } from '@/server/kafka/clients';
 import type { KafkaConnection } from '@/server/kafka/connection';
 import { clearThrottles } from '@/server/reassign/apply-throttles';
 import {
@@ -102,7 +102,7 @@ async function finish(connection: KafkaConnection, job: StoredJob): Promise<Stor
 
 /** One pass over a running job; the state it reaches is saved. Errors leave the job as it was, for the next pass. */
 export async function driveJob(job: StoredJob, settings: ReassignSettings): Promise<StoredJob> {
-  const next = await withKafka(
+  const next = await withKafkaForwarded(
     job.clusterId,
     async (connection) => {
       let current: StoredJob = job.progress.cancelRequested && job.phase === 'moving' ? { ...job, phase: 'cancelling' } : job;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { ApiError } from '@/lib/errors';
-import { withKafka } from '@/server/kafka/clients';
+import { withKafkaForwarded } from '@/server/kafka/clients';
 import { clearThrottles, setBrokerRates, setThrottles } from '@/server/reassign/apply-throttles';
 import { findJob, runningJobs, updateJob, type StoredJob } from '@/server/reassign/job-store';
 import { startReassignment } from '@/server/reassign/start-job';
@@ -47,7 +47,7 @@ export async function changeReassignmentThrottle(
   const job = await jobOf(clusterId, jobId);
   assertRunning(job, 'change its throttle');
   const moves = job.progress.partitions;
-  const failures = await withKafka(clusterId, async (connection) => {
+  const failures = await withKafkaForwarded(clusterId, async (connection) => {
     if (rate === null) {
       const others = (await runningJobs(clusterId)).filter((j) => j.id !== job.id && j.throttleBytesPerSec !== null);
       return clearThrottles(connection, moves, { keepRates: others.length > 0 });

@@ -2,7 +2,7 @@ import 'server-only';
 import { ApiError } from '@/lib/errors';
 import type { LeaderElectionInput, LeaderElectionResponse } from '@/lib/schemas/reassignments';
 import { refreshSnapshotAfter } from '@/server/cluster-state/snapshot';
-import { withKafka } from '@/server/kafka/clients';
+import { withKafkaForwarded } from '@/server/kafka/clients';
 import { onController } from '@/server/kafka/controller';
 import { readClusterMetadata, type ClusterMetadata } from '@/server/kafka/metadata';
 import { partitionKey } from '@/server/kafka/partition-key';
@@ -34,7 +34,7 @@ function candidates(metadata: ClusterMetadata, input: LeaderElectionInput): Cand
  * not led by their preferred replica; no ZooKeeper involved. Answers which leaders moved and which Kafka refused.
  */
 export async function electPreferredLeaders(clusterId: string, input: LeaderElectionInput): Promise<LeaderElectionResponse> {
-  const result = await withKafka(clusterId, async (connection) => {
+  const result = await withKafkaForwarded(clusterId, async (connection) => {
     const chosen = candidates(await readClusterMetadata(connection), input);
     const todo = chosen.filter((c) => c.leader !== c.preferred);
     const response: LeaderElectionResponse = { elected: [], alreadyPreferred: chosen.length - todo.length, failed: [] };

@@ -4,7 +4,7 @@ import { ApiError } from '@/lib/errors';
 import type { ExecuteRequest, ReassignmentJson } from '@/lib/schemas/reassignments';
 import { getClusterSnapshot } from '@/server/cluster-state/snapshot';
 import { leaderSizes } from '@/server/cluster-state/topic-summary';
-import { withKafka } from '@/server/kafka/clients';
+import { withKafkaForwarded } from '@/server/kafka/clients';
 import { setThrottles } from '@/server/reassign/apply-throttles';
 import { initialProgress } from '@/server/reassign/job-progress';
 import { insertJob, updateJob } from '@/server/reassign/job-store';
@@ -29,7 +29,10 @@ export async function startReassignment(
   createdBy: string,
   rollbackOfJob: string | null = null,
 ): Promise<{ jobId: string }> {
-  const [snapshot, reassigning] = await Promise.all([getClusterSnapshot(clusterId, { maxAgeMs: 0 }), withKafka(clusterId, ongoingMoves)]);
+  const [snapshot, reassigning] = await Promise.all([
+    getClusterSnapshot(clusterId, { maxAgeMs: 0 }),
+    withKafkaForwarded(clusterId, ongoingMoves),
+  ]);
   const sizes = leaderSizes(snapshot);
   const moves = validatePlan(request, snapshot.metadata, new Set(reassigning.keys()), snapshot.logDirs, sizes);
   if (moves.length === 0)
@@ -50,7 +53,7 @@ export async function startReassignment(
   if (request.throttleBytesPerSec !== undefined) {
     const rate = request.throttleBytesPerSec;
     try {
-      const failures = await withKafka(clusterId, (c) =>
+      const failures = await withKafkaForwarded(clusterId, (c) =>
         setThrottles(
           c,
           moves.map((m) => ({ ...m, target: m.after })),

@@ -2,7 +2,7 @@ import 'server-only';
 import { ApiError } from '@/lib/errors';
 import type { AddPartitionsInput } from '@/lib/schemas/topic-admin';
 import type { TopicDetailResponse } from '@/lib/schemas/topics';
-import { withKafka } from '@/server/kafka/clients';
+import { withKafkaForwarded } from '@/server/kafka/clients';
 import { onControllerWithRetry } from '@/server/kafka/controller';
 import { readClusterMetadata } from '@/server/kafka/metadata';
 import { createPartitions } from '@/server/protocol/create-partitions';
@@ -24,7 +24,7 @@ const FIELDS = {
  */
 export async function addPartitions(clusterId: string, topic: string, { totalCount }: AddPartitionsInput): Promise<TopicDetailResponse> {
   checkPartitionCount(clusterId, totalCount, 'totalCount');
-  await withKafka(
+  await withKafkaForwarded(
     clusterId,
     async (connection) => {
       const metadata = await readClusterMetadata(connection);

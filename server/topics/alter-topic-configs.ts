@@ -3,7 +3,7 @@ import { ApiError } from '@/lib/errors';
 import type { ConfigEntry, ConfigListResponse } from '@/lib/schemas/configs';
 import type { ConfigPatchInput } from '@/lib/schemas/topic-admin';
 import { topicConfigValueError } from '@/lib/schemas/topic-config-catalog';
-import { withKafka } from '@/server/kafka/clients';
+import { withKafkaForwarded } from '@/server/kafka/clients';
 import { toConfigEntries } from '@/server/kafka/config-entries';
 import { applyConfigPatch, showsPatch } from '@/server/kafka/config-patch';
 import { onAnyBroker } from '@/server/kafka/connection';
@@ -19,7 +19,7 @@ import { refreshTopicView } from '@/server/topics/topic-view';
  * --delete-config), then answers the topic's configs once a broker describes the change.
  */
 export async function alterTopicConfigs(clusterId: string, topic: string, patch: ConfigPatchInput): Promise<ConfigListResponse> {
-  const answer = await withKafka(
+  const answer = await withKafkaForwarded(
     clusterId,
     async (connection) => {
       const meta = changeableTopic(await readClusterMetadata(connection), topic);

@@ -3,7 +3,7 @@ import { ApiError } from '@/lib/errors';
 import type { CreateTopicInput } from '@/lib/schemas/topic-admin';
 import type { TopicDetailResponse } from '@/lib/schemas/topics';
 import { collidingTopic } from '@/lib/schemas/topic-name';
-import { withKafka } from '@/server/kafka/clients';
+import { withKafkaForwarded } from '@/server/kafka/clients';
 import type { KafkaConnection } from '@/server/kafka/connection';
 import { toApiError } from '@/server/kafka/errors';
 import { onControllerWithRetry } from '@/server/kafka/controller';
@@ -58,7 +58,7 @@ export async function createTopic(clusterId: string, input: CreateTopicInput): P
     timeoutMs: KAFKA_TOPIC_TIMEOUT_MS,
     validateOnly,
   });
-  await withKafka(
+  await withKafkaForwarded(
     clusterId,
     async (connection) => {
       const metadata = await readClusterMetadata(connection);

@@ -2,7 +2,7 @@ import 'server-only';
 import { ApiError } from '@/lib/errors';
 import type { DeleteTopicResponse } from '@/lib/schemas/topic-admin';
 import { refreshSnapshotAfter } from '@/server/cluster-state/snapshot';
-import { withKafka } from '@/server/kafka/clients';
+import { withKafkaForwarded } from '@/server/kafka/clients';
 import { onControllerWithRetry } from '@/server/kafka/controller';
 import { readClusterMetadata } from '@/server/kafka/metadata';
 import { deleteTopics } from '@/server/protocol/delete-topics';
@@ -16,7 +16,7 @@ const FIELDS = { configField: 'request', configKeys: [], byType: {} };
 
 /** DeleteTopics on the controller, as kafka-topics --delete; answers once no live broker lists the topic. */
 export async function deleteTopic(clusterId: string, topic: string): Promise<DeleteTopicResponse> {
-  await withKafka(
+  await withKafkaForwarded(
     clusterId,
     async (connection) => {
       const metadata = await readClusterMetadata(connection);

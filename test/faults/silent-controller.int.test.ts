@@ -1,20 +1,22 @@
 // The active KRaft controller silent (SIGSTOP): a broker holds the requests it forwards to the controller
 // (DescribeQuorum among them) until a new one is elected or its 30 s forwarding timeout, and answers nothing else on
 // that connection meanwhile. The pages must not wait with it: every read answers within the deadline, the lists
-// are served again once the quorum has a new leader, and the overview names the leader Kafka's own tool names.
+// are served again once the quorum has a new leader, and the overview names the leader Kafka's own tool names. A
+// topic created meanwhile (CreateTopics is forwarded too) holds its own connection, not the pages'.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getBrokers } from '@/app/api/v1/clusters/[clusterId]/brokers/route';
 import { GET as getGroups } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/route';
 import { GET as getOverview } from '@/app/api/v1/clusters/[clusterId]/overview/route';
-import { GET as getTopics } from '@/app/api/v1/clusters/[clusterId]/topics/route';
+import { GET as getTopics, POST as createTopicRoute } from '@/app/api/v1/clusters/[clusterId]/topics/route';
 import { GET as getClusters } from '@/app/api/v1/clusters/route';
 import { closeDb } from '@/server/db/client';
 import { closeAllConnections } from '@/server/kafka/clients';
+import { TOPIC_WRITE_DEADLINE_MS } from '@/server/topics/topic-guard';
 import { TEST_TOKENS } from '../support/auth';
 import { kafkaCli, parseQuorumStatus } from '../support/cli';
 import { kafkaTarget } from '../support/kafka-target';
 import { callRoute } from '../support/routes';
-import { BROKER_IDS, everyBrokerUp, msUntil, report, signalBroker, watchReads, type Answer } from './support';
+import { BROKER_IDS, everyBrokerUp, msUntil, report, signalBroker, timed, watchReads, type Answer } from './support';
 
 const target = kafkaTarget();
 const local = { clusterId: 'local' };
@@ -22,6 +24,7 @@ const token = TEST_TOKENS.admin;
 // A new quorum leader takes a few seconds (controller.quorum.fetch.timeout.ms is 2 s); the silent node's broker is
 // fenced after 9 s. The last rounds come after both.
 const WATCH_MS = 20_000;
+const createdTopic = `fault.silent-controller.${Date.now()}`;
 
 const READS = [
   { name: 'clusters', call: () => callRoute(getClusters, '/api/v1/clusters', {}, { token }) },
@@ -51,6 +54,11 @@ describe.skipIf(target.mode !== 'kraft')(`a silent active controller on ${target
   afterAll(async () => {
     if (silent) signalBroker(silent, 'SIGCONT');
     await msUntil('every broker up again', 60_000, everyBrokerUp).catch(() => {});
+    const topics = kafkaCli('kafka-topics', ['--bootstrap-server', target.bootstrap.join(','), '--list'], { timeoutMs: 30_000 });
+    if (topics.split('\n').includes(createdTopic))
+      kafkaCli('kafka-topics', ['--bootstrap-server', target.bootstrap.join(','), '--delete', '--topic', createdTopic], {
+        timeoutMs: 30_000,
+      });
     await closeAllConnections();
     await closeDb();
   });
@@ -60,7 +68,21 @@ describe.skipIf(target.mode !== 'kraft')(`a silent active controller on ${target
     const stoppedAt = performance.now();
     let answers: Answer[] = [];
     try {
+      const creation = timed(() =>
+        callRoute(createTopicRoute, '/api/v1/clusters/local/topics', local, {
+          token,
+          init: {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ name: createdTopic, partitions: 1, replicationFactor: 2 }),
+          },
+        }),
+      );
       answers = await watchReads(READS, WATCH_MS, stoppedAt);
+      const created = await creation;
+      report(`silent controller: a topic creation sent at the stop answered ${created.value.status} in ${Math.round(created.ms)} ms`);
+      expect([201, 503], created.value.text.slice(0, 300)).toContain(created.value.status);
+      expect(created.ms).toBeLessThan(TOPIC_WRITE_DEADLINE_MS + 1_000);
       const lastRound = answers.slice(-READS.length);
       for (const answer of lastRound) expect(answer.status, `${answer.name}: ${JSON.stringify(answer.body).slice(0, 300)}`).toBe(200);
 
