@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { makeQueryClient } from '@/lib/queries/client';
 import { overviewQueries } from '@/lib/queries/overview';
 import { requireCluster } from '@/server/auth/page-session';
+import { noteListView } from '@/server/cluster-state/list-views';
 import { getClusterOverview } from '@/server/cluster-state/cluster-overview';
 import { ClusterOverview } from '@/components/overview/cluster-overview';
 
@@ -11,6 +12,8 @@ export const metadata: Metadata = { title: 'Overview' };
 export default async function ClusterOverviewPage({ params }: { params: Promise<{ clusterId: string }> }) {
   const { clusterId } = await params;
   await requireCluster(clusterId);
+  // A list rendered here is a list being viewed, as its API's polls are: the background reader keeps it warm.
+  noteListView(clusterId, ['cluster']);
   const queryClient = makeQueryClient();
   await queryClient.prefetchQuery({ ...overviewQueries.detail(clusterId), queryFn: () => getClusterOverview(clusterId) });
   return (

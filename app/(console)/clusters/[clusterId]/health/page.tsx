@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { makeQueryClient } from '@/lib/queries/client';
 import { healthQueries } from '@/lib/queries/health';
 import { requireCluster } from '@/server/auth/page-session';
+import { noteListView } from '@/server/cluster-state/list-views';
 import { getClusterHealth } from '@/server/cluster-state/cluster-health';
 import { AtRiskPartitions } from '@/components/health/at-risk-partitions';
 
@@ -11,6 +12,8 @@ export const metadata: Metadata = { title: 'Health' };
 export default async function HealthPage({ params }: { params: Promise<{ clusterId: string }> }) {
   const { clusterId } = await params;
   await requireCluster(clusterId);
+  // A list rendered here is a list being viewed, as its API's polls are: the background reader keeps it warm.
+  noteListView(clusterId, ['cluster']);
   const queryClient = makeQueryClient();
   await queryClient.prefetchQuery({ ...healthQueries.partitions(clusterId), queryFn: () => getClusterHealth(clusterId) });
   return (

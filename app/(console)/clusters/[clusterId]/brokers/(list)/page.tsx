@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { brokerQueries } from '@/lib/queries/brokers';
 import { makeQueryClient } from '@/lib/queries/client';
 import { requireCluster } from '@/server/auth/page-session';
+import { noteListView } from '@/server/cluster-state/list-views';
 import { listBrokers } from '@/server/brokers/list-brokers';
 import { BrokersTable } from '@/components/brokers/brokers-table';
 import { BrokersReassignActions } from '@/components/reassignments/reassign-entry-actions';
@@ -12,6 +13,8 @@ export const metadata: Metadata = { title: 'Brokers' };
 export default async function BrokersPage({ params }: { params: Promise<{ clusterId: string }> }) {
   const { clusterId } = await params;
   await requireCluster(clusterId);
+  // A list rendered here is a list being viewed, as its API's polls are: the background reader keeps it warm.
+  noteListView(clusterId, ['cluster']);
   const queryClient = makeQueryClient();
   await queryClient.prefetchQuery({ ...brokerQueries.list(clusterId), queryFn: () => listBrokers(clusterId) });
   return (
