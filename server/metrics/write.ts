@@ -23,7 +23,7 @@ export type MetricPointInput = {
 /**
  * Records one sampling pass, every value at `time` (epoch ms): a metric_recent row per series, inserted — never an
  * update (schema.ts says why) — by one statement per ROWS_PER_STATEMENT series (the XL fixture has ~67,000; the
- * requests waiting run between them, server/db/turns.ts), the rows travelling as two arrays; plus the statements
+ * requests waiting run between them, server/turns.ts), the rows travelling as two arrays; plus the statements
  * creating the series the previous pass did not have (series-ids.ts). Non-finite values are stored as null.
  * Refused, writing nothing: a pass already written (a retry) and a pass older than the minutes already rolled up
  * (it would be missing from them). A chart read meanwhile may see part of the pass: its series are independent.
