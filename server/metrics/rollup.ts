@@ -1,5 +1,5 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/server/db/types';
 import { metricRollupState } from '@/server/db/schema';
 import { packQuarter, rollUpMinutes, type IdRange } from '@/server/metrics/pack';
@@ -94,28 +94,22 @@ async function recentQuarters(db: Db, until: number | null): Promise<number[]> {
 const PACK_SERIES_PER_TRANSACTION = 1000;
 
 /** The quarter's series ids in slices of PACK_SERIES_PER_TRANSACTION ids. */
-async function idRanges(db: Db, quarter: number): Promise<IdRange[]> {
-  const [row] = await queryRows<{ low: number | null; high: number | null }>(
+const idRanges = (db: Db, quarter: number) =>
+  idSlices(
     db,
     sql`SELECT min(series_id) AS low, max(series_id) AS high FROM metric_recent WHERE time >= ${quarter}::int8 AND time < ${quarter + QUARTER_MS}::int8`,
+    PACK_SERIES_PER_TRANSACTION,
   );
-  if (row?.low == null || row.high == null) return [];
-  const ranges: IdRange[] = [];
-  for (let from = Number(row.low); from <= Number(row.high); from += PACK_SERIES_PER_TRANSACTION)
-    ranges.push({ from, to: from + PACK_SERIES_PER_TRANSACTION });
-  return ranges;
-}
 
 /** Every series id (any cluster's) in slices of ROWS_PER_STATEMENT ids: two lookups of metric_series' primary key. */
-async function allSeriesIdRanges(db: Db): Promise<IdRange[]> {
-  const [row] = await queryRows<{ low: number | null; high: number | null }>(
-    db,
-    sql`SELECT min(id) AS low, max(id) AS high FROM metric_series`,
-  );
+const allSeriesIdRanges = (db: Db) => idSlices(db, sql`SELECT min(id) AS low, max(id) AS high FROM metric_series`, ROWS_PER_STATEMENT);
+
+/** The ids between the `low` and `high` that `bounds` answers, in ranges of `size`; none when it answers nulls. */
+async function idSlices(db: Db, bounds: SQL, size: number): Promise<IdRange[]> {
+  const [row] = await queryRows<{ low: number | null; high: number | null }>(db, bounds);
   if (row?.low == null || row.high == null) return [];
   const ranges: IdRange[] = [];
-  for (let from = Number(row.low); from <= Number(row.high); from += ROWS_PER_STATEMENT)
-    ranges.push({ from, to: from + ROWS_PER_STATEMENT });
+  for (let from = Number(row.low); from <= Number(row.high); from += size) ranges.push({ from, to: from + size });
   return ranges;
 }
 
