@@ -9,9 +9,12 @@ export type SharedSnapshot = 'cluster' | 'groups';
 const viewed = processState('listViews', () => new Map<string, number>());
 const key = (clusterId: string, snapshot: SharedSnapshot) => `${clusterId}\u0000${snapshot}`;
 
-/** A list that reads these snapshots was requested now (server/http/route.ts, by the endpoint's `keepsWarm`). */
-export function noteListView(clusterId: string, snapshots: readonly SharedSnapshot[], now = Date.now()) {
-  for (const snapshot of snapshots) viewed.set(key(clusterId, snapshot), now);
+/**
+ * A list was requested now, by its API (server/http/route.ts) or by the server render of its page: the snapshots
+ * its endpoint `keepsWarm` (none for other endpoints) are kept warm by the background reader.
+ */
+export function noteListView(clusterId: string, { keepsWarm = [] }: { keepsWarm?: readonly SharedSnapshot[] }, now = Date.now()) {
+  for (const snapshot of keepsWarm) viewed.set(key(clusterId, snapshot), now);
 }
 
 /** When a list last read the snapshot; undefined if none has since the process started. */

@@ -50,7 +50,7 @@ export function route<const E extends Endpoint>(endpoint: E, handler: (args: Rou
         checkAccess(request, principal, endpoint.permission, clusterId);
       }
       if (clusterId !== undefined) getClusterConfig(clusterId);
-      if (clusterId !== undefined && endpoint.keepsWarm) noteListView(clusterId, endpoint.keepsWarm);
+      if (clusterId !== undefined) noteListView(clusterId, endpoint);
       // A topic whose name Kafka would refuse cannot exist: not found, without asking Kafka (or auditing a
       // 1,000-character "name" as if it were one).
       if (typeof params.topic === 'string' && topicNameError(params.topic) !== null)

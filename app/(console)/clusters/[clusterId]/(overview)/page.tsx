@@ -2,6 +2,7 @@ import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { makeQueryClient } from '@/lib/queries/client';
 import { overviewQueries } from '@/lib/queries/overview';
+import { clusterOverview } from '@/server/api/endpoints/clusters';
 import { requireCluster } from '@/server/auth/page-session';
 import { noteListView } from '@/server/cluster-state/list-views';
 import { getClusterOverview } from '@/server/cluster-state/cluster-overview';
@@ -12,8 +13,8 @@ export const metadata: Metadata = { title: 'Overview' };
 export default async function ClusterOverviewPage({ params }: { params: Promise<{ clusterId: string }> }) {
   const { clusterId } = await params;
   await requireCluster(clusterId);
-  // A list rendered here is a list being viewed, as its API's polls are: the background reader keeps it warm.
-  noteListView(clusterId, ['cluster']);
+  // Rendering the list is viewing it, as its API's polls are: its snapshots are kept warm from now on.
+  noteListView(clusterId, clusterOverview);
   const queryClient = makeQueryClient();
   await queryClient.prefetchQuery({ ...overviewQueries.detail(clusterId), queryFn: () => getClusterOverview(clusterId) });
   return (

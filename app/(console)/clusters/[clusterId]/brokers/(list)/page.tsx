@@ -2,6 +2,7 @@ import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { brokerQueries } from '@/lib/queries/brokers';
 import { makeQueryClient } from '@/lib/queries/client';
+import { listBrokers as brokerListEndpoint } from '@/server/api/endpoints/brokers';
 import { requireCluster } from '@/server/auth/page-session';
 import { noteListView } from '@/server/cluster-state/list-views';
 import { listBrokers } from '@/server/brokers/list-brokers';
@@ -13,8 +14,8 @@ export const metadata: Metadata = { title: 'Brokers' };
 export default async function BrokersPage({ params }: { params: Promise<{ clusterId: string }> }) {
   const { clusterId } = await params;
   await requireCluster(clusterId);
-  // A list rendered here is a list being viewed, as its API's polls are: the background reader keeps it warm.
-  noteListView(clusterId, ['cluster']);
+  // Rendering the list is viewing it, as its API's polls are: its snapshots are kept warm from now on.
+  noteListView(clusterId, brokerListEndpoint);
   const queryClient = makeQueryClient();
   await queryClient.prefetchQuery({ ...brokerQueries.list(clusterId), queryFn: () => listBrokers(clusterId) });
   return (

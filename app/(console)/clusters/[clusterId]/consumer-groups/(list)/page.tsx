@@ -4,6 +4,7 @@ import { makeQueryClient } from '@/lib/queries/client';
 import { listApiParams } from '@/lib/queries/list-page';
 import { groupListFilters, groupQueries } from '@/lib/queries/consumer-groups';
 import { consumerGroupListQuerySchema } from '@/lib/schemas/consumer-groups';
+import { listConsumerGroups as groupListEndpoint } from '@/server/api/endpoints/consumer-groups';
 import { requireCluster } from '@/server/auth/page-session';
 import { noteListView } from '@/server/cluster-state/list-views';
 import { listConsumerGroups } from '@/server/lag/list-groups';
@@ -16,8 +17,8 @@ type Props = { params: Promise<{ clusterId: string }>; searchParams: Promise<Rec
 export default async function ConsumerGroupsPage({ params, searchParams }: Props) {
   const { clusterId } = await params;
   await requireCluster(clusterId);
-  // A list rendered here is a list being viewed, as its API's polls are: the background reader keeps it warm.
-  noteListView(clusterId, ['cluster', 'groups']);
+  // Rendering the list is viewing it, as its API's polls are: its snapshots are kept warm from now on.
+  noteListView(clusterId, groupListEndpoint);
   // The same filters the table derives from the URL, so the prefetched list is the one it asks for.
   const raw = Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === 'string');
   const filters = groupListFilters(new URLSearchParams(raw));
