@@ -228,6 +228,12 @@ export class Reader {
     return this.items(this.uvarint() - 1, each);
   }
 
+  /** A compact array where null means something else than empty (e.g. ELR: unknown vs none). */
+  compactNullableArray<T>(each: (r: Reader) => T): T[] | null {
+    const length = this.uvarint();
+    return length === 0 ? null : this.items(length - 1, each);
+  }
+
   // A plain loop: Array.from with a callback was the decoders' largest cost on 10,000-partition responses.
   private items<T>(count: number, each: (r: Reader) => T): T[] {
     const items: T[] = [];
