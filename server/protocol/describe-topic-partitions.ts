@@ -111,11 +111,15 @@ export const supportsDescribeTopicPartitions = (broker: KafkajsBroker) => suppor
  * The partitions of `topics`, every page of them (the cursor followed until the broker has none), topics in the
  * broker's order. A topic's own error (unknown, not authorized) is thrown as Kafka's error.
  */
-export async function describeTopicPartitions(broker: KafkajsBroker, topics: readonly string[]): Promise<DescribedTopic[]> {
+export async function describeTopicPartitions(
+  broker: KafkajsBroker,
+  topics: readonly string[],
+  { partitionLimit = PARTITION_LIMIT }: { partitionLimit?: number } = {},
+): Promise<DescribedTopic[]> {
   const byName = new Map<string, DescribedTopic>();
   let cursor: PartitionCursor | null = null;
   do {
-    const answer: Response = await sendRequest(broker, describeTopicPartitionsApi, { topics, partitionLimit: PARTITION_LIMIT, cursor });
+    const answer: Response = await sendRequest(broker, describeTopicPartitionsApi, { topics, partitionLimit, cursor });
     for (const topic of answer.topics) {
       const error = kafkaError(topic.errorCode);
       if (error) throw error;

@@ -44,11 +44,21 @@ export function parseQuorumStatus(output: string) {
   };
 }
 
-export type CliPartition = { topic: string; partition: number; leader: number | null; replicas: number[]; isr: number[] };
+export type CliPartition = {
+  topic: string;
+  partition: number;
+  leader: number | null;
+  replicas: number[];
+  isr: number[];
+  /** KIP-966, printed by the 4.x tool only: null when absent or N/A. */
+  elr?: number[] | null;
+  lastKnownElr?: number[] | null;
+};
 
 /** Partition lines of `kafka-topics --describe` (tab-separated `Topic: … Partition: … Leader: … Replicas: … Isr: …`). */
 export function parseTopicsDescribe(output: string): CliPartition[] {
   const ids = (list: string | undefined) => (list ? list.split(',').filter(Boolean).map(Number) : []);
+  const nullableIds = (list: string | undefined) => (list === undefined || list === 'N/A' ? null : ids(list));
   return output
     .split('\n')
     .filter((line) => /\tPartition: \d+/.test(line))
@@ -61,6 +71,8 @@ export function parseTopicsDescribe(output: string): CliPartition[] {
         leader: leader >= 0 ? leader : null,
         replicas: ids(get('Replicas')),
         isr: ids(get('Isr')),
+        elr: nullableIds(get('Elr')),
+        lastKnownElr: nullableIds(get('LastKnownElr')),
       };
     });
 }
