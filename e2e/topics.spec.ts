@@ -6,7 +6,7 @@ import { TopicsPage } from './pages/topics-page';
 
 type TopicApi = {
   minInsyncReplicas: number | null;
-  partitions: { partition: number; leader: number | null; replicas: number[]; isr: number[] }[];
+  partitions: { partition: number; leader: number | null; replicas: number[]; isr: number[]; eligibleLeaderReplicas: number[] | null }[];
   configs: { name: string; value: string | null; source: string }[];
 };
 
@@ -129,6 +129,9 @@ test('a topic page shows the leaders, replicas and ISR the API reports, its offs
     await expect(detail.partitionCell(p.partition, 'leader')).toHaveText(String(p.leader));
     expect(await detail.brokerIds(p.partition, 'replicas')).toEqual(p.replicas);
     expect(await detail.brokerIds(p.partition, 'isr')).toEqual(p.isr);
+    // KIP-966: none eligible on a healthy partition; "unknown" where the cluster does not track them.
+    if (p.eligibleLeaderReplicas === null) await expect(detail.partitionCell(p.partition, 'elr')).toHaveText('unknown');
+    else expect(await detail.brokerIds(p.partition, 'elr')).toEqual(p.eligibleLeaderReplicas);
     await expect(detail.partitionCell(p.partition, 'preferred')).toHaveText(p.leader === p.replicas[0] ? '✓' : '✗');
     await expect(detail.partitionCell(p.partition, 'under-replicated')).toHaveText(p.isr.length < p.replicas.length ? 'yes' : 'no');
   }

@@ -14,6 +14,8 @@ const partition = (n: number, changes: Partial<PartitionDetail> = {}): Partition
   replicas: [1],
   isr: [1],
   offlineReplicas: [],
+  eligibleLeaderReplicas: [],
+  lastKnownElr: [],
   logStartOffset: '2',
   highWatermark: '10',
   sizeBytes: '100',

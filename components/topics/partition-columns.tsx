@@ -34,6 +34,26 @@ function BrokerList({ ids, preferred, offline = [] }: { ids: number[]; preferred
   );
 }
 
+/** KIP-966's eligible leader replicas; "unknown" where the cluster does not track them (never an empty "none"). */
+function EligibleLeaders({ elr, lastKnown }: { elr: number[] | null; lastKnown: number[] | null }) {
+  if (elr === null)
+    return (
+      <span title="The cluster does not track eligible leader replicas (ZooKeeper, Kafka before 3.8, or the feature off)" className={quiet}>
+        unknown
+      </span>
+    );
+  return (
+    <span>
+      <BrokerList ids={elr} />
+      {lastKnown && lastKnown.length > 0 ? (
+        <span title="Last known ELR: the members before the partition lost every one of them" className={cn('ml-1', quiet)}>
+          (last known {lastKnown.join(', ')})
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
 function Offset({ value, error }: { value: string | null; error?: string }) {
   return value === null ? (
     <span title={error ?? 'not read'} className={quiet}>
@@ -115,6 +135,12 @@ export function partitionColumns(minInsyncReplicas: number | null, recordsHref?:
       size: 110,
       meta: { title: 'In-sync replicas' },
       cell: (c) => <BrokerList ids={c.getValue()} />,
+    }),
+    column.accessor('eligibleLeaderReplicas', {
+      header: 'ELR',
+      size: 96,
+      meta: { title: 'Eligible leader replicas: out of the ISR, yet a clean leader (they hold every committed record)' },
+      cell: ({ row: { original: p } }) => <EligibleLeaders elr={p.eligibleLeaderReplicas} lastKnown={p.lastKnownElr} />,
     }),
     column.accessor('offlineReplicas', {
       header: 'Offline',

@@ -5,6 +5,7 @@ const PARTITION_COLUMNS = [
   'leader',
   'replicas',
   'isr',
+  'elr',
   'offline',
   'log start',
   'high watermark',
@@ -42,7 +43,7 @@ export class TopicPage {
   }
 
   /** Broker ids listed in a cell ("1, 2" → [1, 2]), whatever marks the preferred or offline ones. */
-  async brokerIds(partition: number, column: 'replicas' | 'isr' | 'offline') {
+  async brokerIds(partition: number, column: 'replicas' | 'isr' | 'elr' | 'offline') {
     const text = await this.partitionCell(partition, column).innerText();
     return (text.match(/\d+/g) ?? []).map(Number);
   }

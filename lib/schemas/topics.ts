@@ -77,6 +77,14 @@ export const partitionDetailSchema = z
     replicas: z.array(brokerId),
     isr: z.array(brokerId),
     offlineReplicas: z.array(brokerId),
+    /**
+     * KIP-966: replicas out of the ISR that may still become a clean leader (they held every committed record when
+     * the ISR shrank below min.insync.replicas). null: not known — the cluster does not track them (ZooKeeper mode,
+     * Kafka before 3.8, or eligible.leader.replicas.version 0).
+     */
+    eligibleLeaderReplicas: z.array(brokerId).nullable(),
+    /** The ELR members last known before the partition lost every one of them; null as above. */
+    lastKnownElr: z.array(brokerId).nullable(),
     logStartOffset: int64String.nullable(),
     highWatermark: int64String.nullable(),
     /** The leader replica's size on disk. */

@@ -41,6 +41,8 @@ export async function getTopic(
       replicas: p.replicas,
       isr: p.isr,
       offlineReplicas: p.offlineReplicas,
+      eligibleLeaderReplicas: view.elr?.get(p.partition)?.eligibleLeaderReplicas ?? null,
+      lastKnownElr: view.elr?.get(p.partition)?.lastKnownElr ?? null,
       logStartOffset: offsets?.logStartOffset ?? null,
       highWatermark: offsets?.highWatermark ?? null,
       sizeBytes: size === undefined ? null : size.toString(),

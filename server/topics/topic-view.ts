@@ -9,6 +9,7 @@ import { readOffsets, type PartitionOffsets } from '@/server/kafka/offsets';
 import { describeOneTopicConfigs } from '@/server/kafka/topic-configs';
 import type { KafkajsConfigResource } from '@/server/kafka/kafkajs';
 import { partitionKey } from '@/server/kafka/partition-key';
+import { readTopicElr, type TopicElr } from '@/server/topics/topic-elr';
 
 /** What a topic's page shows of the cluster, read for that topic alone. */
 export type TopicView = {
@@ -23,6 +24,8 @@ export type TopicView = {
   minIsr: number | null;
   /** Every config of the topic as DescribeConfigs answered them, or the error that refused them. */
   configs: { entries: KafkajsConfigResource['configEntries'] } | { error: Error };
+  /** Eligible leader replicas by partition (KIP-966); null where the cluster does not answer them (topic-elr.ts). */
+  elr: TopicElr | null;
   /** What could not be read; the page then shows `partial: true`. */
   errors: string[];
 };
@@ -31,8 +34,8 @@ export type TopicView = {
  * One topic read on its own, so that its page costs what the topic costs and not what the whole cluster does: one
  * Metadata for the topic, then in parallel ListOffsets (earliest and latest) per leader of its partitions and
  * DescribeLogDirs for its partitions on each of those leaders (only the leader's replica counts toward the size,
- * as in the cluster snapshot) and one DescribeConfigs for all its configs (its page shows them; min.insync.replicas is
- * one of them). null when Kafka does not know the topic.
+ * as in the cluster snapshot), one DescribeConfigs for all its configs (its page shows them; min.insync.replicas is
+ * one of them) and, where brokers answer it, one DescribeTopicPartitions for the eligible leader replicas. null when Kafka does not know the topic.
  */
 export async function readTopicView(clusterId: string, topic: string): Promise<TopicView | null> {
   return withKafka(clusterId, async (connection) => {
@@ -43,13 +46,17 @@ export async function readTopicView(clusterId: string, topic: string): Promise<T
     const leaderIds = [...new Set(layout.partitions.flatMap((p) => (p.leader === null ? [] : [p.leader])))];
     const filter = [{ topic, partitions: layout.partitions.map((p) => p.partition) }];
     const errors: string[] = [];
-    const [offsets, logDirs, configs] = await Promise.all([
+    const [offsets, logDirs, configs, elr] = await Promise.all([
       readOffsets(connection, [layout]),
       readLogDirs(connection, leaderIds, { filter }),
       describeOneTopicConfigs(connection, topic).then<TopicView['configs'], TopicView['configs']>(
         (entries) => ({ entries }),
         (error: unknown) => ({ error: error instanceof Error ? error : new Error(String(error)) }),
       ),
+      readTopicElr(connection, topic).catch((error: unknown) => {
+        errors.push(`eligible leader replicas: ${error instanceof Error ? error.message : String(error)}`);
+        return null;
+      }),
     ]);
     if ('error' in configs) errors.push(`topic configs: ${configs.error.message}`);
     const minIsrValue = Number(
@@ -66,6 +73,7 @@ export async function readTopicView(clusterId: string, topic: string): Promise<T
       leaderSizes,
       minIsr: Number.isInteger(minIsrValue) ? minIsrValue : null,
       configs,
+      elr,
       errors,
     };
   });
