@@ -62,8 +62,22 @@ describe(`topics and health API on ${target.label}`, () => {
       `bootstrap.servers=${bootstrap}`,
       'acks=all',
     ]);
+    // Tests below read __consumer_offsets, which a fresh cluster creates at the first group coordinator lookup:
+    // a reset executed for a throwaway group makes it exist when this file runs alone.
+    kafkaCli('kafka-consumer-groups', [
+      '--bootstrap-server',
+      bootstrap,
+      '--group',
+      `${topic}-offsets-topic`,
+      '--topic',
+      topic,
+      '--reset-offsets',
+      '--to-earliest',
+      '--execute',
+    ]);
   });
   afterAll(async () => {
+    kafkaCli('kafka-consumer-groups', ['--bootstrap-server', bootstrap, '--delete', '--group', `${topic}-offsets-topic`]);
     kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--delete', '--topic', topic]);
     await closeAllConnections();
     await closeDb();
