@@ -18,6 +18,33 @@ import { VirtualTable } from '@/components/ui/virtual-table';
 
 type AtRisk = ClusterHealthResponse['partitions'][number];
 
+/** Only partitions under min ISR have the question; "unknown" where the cluster does not track eligible leaders. */
+function CleanLeader({ value }: { value: AtRisk['cleanLeader'] }) {
+  if (value === undefined) return null;
+  if (value === null)
+    return (
+      <span className="text-zinc-500" title="This cluster does not report eligible leader replicas (KRaft with Kafka 3.8+ does)">
+        unknown
+      </span>
+    );
+  if (value.candidates.length === 0)
+    return (
+      <span
+        className="font-medium text-red-700 dark:text-red-400"
+        title={`No replica in the ISR or the ELR: only an unclean election (losing records) can elect a leader. Last known ELR: ${value.lastKnownElr.join(', ') || 'none'}`}
+      >
+        none: unclean only
+      </span>
+    );
+  const elr = value.eligibleLeaderReplicas;
+  return (
+    <span title="Replicas in the ISR or the eligible leader replicas: a clean election can choose them">
+      {value.candidates.join(', ')}
+      {elr.length ? <span className="text-zinc-500"> (ELR {elr.join(', ')})</span> : null}
+    </span>
+  );
+}
+
 const column = createColumnHelper<AtRisk>();
 const SORTABLE = ['reasons', 'topic', 'partition'];
 const WORST_FIRST: SortingState = [{ id: 'reasons', desc: false }];
@@ -60,6 +87,13 @@ function columns(clusterId: string) {
           ))}
         </span>
       ),
+    }),
+    column.accessor('cleanLeader', {
+      header: 'Clean leader',
+      size: 200,
+      enableSorting: false,
+      meta: { title: 'Partitions under min ISR: the replicas a clean election could still choose (ISR and eligible leader replicas)' },
+      cell: (c) => <CleanLeader value={c.getValue()} />,
     }),
   ];
 }

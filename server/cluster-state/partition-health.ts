@@ -22,3 +22,20 @@ export function partitionRisks(p: PartitionLayout, minIsr: number): RiskReason[]
   if (p.leader !== null && p.leader !== p.replicas[0]) reasons.push('non-preferred-leader');
   return reasons;
 }
+
+/**
+ * The replicas a clean election could still choose (KIP-966): those in the ISR or the ELR, in replica order. null
+ * when the broker does not track the ELR (it answers null, not an empty list).
+ */
+export function cleanLeaderCandidates(
+  p: Pick<PartitionLayout, 'replicas' | 'isr'>,
+  elr: { eligibleLeaderReplicas: number[] | null; lastKnownElr: number[] | null } | undefined,
+) {
+  if (!elr || elr.eligibleLeaderReplicas === null) return null;
+  const eligible = new Set([...p.isr, ...elr.eligibleLeaderReplicas]);
+  return {
+    candidates: p.replicas.filter((r) => eligible.has(r)),
+    eligibleLeaderReplicas: elr.eligibleLeaderReplicas,
+    lastKnownElr: elr.lastKnownElr ?? [],
+  };
+}

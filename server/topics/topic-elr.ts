@@ -10,20 +10,27 @@ import {
 export type TopicElr = Map<number, Pick<DescribedPartition, 'eligibleLeaderReplicas' | 'lastKnownElr'>>;
 
 /**
- * A topic's eligible leader replicas (KIP-966) as a broker describes them: replicas out of the ISR that may still
+ * Topics' eligible leader replicas (KIP-966) as a broker describes them: replicas out of the ISR that may still
  * become a clean leader, because they had every committed record when the ISR shrank below min.insync.replicas.
  * Metadata does not carry them; DescribeTopicPartitions does, on KRaft brokers of Kafka 3.8 and later. null when
  * the broker does not answer it (ZooKeeper mode, older brokers): the console then does not know, and says so.
  */
-export async function readTopicElr(connection: KafkaConnection, topic: string): Promise<TopicElr | null> {
+export async function readTopicsElr(connection: KafkaConnection, topics: readonly string[]): Promise<Map<string, TopicElr> | null> {
   return onAnyBroker(connection, async (broker) => {
     if (!supportsDescribeTopicPartitions(broker)) return null;
-    const [described] = await describeTopicPartitions(broker, [topic]);
+    const described = topics.length ? await describeTopicPartitions(broker, topics) : [];
     return new Map(
-      (described?.partitions ?? []).map((p) => [
-        p.partition,
-        { eligibleLeaderReplicas: p.eligibleLeaderReplicas, lastKnownElr: p.lastKnownElr },
+      described.map((topic) => [
+        topic.name,
+        new Map(
+          topic.partitions.map((p) => [p.partition, { eligibleLeaderReplicas: p.eligibleLeaderReplicas, lastKnownElr: p.lastKnownElr }]),
+        ),
       ]),
     );
   });
+}
+
+export async function readTopicElr(connection: KafkaConnection, topic: string): Promise<TopicElr | null> {
+  const read = await readTopicsElr(connection, [topic]);
+  return read ? (read.get(topic) ?? new Map()) : null;
 }

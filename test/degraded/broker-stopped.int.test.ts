@@ -20,7 +20,7 @@ import { observeBrokers } from '@/server/kafka/known-brokers';
 import { kafkaCli, parseTopicsDescribe } from '../support/cli';
 import { kafkaTarget } from '../support/kafka-target';
 import { callRoute } from '../support/routes';
-import { comparableLayout, expectedCounts, expectedReasons, keyOf, readCliState, type CliState } from './cli-oracle';
+import { comparableLayout, expectedCleanLeader, expectedCounts, expectedReasons, keyOf, readCliState, type CliState } from './cli-oracle';
 
 const target = kafkaTarget();
 const STOPPED = 3;
@@ -189,6 +189,9 @@ describe(`${target.label} with broker ${STOPPED} stopped`, () => {
     ]);
     expect(of(topics.minIsr).every((p) => p.isr.length === 2 && p.leader !== null)).toBe(true);
     expect(of(topics.moved).map((p) => p.leader)).toEqual([1, 2]);
+    // KIP-966 on KRaft: broker 3 left ISRs that fell below min.insync.replicas=3 cleanly, so it stays eligible.
+    const elr = cli.partitions.filter((p) => p.topic === topics.minIsr).map((p) => p.elr);
+    expect(elr).toEqual(target.mode === 'kraft' ? [[3], [3], [3]] : [null, null, null]);
   });
 
   it('lays out every partition as kafka-topics --describe: leader, replicas in order, ISR, offline replicas', async () => {
@@ -229,7 +232,11 @@ describe(`${target.label} with broker ${STOPPED} stopped`, () => {
   it('lists exactly the at-risk partitions in the health view, with the CLI’s reasons', async () => {
     await agree(4, async (cli) => {
       const expected = cli.partitions
-        .map((p) => ({ topic: p.topic, partition: p.partition, reasons: expectedReasons(p, cli) }))
+        .map((p) => {
+          const reasons = expectedReasons(p, cli);
+          const cleanLeader = reasons.includes('under-min-isr') ? { cleanLeader: expectedCleanLeader(p) } : {};
+          return { topic: p.topic, partition: p.partition, reasons, ...cleanLeader };
+        })
         .filter((p) => p.reasons.length > 0)
         .sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
       return { actual: (await health()).partitions, expected };

@@ -64,6 +64,16 @@ export function expectedReasons(p: CliLayout, state: CliState): RiskReason[] {
   return reasons.filter(([, yes]) => yes).map(([reason]) => reason);
 }
 
+/**
+ * Who a clean election could choose for a partition under min ISR, as the CLI's ISR and ELR say (KIP-966: a
+ * replica in either); null where the tool prints no ELR (ZooKeeper mode, brokers before 3.8).
+ */
+export function expectedCleanLeader(p: CliLayout) {
+  if (p.elr === null || p.elr === undefined) return null;
+  const eligible = new Set([...p.isr, ...p.elr]);
+  return { candidates: p.replicas.filter((r) => eligible.has(r)), eligibleLeaderReplicas: p.elr, lastKnownElr: p.lastKnownElr ?? [] };
+}
+
 /** Overview counts as the CLI gives them. */
 export function expectedCounts(state: CliState) {
   const count = (reason: RiskReason) => state.partitions.filter((p) => expectedReasons(p, state).includes(reason)).length;
