@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { partitionRisks } from '@/server/cluster-state/partition-health';
+import { cleanLeaderCandidates, partitionRisks } from '@/server/cluster-state/partition-health';
 
 const p = (leader: number | null, replicas: number[], isr: number[], offlineReplicas: number[] = []) => ({
   partition: 0,
@@ -29,5 +29,27 @@ describe('partitionRisks', () => {
 
   it('counts a partition at exactly min.insync.replicas as not under it', () => {
     expect(partitionRisks(p(1, [1, 2], [1]), 1)).toEqual(['under-replicated']);
+  });
+});
+
+describe('cleanLeaderCandidates', () => {
+  const p = { replicas: [3, 1, 2], isr: [1] };
+  it('takes the ISR and the eligible leader replicas, in replica order', () => {
+    expect(cleanLeaderCandidates(p, { eligibleLeaderReplicas: [2, 3], lastKnownElr: [] })).toEqual({
+      candidates: [3, 1, 2],
+      eligibleLeaderReplicas: [2, 3],
+      lastKnownElr: [],
+    });
+  });
+  it('answers no candidate when the ISR and the ELR are empty, keeping the last known ELR', () => {
+    expect(cleanLeaderCandidates({ replicas: [3, 1], isr: [] }, { eligibleLeaderReplicas: [], lastKnownElr: [3] })).toEqual({
+      candidates: [],
+      eligibleLeaderReplicas: [],
+      lastKnownElr: [3],
+    });
+  });
+  it('does not know without an ELR from the broker (null is not an empty ELR)', () => {
+    expect(cleanLeaderCandidates(p, undefined)).toBeNull();
+    expect(cleanLeaderCandidates(p, { eligibleLeaderReplicas: null, lastKnownElr: null })).toBeNull();
   });
 });
