@@ -23,6 +23,9 @@ test('an under-min-ISR partition appears on the health page with its reasons; th
   await expect(health.row(topic, 0)).toBeVisible({ timeout: 30_000 });
   await expect(health.row(topic, 0).getByText('under-min-isr', { exact: true })).toBeVisible();
   await expect(health.row(topic, 1).getByText('under-min-isr', { exact: true })).toBeVisible();
+  // Its one replica is in the ISR: a clean leader is still possible, from that replica.
+  await expect(health.cleanLeader(topic, 0)).toHaveText('1');
+  await expect(health.cleanLeader(topic, 1)).toHaveText('2');
 
   await health.filterBy('under-min-isr');
   await expect(page).toHaveURL(/[?&]reason=under-min-isr/);

@@ -43,6 +43,7 @@ export const pageRoutes = {
   topicMessages: (clusterId: string, topic: string, query = '') =>
     `/clusters/${seg(clusterId)}/topics/${seg(topic)}/messages${query ? `?${query}` : ''}`,
   health: (clusterId: string) => `/clusters/${seg(clusterId)}/health`,
+  features: (clusterId: string) => `/clusters/${seg(clusterId)}/features`,
   consumerGroups: (clusterId: string) => `/clusters/${seg(clusterId)}/consumer-groups`,
   consumerGroup: (clusterId: string, groupId: string) => `/clusters/${seg(clusterId)}/consumer-groups/${seg(groupId)}`,
   reassignments: (clusterId: string) => `/clusters/${seg(clusterId)}/reassignments`,
@@ -82,6 +83,7 @@ export const apiRoutes = {
   topicMessagesExport: (clusterId: string, topic: string, query: string) =>
     `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}/messages/export?${query}`,
   health: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/health`,
+  features: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/features`,
   /** `query` is a ready query string (q, state, topic, lagging, sort), without "?". */
   consumerGroups: (clusterId: string, query = '') => `/api/v1/clusters/${seg(clusterId)}/consumer-groups${query ? `?${query}` : ''}`,
   consumerGroup: (clusterId: string, groupId: string) => `/api/v1/clusters/${seg(clusterId)}/consumer-groups/${seg(groupId)}`,

@@ -21,6 +21,11 @@ export class HealthPage {
     return this.table.locator(`tr[data-topic="${topic}"][data-partition="${partition}"]`);
   }
 
+  /** The partition's clean leader candidates, as the table shows them. */
+  cleanLeader(topic: string, partition: number) {
+    return this.row(topic, partition).getByTitle(/a clean election can choose them|only an unclean election|does not report eligible/);
+  }
+
   async filterBy(reason: string) {
     await this.reason.selectOption(reason);
   }

@@ -42,3 +42,9 @@ export const errorResponseSchema = z
   })
   .meta({ id: 'ErrorResponse' });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+/**
+ * What a read answers when the cluster cannot have the thing asked for (ZooKeeper mode, an older Kafka): 200 and
+ * what it would need, so that pages say so instead of failing.
+ */
+export const unsupportedSchema = z.object({ supported: z.literal(false), requires: z.string() }).meta({ id: 'Unsupported' });

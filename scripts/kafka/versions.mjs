@@ -25,6 +25,7 @@ const TOOLS_3_9 = {
   // Oracles of the offsets wave: end/start offsets per partition, and moving a log start offset.
   'kafka-get-offsets': 'org.apache.kafka.tools.GetOffsetShell',
   'kafka-delete-records': 'org.apache.kafka.tools.DeleteRecordsCommand',
+  'kafka-features': 'org.apache.kafka.tools.FeatureCommand',
   // ZooKeeper mode only; tests read /controller with it as the oracle for the ZooKeeper-era controller id.
   'zookeeper-shell': 'org.apache.zookeeper.ZooKeeperMainWithTlsSupportForKafka',
 };
@@ -34,10 +35,17 @@ const TOOLS_4 = {
   ...TOOLS_3_9_WITHOUT_ZOOKEEPER,
   'kafka-console-producer': 'org.apache.kafka.tools.ConsoleProducer',
   'kafka-broker-api-versions': 'org.apache.kafka.tools.BrokerApiVersionsCommand',
+  // Oracles of Kafka 4's groups and controls: every group type, share and streams groups, client metrics
+  // subscriptions, and a share-group workload.
+  'kafka-groups': 'org.apache.kafka.tools.GroupsCommand',
+  'kafka-share-groups': 'org.apache.kafka.tools.consumer.group.ShareGroupCommand',
+  'kafka-streams-groups': 'org.apache.kafka.tools.streams.StreamsGroupCommand',
+  'kafka-client-metrics': 'org.apache.kafka.tools.ClientMetricsCommand',
+  'kafka-console-share-consumer': 'org.apache.kafka.tools.consumer.ConsoleShareConsumer',
 };
 
 export const TOOL_CLASSES = { 3.9: TOOLS_3_9, 4: TOOLS_4 };
-export const TOOL_NAMES = Object.keys(TOOLS_3_9);
+export const TOOL_NAMES = [...new Set([...Object.keys(TOOLS_3_9), ...Object.keys(TOOLS_4)])];
 
 /** Resolves `KAFKA_VERSION` (exact version or alias) and `KAFKA_MODE`; throws a readable error otherwise. */
 export function resolveKafka(env = process.env) {
@@ -57,6 +65,7 @@ export function resolveKafka(env = process.env) {
 
 export function toolClass(family, tool) {
   const mainClass = TOOL_CLASSES[family]?.[tool];
+  if (!mainClass && TOOL_NAMES.includes(tool)) throw new Error(`${tool} is not part of Kafka ${family}'s tools`);
   if (!mainClass) throw new Error(`unknown Kafka tool ${tool} (known: ${TOOL_NAMES.join(', ')})`);
   return mainClass;
 }

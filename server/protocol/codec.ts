@@ -245,12 +245,18 @@ export class Reader {
     return this.bytes(16).toString('base64url');
   }
 
-  /** Skips a tagged-field section: fields the console does not know are ignorable by definition. */
-  taggedFields() {
+  /**
+   * Reads a tagged-field section: each tag with a reader in `fields` is read from its own bytes, every other one
+   * is skipped (fields the console does not know are ignorable by definition).
+   */
+  taggedFields(fields: Record<number, (r: Reader) => void> = {}) {
     const count = this.uvarint();
     for (let i = 0; i < count; i += 1) {
-      this.uvarint();
-      this.skip(this.uvarint());
+      const tag = this.uvarint();
+      const size = this.uvarint();
+      const read = fields[tag];
+      if (read) read(new Reader(this.bytes(size)));
+      else this.skip(size);
     }
   }
 }

@@ -12,6 +12,11 @@ export type ProtocolApi<Input, Output> = {
   maxVersion: number;
   /** First flexible version (KIP-482), Infinity when none. */
   flexibleFrom: number;
+  /**
+   * ApiVersions only: its response header is v0 at every version (no tag section), because a client must be able
+   * to read the answer before it knows which versions the broker speaks (KIP-511).
+   */
+  responseHeaderV0?: true;
   encode: (w: Writer, input: Input, version: number) => void;
   decode: (r: Reader, version: number) => Output;
 };
@@ -49,6 +54,6 @@ export function encodeBody<I>(api: ProtocolApi<I, unknown>, input: I, version: n
 /** kafkajs has consumed the correlation id; flexible responses (header v1) carry a tag section next. */
 export function decodeBody<O>(api: ProtocolApi<never, O>, payload: Buffer, version: number): O {
   const r = new Reader(payload);
-  if (version >= api.flexibleFrom) r.taggedFields();
+  if (version >= api.flexibleFrom && !api.responseHeaderV0) r.taggedFields();
   return api.decode(r, version);
 }

@@ -1,4 +1,5 @@
 import { clusterListResponseSchema } from '@/lib/schemas/clusters';
+import { clusterFeaturesResponseSchema } from '@/lib/schemas/features';
 import { clusterHealthResponseSchema } from '@/lib/schemas/health-partitions';
 import { clusterOverviewSchema } from '@/lib/schemas/overview';
 import { clusterPermissionsResponseSchema } from '@/lib/schemas/permissions';
@@ -46,5 +47,17 @@ export const clusterHealth = endpoint({
   permission: 'read',
   keepsWarm: ['cluster'],
   response: clusterHealthResponseSchema,
+  errors: KAFKA_ERRORS,
+});
+
+export const clusterFeatures = endpoint({
+  name: 'clusters.features',
+  method: 'get',
+  path: '/api/v1/clusters/{clusterId}/features',
+  summary:
+    'Finalized feature levels (metadata.version, kraft.version, group.version, share.version, …) with every broker’s supported range, as kafka-features describe; { supported: false } on ZooKeeper-era clusters',
+  tag: 'clusters',
+  permission: 'read',
+  response: clusterFeaturesResponseSchema,
   errors: KAFKA_ERRORS,
 });
