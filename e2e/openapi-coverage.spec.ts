@@ -18,6 +18,7 @@ test('every documented operation answers as its OpenAPI document says', async ({
   await api.call('get', '/api/v1/clusters/{clusterId}/permissions', local);
   await api.call('get', '/api/v1/clusters/{clusterId}/overview', local);
   await api.call('get', '/api/v1/clusters/{clusterId}/health', local);
+  await api.call('get', '/api/v1/clusters/{clusterId}/features', local);
   const { brokers } = await api.call<{ brokers: { id: number }[] }>('get', '/api/v1/clusters/{clusterId}/brokers', local);
   const broker = { ...local, brokerId: brokers[0]!.id };
   // Created first: once the admin client has been told of a topic that is then deleted, its metadata requests fail.

@@ -15,7 +15,15 @@ import { getGroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { readGroup } from '@/server/lag/read-group';
 import { partitionKey } from '@/server/kafka/partition-key';
 import { kafkaCli } from './support/cli';
-import { groupOffsetsFromCli, groupStatesFromCli, sortWithinBlocks, startConsumer, waitFor } from './support/groups-cli';
+import {
+  groupEpochsFromCli,
+  groupMembersFromCli,
+  groupOffsetsFromCli,
+  groupStatesFromCli,
+  sortWithinBlocks,
+  startConsumer,
+  waitFor,
+} from './support/groups-cli';
 import { kafkaTarget } from './support/kafka-target';
 import { produceRecords } from './support/records-cli';
 import { callRoute } from './support/routes';
@@ -201,6 +209,50 @@ describe(`consumer groups and lag on ${target.label}, against kafka-consumer-gro
     if (kafka4) expect(list.groups.find((g) => g.groupId === kip848)).toMatchObject({ groupProtocol: 'consumer', memberCount: 1 });
     expect(list.groups.map((g) => g.groupId)).toEqual([...list.groups.map((g) => g.groupId)].sort());
   }, 120_000);
+
+  it.runIf(kafka4)(
+    "shows a KIP-848 group's epochs and each member's current and target assignment as --members --verbose and --state --verbose",
+    async () => {
+      const ours = await detail(kip848);
+      const [epochs] = groupEpochsFromCli([kip848]);
+      expect(ours.epochs).toEqual({ groupEpoch: epochs!.groupEpoch, targetAssignmentEpoch: epochs!.targetAssignmentEpoch });
+      const assignment = (rows: { topic: string; partition: number }[]) => {
+        const byTopic: Record<string, number[]> = {};
+        for (const r of rows) (byTopic[r.topic] ??= []).push(r.partition);
+        for (const partitions of Object.values(byTopic)) partitions.sort((a, b) => a - b);
+        return byTopic;
+      };
+      const members = ours.members.map((m) => ({
+        consumerId: m.memberId,
+        clientId: m.clientId,
+        currentEpoch: m.consumerProtocol?.memberEpoch,
+        targetEpoch: ours.epochs?.targetAssignmentEpoch,
+        assignment: assignment(m.assignments),
+        targetAssignment: assignment(m.consumerProtocol?.targetAssignments ?? []),
+      }));
+      const cli = groupMembersFromCli([kip848]).map(
+        ({ consumerId, clientId, currentEpoch, targetEpoch, assignment, targetAssignment }) => ({
+          consumerId,
+          clientId,
+          currentEpoch,
+          targetEpoch,
+          assignment,
+          targetAssignment,
+        }),
+      );
+      expect(members).toEqual(cli);
+      expect(cli.length).toBe(1);
+      expect(ours.members[0]!.consumerProtocol).toMatchObject({
+        subscribedTopicNames: [topicA],
+        subscribedTopicRegex: null,
+        memberType: 'consumer',
+      });
+      // A classic group has no epochs and its members no KIP-848 detail.
+      const classic = await detail(live);
+      expect(classic.epochs).toBeNull();
+      expect(classic.members.every((m) => m.consumerProtocol === undefined)).toBe(true);
+    },
+  );
 
   it('reads all groups in three waves: ListGroups per broker, then per coordinator, then ListOffsets per leader', async () => {
     // The cluster snapshot (Metadata) is shared with every other view; fresh here, so only the group waves count.

@@ -50,7 +50,11 @@ export function GroupDetail({ clusterId, groupId }: { clusterId: string; groupId
           <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm text-zinc-500 dark:text-zinc-400">
             <p>
               {data.protocolType === '' ? 'offsets only (no consumer ever joined)' : `${data.groupProtocol} protocol`}
-              {data.assignor ? ` · assignor ${data.assignor}` : ''} · coordinator broker {data.coordinatorId} · {data.members.length} member
+              {data.assignor ? ` · assignor ${data.assignor}` : ''}
+              {data.epochs
+                ? ` · group epoch ${data.epochs.groupEpoch}, target assignment epoch ${data.epochs.targetAssignmentEpoch}`
+                : ''}{' '}
+              · coordinator broker {data.coordinatorId} · {data.members.length} member
               {data.members.length === 1 ? '' : 's'} · total lag {totalLag === null ? 'unknown' : formatInt64(totalLag)}
               {data.maxTimeLagMs === null
                 ? ''
@@ -107,7 +111,7 @@ export function GroupDetail({ clusterId, groupId }: { clusterId: string; groupId
             <h3 id="members-heading" className="font-medium">
               Members
             </h3>
-            <GroupMembers members={data.members} state={data.state} />
+            <GroupMembers members={data.members} state={data.state} epochs={data.epochs} />
           </section>
         </>
       ) : null}

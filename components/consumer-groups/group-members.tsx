@@ -1,18 +1,51 @@
-import type { GroupMember } from '@/lib/schemas/consumer-groups';
+import type { ConsumerGroupDetailResponse, GroupMember } from '@/lib/schemas/consumer-groups';
 import { EmptyState } from '@/components/ui/states';
 import { Table, Td, Th } from '@/components/ui/table';
 
 /** "orders:0,1,2 · payments:3" */
-function assignmentText(member: GroupMember) {
+function assignmentText(assignments: GroupMember['assignments']) {
   const byTopic = new Map<string, number[]>();
-  for (const a of member.assignments) byTopic.set(a.topic, [...(byTopic.get(a.topic) ?? []), a.partition]);
+  for (const a of assignments) byTopic.set(a.topic, [...(byTopic.get(a.topic) ?? []), a.partition]);
   return [...byTopic]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([topic, partitions]) => `${topic}:${partitions.sort((x, y) => x - y).join(',')}`)
     .join(' · ');
 }
 
-export function GroupMembers({ members, state }: { members: GroupMember[]; state: string }) {
+type Epochs = ConsumerGroupDetailResponse['epochs'];
+
+/**
+ * A KIP-848 member's reconciliation: caught up once its epoch is the group's target assignment epoch and it owns
+ * exactly its target; until then it is revoking or acquiring partitions.
+ */
+function Reconciliation({ member, epochs }: { member: GroupMember; epochs: NonNullable<Epochs> }) {
+  const detail = member.consumerProtocol!;
+  const target = assignmentText(detail.targetAssignments);
+  const caughtUp = detail.memberEpoch === epochs.targetAssignmentEpoch && target === assignmentText(member.assignments);
+  return (
+    <>
+      <Td numeric data-column="epoch">
+        {detail.memberEpoch} / {epochs.targetAssignmentEpoch}
+      </Td>
+      <Td className="font-mono text-xs" data-column="target">
+        {caughtUp ? (
+          <span className="text-zinc-500">= current</span>
+        ) : (
+          <span title="The member is reconciling towards this assignment">
+            <span className="mr-1 font-sans text-amber-700 dark:text-amber-400">reconciling →</span>
+            {target || 'none'}
+          </span>
+        )}
+      </Td>
+      <Td className="font-mono text-xs" data-column="subscription">
+        {detail.subscribedTopicRegex ? `/${detail.subscribedTopicRegex}/` : detail.subscribedTopicNames.join(', ')}
+        {detail.rack ? <div className="font-sans text-zinc-500">rack {detail.rack}</div> : null}
+      </Td>
+    </>
+  );
+}
+
+export function GroupMembers({ members, state, epochs }: { members: GroupMember[]; state: string; epochs: Epochs }) {
   if (members.length === 0)
     return (
       <EmptyState title="No active members">
@@ -28,6 +61,15 @@ export function GroupMembers({ members, state }: { members: GroupMember[]; state
           <Th>Member ID</Th>
           <Th numeric>Partitions</Th>
           <Th>Assignment</Th>
+          {epochs ? (
+            <>
+              <Th numeric title="The member's epoch / the group's target assignment epoch">
+                Epoch
+              </Th>
+              <Th>Target assignment</Th>
+              <Th>Subscription</Th>
+            </>
+          ) : null}
         </tr>
       </thead>
       <tbody>
@@ -42,7 +84,10 @@ export function GroupMembers({ members, state }: { members: GroupMember[]; state
               {m.memberId}
             </Td>
             <Td numeric>{m.assignments.length}</Td>
-            <Td className="font-mono text-xs">{assignmentText(m) || <span className="text-zinc-400">none (rebalancing or idle)</span>}</Td>
+            <Td className="font-mono text-xs">
+              {assignmentText(m.assignments) || <span className="text-zinc-400">none (rebalancing or idle)</span>}
+            </Td>
+            {epochs && m.consumerProtocol ? <Reconciliation member={m} epochs={epochs} /> : null}
           </tr>
         ))}
       </tbody>

@@ -104,6 +104,28 @@ export const consumerGroupListResponseSchema = z
   .meta({ id: 'ConsumerGroupListResponse' });
 export type ConsumerGroupListResponse = z.infer<typeof consumerGroupListResponseSchema>;
 
+const topicPartitionsSchema = z.array(z.object({ topic: z.string(), partition: z.number().int().nonnegative() }));
+
+/**
+ * A member of a KIP-848 ("consumer" protocol) group as ConsumerGroupDescribe gives it: the member reconciles towards
+ * its target assignment, and is caught up when its epoch reached the group's target assignment epoch and it owns
+ * exactly its target (kafka-consumer-groups --describe --members --verbose: CURRENT-EPOCH, TARGET-ASSIGNMENT).
+ */
+export const consumerProtocolMemberSchema = z
+  .object({
+    memberEpoch: z.number().int(),
+    /** What the group's assignor wants it to own. */
+    targetAssignments: topicPartitionsSchema,
+    /** client.rack; null when the client set none. */
+    rack: z.string().nullable(),
+    subscribedTopicNames: z.array(z.string()),
+    /** The subscription's regular expression (RE2J); null when the member subscribed by names. */
+    subscribedTopicRegex: z.string().nullable(),
+    /** A classic-protocol client inside a consumer group (KIP-1099, upgrades) or a KIP-848 one; null on brokers before 4.0. */
+    memberType: z.enum(['classic', 'consumer']).nullable(),
+  })
+  .meta({ id: 'ConsumerProtocolMember' });
+
 export const groupMemberSchema = z
   .object({
     memberId: z.string(),
@@ -111,7 +133,10 @@ export const groupMemberSchema = z
     clientId: z.string(),
     /** As the broker reports it, usually with a leading "/". */
     host: z.string(),
-    assignments: z.array(z.object({ topic: z.string(), partition: z.number().int().nonnegative() })),
+    /** What the member owns now (the CLI's CURRENT-ASSIGNMENT). */
+    assignments: topicPartitionsSchema,
+    /** Members of "consumer" protocol groups only. */
+    consumerProtocol: consumerProtocolMemberSchema.optional(),
   })
   .meta({ id: 'ConsumerGroupMember' });
 export type GroupMember = z.infer<typeof groupMemberSchema>;
@@ -163,6 +188,12 @@ export const consumerGroupDetailResponseSchema = z
     maxTimeLagIsLowerBound: z.boolean(),
     /** The sampler and this group's progress (`samples` as in the list); null when the cluster is not sampled. */
     sampling: lagSamplingSchema.extend({ samples: z.number().int().nonnegative() }).nullable(),
+    /**
+     * "consumer" protocol groups: the group epoch (bumped by every membership or subscription change) and the epoch of
+     * the target assignment the members reconcile towards (kafka-consumer-groups --describe --state --verbose); null
+     * for classic groups.
+     */
+    epochs: z.object({ groupEpoch: z.number().int(), targetAssignmentEpoch: z.number().int() }).nullable(),
     members: z.array(groupMemberSchema),
     offsets: z.array(groupOffsetRowSchema),
   })

@@ -17,6 +17,8 @@ export type DescribedGroup = {
   /** "consumer"; "" for a group that only ever had offsets committed; another protocol's name (e.g. "connect"). */
   protocolType: string;
   assignor: string | null;
+  /** "consumer" protocol groups only; null for classic ones. */
+  epochs: { groupEpoch: number; targetAssignmentEpoch: number } | null;
   members: GroupMember[];
   /** Kafka's error code for this group (e.g. NOT_COORDINATOR, GROUP_ID_NOT_FOUND); 0 when described. */
   errorCode: number;
@@ -37,6 +39,7 @@ function fromClassic(group: ClassicGroup): DescribedGroup {
     protocolType: group.protocolType,
     // Only a Stable group has a selected protocol; "" otherwise.
     assignor: group.protocolData || null,
+    epochs: null,
     members: group.members.map((m) => ({
       memberId: m.memberId,
       groupInstanceId: m.groupInstanceId,
@@ -55,13 +58,23 @@ function fromConsumer(group: ConsumerGroupDescription): DescribedGroup {
     groupProtocol: 'consumer',
     protocolType: 'consumer',
     assignor: group.assignorName || null,
+    epochs: { groupEpoch: group.groupEpoch, targetAssignmentEpoch: group.assignmentEpoch },
     members: group.members.map((m) => ({
       memberId: m.memberId,
       groupInstanceId: m.instanceId,
       clientId: m.clientId,
       host: m.clientHost,
-      // What the member owns now (the CLI shows the current assignment, not the target).
+      // What the member owns now (the CLI's default view shows the current assignment, not the target).
       assignments: topicPartitions(m.assignment),
+      consumerProtocol: {
+        memberEpoch: m.memberEpoch,
+        targetAssignments: topicPartitions(m.targetAssignment),
+        rack: m.rackId,
+        subscribedTopicNames: m.subscribedTopicNames,
+        // Kafka 4.3 sends "" rather than null for a subscription by names.
+        subscribedTopicRegex: m.subscribedTopicRegex || null,
+        memberType: m.memberType,
+      },
     })),
     errorCode: group.errorCode,
   };
@@ -107,6 +120,7 @@ export async function describeGroupMembers(
         groupProtocol: 'classic',
         protocolType: '',
         assignor: null,
+        epochs: null,
         members: [],
         errorCode: KafkaErrorCode.GROUP_ID_NOT_FOUND,
       });

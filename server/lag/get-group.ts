@@ -53,6 +53,7 @@ export async function getConsumerGroup(
     maxTimeLagMs,
     maxTimeLagIsLowerBound,
     sampling: sampling && { ...sampling, samples: own?.samples ?? 0 },
+    epochs: group.epochs,
     members: group.members,
     offsets,
   };

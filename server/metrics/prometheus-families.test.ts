@@ -48,6 +48,7 @@ const group = (groupId: string, committed: [string, number, string | null][], ex
   state: 'Empty',
   groupProtocol: 'classic',
   assignor: null,
+  epochs: null,
   members: [],
   errorCode: 0,
   coordinatorId: 1,

@@ -22,6 +22,7 @@ const snapshotAt = (asOf: number): GroupsSnapshot => ({
       state: 'Empty',
       groupProtocol: 'classic',
       assignor: null,
+      epochs: null,
       members: [],
       errorCode: 0,
       coordinatorId: 1,

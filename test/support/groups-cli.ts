@@ -91,6 +91,10 @@ export type CliMember = {
   clientId: string;
   partitions: number;
   assignment: Record<string, number[]>;
+  /** "consumer" protocol groups (4.x): the member's epoch, the target assignment and its epoch. */
+  currentEpoch?: number;
+  targetEpoch?: number;
+  targetAssignment?: Record<string, number[]>;
 };
 
 /**
@@ -123,6 +127,31 @@ export function groupMembersFromCli(groups: readonly string[]): CliMember[] {
     clientId: row['CLIENT-ID']!,
     partitions: Number(row['#PARTITIONS']),
     assignment: parseAssignment(row['CURRENT-ASSIGNMENT'] ?? row.ASSIGNMENT),
+    // 4.x prints the epoch columns for every group, "-" for classic ones.
+    ...(row['CURRENT-EPOCH'] === undefined || row['CURRENT-EPOCH'] === '-'
+      ? {}
+      : {
+          currentEpoch: Number(row['CURRENT-EPOCH']),
+          targetEpoch: Number(row['TARGET-EPOCH']),
+          targetAssignment: parseAssignment(row['TARGET-ASSIGNMENT']),
+        }),
+  }));
+}
+
+/** `--describe --state --verbose` of "consumer" protocol groups: GROUP-EPOCH and TARGET-ASSIGNMENT-EPOCH. */
+export function groupEpochsFromCli(groups: readonly string[]) {
+  const out = kafkaCli('kafka-consumer-groups', [
+    '--bootstrap-server',
+    bootstrap(),
+    '--describe',
+    '--state',
+    '--verbose',
+    ...groupArgs(groups),
+  ]);
+  return tableRows(out).map((row) => ({
+    group: row.GROUP!,
+    groupEpoch: Number(row['GROUP-EPOCH']),
+    targetAssignmentEpoch: Number(row['TARGET-ASSIGNMENT-EPOCH']),
   }));
 }
 
