@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { test as base } from '@playwright/test';
 import { Kafka, logLevel, type Admin, type Consumer } from '@/server/kafka/kafkajs';
 import { e2eBootstrap } from './console-config';
@@ -21,6 +23,11 @@ type Fixtures = {
     commitOffsets: (groupId: string, topic: string, offsets: number[]) => Promise<void>;
     /** A kafkajs consumer in `groupId` (a live member); the test connects and disconnects it, the group is deleted after. */
     consumer: (groupId: string) => Consumer;
+    /**
+     * A member of share group `groupId` (KIP-932: kafkajs has no share consumer, so Kafka's console share consumer);
+     * stop() ends it, and the group is deleted after the test.
+     */
+    shareConsumer: (topic: string, groupId: string) => { stop: () => Promise<void> };
   };
 };
 
@@ -76,6 +83,20 @@ export const test = base.extend<Fixtures>({
       consumer: (groupId) => {
         groups.push(groupId);
         return kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
+      },
+      shareConsumer: (topic, groupId) => {
+        groups.push(groupId);
+        const tool = path.resolve(import.meta.dirname, '../scripts/kafka/bin/kafka-console-share-consumer');
+        const child = spawn(tool, ['--bootstrap-server', e2eBootstrap().join(','), '--topic', topic, '--group', groupId], {
+          stdio: 'ignore',
+        });
+        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+        return {
+          stop: async () => {
+            if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+            await exited;
+          },
+        };
       },
       commitOffsets: async (groupId, topic, offsets) => {
         await admin.setOffsets({ groupId, topic, partitions: offsets.map((offset, partition) => ({ partition, offset: String(offset) })) });

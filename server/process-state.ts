@@ -15,6 +15,7 @@ export type ProcessSlot =
   | 'listViews'
   | 'recordTimes'
   | 'groupCoordinators'
+  | 'knownShareGroups'
   | 'metricsRecorders'
   | 'metricsUpkeep'
   | 'reassignWorker'

@@ -52,9 +52,9 @@ export function groupColumns(clusterId: string) {
     column.accessor('state', { header: 'State', size: 136, sortDescFirst: false, cell: (c) => <GroupStateBadge state={c.getValue()} /> }),
     column.display({
       id: 'protocol',
-      header: 'Protocol',
+      header: 'Type',
       size: 116,
-      meta: { title: 'classic (JoinGroup) or consumer (KIP-848); the assignor' },
+      meta: { title: 'classic (JoinGroup), consumer (KIP-848) or share (KIP-932); the assignor' },
       cell: ({ row: { original: g } }) => (
         <span className="text-xs">
           {g.protocolType === '' ? (

@@ -10,6 +10,7 @@ import { GroupMembers } from '@/components/consumer-groups/group-members';
 import { GroupOffsetActions } from '@/components/consumer-groups/group-offset-actions';
 import { GroupOffsetsTable } from '@/components/consumer-groups/group-offsets-table';
 import { GroupStateBadge } from '@/components/consumer-groups/group-state-badge';
+import { ShareGroupDetail } from '@/components/consumer-groups/share-group-detail';
 import { LagStatusBadge } from '@/components/consumer-groups/lag-status-badge';
 import { TopicLagTable, topicLags } from '@/components/consumer-groups/topic-lag-table';
 import { AsOf } from '@/components/feedback/as-of';
@@ -19,9 +20,11 @@ import { EmptyState, LoadingRows } from '@/components/ui/states';
 
 const REBALANCING = new Set(['PreparingRebalance', 'CompletingRebalance', 'Assigning', 'Reconciling']);
 
-/** One consumer group: kafka-consumer-groups --describe's table, the lag per topic, and the members. */
+/** One consumer group: kafka-consumer-groups --describe's table, the lag per topic, and the members; a share group has its own view. */
 export function GroupDetail({ clusterId, groupId }: { clusterId: string; groupId: string }) {
-  const { data, error, isPending, refetch } = useQuery(groupQueries.detail(clusterId, groupId));
+  const { data: group, error, isPending, refetch } = useQuery(groupQueries.detail(clusterId, groupId));
+  if (group?.type === 'share') return <ShareGroupDetail clusterId={clusterId} data={group} stale={Boolean(error)} />;
+  const data = group;
   const totalLag = data
     ? topicLags(data.offsets).reduce<bigint | null>((sum, t) => (t.lag === null ? sum : (sum ?? 0n) + t.lag), null)
     : null;

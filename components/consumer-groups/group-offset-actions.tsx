@@ -21,7 +21,8 @@ export function GroupOffsetActions({ clusterId, groupId }: { clusterId: string; 
   const { data: group } = useQuery(groupQueries.detail(clusterId, groupId));
   const [open, setOpen] = useState<Open>(null);
   const [done, setDone] = useState<string | null>(null);
-  if (!access || !group) return null;
+  // Share groups' offsets are reset and deleted with their own APIs, not offered here.
+  if (!access || !group || group.type === 'share') return null;
   const mayReset = access.permissions.includes('resetOffsets');
   const mayDelete = access.permissions.includes('manageGroups');
   if (!mayReset && !mayDelete) {

@@ -28,13 +28,14 @@ export function GroupsTable({ clusterId }: { clusterId: string }) {
   const onSort = useCallback((sorting: SortingState) => update({ sort: sortingToParam(sorting, BY_ID), page: null }), [update]);
   const onPage = useCallback((page: number) => update({ page: page > 1 ? String(page) : null }), [update]);
   const page = Number(filters.page ?? 1);
-  const filtered = Boolean(filters.q || filters.state || filters.topic || filters.lagging);
+  const filtered = Boolean(filters.q || filters.state || filters.type || filters.topic || filters.lagging);
 
   return (
     <section aria-label="Consumer groups" className="space-y-3">
       <GroupsToolbar
         q={filters.q ?? ''}
         state={filters.state ?? ''}
+        type={filters.type ?? ''}
         topic={filters.topic ?? ''}
         lagging={filters.lagging === 'true'}
         onChange={onFilter}

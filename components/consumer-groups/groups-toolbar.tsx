@@ -2,6 +2,7 @@
 
 import { CheckboxField, SelectField } from '@/components/ui/field';
 import { SearchField } from '@/components/ui/search-field';
+import { GROUP_TYPES } from '@/lib/schemas/consumer-groups';
 import { MAX_TOPIC_NAME_LENGTH } from '@/lib/schemas/topic-name';
 
 const STATES = ['Stable', 'Empty', 'PreparingRebalance', 'CompletingRebalance', 'Assigning', 'Reconciling', 'Dead'];
@@ -9,13 +10,14 @@ const STATES = ['Stable', 'Empty', 'PreparingRebalance', 'CompletingRebalance', 
 type Props = {
   q: string;
   state: string;
+  type: string;
   topic: string;
   lagging: boolean;
   onChange: (changes: Record<string, string | null>) => void;
 };
 
-/** Group id search, state, topic and "only lagging"; every filter ends up in the URL. */
-export function GroupsToolbar({ q, state, topic, lagging, onChange }: Props) {
+/** Group id search, state, type, topic and "only lagging"; every filter ends up in the URL. */
+export function GroupsToolbar({ q, state, type, topic, lagging, onChange }: Props) {
   return (
     <div role="search" className="flex flex-wrap items-center gap-4">
       <SearchField
@@ -30,6 +32,14 @@ export function GroupsToolbar({ q, state, topic, lagging, onChange }: Props) {
         {STATES.map((s) => (
           <option key={s} value={s}>
             {s}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField label="Type" value={type} onChange={(event) => onChange({ type: event.target.value || null })}>
+        <option value="">any</option>
+        {GROUP_TYPES.map((t) => (
+          <option key={t} value={t}>
+            {t}
           </option>
         ))}
       </SelectField>

@@ -4,6 +4,7 @@ export class ConsumerGroupsPage {
   readonly table: Locator;
   readonly search: Locator;
   readonly onlyLagging: Locator;
+  readonly type: Locator;
   readonly pager: Locator;
 
   constructor(private readonly page: Page) {
@@ -11,6 +12,7 @@ export class ConsumerGroupsPage {
     this.table = page.getByRole('region', { name: 'Consumer groups' }).getByRole('table', { name: 'Consumer groups' });
     this.search = page.getByRole('searchbox', { name: 'Search groups' });
     this.onlyLagging = page.getByRole('checkbox', { name: 'Only lagging' });
+    this.type = page.getByRole('combobox', { name: 'Type' });
   }
 
   async open(clusterId: string, query = '') {

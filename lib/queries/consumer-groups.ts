@@ -5,14 +5,23 @@ import { listApiParams, pageParam } from '@/lib/queries/list-page';
 import { apiRoutes } from '@/lib/routes';
 import {
   GROUP_SORT_FIELDS,
-  consumerGroupDetailResponseSchema,
+  GROUP_TYPES,
+  groupDetailResponseSchema,
   consumerGroupListResponseSchema,
   topicGroupsResponseSchema,
 } from '@/lib/schemas/consumer-groups';
 import { MAX_TOPIC_NAME_LENGTH } from '@/lib/schemas/topic-name';
 
 /** The groups view's URL state, as the API takes it; absent keys are the API's defaults (every group, by id, page 1). */
-export type GroupListFilters = { q?: string; state?: string; topic?: string; lagging?: 'true'; sort?: string; page?: string };
+export type GroupListFilters = {
+  q?: string;
+  state?: string;
+  type?: string;
+  topic?: string;
+  lagging?: 'true';
+  sort?: string;
+  page?: string;
+};
 
 const SORT = new RegExp(`^-?(${GROUP_SORT_FIELDS.join('|')})$`);
 
@@ -23,9 +32,11 @@ export function groupListFilters(params: URLSearchParams): GroupListFilters {
     return value ? { [key]: value.slice(0, max) } : {};
   };
   const sort = params.get('sort');
+  const type = params.get('type');
   return {
     ...text('q', 255),
     ...text('state', 64),
+    ...(type && (GROUP_TYPES as readonly string[]).includes(type) ? { type } : {}),
     ...text('topic', MAX_TOPIC_NAME_LENGTH),
     ...(params.get('lagging') === 'true' ? { lagging: 'true' as const } : {}),
     ...(sort && SORT.test(sort) && sort !== 'groupId' ? { sort } : {}),
@@ -50,7 +61,7 @@ export const groupQueries = {
   detail: (clusterId: string, groupId: string) =>
     queryOptions({
       queryKey: [...groupQueries.all(clusterId), 'detail', groupId] as const,
-      queryFn: ({ signal }) => apiGet(apiRoutes.consumerGroup(clusterId, groupId), consumerGroupDetailResponseSchema, signal),
+      queryFn: ({ signal }) => apiGet(apiRoutes.consumerGroup(clusterId, groupId), groupDetailResponseSchema, signal),
       refetchInterval: POLL.LIVE,
     }),
   /** Keyed under the groups (a reset invalidates it with them), not under the topic. */

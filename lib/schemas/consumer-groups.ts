@@ -7,15 +7,25 @@ export const LAG_STATUSES = ['OK', 'WARN', 'REWIND', 'STALL', 'STOP'] as const;
 export const lagStatusSchema = z.enum(LAG_STATUSES);
 export type LagStatus = z.infer<typeof lagStatusSchema>;
 
+/**
+ * Kafka's group types (ListGroups v5, KIP-848): classic (the JoinGroup protocol), consumer (KIP-848), share (KIP-932,
+ * queues) and streams (KIP-1071). The groups list covers the groups consumers use: Connect workers' classic groups
+ * (protocol type "connect") are left to the Connect views.
+ */
+export const GROUP_TYPES = ['classic', 'consumer', 'share', 'streams'] as const;
+export const groupTypeSchema = z.enum(GROUP_TYPES);
+export type GroupType = z.infer<typeof groupTypeSchema>;
+
 /** What the list and the detail both say about a group, as its coordinator describes it. */
 const groupIdentity = {
   groupId: z.string(),
+  type: groupTypeSchema,
   /** As the coordinator reports it: Stable, Empty, PreparingRebalance, CompletingRebalance, Assigning, Reconciling, Dead, … */
   state: z.string(),
   /** "consumer" for consumer groups, "" for groups that only commit offsets (e.g. kafka-consumer-groups resets). */
   protocolType: z.string(),
-  /** classic: the JoinGroup protocol; consumer: KIP-848 (Kafka 4.0+). */
-  groupProtocol: z.enum(['classic', 'consumer']),
+  /** The first API's name for `type`, kept for its clients: classic (JoinGroup), consumer (KIP-848, Kafka 4.0+), share, streams. */
+  groupProtocol: groupTypeSchema,
   /** The assignor (classic: the chosen protocol, e.g. "range"; consumer: the server assignor); null when none. */
   assignor: z.string().nullable(),
   coordinatorId: brokerId,
@@ -77,6 +87,16 @@ export const consumerGroupListQuerySchema = z.object({
   state: z.preprocess(blankToUndefined, z.string().max(64).optional()),
   /** Groups that committed or are assigned this topic (exact name). */
   topic: z.preprocess(blankToUndefined, z.string().max(MAX_TOPIC_NAME_LENGTH).optional()),
+  /** Group types, comma-separated (e.g. "classic,consumer", what kafka-consumer-groups --list lists); all when absent. */
+  type: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .max(64)
+      .transform((value) => value.split(',').map((t) => t.trim().toLowerCase()))
+      .pipe(z.array(groupTypeSchema, { error: `types among ${GROUP_TYPES.join(', ')}, comma-separated` }))
+      .optional(),
+  ),
   /** Only groups with a total lag above 0. */
   lagging: z.preprocess(blankToUndefined, z.enum(['true', 'false']).optional()),
   sort: z.preprocess(
@@ -181,6 +201,7 @@ export const consumerGroupDetailResponseSchema = z
     asOf: epochMs,
     partial: z.boolean().optional(),
     ...groupIdentity,
+    type: z.enum(['classic', 'consumer']),
     /** The worst partition status (as in the list); null until the window has filled. */
     status: lagStatusSchema.nullable(),
     maxTimeLagMs: z.number().nonnegative().nullable(),
@@ -199,6 +220,54 @@ export const consumerGroupDetailResponseSchema = z
   })
   .meta({ id: 'ConsumerGroupDetailResponse' });
 export type ConsumerGroupDetailResponse = z.infer<typeof consumerGroupDetailResponseSchema>;
+
+/** A share group's member (KIP-932): share consumers get partitions assigned by the broker; several may share one. */
+export const shareGroupMemberSchema = z
+  .object({
+    memberId: z.string(),
+    clientId: z.string(),
+    host: z.string(),
+    rack: z.string().nullable(),
+    memberEpoch: z.number().int(),
+    subscribedTopicNames: z.array(z.string()),
+    assignments: topicPartitionsSchema,
+  })
+  .meta({ id: 'ShareGroupMember' });
+export type ShareGroupMember = z.infer<typeof shareGroupMemberSchema>;
+
+/** One row of `kafka-share-groups --describe`: null where it prints "-" (no state for the partition yet). */
+export const shareGroupOffsetRowSchema = z
+  .object({
+    topic: z.string(),
+    partition: z.number().int().nonnegative(),
+    /** The share-partition start offset: records before it are all acknowledged (or archived). */
+    startOffset: int64String.nullable(),
+    /** Records from the start offset to the high watermark not yet acknowledged, as the broker counts them. */
+    lag: int64String.nullable(),
+  })
+  .meta({ id: 'ShareGroupOffsetRow' });
+export type ShareGroupOffsetRow = z.infer<typeof shareGroupOffsetRowSchema>;
+
+export const shareGroupDetailResponseSchema = z
+  .object({
+    asOf: epochMs,
+    partial: z.boolean().optional(),
+    ...groupIdentity,
+    type: z.literal('share'),
+    /** The group epoch and the epoch of the assignment the members have (kafka-share-groups --describe --state --verbose). */
+    epochs: z.object({ groupEpoch: z.number().int(), targetAssignmentEpoch: z.number().int() }),
+    members: z.array(shareGroupMemberSchema),
+    offsets: z.array(shareGroupOffsetRowSchema),
+    error: z.string().optional(),
+  })
+  .meta({ id: 'ShareGroupDetailResponse' });
+export type ShareGroupDetailResponse = z.infer<typeof shareGroupDetailResponseSchema>;
+
+/** `GET …/consumer-groups/{groupId}`: each type with its own shape, told apart by `type`. */
+export const groupDetailResponseSchema = z
+  .union([consumerGroupDetailResponseSchema, shareGroupDetailResponseSchema])
+  .meta({ id: 'GroupDetailResponse' });
+export type GroupDetailResponse = z.infer<typeof groupDetailResponseSchema>;
 
 /** A group's position on one topic (the topic page's "consumer groups reading this topic"). */
 export const topicGroupSchema = z

@@ -44,6 +44,7 @@ export async function getConsumerGroup(
     asOf: snapshot.asOf,
     ...(partial ? { partial: true } : {}),
     groupId: group.groupId,
+    type: group.groupProtocol,
     state: group.state,
     protocolType: group.protocolType,
     groupProtocol: group.groupProtocol,

@@ -84,6 +84,7 @@ export function summarizeGroup(group: GroupRead, rows: GroupOffsetRow[], sampler
   }
   return {
     groupId: group.groupId,
+    type: group.groupProtocol,
     state: group.state,
     protocolType: group.protocolType,
     groupProtocol: group.groupProtocol,

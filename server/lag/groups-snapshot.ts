@@ -12,6 +12,7 @@ import { listGroupsByCoordinator, type CoordinatedGroup } from '@/server/protoco
 import { allCommittedPartitions, fetchCommittedOffsets, type OffsetFetchGroup } from '@/server/protocol/offset-fetch';
 import { kafkaError } from '@/server/kafka/send-request';
 import { KafkaErrorCode } from '@/server/kafka/error-codes';
+import { readShareGroupsOn, type ShareGroupRead } from '@/server/lag/share-groups';
 
 /** One consumer group as read in a snapshot. */
 export type GroupRead = DescribedGroup & {
@@ -25,14 +26,18 @@ export type GroupRead = DescribedGroup & {
 
 export type GroupsSnapshot = {
   asOf: number;
+  /** Consumer groups (classic and KIP-848): the lag sampler, the rows and the alerts read these. */
   groups: GroupRead[];
+  /** Share groups (KIP-932), read with their own APIs; the broker computes their lag. */
+  shareGroups: ShareGroupRead[];
   /** High watermarks of every partition a group committed or is assigned, read after the commits. */
   endOffsets: Map<string, PartitionOffsets>;
   errors: string[];
 };
 
 // Kafka lists other kinds of groups too (share, streams, connect): kafka-consumer-groups shows protocol type
-// "consumer" (classic and KIP-848) and "" (groups that only ever had offsets committed for them).
+// "consumer" (classic and KIP-848) and "" (groups that only ever had offsets committed for them). Share groups are
+// read apart (readShareGroupsOn); streams and Connect groups are not read here.
 export const isConsumerProtocol = (protocolType: string) => protocolType === 'consumer' || protocolType === '';
 
 export function committedOf(fetched: OffsetFetchGroup | undefined) {
@@ -160,7 +165,7 @@ export async function readEndOffsets(clusterId: string, groups: GroupRead[], met
 async function readGroupsSnapshot(clusterId: string): Promise<GroupsSnapshot> {
   // Only the layout is used here: any log dirs do.
   const { metadata } = await getClusterSnapshot(clusterId, { logDirsMaxAgeMs: Infinity });
-  const { groups, errors } = await withKafka(clusterId, async (connection) => {
+  const { groups, shareGroups, errors } = await withKafka(clusterId, async (connection) => {
     const errors: string[] = [];
     const listed = await listGroupsByCoordinator(
       connection,
@@ -168,22 +173,34 @@ async function readGroupsSnapshot(clusterId: string): Promise<GroupsSnapshot> {
     );
     for (const f of listed.failed) errors.push(`broker ${f.brokerId} could not list its groups: ${f.error}`);
     const byCoordinator = new Map<number, CoordinatedGroup[]>();
-    for (const g of listed.groups.filter((g) => isConsumerProtocol(g.protocolType))) {
-      let groups = byCoordinator.get(g.coordinatorId);
-      if (!groups) byCoordinator.set(g.coordinatorId, (groups = []));
-      groups.push(g);
+    const sharesByCoordinator = new Map<number, string[]>();
+    for (const g of listed.groups) {
+      if (g.groupType?.toLowerCase() === 'share') {
+        let ids = sharesByCoordinator.get(g.coordinatorId);
+        if (!ids) sharesByCoordinator.set(g.coordinatorId, (ids = []));
+        ids.push(g.groupId);
+      } else if (isConsumerProtocol(g.protocolType)) {
+        let groups = byCoordinator.get(g.coordinatorId);
+        if (!groups) byCoordinator.set(g.coordinatorId, (groups = []));
+        groups.push(g);
+      }
     }
-    const groups = (await Promise.all([...byCoordinator].map(([id, gs]) => readOnCoordinator(connection, id, gs)))).flat();
+    const [consumerReads, shareReads] = await Promise.all([
+      Promise.all([...byCoordinator].map(([id, gs]) => readOnCoordinator(connection, id, gs))),
+      Promise.all([...sharesByCoordinator].map(([id, ids]) => readShareGroupsOn(connection, id, ids))),
+    ]);
+    const groups = consumerReads.flat();
+    const shareGroups = shareReads.flat().sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
     groups.sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
     for (const g of groups) {
       if (g.errorCode === KafkaErrorCode.NOT_COORDINATOR || g.errorCode === KafkaErrorCode.COORDINATOR_LOAD_IN_PROGRESS)
         errors.push(`group ${g.groupId}: its coordinator moved or is loading; read again shortly`);
     }
-    return { groups, errors };
+    return { groups, shareGroups, errors };
   });
   const endOffsets = await readEndOffsets(clusterId, groups, metadata);
   if ([...endOffsets.values()].some((o) => o.error)) errors.push('some end offsets could not be read');
-  return { asOf: Date.now(), groups, endOffsets, errors };
+  return { asOf: Date.now(), groups, shareGroups, endOffsets, errors };
 }
 
 const cache = freshCache('consumer-groups', readGroupsSnapshot);

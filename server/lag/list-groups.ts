@@ -4,6 +4,7 @@ import { groupRows, summarizeGroup } from '@/server/lag/group-rows';
 import { getGroupsSnapshot, type GroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { getLagSampler, lagSampling, type LagSampler } from '@/server/sampling/sampler';
 import { selectGroups } from '@/server/lag/select-groups';
+import { summarizeShareGroup } from '@/server/lag/share-groups';
 
 /** Summaries are shared this long at most (time lags fill in during a sampling pass, after its samples). */
 const SUMMARIES_MAX_AGE_MS = 1_000;
@@ -16,7 +17,10 @@ function summaries(snapshot: GroupsSnapshot, sampler: LagSampler | null): Consum
   const pass = sampler?.store.pass ?? -1;
   const known = summariesOf.get(snapshot);
   if (known && known.sampler === sampler && known.pass === pass && Date.now() - known.at < SUMMARIES_MAX_AGE_MS) return known.summaries;
-  const made = snapshot.groups.map((g) => summarizeGroup(g, groupRows(g, snapshot, sampler), sampler));
+  const made = [
+    ...snapshot.groups.map((g) => summarizeGroup(g, groupRows(g, snapshot, sampler), sampler)),
+    ...snapshot.shareGroups.map(summarizeShareGroup),
+  ];
   summariesOf.set(snapshot, { sampler, pass, at: Date.now(), summaries: made });
   return made;
 }

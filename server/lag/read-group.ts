@@ -90,7 +90,7 @@ export async function readGroup(clusterId: string, groupId: string): Promise<Gro
     return { unclear: true } as const;
   });
   if ('unclear' in outcome) return null;
-  if ('absent' in outcome) return { asOf: Date.now(), groups: [], endOffsets: new Map(), errors: [] };
+  if ('absent' in outcome) return { asOf: Date.now(), groups: [], shareGroups: [], endOffsets: new Map(), errors: [] };
   const groups = [outcome.group];
   const { metadata } = await getClusterSnapshot(clusterId, { maxAgeMs: LAYOUT_MAX_AGE_MS, logDirsMaxAgeMs: Infinity });
   let endOffsets = await readEndOffsets(clusterId, groups, metadata);
@@ -101,7 +101,7 @@ export async function readGroup(clusterId: string, groupId: string): Promise<Gro
     if (recent.metadata !== metadata) endOffsets = await readEndOffsets(clusterId, groups, recent.metadata);
   }
   const errors = [...endOffsets.values()].some((o) => o.error) ? ['some end offsets could not be read'] : [];
-  return { asOf: Date.now(), groups, endOffsets, errors };
+  return { asOf: Date.now(), groups, shareGroups: [], endOffsets, errors };
 }
 
 const groupReads = freshCache(

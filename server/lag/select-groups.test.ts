@@ -12,8 +12,9 @@ const group = (
   maxTimeLagIsLowerBound: false,
   groupId,
   state,
-  protocolType: 'consumer',
-  groupProtocol: 'classic',
+  type: groupId.startsWith('share') ? 'share' : 'classic',
+  protocolType: groupId.startsWith('share') ? 'share' : 'consumer',
+  groupProtocol: groupId.startsWith('share') ? 'share' : 'classic',
   assignor: null,
   coordinatorId: 1,
   memberCount: 0,
@@ -58,5 +59,15 @@ describe('selectGroups', () => {
 
   it('refuses a sort field it does not know', () => {
     expect(() => consumerGroupListQuerySchema.parse({ sort: 'lag' })).toThrow(/one of groupId/);
+  });
+
+  it('keeps the types asked for, comma-separated, and refuses an unknown one', () => {
+    const all = [group('a', 'Stable', '1'), group('share-b', 'Stable', '2'), group('c', 'Empty', null)];
+    const pick = (type: string) => selectGroups(all, consumerGroupListQuerySchema.parse({ type })).groups.map((g) => g.groupId);
+    expect(pick('share')).toEqual(['share-b']);
+    expect(pick('classic,consumer')).toEqual(['a', 'c']);
+    expect(pick(' Share , classic ')).toEqual(['a', 'c', 'share-b']);
+    expect(pick('')).toEqual(['a', 'c', 'share-b']);
+    expect(consumerGroupListQuerySchema.safeParse({ type: 'share,connect' }).success).toBe(false);
   });
 });

@@ -17,7 +17,7 @@ function compare(field: GroupSortField) {
   };
 }
 
-/** Filter (id substring, state, topic, lagging), sort (a field, "-" for descending; ties by group id), page. */
+/** Filter (id substring, state, types, topic, lagging), sort (a field, "-" for descending; ties by group id), page. */
 export function selectGroups(all: readonly ConsumerGroupSummary[], query: ConsumerGroupListQuery) {
   const needle = query.q?.toLowerCase();
   const state = query.state?.toLowerCase();
@@ -25,6 +25,7 @@ export function selectGroups(all: readonly ConsumerGroupSummary[], query: Consum
     (g) =>
       (!needle || g.groupId.toLowerCase().includes(needle)) &&
       (!state || g.state.toLowerCase() === state) &&
+      (!query.type || query.type.includes(g.type)) &&
       (!query.topic || g.topics.includes(query.topic)) &&
       (query.lagging !== 'true' || (g.totalLag !== null && BigInt(g.totalLag) > 0n)),
   );

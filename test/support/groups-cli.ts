@@ -12,7 +12,7 @@ const groupArgs = (groups: readonly string[]) => groups.flatMap((g) => ['--group
 const orNull = (value: string | undefined) => (value === undefined || value === '-' ? null : value);
 
 /** Rows of every table whose header starts with GROUP, keyed by header name (values never contain spaces here). */
-function tableRows(output: string): Record<string, string>[] {
+export function tableRows(output: string): Record<string, string>[] {
   const rows: Record<string, string>[] = [];
   let header: string[] | null = null;
   for (const line of output.split('\n')) {
@@ -178,11 +178,15 @@ function childPids(pid: number): number[] {
   return children;
 }
 
-/** A console consumer that stays in its group until stop(): a live member for the tests to describe. */
-export function startConsumer(topic: string, group: string, properties: Record<string, string>) {
+/**
+ * A console consumer that stays in its group until stop(): a live member for the tests to describe. `share` runs
+ * kafka-console-share-consumer instead, a member of a share group (where to start is the group's config).
+ */
+export function startConsumer(topic: string, group: string, properties: Record<string, string>, { share = false } = {}) {
   const props = Object.entries(properties).flatMap(([key, value]) => ['--consumer-property', `${key}=${value}`]);
-  const args = ['--bootstrap-server', bootstrap(), '--topic', topic, '--group', group, '--from-beginning', ...props];
-  const child: ChildProcess = spawn(path.join(BIN, 'kafka-console-consumer'), args, {
+  const args = ['--bootstrap-server', bootstrap(), '--topic', topic, '--group', group, ...(share ? [] : ['--from-beginning']), ...props];
+  const tool = share ? 'kafka-console-share-consumer' : 'kafka-console-consumer';
+  const child: ChildProcess = spawn(path.join(BIN, tool), args, {
     stdio: 'ignore',
     env: { ...process.env, KAFKA_VERSION: kafkaTarget().version },
   });
@@ -190,7 +194,7 @@ export function startConsumer(topic: string, group: string, properties: Record<s
   /** Signals the JVM itself: SIGSTOP sent to the node wrapper would leave the JVM heartbeating. */
   const signalJvm = (signal: NodeJS.Signals) => {
     const jvms = child.pid === undefined ? [] : childPids(child.pid);
-    if (jvms.length === 0) throw new Error('the console consumer has no JVM running');
+    if (jvms.length === 0) throw new Error(`${tool} has no JVM running`);
     for (const pid of jvms) process.kill(pid, signal);
   };
   return {

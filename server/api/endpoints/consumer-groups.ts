@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  consumerGroupDetailResponseSchema,
+  groupDetailResponseSchema,
   consumerGroupListQuerySchema,
   consumerGroupListResponseSchema,
   topicGroupsResponseSchema,
@@ -34,10 +34,11 @@ export const getConsumerGroup = endpoint({
   name: 'consumer-groups.get',
   method: 'get',
   path: '/api/v1/clusters/{clusterId}/consumer-groups/{groupId}',
-  summary: 'One group: members and the rows of kafka-consumer-groups --describe (CURRENT-OFFSET, LOG-END-OFFSET, LAG, member columns)',
+  summary:
+    'One group of any type: a consumer group with its members and the rows of kafka-consumer-groups --describe (CURRENT-OFFSET, LOG-END-OFFSET, LAG, member columns), or a share group with those of kafka-share-groups --describe (START-OFFSET, LAG)',
   tag: 'consumer-groups',
   permission: 'read',
-  response: consumerGroupDetailResponseSchema,
+  response: groupDetailResponseSchema,
   errors: KAFKA_ERRORS,
 });
 

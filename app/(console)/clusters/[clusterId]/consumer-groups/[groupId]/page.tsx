@@ -6,7 +6,7 @@ import { makeQueryClient } from '@/lib/queries/client';
 import { groupQueries } from '@/lib/queries/consumer-groups';
 import { segmentName } from '@/lib/routes';
 import { requireCluster } from '@/server/auth/page-session';
-import { getConsumerGroup } from '@/server/lag/get-group';
+import { getGroupDetail } from '@/server/lag/get-group-detail';
 import { GroupDetail } from '@/components/consumer-groups/group-detail';
 
 type Props = { params: Promise<{ clusterId: string; groupId: string }> };
@@ -23,7 +23,7 @@ export default async function ConsumerGroupPage({ params }: Props) {
   if (groupId === null) notFound();
   const queryClient = makeQueryClient();
   try {
-    await queryClient.fetchQuery({ ...groupQueries.detail(clusterId, groupId), queryFn: () => getConsumerGroup(clusterId, groupId) });
+    await queryClient.fetchQuery({ ...groupQueries.detail(clusterId, groupId), queryFn: () => getGroupDetail(clusterId, groupId) });
   } catch (error) {
     if (isApiError(error) && error.code === 'NOT_FOUND') notFound();
     // Anything else is the client's error state, with a retry.

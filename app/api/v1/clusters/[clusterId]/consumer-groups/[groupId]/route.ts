@@ -3,9 +3,9 @@ import { confirmationErrors } from '@/lib/schemas/offset-reset';
 import { requireConfirmation } from '@/server/http/confirmation';
 import { route } from '@/server/http/route';
 import { deleteConsumerGroup } from '@/server/lag/delete-group';
-import { getConsumerGroup } from '@/server/lag/get-group';
+import { getGroupDetail } from '@/server/lag/get-group-detail';
 
-export const GET = route(endpoints.getConsumerGroup, async ({ params }) => getConsumerGroup(params.clusterId, params.groupId));
+export const GET = route(endpoints.getConsumerGroup, async ({ params }) => getGroupDetail(params.clusterId, params.groupId));
 
 /** As kafka-consumer-groups --delete, with the group id typed again as confirmation. */
 export const DELETE = route(endpoints.deleteConsumerGroup, async ({ params, body }) => {

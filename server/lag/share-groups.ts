@@ -1,0 +1,132 @@
+import 'server-only';
+import type { ConsumerGroupSummary, ShareGroupDetailResponse, ShareGroupOffsetRow } from '@/lib/schemas/consumer-groups';
+import { onBrokers } from '@/server/kafka/broker-wave';
+import { withKafka } from '@/server/kafka/clients';
+import type { KafkaConnection } from '@/server/kafka/connection';
+import { KafkaErrorCode } from '@/server/kafka/error-codes';
+import { kafkaError } from '@/server/kafka/send-request';
+import type { KafkajsBroker } from '@/server/kafka/kafkajs';
+import { onGroupCoordinator } from '@/server/lag/group-coordinator';
+import { describeShareGroupOffsets } from '@/server/protocol/describe-share-group-offsets';
+import { shareGroupDescribe, supportsShareGroups, type ShareGroupDescription } from '@/server/protocol/share-group-describe';
+
+/** One share group as its coordinator describes it, with its rows (kafka-share-groups --describe). */
+export type ShareGroupRead = Omit<ShareGroupDetailResponse, 'asOf' | 'partial'> & { errorCode: number };
+
+const errorText = (code: number, message: string | null) => {
+  const error = kafkaError(code, message);
+  return error ? `${error.type}: ${error.message}` : undefined;
+};
+
+/** Rows by topic, then partition (the tool's order). */
+const byTopicPartition = (a: ShareGroupOffsetRow, b: ShareGroupOffsetRow) =>
+  a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition;
+
+function shareGroupRead(
+  groupId: string,
+  coordinatorId: number,
+  described: ShareGroupDescription | undefined,
+  offsets: Awaited<ReturnType<typeof describeShareGroupOffsets>>[number] | undefined,
+): ShareGroupRead {
+  const rows = (offsets?.topics ?? []).flatMap((t) =>
+    t.partitions.map((p): ShareGroupOffsetRow => ({ topic: t.topic, partition: p.partition, startOffset: p.startOffset, lag: p.lag })),
+  );
+  const error = [
+    described ? errorText(described.errorCode, described.errorMessage) : 'no description in the answer',
+    offsets ? errorText(offsets.errorCode, offsets.errorMessage) : 'no offsets in the answer',
+  ]
+    .filter(Boolean)
+    .join('; ');
+  return {
+    groupId,
+    type: 'share',
+    state: described?.state || 'Unknown',
+    protocolType: 'share',
+    groupProtocol: 'share',
+    assignor: described?.assignorName || null,
+    coordinatorId,
+    epochs: { groupEpoch: described?.groupEpoch ?? -1, targetAssignmentEpoch: described?.assignmentEpoch ?? -1 },
+    members: (described?.members ?? []).map((m) => ({
+      memberId: m.memberId,
+      clientId: m.clientId,
+      host: m.clientHost,
+      rack: m.rackId,
+      memberEpoch: m.memberEpoch,
+      subscribedTopicNames: m.subscribedTopicNames,
+      assignments: m.assignment.flatMap((a) => a.partitions.map((partition) => ({ topic: a.topic, partition }))),
+    })),
+    offsets: rows.sort(byTopicPartition),
+    errorCode: described?.errorCode ?? -1,
+    ...(error ? { error } : {}),
+  };
+}
+
+/** ShareGroupDescribe and DescribeShareGroupOffsets for `groupIds` on their coordinator, in parallel. */
+async function describeOn(broker: KafkajsBroker, groupIds: readonly string[], coordinatorId: number) {
+  const [described, offsets] = await Promise.all([shareGroupDescribe(broker, groupIds), describeShareGroupOffsets(broker, groupIds)]);
+  const byId = new Map(described.map((g) => [g.groupId, g]));
+  const offsetsById = new Map(offsets.map((g) => [g.groupId, g]));
+  return groupIds.map((id) => shareGroupRead(id, coordinatorId, byId.get(id), offsetsById.get(id)));
+}
+
+/** The groups snapshot's wave on one coordinator: its share groups, or each with the coordinator's error. */
+export async function readShareGroupsOn(connection: KafkaConnection, coordinatorId: number, groupIds: readonly string[]) {
+  const [outcome] = await onBrokers(connection, [coordinatorId], (broker) => describeOn(broker, groupIds, coordinatorId));
+  if (outcome?.ok) return outcome.value;
+  return groupIds.map((id) => ({ ...shareGroupRead(id, coordinatorId, undefined, undefined), error: outcome?.error ?? 'no answer' }));
+}
+
+/** Errors that mean "ask FindCoordinator again": thrown for onGroupCoordinator's retry. */
+const MOVED = new Set<number>([
+  KafkaErrorCode.NOT_COORDINATOR,
+  KafkaErrorCode.COORDINATOR_LOAD_IN_PROGRESS,
+  KafkaErrorCode.COORDINATOR_NOT_AVAILABLE,
+]);
+
+/**
+ * One share group read on its own (its page): FindCoordinator, then ShareGroupDescribe and DescribeShareGroupOffsets
+ * on the coordinator. null when Kafka knows no share group of that id (or no share groups at all).
+ */
+export async function readShareGroup(clusterId: string, groupId: string): Promise<ShareGroupRead | null> {
+  return withKafka(clusterId, (connection) =>
+    onGroupCoordinator(connection, groupId, async (broker) => {
+      // Share groups exist from Kafka 4.1 (ShareGroupDescribe v1); older brokers have none to find.
+      if (!supportsShareGroups(broker)) return null;
+      const [read] = await describeOn(broker, [groupId], broker.nodeId);
+      if (!read || read.errorCode === KafkaErrorCode.GROUP_ID_NOT_FOUND) return null;
+      if (MOVED.has(read.errorCode)) throw kafkaError(read.errorCode)!;
+      return read;
+    }),
+  );
+}
+
+/** A share group's row of the groups list: totals over the lags the broker knows. */
+export function summarizeShareGroup(group: ShareGroupRead): ConsumerGroupSummary {
+  let total: bigint | null = null;
+  let max: bigint | null = null;
+  for (const row of group.offsets) {
+    if (row.lag === null) continue;
+    const lag = BigInt(row.lag);
+    total = (total ?? 0n) + lag;
+    if (max === null || lag > max) max = lag;
+  }
+  return {
+    groupId: group.groupId,
+    type: 'share',
+    state: group.state,
+    protocolType: 'share',
+    groupProtocol: 'share',
+    assignor: group.assignor,
+    coordinatorId: group.coordinatorId,
+    memberCount: group.members.length,
+    topics: [...new Set([...group.offsets.map((r) => r.topic), ...group.members.flatMap((m) => m.subscribedTopicNames)])].sort(),
+    totalLag: total === null ? null : total.toString(),
+    maxLag: max === null ? null : max.toString(),
+    // Time lag and status come from the lag sampler, which reads consumer groups' commits only.
+    maxTimeLagMs: null,
+    maxTimeLagIsLowerBound: false,
+    status: null,
+    sampling: null,
+    ...(group.error ? { error: group.error } : {}),
+  };
+}
