@@ -5,6 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bootstrapServers, clusterLayout } from './kafka/layout.mjs';
+import { resolveKafka } from './kafka/versions.mjs';
 import { ensureNpmPackages } from './lib/npm-packages.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,8 +59,20 @@ if (!buildIsCurrent()) step('npx', ['next', 'build']);
 // launcher only, which then asks each child once to stop cleanly.
 const launch = (args) => spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit', detached: true, env });
 const children = [launch(['--import', 'tsx', 'scripts/demo-traffic/main.ts']), launch(['scripts/serve.mjs'])];
+// Kafka 4's group types, which kafkajs cannot join: a share group (KIP-932) taking payments as a queue, and a
+// consumer group on the KIP-848 protocol, both Kafka's own console clients.
+const kafka = resolveKafka();
+if (kafka.family === '4') {
+  const bootstrap = bootstrapServers(clusterLayout(kafka)).join(',');
+  const tool = (name, args) =>
+    spawn(path.join(ROOT, 'scripts/kafka/bin', name), ['--bootstrap-server', bootstrap, ...args], { cwd: ROOT, stdio: 'ignore', detached: true });
+  children.push(
+    tool('kafka-console-share-consumer', ['--topic', 'payments', '--group', 'payments-queue']),
+    tool('kafka-console-consumer', ['--topic', 'orders', '--group', 'orders-audit-848', '--consumer-property', 'group.protocol=consumer']),
+  );
+}
 console.log(`\nKafka Console: http://localhost:${PORT}  — sign in as admin / ${env.CONSOLE_ADMIN_PASSWORD}`);
-console.log('(demo traffic running; Ctrl-C stops both, npm run kafka:down stops Kafka)\n');
+console.log('(demo traffic running; Ctrl-C stops it and the console, npm run kafka:down stops Kafka)\n');
 
 let stopping = false;
 const stop = () => {
