@@ -74,6 +74,12 @@ test('every documented operation answers as its OpenAPI document says', async ({
     await api.call('get', '/api/v1/clusters/{clusterId}/consumer-groups', local);
     await api.call('get', '/api/v1/clusters/{clusterId}/consumer-groups/{groupId}', group);
     await api.call('get', '/api/v1/clusters/{clusterId}/consumer-groups/{groupId}/export.csv', group);
+    await api.call('get', '/api/v1/clusters/{clusterId}/consumer-groups/{groupId}/configs', group);
+    const groupKey = 'consumer.heartbeat.interval.ms';
+    await api.call('patch', '/api/v1/clusters/{clusterId}/consumer-groups/{groupId}/configs', group, {
+      body: { set: { [groupKey]: '6000' } },
+    });
+    await api.call('patch', '/api/v1/clusters/{clusterId}/consumer-groups/{groupId}/configs', group, { body: { delete: [groupKey] } });
     await api.call('get', '/api/v1/clusters/{clusterId}/topics/{topic}/consumer-groups', topic);
     await api.call('get', '/api/v1/clusters/{clusterId}/metrics/consumer-groups/{groupId}', group);
     await api.call('post', '/api/v1/clusters/{clusterId}/consumer-groups/{groupId}/offsets/preview', group, {

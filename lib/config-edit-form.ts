@@ -5,10 +5,10 @@ import { configPatchInputSchema, type ConfigPatchInput } from '@/lib/schemas/top
 import { topicConfigValueError } from '@/lib/schemas/topic-config-catalog';
 
 /** Which resource an edit changes: a topic, one broker's dynamic config, or the cluster-wide dynamic default of every broker. */
-export type ConfigScope = 'topic' | 'broker' | 'cluster-default';
+export type ConfigScope = 'topic' | 'broker' | 'cluster-default' | 'group';
 
 /** The source a key has when it is set on the scope itself (what "Reset to default" removes). */
-const OWN_SOURCE = { topic: 'topic', broker: 'dynamic-broker', 'cluster-default': 'dynamic-default-broker' } as const;
+const OWN_SOURCE = { topic: 'topic', broker: 'dynamic-broker', 'cluster-default': 'dynamic-default-broker', group: 'group' } as const;
 
 /**
  * Rows the table offers to edit: Kafka refuses read-only ones (a broker's static-only configs), and a sensitive

@@ -87,6 +87,8 @@ export const apiRoutes = {
   /** `query` is a ready query string (q, state, topic, lagging, sort), without "?". */
   consumerGroups: (clusterId: string, query = '') => `/api/v1/clusters/${seg(clusterId)}/consumer-groups${query ? `?${query}` : ''}`,
   consumerGroup: (clusterId: string, groupId: string) => `/api/v1/clusters/${seg(clusterId)}/consumer-groups/${seg(groupId)}`,
+  /** GET the group's configs; PATCH `{ set?, delete? }` changes only the keys given. */
+  groupConfigs: (clusterId: string, groupId: string) => `/api/v1/clusters/${seg(clusterId)}/consumer-groups/${seg(groupId)}/configs`,
   consumerGroupCsv: (clusterId: string, groupId: string) => `/api/v1/clusters/${seg(clusterId)}/consumer-groups/${seg(groupId)}/export.csv`,
   offsetResetPreview: (clusterId: string, groupId: string) =>
     `/api/v1/clusters/${seg(clusterId)}/consumer-groups/${seg(groupId)}/offsets/preview`,

@@ -65,7 +65,11 @@ const kafka = resolveKafka();
 if (kafka.family === '4') {
   const bootstrap = bootstrapServers(clusterLayout(kafka)).join(',');
   const tool = (name, args) =>
-    spawn(path.join(ROOT, 'scripts/kafka/bin', name), ['--bootstrap-server', bootstrap, ...args], { cwd: ROOT, stdio: 'ignore', detached: true });
+    spawn(path.join(ROOT, 'scripts/kafka/bin', name), ['--bootstrap-server', bootstrap, ...args], {
+      cwd: ROOT,
+      stdio: 'ignore',
+      detached: true,
+    });
   children.push(
     tool('kafka-console-share-consumer', ['--topic', 'payments', '--group', 'payments-queue']),
     tool('kafka-console-consumer', ['--topic', 'orders', '--group', 'orders-audit-848', '--consumer-property', 'group.protocol=consumer']),

@@ -14,6 +14,7 @@ export const SOURCE_LABEL: Record<ConfigSource, string> = {
   'dynamic-broker': 'dynamic (this broker)',
   'dynamic-default-broker': 'dynamic (cluster default)',
   'static-broker': 'static (server.properties)',
+  group: 'group override',
   default: 'Kafka default',
   unknown: 'unknown',
 };

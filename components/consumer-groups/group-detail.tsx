@@ -6,6 +6,7 @@ import { formatDuration, formatInt64 } from '@/lib/format';
 import { groupQueries } from '@/lib/queries/consumer-groups';
 import { apiRoutes, pageRoutes } from '@/lib/routes';
 import { GroupCharts } from '@/components/consumer-groups/group-charts';
+import { GroupConfigs } from '@/components/consumer-groups/group-configs';
 import { GroupMembers } from '@/components/consumer-groups/group-members';
 import { GroupOffsetActions } from '@/components/consumer-groups/group-offset-actions';
 import { GroupOffsetsTable } from '@/components/consumer-groups/group-offsets-table';
@@ -115,6 +116,12 @@ export function GroupDetail({ clusterId, groupId }: { clusterId: string; groupId
               Members
             </h3>
             <GroupMembers members={data.members} state={data.state} epochs={data.epochs} />
+          </section>
+          <section aria-labelledby="group-configs-heading" className="space-y-2">
+            <h3 id="group-configs-heading" className="font-medium">
+              Configs
+            </h3>
+            <GroupConfigs clusterId={clusterId} groupId={groupId} />
           </section>
         </>
       ) : null}

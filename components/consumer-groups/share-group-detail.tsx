@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { formatInt64 } from '@/lib/format';
 import { pageRoutes } from '@/lib/routes';
 import type { ShareGroupDetailResponse } from '@/lib/schemas/consumer-groups';
+import { GroupConfigs } from '@/components/consumer-groups/group-configs';
 import { GroupStateBadge } from '@/components/consumer-groups/group-state-badge';
 import { AsOf } from '@/components/feedback/as-of';
 import { Badge } from '@/components/ui/badge';
@@ -133,6 +134,12 @@ export function ShareGroupDetail({ clusterId, data, stale }: { clusterId: string
             </tbody>
           </Table>
         )}
+      </section>
+      <section aria-labelledby="share-configs-heading" className="space-y-2">
+        <h3 id="share-configs-heading" className="font-medium">
+          Configs
+        </h3>
+        <GroupConfigs clusterId={clusterId} groupId={data.groupId} />
       </section>
     </article>
   );

@@ -6,6 +6,7 @@ import { apiRoutes } from '@/lib/routes';
 import {
   GROUP_SORT_FIELDS,
   GROUP_TYPES,
+  groupConfigsResponseSchema,
   groupDetailResponseSchema,
   consumerGroupListResponseSchema,
   topicGroupsResponseSchema,
@@ -63,6 +64,12 @@ export const groupQueries = {
       queryKey: [...groupQueries.all(clusterId), 'detail', groupId] as const,
       queryFn: ({ signal }) => apiGet(apiRoutes.consumerGroup(clusterId, groupId), groupDetailResponseSchema, signal),
       refetchInterval: POLL.LIVE,
+    }),
+  /** Configs change only when someone edits them: read once, not polled. */
+  configs: (clusterId: string, groupId: string) =>
+    queryOptions({
+      queryKey: [...groupQueries.all(clusterId), 'configs', groupId] as const,
+      queryFn: ({ signal }) => apiGet(apiRoutes.groupConfigs(clusterId, groupId), groupConfigsResponseSchema, signal),
     }),
   /** Keyed under the groups (a reset invalidates it with them), not under the topic. */
   forTopic: (clusterId: string, topic: string) =>

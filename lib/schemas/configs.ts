@@ -3,9 +3,18 @@ import { epochMs } from '@/lib/schemas/common';
 
 /**
  * Where a config's effective value comes from (DescribeConfigs ConfigSource): set on the topic, a broker's dynamic
- * config, the cluster-wide dynamic default, the broker's server.properties, or Kafka's built-in default.
+ * config, the cluster-wide dynamic default, the broker's server.properties, set on the group (Kafka 4's group
+ * configs), or Kafka's built-in default.
  */
-export const configSourceSchema = z.enum(['topic', 'dynamic-broker', 'dynamic-default-broker', 'static-broker', 'default', 'unknown']);
+export const configSourceSchema = z.enum([
+  'topic',
+  'dynamic-broker',
+  'dynamic-default-broker',
+  'static-broker',
+  'group',
+  'default',
+  'unknown',
+]);
 export type ConfigSource = z.infer<typeof configSourceSchema>;
 
 export const configEntrySchema = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { blankToUndefined, brokerId, epochMs, int64String } from '@/lib/schemas/common';
+import { blankToUndefined, brokerId, epochMs, int64String, unsupportedSchema } from '@/lib/schemas/common';
+import { configListResponseSchema } from '@/lib/schemas/configs';
 import { MAX_TOPIC_NAME_LENGTH } from '@/lib/schemas/topic-name';
 
 /** Burrow's partition statuses, in increasing severity; the group's status is its worst partition's. */
@@ -301,3 +302,9 @@ export const topicGroupsResponseSchema = z
   })
   .meta({ id: 'TopicConsumerGroupsResponse' });
 export type TopicGroupsResponse = z.infer<typeof topicGroupsResponseSchema>;
+
+/** A group's configs (Kafka 4's GROUP config resource: session and heartbeat timeouts, share.auto.offset.reset, …). */
+export const groupConfigsResponseSchema = z
+  .discriminatedUnion('supported', [configListResponseSchema.extend({ supported: z.literal(true) }), unsupportedSchema])
+  .meta({ id: 'GroupConfigsResponse' });
+export type GroupConfigsResponse = z.infer<typeof groupConfigsResponseSchema>;

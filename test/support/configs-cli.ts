@@ -9,6 +9,7 @@ const SOURCES: Record<string, ConfigSource> = {
   DYNAMIC_BROKER_CONFIG: 'dynamic-broker',
   DYNAMIC_DEFAULT_BROKER_CONFIG: 'dynamic-default-broker',
   STATIC_BROKER_CONFIG: 'static-broker',
+  DYNAMIC_GROUP_CONFIG: 'group',
   DEFAULT_CONFIG: 'default',
 };
 

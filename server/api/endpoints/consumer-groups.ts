@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { configPatchInputSchema } from '@/lib/schemas/topic-admin';
 import {
+  groupConfigsResponseSchema,
   groupDetailResponseSchema,
   consumerGroupListQuerySchema,
   consumerGroupListResponseSchema,
@@ -121,4 +123,30 @@ export const listTopicGroups = endpoint({
   keepsWarm: ['cluster', 'groups'],
   response: topicGroupsResponseSchema,
   errors: KAFKA_ERRORS,
+});
+
+export const getGroupConfigs = endpoint({
+  name: 'consumer-groups.configs.get',
+  method: 'get',
+  path: '/api/v1/clusters/{clusterId}/consumer-groups/{groupId}/configs',
+  summary:
+    "A group's configs (the GROUP resource: session and heartbeat timeouts, share.auto.offset.reset, …) with their source, as kafka-configs --describe --entity-type groups --all; { supported: false } before Kafka 4",
+  tag: 'consumer-groups',
+  permission: 'read',
+  response: groupConfigsResponseSchema,
+  errors: KAFKA_ERRORS,
+});
+
+export const alterGroupConfigs = endpoint({
+  name: 'consumer-groups.configs.alter',
+  method: 'patch',
+  path: '/api/v1/clusters/{clusterId}/consumer-groups/{groupId}/configs',
+  summary:
+    "Change only the given config keys of a group (admin) with IncrementalAlterConfigs: `set` values, `delete` back to the broker's default; 409 before Kafka 4",
+  tag: 'consumer-groups',
+  permission: 'manageGroups',
+  body: configPatchInputSchema,
+  response: groupConfigsResponseSchema,
+  errors: [...KAFKA_ERRORS, 'CONFLICT'],
+  audit: { target: 'groupId' },
 });
