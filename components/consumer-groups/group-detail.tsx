@@ -1,12 +1,12 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
 import { formatDuration, formatInt64 } from '@/lib/format';
 import { groupQueries } from '@/lib/queries/consumer-groups';
-import { apiRoutes, pageRoutes } from '@/lib/routes';
+import { apiRoutes } from '@/lib/routes';
 import { GroupCharts } from '@/components/consumer-groups/group-charts';
 import { GroupConfigs } from '@/components/consumer-groups/group-configs';
+import { GroupHeading } from '@/components/consumer-groups/group-heading';
 import { GroupMembers } from '@/components/consumer-groups/group-members';
 import { GroupOffsetActions } from '@/components/consumer-groups/group-offset-actions';
 import { GroupOffsetsTable } from '@/components/consumer-groups/group-offsets-table';
@@ -32,16 +32,7 @@ export function GroupDetail({ clusterId, groupId }: { clusterId: string; groupId
   return (
     <article aria-labelledby="group-name" className="space-y-6">
       <header className="space-y-1">
-        <nav aria-label="Breadcrumb" className="text-sm text-zinc-500 dark:text-zinc-400">
-          <Link href={pageRoutes.consumerGroups(clusterId)} className="hover:underline">
-            Consumer groups
-          </Link>{' '}
-          /
-        </nav>
-        <div className="flex flex-wrap items-center gap-2">
-          <h2 id="group-name" className="break-all font-mono text-lg font-semibold">
-            {groupId}
-          </h2>
+        <GroupHeading clusterId={clusterId} groupId={groupId}>
           {data ? <GroupStateBadge state={data.state} /> : null}
           {data ? <LagStatusBadge status={data.status} sampling={data.sampling} uncommitted={totalLag === null} /> : null}
           {data?.partial ? (
@@ -49,7 +40,7 @@ export function GroupDetail({ clusterId, groupId }: { clusterId: string; groupId
               partial
             </Badge>
           ) : null}
-        </div>
+        </GroupHeading>
         {data ? (
           <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm text-zinc-500 dark:text-zinc-400">
             <p>

@@ -1,16 +1,7 @@
 import type { ConsumerGroupDetailResponse, GroupMember } from '@/lib/schemas/consumer-groups';
+import { assignmentText } from '@/components/consumer-groups/group-heading';
 import { EmptyState } from '@/components/ui/states';
 import { Table, Td, Th } from '@/components/ui/table';
-
-/** "orders:0,1,2 · payments:3" */
-function assignmentText(assignments: GroupMember['assignments']) {
-  const byTopic = new Map<string, number[]>();
-  for (const a of assignments) byTopic.set(a.topic, [...(byTopic.get(a.topic) ?? []), a.partition]);
-  return [...byTopic]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([topic, partitions]) => `${topic}:${partitions.sort((x, y) => x - y).join(',')}`)
-    .join(' · ');
-}
 
 type Epochs = ConsumerGroupDetailResponse['epochs'];
 

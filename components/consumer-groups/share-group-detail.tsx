@@ -4,22 +4,13 @@ import { pageRoutes } from '@/lib/routes';
 import type { ShareGroupDetailResponse } from '@/lib/schemas/consumer-groups';
 import { GroupConfigs } from '@/components/consumer-groups/group-configs';
 import { GroupStateBadge } from '@/components/consumer-groups/group-state-badge';
+import { GroupHeading, assignmentText } from '@/components/consumer-groups/group-heading';
 import { AsOf } from '@/components/feedback/as-of';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/states';
 import { Table, Td, Th } from '@/components/ui/table';
 
 const unknown = <span className="text-zinc-400">-</span>;
-
-/** "orders:0,1,2 · payments:3" */
-function assignmentText(assignments: ShareGroupDetailResponse['members'][number]['assignments']) {
-  const byTopic = new Map<string, number[]>();
-  for (const a of assignments) byTopic.set(a.topic, [...(byTopic.get(a.topic) ?? []), a.partition]);
-  return [...byTopic]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([topic, partitions]) => `${topic}:${partitions.sort((x, y) => x - y).join(',')}`)
-    .join(' · ');
-}
 
 /**
  * A share group (KIP-932): its members share partitions, and each partition has a start offset (everything before
@@ -31,16 +22,7 @@ export function ShareGroupDetail({ clusterId, data, stale }: { clusterId: string
   return (
     <article aria-labelledby="group-name" className="space-y-6">
       <header className="space-y-1">
-        <nav aria-label="Breadcrumb" className="text-sm text-zinc-500 dark:text-zinc-400">
-          <Link href={pageRoutes.consumerGroups(clusterId)} className="hover:underline">
-            Consumer groups
-          </Link>{' '}
-          /
-        </nav>
-        <div className="flex flex-wrap items-center gap-2">
-          <h2 id="group-name" className="break-all font-mono text-lg font-semibold">
-            {data.groupId}
-          </h2>
+        <GroupHeading clusterId={clusterId} groupId={data.groupId}>
           <GroupStateBadge state={data.state} />
           <Badge tone="neutral">share group</Badge>
           {data.partial ? (
@@ -48,7 +30,7 @@ export function ShareGroupDetail({ clusterId, data, stale }: { clusterId: string
               partial
             </Badge>
           ) : null}
-        </div>
+        </GroupHeading>
         <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm text-zinc-500 dark:text-zinc-400">
           <p>
             share group{data.assignor ? ` · assignor ${data.assignor}` : ''} · group epoch {data.epochs.groupEpoch}, assignment epoch{' '}

@@ -72,8 +72,8 @@ export function groupLagSummary(group: GroupRead, rows: GroupOffsetRow[], sample
   return { maxTimeLagMs: largest.ms, maxTimeLagIsLowerBound: largest.lowerBound, status: stats?.status ?? null, sampling };
 }
 
-/** A row of the groups list: totals over the group's rows; lag sums keep negatives, as the CLI's numbers do. */
-export function summarizeGroup(group: GroupRead, rows: GroupOffsetRow[], sampler: RowSampler | null = null): ConsumerGroupSummary {
+/** Σ and max of the known lags (int64 strings; negatives kept, as the tools' numbers do); null when none is known. */
+export function lagTotals(rows: readonly { lag: string | null }[]) {
   let total: bigint | null = null;
   let max: bigint | null = null;
   for (const row of rows) {
@@ -82,6 +82,11 @@ export function summarizeGroup(group: GroupRead, rows: GroupOffsetRow[], sampler
     total = (total ?? 0n) + lag;
     if (max === null || lag > max) max = lag;
   }
+  return { totalLag: total === null ? null : total.toString(), maxLag: max === null ? null : max.toString() };
+}
+
+/** A row of the groups list: totals over the group's rows. */
+export function summarizeGroup(group: GroupRead, rows: GroupOffsetRow[], sampler: RowSampler | null = null): ConsumerGroupSummary {
   return {
     groupId: group.groupId,
     type: group.groupProtocol,
@@ -92,8 +97,7 @@ export function summarizeGroup(group: GroupRead, rows: GroupOffsetRow[], sampler
     coordinatorId: group.coordinatorId,
     memberCount: group.members.length,
     topics: [...new Set(rows.map((r) => r.topic))].sort(),
-    totalLag: total === null ? null : total.toString(),
-    maxLag: max === null ? null : max.toString(),
+    ...lagTotals(rows),
     ...groupLagSummary(group, rows, sampler),
     ...(group.error ? { error: group.error } : {}),
   };

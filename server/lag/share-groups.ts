@@ -7,6 +7,7 @@ import { KafkaErrorCode } from '@/server/kafka/error-codes';
 import { kafkaError } from '@/server/kafka/send-request';
 import type { KafkajsBroker } from '@/server/kafka/kafkajs';
 import { onGroupCoordinator } from '@/server/lag/group-coordinator';
+import { lagTotals } from '@/server/lag/group-rows';
 import { describeShareGroupOffsets } from '@/server/protocol/describe-share-group-offsets';
 import { shareGroupDescribe, supportsShareGroups, type ShareGroupDescription } from '@/server/protocol/share-group-describe';
 
@@ -102,14 +103,6 @@ export async function readShareGroup(clusterId: string, groupId: string): Promis
 
 /** A share group's row of the groups list: totals over the lags the broker knows. */
 export function summarizeShareGroup(group: ShareGroupRead): ConsumerGroupSummary {
-  let total: bigint | null = null;
-  let max: bigint | null = null;
-  for (const row of group.offsets) {
-    if (row.lag === null) continue;
-    const lag = BigInt(row.lag);
-    total = (total ?? 0n) + lag;
-    if (max === null || lag > max) max = lag;
-  }
   return {
     groupId: group.groupId,
     type: 'share',
@@ -120,8 +113,7 @@ export function summarizeShareGroup(group: ShareGroupRead): ConsumerGroupSummary
     coordinatorId: group.coordinatorId,
     memberCount: group.members.length,
     topics: [...new Set([...group.offsets.map((r) => r.topic), ...group.members.flatMap((m) => m.subscribedTopicNames)])].sort(),
-    totalLag: total === null ? null : total.toString(),
-    maxLag: max === null ? null : max.toString(),
+    ...lagTotals(group.offsets),
     // Time lag and status come from the lag sampler, which reads consumer groups' commits only.
     maxTimeLagMs: null,
     maxTimeLagIsLowerBound: false,

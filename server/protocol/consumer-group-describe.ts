@@ -43,7 +43,8 @@ export type ConsumerGroupDescription = {
   members: ConsumerGroupMember[];
 };
 
-function assignment(r: Reader): AssignedTopic[] {
+/** The Assignment struct KIP-848 and KIP-932 describes share: TopicPartitions (id, name, partitions), then its tags. */
+export function readAssignment(r: Reader): AssignedTopic[] {
   const topics = r.compactArray((): AssignedTopic => {
     const topicId = r.uuid();
     const topic = r.compactString();
@@ -64,8 +65,8 @@ function member(r: Reader, version: number): ConsumerGroupMember {
   const clientHost = r.compactString();
   const subscribedTopicNames = r.compactArray((r) => r.compactString());
   const subscribedTopicRegex = r.compactNullableString();
-  const current = assignment(r);
-  const target = assignment(r);
+  const current = readAssignment(r);
+  const target = readAssignment(r);
   const type = version >= 1 ? r.int8() : -1;
   r.taggedFields();
   const memberType = type === 0 ? 'classic' : type === 1 ? 'consumer' : null;

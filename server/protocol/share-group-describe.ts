@@ -1,6 +1,7 @@
 import 'server-only';
 import type { KafkajsBroker } from '@/server/kafka/kafkajs';
 import type { Reader } from '@/server/protocol/codec';
+import { readAssignment, type AssignedTopic } from '@/server/protocol/consumer-group-describe';
 import { sendRequest, supportsApi } from '@/server/kafka/send-request';
 import type { ProtocolApi } from '@/server/protocol/request';
 
@@ -11,7 +12,7 @@ export type ShareGroupMember = {
   clientId: string;
   clientHost: string;
   subscribedTopicNames: string[];
-  assignment: { topicId: string; topic: string; partitions: number[] }[];
+  assignment: AssignedTopic[];
 };
 
 export type ShareGroupDescription = {
@@ -34,15 +35,7 @@ function member(r: Reader): ShareGroupMember {
   const clientId = r.compactString();
   const clientHost = r.compactString();
   const subscribedTopicNames = r.compactArray((r) => r.compactString());
-  // Assignment: a struct holding TopicPartitions.
-  const assignment = r.compactArray((r) => {
-    const topicId = r.uuid();
-    const topic = r.compactString();
-    const partitions = r.compactArray((r) => r.int32());
-    r.taggedFields();
-    return { topicId, topic, partitions };
-  });
-  r.taggedFields();
+  const assignment = readAssignment(r);
   r.taggedFields();
   return { memberId, rackId, memberEpoch, clientId, clientHost, subscribedTopicNames, assignment };
 }
