@@ -9,6 +9,10 @@ test('the overview shows brokers up, partition risks, the KRaft quorum and the i
   const quorum = page.getByRole('region', { name: 'Controller quorum' });
   await expect(quorum.locator('tbody tr')).toHaveCount(api.quorum.voters.length + api.quorum.observers.length);
   await expect(quorum.getByText('leader', { exact: true })).toBeVisible();
+  // Each voter's endpoints, as the API (and kafka-metadata-quorum) has them.
+  for (const voter of api.quorum.voters as { endpoints: string[] | null }[]) {
+    for (const endpoint of voter.endpoints ?? []) await expect(quorum.getByText(endpoint)).toBeVisible();
+  }
   await page.getByText('Under-replicated').click();
   await expect(page).toHaveURL(/\/clusters\/local\/health$/);
 });

@@ -66,6 +66,15 @@ describe(`cluster overview on ${target.label}`, () => {
     expect(controllerId).toBe(cli.leaderId);
     expect(quorum?.voters.map((v) => v.id).sort()).toEqual(cli.voterIds);
     expect(quorum?.voters.find((v) => v.id === cli.leaderId)?.lag).toBe('0');
+    // Endpoints and directory ids (KIP-853) as --status and --replication print them; the dev cluster's nodes are
+    // brokers and controllers both, in a static quorum (Kafka's zero directory id, printed AAAAAAAAAAAAAAAAAAAAAA).
+    expect(Object.fromEntries(quorum!.voters.map((v) => [v.id, v.endpoints]))).toEqual(cli.voterEndpoints);
+    const replication = kafkaCli('kafka-metadata-quorum', ['--bootstrap-server', bootstrap, 'describe', '--replication']);
+    const directories = Object.fromEntries(
+      [...replication.matchAll(/^(\d+)\s+(\S+)\s+\d+/gm)].map((m) => [Number(m[1]), m[2] === 'AAAAAAAAAAAAAAAAAAAAAA' ? null : m[2]]),
+    );
+    expect(Object.fromEntries([...quorum!.voters, ...quorum!.observers].map((r) => [r.id, r.directoryId]))).toEqual(directories);
+    expect(quorum!.voters.every((v) => !v.controllerOnly)).toBe(true);
   });
 
   it.runIf(target.mode === 'zookeeper')('has no quorum on a ZooKeeper cluster', async () => {

@@ -23,6 +23,8 @@ function Quorum({ quorum }: { quorum: NonNullable<Overview['quorum']> }) {
           <tr>
             <Th>Node</Th>
             <Th>Role</Th>
+            <Th>Endpoints</Th>
+            <Th title="KIP-853: the metadata log directory; none in a static quorum">Directory</Th>
             <Th numeric>Log end offset</Th>
             <Th numeric>Lag</Th>
             <Th>Last caught up</Th>
@@ -33,7 +35,14 @@ function Quorum({ quorum }: { quorum: NonNullable<Overview['quorum']> }) {
             (r) => (
               <tr key={`${r.role}-${r.id}`}>
                 <Td className="font-mono">{r.id}</Td>
-                <Td>{r.id === quorum.leaderId ? <Badge tone="info">leader</Badge> : r.role}</Td>
+                <Td>
+                  {r.id === quorum.leaderId ? <Badge tone="info">leader</Badge> : r.role}
+                  {r.controllerOnly ? <span className="ml-1 text-xs text-zinc-500">controller only</span> : null}
+                </Td>
+                <Td className="font-mono text-xs">{r.endpoints?.join(', ') ?? '–'}</Td>
+                <Td className="font-mono text-xs" title={r.directoryId ?? 'static quorum: no directory id'}>
+                  {r.directoryId ?? '–'}
+                </Td>
                 <Td numeric>{formatInt64(r.logEndOffset)}</Td>
                 <Td numeric>{formatInt64(r.lag)}</Td>
                 <Td className="text-xs text-zinc-500">

@@ -3,6 +3,12 @@ import { brokerId, epochMs, int64String } from '@/lib/schemas/common';
 
 const quorumReplicaSchema = z.object({
   id: brokerId,
+  /** KIP-853: the replica's metadata log directory id; null in a static quorum (kraft.version 0) or before Kafka 3.9. */
+  directoryId: z.string().nullable(),
+  /** Voters: their listeners as `NAME://host:port` (kafka-metadata-quorum's CurrentVoters); null for observers or when unknown. */
+  endpoints: z.array(z.string()).nullable(),
+  /** A controller that is not a broker (process.roles=controller): listed here, never counted among the brokers. */
+  controllerOnly: z.boolean(),
   logEndOffset: int64String,
   /** The leader's log end offset minus this replica's, as kafka-metadata-quorum --replication shows it. */
   lag: int64String,

@@ -8,10 +8,14 @@ import { inferKafkaVersion } from '@/server/kafka/kafka-version';
 import { knownBrokersOrNone } from '@/server/kafka/known-brokers';
 import type { QuorumDescription, QuorumReplica } from '@/server/protocol/describe-quorum';
 
-function quorumView(quorum: QuorumDescription) {
+function quorumView(quorum: QuorumDescription, brokerIds: ReadonlySet<number>) {
   const leaderEnd = BigInt(quorum.voters.find((v) => v.replicaId === quorum.leaderId)?.logEndOffset ?? quorum.highWatermark);
-  const replica = (r: QuorumReplica) => ({
+  const replica = (r: QuorumReplica, voter: boolean) => ({
     id: r.replicaId,
+    directoryId: r.directoryId,
+    endpoints: voter ? (quorum.voterEndpoints?.get(r.replicaId) ?? null) : null,
+    // Observers are brokers (or controllers being added); a voter missing from Metadata's brokers is a controller only.
+    controllerOnly: voter && !brokerIds.has(r.replicaId),
     logEndOffset: r.logEndOffset,
     lag: (leaderEnd - BigInt(r.logEndOffset)).toString(),
     lastCaughtUpTimestamp: r.lastCaughtUpTimestamp,
@@ -20,8 +24,8 @@ function quorumView(quorum: QuorumDescription) {
     leaderId: quorum.leaderId,
     leaderEpoch: quorum.leaderEpoch,
     highWatermark: quorum.highWatermark,
-    voters: quorum.voters.map(replica),
-    observers: quorum.observers.map(replica),
+    voters: quorum.voters.map((r) => replica(r, true)),
+    observers: quorum.observers.map((r) => replica(r, false)),
   };
 }
 
@@ -65,7 +69,8 @@ export async function getClusterOverview(clusterId: string): Promise<ClusterOver
     mode: metadata.mode,
     kafkaVersion: { label, release, exact },
     controllerId: metadata.controllerId,
-    quorum: metadata.quorum ? quorumView(metadata.quorum) : null,
+    // A broker that is down is still a broker: known ones count, not only those in Metadata now.
+    quorum: metadata.quorum ? quorumView(metadata.quorum, new Set([...known, ...metadata.brokers].map((b) => b.id))) : null,
     brokers: { up: metadata.brokers.length, known: Math.max(known.length, metadata.brokers.length), down },
     topics: metadata.topics.length,
     ...counts,

@@ -63,6 +63,9 @@ describe('DescribeQuorum', () => {
     const expectedFetch = version >= 1 ? 1_700_000_000_000 : null;
     expect(partition!.voters[0]!.lastFetchTimestamp).toBe(expectedFetch);
     expect(partition!.observers[0]!.lastFetchTimestamp).toBeNull();
+    // v2 (KIP-853): directory ids and the voters' endpoints.
+    expect(partition!.voters[0]!.directoryId).toBe(version >= 2 ? Buffer.alloc(16, 1).toString('base64url') : null);
+    expect(decoded.voterEndpoints).toEqual(version >= 2 ? new Map([[1, ['CONTROLLER://127.0.0.1:9292']]]) : null);
   });
 
   it('picks the highest version both sides support', () => {

@@ -9,6 +9,8 @@ const METADATA_TOPIC = '__cluster_metadata';
 
 export type QuorumReplica = {
   replicaId: number;
+  /** KIP-853: the replica's metadata log directory; null below v2 and in a static quorum (Kafka's zero id). */
+  directoryId: string | null;
   logEndOffset: string;
   /** Epoch ms, null when unknown (always unknown below v1). */
   lastFetchTimestamp: number | null;
@@ -21,23 +23,36 @@ export type QuorumDescription = {
   highWatermark: string;
   voters: QuorumReplica[];
   observers: QuorumReplica[];
+  /** v2: the voters' listeners as `NAME://host:port`, by node id (kafka-metadata-quorum's CurrentVoters endpoints); null below v2. */
+  voterEndpoints: Map<number, string[]> | null;
 };
+
+/** Kafka's Uuid.ZERO_UUID (no directory id), as this codec prints ids. */
+const ZERO_UUID = Buffer.alloc(16).toString('base64url');
 
 const timestamp = (value: bigint) => (value < 0n ? null : Number(value));
 
 function replica(r: Reader, version: number): QuorumReplica {
   const replicaId = r.int32();
-  if (version >= 2) r.uuid(); // replica directory id (KIP-853), not used by the console
+  const directory = version >= 2 ? r.uuid() : ZERO_UUID;
   const logEndOffset = r.int64().toString();
   const lastFetch = version >= 1 ? r.int64() : -1n;
   const lastCaughtUp = version >= 1 ? r.int64() : -1n;
   r.taggedFields();
-  return { replicaId, logEndOffset, lastFetchTimestamp: timestamp(lastFetch), lastCaughtUpTimestamp: timestamp(lastCaughtUp) };
+  return {
+    replicaId,
+    directoryId: directory === ZERO_UUID ? null : directory,
+    logEndOffset,
+    lastFetchTimestamp: timestamp(lastFetch),
+    lastCaughtUpTimestamp: timestamp(lastCaughtUp),
+  };
 }
 
-type Partition = QuorumDescription & { errorCode: number; errorMessage: string | null };
+type Partition = Omit<QuorumDescription, 'voterEndpoints'> & { errorCode: number; errorMessage: string | null };
 
-export const describeQuorumApi: ProtocolApi<void, { errorCode: number; errorMessage: string | null; partitions: Partition[] }> = {
+type Response = { errorCode: number; errorMessage: string | null; partitions: Partition[]; voterEndpoints: Map<number, string[]> | null };
+
+export const describeQuorumApi: ProtocolApi<void, Response> = {
   apiKey: 55,
   apiName: 'DescribeQuorum',
   minVersion: 0,
@@ -81,8 +96,25 @@ export const describeQuorumApi: ProtocolApi<void, { errorCode: number; errorMess
         return parts;
       })
       .flat();
-    // v2 appends the voters' endpoints (Nodes) and a tag section; the console has them from Metadata already.
-    return { errorCode, errorMessage, partitions };
+    let voterEndpoints: Map<number, string[]> | null = null;
+    if (version >= 2) {
+      // Nodes: each voter's listeners (KIP-853).
+      const nodes = r.compactArray((r) => {
+        const nodeId = r.int32();
+        const endpoints = r.compactArray((r) => {
+          const name = r.compactString();
+          const host = r.compactString();
+          const port = r.uint16();
+          r.taggedFields();
+          return `${name}://${host}:${port}`;
+        });
+        r.taggedFields();
+        return [nodeId, endpoints] as const;
+      });
+      voterEndpoints = new Map(nodes);
+    }
+    r.taggedFields();
+    return { errorCode, errorMessage, partitions, voterEndpoints };
   },
 };
 
@@ -100,5 +132,5 @@ export async function describeQuorum(broker: KafkajsBroker): Promise<QuorumDescr
   const partitionError = kafkaError(partition.errorCode, partition.errorMessage);
   if (partitionError) throw partitionError;
   const { errorCode: _code, errorMessage: _message, ...quorum } = partition;
-  return quorum;
+  return { ...quorum, voterEndpoints: response.voterEndpoints };
 }

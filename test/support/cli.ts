@@ -35,8 +35,10 @@ export function parseBrokerApiVersions(output: string) {
 /** `kafka-metadata-quorum describe --status`: `LeaderId:   1` and the CurrentVoters JSON. */
 export function parseQuorumStatus(output: string) {
   const field = (name: string) => output.match(new RegExp(`^${name}:\\s+(.*)$`, 'm'))?.[1]?.trim();
-  const voters = JSON.parse(field('CurrentVoters') ?? '[]') as ({ id: number } | number)[];
+  const voters = JSON.parse(field('CurrentVoters') ?? '[]') as ({ id: number; endpoints?: string[] } | number)[];
   return {
+    /** By voter id (4.x prints each voter's endpoints; 3.9 only ids). */
+    voterEndpoints: Object.fromEntries(voters.flatMap((v) => (typeof v === 'number' ? [] : [[v.id, v.endpoints ?? null]]))),
     leaderId: Number(field('LeaderId')),
     leaderEpoch: Number(field('LeaderEpoch')),
     highWatermark: field('HighWatermark'),
