@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GET as getGroup } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/[groupId]/route';
+import { DELETE as deleteGroup, GET as getGroup } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/[groupId]/route';
 import { GET as getGroups } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/route';
 import { consumerGroupListResponseSchema, shareGroupDetailResponseSchema } from '@/lib/schemas/consumer-groups';
 import { closeDb } from '@/server/db/client';
 import { closeAllConnections } from '@/server/kafka/clients';
+import { TEST_TOKENS } from './support/auth';
 import { kafkaCli } from './support/cli';
 import { startConsumer, waitFor } from './support/groups-cli';
 import { kcatProduce } from './support/messages-cli';
@@ -98,7 +99,9 @@ describe(`share groups on ${target.label}`, () => {
   afterAll(async () => {
     await Promise.all(consumers.map((c) => c.stop()));
     kafkaCli('kafka-consumer-groups', ['--bootstrap-server', bootstrap, '--delete', '--group', classic]);
-    if (shares) kafkaCli('kafka-share-groups', ['--bootstrap-server', bootstrap, '--delete', '--group', share]);
+    // Deleted by the test above; again here only if it failed before that.
+    if (shares && kafkaCli('kafka-share-groups', ['--bootstrap-server', bootstrap, '--list']).includes(share))
+      kafkaCli('kafka-share-groups', ['--bootstrap-server', bootstrap, '--delete', '--group', share]);
     kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--delete', '--topic', topic]);
     await closeAllConnections();
     await closeDb();
@@ -171,6 +174,17 @@ describe(`share groups on ${target.label}`, () => {
     expect((await list(`?q=${stamp}&type=share`)).groups.map((g) => g.groupId)).toEqual(shares ? [share] : []);
     const refused = await callRoute(getGroups, '/api/v1/clusters/local/consumer-groups?type=connect', params());
     expect(refused.status).toBe(422);
+  });
+
+  it.runIf(shares)('deletes the empty share group as kafka-share-groups --delete does', async () => {
+    const init = { method: 'DELETE', body: JSON.stringify({ confirm: share }), headers: { 'content-type': 'application/json' } };
+    const deleted = await callRoute(deleteGroup, `/api/v1/clusters/local/consumer-groups/${share}`, params(share), {
+      token: TEST_TOKENS.admin,
+      init,
+    });
+    expect(deleted.status).toBe(200);
+    expect(kafkaCli('kafka-share-groups', ['--bootstrap-server', bootstrap, '--list']).split('\n')).not.toContain(share);
+    expect((await detail(share)).status).toBe(404);
   });
 
   it('answers 404 for a share group that does not exist', async () => {

@@ -21,9 +21,10 @@ export function GroupOffsetActions({ clusterId, groupId }: { clusterId: string; 
   const { data: group } = useQuery(groupQueries.detail(clusterId, groupId));
   const [open, setOpen] = useState<Open>(null);
   const [done, setDone] = useState<string | null>(null);
-  // Share groups' offsets are reset and deleted with their own APIs, not offered here.
-  if (!access || !group || group.type === 'share') return null;
-  const mayReset = access.permissions.includes('resetOffsets');
+  if (!access || !group) return null;
+  // A share group is deleted as any group (DeleteGroups); its start offsets have their own APIs, not offered here yet.
+  const share = group.type === 'share';
+  const mayReset = !share && access.permissions.includes('resetOffsets');
   const mayDelete = access.permissions.includes('manageGroups');
   if (!mayReset && !mayDelete) {
     return access.readOnly && access.role !== 'viewer' ? (
@@ -54,9 +55,11 @@ export function GroupOffsetActions({ clusterId, groupId }: { clusterId: string; 
       ) : null}
       {mayDelete ? (
         <>
-          <Button disabled={topics.length === 0} onClick={() => (setDone(null), setOpen('delete-offsets'))}>
-            Delete offsets…
-          </Button>
+          {share ? null : (
+            <Button disabled={topics.length === 0} onClick={() => (setDone(null), setOpen('delete-offsets'))}>
+              Delete offsets…
+            </Button>
+          )}
           <Button tone="danger" disabled={!inactive} title={why} onClick={() => (setDone(null), setOpen('delete-group'))}>
             Delete group…
           </Button>

@@ -3,6 +3,7 @@ import { formatInt64 } from '@/lib/format';
 import { pageRoutes } from '@/lib/routes';
 import type { ShareGroupDetailResponse } from '@/lib/schemas/consumer-groups';
 import { GroupConfigs } from '@/components/consumer-groups/group-configs';
+import { GroupOffsetActions } from '@/components/consumer-groups/group-offset-actions';
 import { GroupStateBadge } from '@/components/consumer-groups/group-state-badge';
 import { GroupHeading, assignmentText } from '@/components/consumer-groups/group-heading';
 import { AsOf } from '@/components/feedback/as-of';
@@ -41,9 +42,12 @@ export function ShareGroupDetail({ clusterId, data, stale }: { clusterId: string
         </div>
       </header>
       <section aria-labelledby="share-offsets-heading" className="space-y-2">
-        <h3 id="share-offsets-heading" className="font-medium">
-          Start offsets and lag
-        </h3>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h3 id="share-offsets-heading" className="font-medium">
+            Start offsets and lag
+          </h3>
+          <GroupOffsetActions clusterId={clusterId} groupId={data.groupId} />
+        </div>
         {data.offsets.length === 0 ? (
           <EmptyState title="No partitions">The group has no state on any partition yet.</EmptyState>
         ) : (

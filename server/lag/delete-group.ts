@@ -4,6 +4,7 @@ import type { DeleteGroupOffsetsResponse, DeleteGroupResponse } from '@/lib/sche
 import { withKafka } from '@/server/kafka/clients';
 import { readClusterMetadata } from '@/server/kafka/metadata';
 import { onGroupCoordinator } from '@/server/lag/group-coordinator';
+import { refreshShareGroup } from '@/server/lag/get-group-detail';
 import { getGroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { getGroupRead } from '@/server/lag/read-group';
 import { deleteGroups } from '@/server/protocol/delete-groups';
@@ -13,12 +14,19 @@ import { KafkaErrorCode } from '@/server/kafka/error-codes';
 
 /** Group pages (2 s) and lists (5 s) poll shared reads: fresh ones make the next poll show the change. */
 const refreshGroups = (clusterId: string, groupId: string) =>
-  Promise.all([getGroupsSnapshot(clusterId, { maxAgeMs: 0 }), getGroupRead(clusterId, groupId, { maxAgeMs: 0 })]).then(
+  Promise.all([
+    getGroupsSnapshot(clusterId, { maxAgeMs: 0 }),
+    getGroupRead(clusterId, groupId, { maxAgeMs: 0 }),
+    refreshShareGroup(clusterId, groupId),
+  ]).then(
     () => undefined,
     () => undefined,
   );
 
-/** DeleteGroups (API 42) on the coordinator, as kafka-consumer-groups --delete: refused by Kafka while members are active. */
+/**
+ * DeleteGroups (API 42) on the coordinator, as kafka-consumer-groups --delete (kafka-share-groups --delete for a share
+ * group): refused by Kafka while members are active.
+ */
 export async function deleteConsumerGroup(clusterId: string, groupId: string): Promise<DeleteGroupResponse> {
   await withKafka(clusterId, (connection) =>
     onGroupCoordinator(connection, groupId, async (broker) => {

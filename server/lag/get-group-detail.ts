@@ -36,6 +36,11 @@ async function shareGroupDetail(clusterId: string, groupId: string, maxAgeMs: nu
   return { asOf: found.asOf, ...(group.error ? { partial: true } : {}), ...group };
 }
 
+/** Reads the share group again after a change to it (deleted: its page must not answer the old read for 2 s). */
+export async function refreshShareGroup(clusterId: string, groupId: string) {
+  if (knownShares().has(keyOf(clusterId, groupId))) await shareGroupDetail(clusterId, groupId, 0).catch(() => {});
+}
+
 /**
  * `GET …/consumer-groups/{groupId}` for every group type: a consumer group (classic or KIP-848) with the CLI's rows,
  * or a share group with kafka-share-groups' rows. A group id names one group of one type in Kafka.
