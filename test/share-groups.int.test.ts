@@ -10,7 +10,16 @@ import { startConsumer, waitFor } from './support/groups-cli';
 import { kcatProduce } from './support/messages-cli';
 import { kafkaTarget } from './support/kafka-target';
 import { callRoute } from './support/routes';
-import { groupTypesFromCli, shareMembersFromCli, shareOffsetsFromCli, shareStateFromCli } from './support/share-groups-cli';
+import { POST as previewReset } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/[groupId]/offsets/preview/route';
+import { POST as executeReset } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/[groupId]/offsets/reset/route';
+import { offsetResetResponseSchema } from '@/lib/schemas/offset-reset';
+import {
+  groupTypesFromCli,
+  shareMembersFromCli,
+  shareOffsetsFromCli,
+  shareResetDryRunFromCli,
+  shareStateFromCli,
+} from './support/share-groups-cli';
 
 const target = kafkaTarget();
 const bootstrap = target.bootstrap.join(',');
@@ -155,6 +164,38 @@ describe(`share groups on ${target.label}`, () => {
     const row = (await list(`?q=${share}`)).groups[0]!;
     expect(row).toMatchObject({ groupId: share, type: 'share', groupProtocol: 'share', memberCount: 0, totalLag: '30', topics: [topic] });
   });
+
+  it.runIf(shares)(
+    'previews a start offset reset as --reset-offsets --dry-run, executes it, and refuses what the tool has not',
+    async () => {
+      const post = (handler: typeof previewReset, action: string, body: unknown, token: string = TEST_TOKENS.operator) =>
+        callRoute(handler, `/api/v1/clusters/local/consumer-groups/${share}/offsets/${action}`, params(share), {
+          token,
+          init: { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } },
+        });
+      for (const [strategy, spec] of [
+        ['earliest', ['--to-earliest']],
+        ['latest', ['--to-latest']],
+      ] as const) {
+        const preview = await post(previewReset, 'preview', { strategy, topics: [topic] });
+        expect(preview.status).toBe(200);
+        const rows = offsetResetResponseSchema
+          .parse(preview.body)
+          .rows.map(({ topic, partition, newOffset }) => ({ topic, partition, newOffset }));
+        expect(rows, strategy).toEqual(shareResetDryRunFromCli(share, topic, [...spec]));
+      }
+      expect((await post(previewReset, 'preview', { strategy: 'shift', shiftBy: 1 })).status).toBe(422);
+
+      const reset = await post(executeReset, 'reset', { strategy: 'latest', topics: [topic], confirm: share });
+      expect(reset.status).toBe(200);
+      const rows = await waitFor('the start offsets to be the log end', () => {
+        const cli = shareOffsetsFromCli(share);
+        return cli.every((r) => r.lag === '0') ? cli : undefined;
+      });
+      expect(rows.map((r) => r.startOffset)).toEqual(['20', '20', '50']);
+      expect(shareGroupDetailResponseSchema.parse((await detail(share)).body).offsets).toEqual(rows);
+    },
+  );
 
   it('lists every type as kafka-groups --list, and filters by type as kafka-consumer-groups --list does', async () => {
     const ours = new Map((await list(`?q=${stamp}`)).groups.map((g) => [g.groupId, g.type]));

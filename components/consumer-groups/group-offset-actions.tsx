@@ -22,9 +22,9 @@ export function GroupOffsetActions({ clusterId, groupId }: { clusterId: string; 
   const [open, setOpen] = useState<Open>(null);
   const [done, setDone] = useState<string | null>(null);
   if (!access || !group) return null;
-  // A share group is deleted as any group (DeleteGroups); its start offsets have their own APIs, not offered here yet.
+  // A share group is deleted as any group (DeleteGroups); its start offsets are reset with their own API.
   const share = group.type === 'share';
-  const mayReset = !share && access.permissions.includes('resetOffsets');
+  const mayReset = access.permissions.includes('resetOffsets');
   const mayDelete = access.permissions.includes('manageGroups');
   if (!mayReset && !mayDelete) {
     return access.readOnly && access.role !== 'viewer' ? (
@@ -50,7 +50,7 @@ export function GroupOffsetActions({ clusterId, groupId }: { clusterId: string; 
       {!inactive ? <p className="text-xs text-zinc-500">{why}</p> : null}
       {mayReset ? (
         <Button disabled={!inactive} title={why} onClick={() => (setDone(null), setOpen('reset'))}>
-          Reset offsets…
+          {share ? 'Reset start offsets…' : 'Reset offsets…'}
         </Button>
       ) : null}
       {mayDelete ? (
@@ -71,6 +71,7 @@ export function GroupOffsetActions({ clusterId, groupId }: { clusterId: string; 
           groupId={groupId}
           groupTopics={topics}
           inactive={inactive}
+          share={share}
           open={open === 'reset'}
           onClose={() => setOpen(null)}
           onDone={finish}

@@ -20,6 +20,8 @@ type Props = {
   groupTopics: string[];
   /** False while the group has active members: nothing can be previewed or reset (the server answers 409 anyway). */
   inactive: boolean;
+  /** A share group: its start offsets are reset (AlterShareGroupOffsets), with fewer strategies. */
+  share?: boolean;
   open: boolean;
   onClose: () => void;
   onDone: (message: string) => void;
@@ -29,7 +31,7 @@ type Props = {
  * Strategy and scope → Preview (the server plans it, as --dry-run) → the group id typed again → Reset offsets.
  * Any change to the form discards the preview: what is reset is always what was last previewed.
  */
-export function ResetOffsetsDialog({ clusterId, groupId, groupTopics, inactive, open, onClose, onDone }: Props) {
+export function ResetOffsetsDialog({ clusterId, groupId, groupTopics, inactive, share = false, open, onClose, onDone }: Props) {
   const queryClient = useQueryClient();
   const [form, setForm] = useState<ResetFormState>(initialResetForm);
   const [errors, setErrors] = useState<FormErrors>({});
@@ -83,7 +85,7 @@ export function ResetOffsetsDialog({ clusterId, groupId, groupTopics, inactive, 
         </p>
       ) : null}
       <form onSubmit={submitPreview} className="space-y-3">
-        <ResetOffsetsForm form={form} onChange={change} errors={errors} groupTopics={groupTopics} />
+        <ResetOffsetsForm form={form} onChange={change} errors={errors} groupTopics={groupTopics} share={share} />
         <Button type="submit" disabled={!inactive || preview.isPending}>
           {preview.isPending ? 'Previewing…' : 'Preview'}
         </Button>

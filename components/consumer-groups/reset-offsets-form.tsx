@@ -13,6 +13,9 @@ const STRATEGIES: { value: ResetStrategy; label: string }[] = [
   { value: 'copy', label: 'Copy from another group' },
 ];
 
+/** What a share group's start offsets can be reset to (kafka-share-groups --reset-offsets, and an offset). */
+const SHARE_STRATEGIES = new Set<ResetStrategy>(['earliest', 'latest', 'timestamp', 'offset']);
+
 export type FormErrors = Partial<Record<string, string[]>>;
 
 function FieldError({ messages }: { messages: string[] | undefined }) {
@@ -26,19 +29,22 @@ export function ResetOffsetsForm({
   onChange,
   errors,
   groupTopics,
+  share = false,
 }: {
   form: ResetFormState;
   onChange: (changes: Partial<ResetFormState>) => void;
   errors: FormErrors;
   /** Topics the group has committed or is assigned (ticked for a topic scope). */
   groupTopics: string[];
+  /** A share group: its start offsets, without shift or copy. */
+  share?: boolean;
 }) {
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-start gap-4">
         <div className="space-y-1">
           <SelectField label="Strategy" value={form.strategy} onChange={(e) => onChange({ strategy: e.target.value as ResetStrategy })}>
-            {STRATEGIES.map((s) => (
+            {STRATEGIES.filter((s) => !share || SHARE_STRATEGIES.has(s.value)).map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
               </option>

@@ -8,9 +8,11 @@ import { readOffsets } from '@/server/kafka/offsets';
 import { readOffsetsForTime } from '@/server/kafka/offsets-for-time';
 import { partitionKey } from '@/server/kafka/partition-key';
 import { assertInactive, describeGroupState, onGroupCoordinator, readGroupPosition } from '@/server/lag/group-coordinator';
+import { refreshShareGroup } from '@/server/lag/get-group-detail';
 import { getGroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { getGroupRead } from '@/server/lag/read-group';
 import { partitionsToReset, planReset, type PartitionBounds } from '@/server/lag/reset-plan';
+import { readSharePosition, writeShareStartOffsets } from '@/server/lag/share-reset';
 import { commitOffsets } from '@/server/protocol/offset-commit';
 import { kafkaError } from '@/server/kafka/send-request';
 
@@ -30,7 +32,11 @@ const LIVE_GROUP_ERRORS = new Map([
   [113, 'STALE_MEMBER_EPOCH'],
 ]);
 
-type Prepared = { rows: OffsetResetRow[]; warnings: string[] };
+/** `share`: the group is a share group (KIP-932), whose start offsets are reset instead of commits. */
+type Prepared = { rows: OffsetResetRow[]; warnings: string[]; share: boolean };
+
+/** What kafka-share-groups --reset-offsets offers (and --to-offset, which its API allows). */
+const SHARE_STRATEGIES = new Set(['earliest', 'latest', 'timestamp', 'offset']);
 
 /** Reads everything the plan needs (group, source group, metadata, offsets) and computes the rows. */
 async function prepare(connection: KafkaConnection, groupId: string, input: OffsetResetInput): Promise<Prepared> {
@@ -39,12 +45,19 @@ async function prepare(connection: KafkaConnection, groupId: string, input: Offs
       fieldErrors: { fromGroupId: ['the group itself'] },
     });
   }
+  // A share group's start offsets are reset with the same plan; asked first, since a group id names one group.
+  const shareGroup = await onGroupCoordinator(connection, groupId, (broker) => readSharePosition(broker, groupId));
+  if (shareGroup && !SHARE_STRATEGIES.has(input.strategy)) {
+    throw new ApiError('VALIDATION', 'A share group resets to the earliest or latest offset, a time or an offset', {
+      fieldErrors: { strategy: ['earliest, latest, timestamp or offset for a share group'] },
+    });
+  }
   const [group, source, metadata] = await Promise.all([
-    readGroupPosition(connection, groupId),
+    shareGroup ?? readGroupPosition(connection, groupId),
     input.strategy === 'copy' && input.fromGroupId ? readGroupPosition(connection, input.fromGroupId) : undefined,
     readClusterMetadata(connection),
   ]);
-  assertInactive(group);
+  assertInactive(group, shareGroup ? 'reset its start offsets' : undefined);
   const topicPartitions = new Map(metadata.topics.map((t) => [t.name, t.partitions.map((p) => p.partition)]));
   const scope = partitionsToReset(input, { committed: group.committed, sourceCommitted: source?.committed, topicPartitions });
   const wanted = new Set(scope.value.map((p) => partitionKey(p.topic, p.partition)));
@@ -76,12 +89,12 @@ async function prepare(connection: KafkaConnection, groupId: string, input: Offs
     bounds,
     timestampOffsets: forTime?.offsets,
   });
-  return { rows: planned.value, warnings: [...scope.warnings, ...planned.warnings] };
+  return { rows: planned.value, warnings: [...scope.warnings, ...planned.warnings], share: shareGroup !== null };
 }
 
 /** The rows kafka-consumer-groups --reset-offsets --dry-run prints for the same flags; nothing is changed. */
 export async function previewOffsetReset(clusterId: string, groupId: string, input: OffsetResetInput): Promise<OffsetResetResponse> {
-  const prepared = await withKafka(clusterId, (connection) => prepare(connection, groupId, input));
+  const { share: _share, ...prepared } = await withKafka(clusterId, (connection) => prepare(connection, groupId, input));
   return { groupId, ...prepared };
 }
 
@@ -95,6 +108,10 @@ export async function resetGroupOffsets(clusterId: string, groupId: string, inpu
   const prepared = await withKafka(clusterId, async (connection) => {
     const plan = await prepare(connection, groupId, input);
     if (plan.rows.length === 0) return plan;
+    if (plan.share) {
+      await onGroupCoordinator(connection, groupId, (broker) => writeShareStartOffsets(broker, groupId, plan.rows));
+      return plan;
+    }
     const byTopic = new Map<string, { partition: number; offset: bigint }[]>();
     for (const row of plan.rows) {
       const partitions = byTopic.get(row.topic) ?? [];
@@ -126,8 +143,11 @@ export async function resetGroupOffsets(clusterId: string, groupId: string, inpu
     return plan;
   });
   // Group pages (2 s) and lists (5 s) poll shared reads: fresh ones make the next poll show the new offsets.
-  await Promise.all([getGroupsSnapshot(clusterId, { maxAgeMs: 0 }), getGroupRead(clusterId, groupId, { maxAgeMs: 0 })]).catch(
-    () => undefined,
-  );
-  return { groupId, ...prepared };
+  await Promise.all([
+    getGroupsSnapshot(clusterId, { maxAgeMs: 0 }),
+    getGroupRead(clusterId, groupId, { maxAgeMs: 0 }),
+    refreshShareGroup(clusterId, groupId),
+  ]).catch(() => undefined);
+  const { share: _share, ...rows } = prepared;
+  return { groupId, ...rows };
 }

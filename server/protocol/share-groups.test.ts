@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Writer } from '@/server/protocol/codec';
+import { alterShareGroupOffsetsApi } from '@/server/protocol/alter-share-group-offsets';
 import { describeShareGroupOffsetsApi } from '@/server/protocol/describe-share-group-offsets';
 import { decodeBody, encodeBody } from '@/server/protocol/request';
 import { shareGroupDescribeApi } from '@/server/protocol/share-group-describe';
@@ -81,5 +82,30 @@ describe('DescribeShareGroupOffsets', () => {
       { partition: 0, startOffset: '30', leaderEpoch: 0, lag: '10', errorCode: 0, errorMessage: null },
       { partition: 1, startOffset: null, leaderEpoch: null, lag: null, errorCode: 0, errorMessage: null },
     ]);
+  });
+});
+
+describe('AlterShareGroupOffsets v0', () => {
+  it('sends each partition with its new start offset', () => {
+    const input = { groupId: 'g', topics: [{ name: 't', partitions: [{ partition: 1, startOffset: 20n }] }] };
+    const hex = encodeBody(alterShareGroupOffsetsApi, input, 0).toString('hex');
+    // header tags | "g" | topics[1] | "t" | partitions[1] | 1 | 20 | tags | tags | tags
+    expect(hex).toBe('00' + '0267' + '02' + '0274' + '02' + '00000001' + '0000000000000014' + '00' + '00' + '00');
+  });
+
+  it('reads the group-level error first, then each partition’s', () => {
+    const w = new Writer().emptyTaggedFields();
+    w.int32(0).int16(68).compactString('not empty');
+    w.compactArray(['t'], (w, t) => {
+      w.compactString(t).raw(TOPIC_ID);
+      w.compactArray([1], (w, p) => w.int32(p).int16(0).compactString(null).emptyTaggedFields());
+      w.emptyTaggedFields();
+    });
+    w.emptyTaggedFields();
+    expect(decodeBody(alterShareGroupOffsetsApi, w.toBuffer(), 0)).toEqual({
+      errorCode: 68,
+      errorMessage: 'not empty',
+      topics: [{ topic: 't', partitions: [{ partition: 1, errorCode: 0, errorMessage: null }] }],
+    });
   });
 });

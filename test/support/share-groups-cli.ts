@@ -51,3 +51,21 @@ export function groupTypesFromCli(): Map<string, string> {
   const cells = lines.map((line) => line.trim().split(/\s+/)).filter((c) => c.length >= 2);
   return new Map(cells.map(([group, type]) => [group!, type!.toLowerCase()]));
 }
+
+/** `kafka-share-groups --reset-offsets --dry-run`: GROUP TOPIC PARTITION NEW-OFFSET, by topic and partition. */
+export function shareResetDryRunFromCli(group: string, topic: string, spec: string[]) {
+  const out = kafkaCli('kafka-share-groups', [
+    '--bootstrap-server',
+    bootstrap(),
+    '--reset-offsets',
+    '--group',
+    group,
+    '--topic',
+    topic,
+    ...spec,
+    '--dry-run',
+  ]);
+  return tableRows(out)
+    .map((row) => ({ topic: row.TOPIC!, partition: Number(row.PARTITION), newOffset: row['NEW-OFFSET']! }))
+    .sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
+}

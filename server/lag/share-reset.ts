@@ -1,0 +1,61 @@
+import 'server-only';
+import { ApiError } from '@/lib/errors';
+import type { KafkajsBroker } from '@/server/kafka/kafkajs';
+import { KafkaErrorCode } from '@/server/kafka/error-codes';
+import { partitionKey } from '@/server/kafka/partition-key';
+import { kafkaError } from '@/server/kafka/send-request';
+import { assertInactive, type GroupPosition } from '@/server/lag/group-coordinator';
+import { alterShareGroupOffsets } from '@/server/protocol/alter-share-group-offsets';
+import { describeShareGroupOffsets } from '@/server/protocol/describe-share-group-offsets';
+import { shareGroupDescribe, supportsShareGroups } from '@/server/protocol/share-group-describe';
+
+/**
+ * A share group as a reset needs it, on its coordinator: state, members and each share-partition's start offset
+ * (in `committed`, so that the consumer groups' planner serves both). null when the id names no share group.
+ */
+export async function readSharePosition(broker: KafkajsBroker, groupId: string): Promise<GroupPosition | null> {
+  if (!supportsShareGroups(broker)) return null;
+  const [[described], [offsets]] = await Promise.all([shareGroupDescribe(broker, [groupId]), describeShareGroupOffsets(broker, [groupId])]);
+  if (!described || described.errorCode === KafkaErrorCode.GROUP_ID_NOT_FOUND) return null;
+  const error =
+    kafkaError(described.errorCode, described.errorMessage) ?? (offsets ? kafkaError(offsets.errorCode, offsets.errorMessage) : null);
+  if (error) throw error;
+  const committed = new Map<string, string | null>();
+  for (const topic of offsets?.topics ?? [])
+    for (const p of topic.partitions) committed.set(partitionKey(topic.topic, p.partition), p.startOffset);
+  return { groupId, state: described.state, memberCount: described.members.length, committed };
+}
+
+/**
+ * AlterShareGroupOffsets on the coordinator, as kafka-share-groups --reset-offsets --execute: the group checked
+ * empty right before (Kafka refuses a live group too, NON_EMPTY_GROUP: 409 either way).
+ */
+export async function writeShareStartOffsets(
+  broker: KafkajsBroker,
+  groupId: string,
+  rows: readonly { topic: string; partition: number; newOffset: string }[],
+) {
+  const position = await readSharePosition(broker, groupId);
+  if (!position) throw new ApiError('NOT_FOUND', `Share group "${groupId}" does not exist`);
+  assertInactive(position, 'reset its start offsets');
+  const byTopic = new Map<string, { partition: number; startOffset: bigint }[]>();
+  for (const row of rows) {
+    const partitions = byTopic.get(row.topic) ?? [];
+    byTopic.set(row.topic, partitions);
+    partitions.push({ partition: row.partition, startOffset: BigInt(row.newOffset) });
+  }
+  const response = await alterShareGroupOffsets(broker, {
+    groupId,
+    topics: [...byTopic].map(([name, partitions]) => ({ name, partitions })),
+  });
+  if (response.errorCode === KafkaErrorCode.NON_EMPTY_GROUP)
+    throw new ApiError('CONFLICT', `Share group "${groupId}" has active members: stop its consumers to reset its start offsets`);
+  const groupError = kafkaError(response.errorCode, response.errorMessage);
+  if (groupError) throw groupError;
+  const failed = response.topics.flatMap((t) => t.partitions.filter((p) => p.errorCode !== 0).map((p) => ({ topic: t.topic, ...p })));
+  const first = failed[0];
+  if (!first) return;
+  const error = kafkaError(first.errorCode, first.errorMessage)!;
+  error.message = `${error.message} (${failed.length} of ${rows.length} partitions not reset, e.g. ${first.topic}-${first.partition})`;
+  throw error;
+}
