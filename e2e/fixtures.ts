@@ -3,6 +3,7 @@ import path from 'node:path';
 import { test as base } from '@playwright/test';
 import { Kafka, logLevel, type Admin, type Consumer } from '@/server/kafka/kafkajs';
 import { e2eBootstrap } from './console-config';
+import { startStreamsApp, streamsAppInternalTopics } from '../scripts/kafka/streams-app/launch.mjs';
 
 type Fixtures = {
   /** Seeds and cleans up through the admin client, never through the UI. */
@@ -28,6 +29,11 @@ type Fixtures = {
      * stop() ends it, and the group is deleted after the test.
      */
     shareConsumer: (topic: string, groupId: string) => { stop: () => Promise<void> };
+    /**
+     * The streams workload (KIP-1071: a Kafka Streams word count reading `topic`) as application `applicationId`,
+     * RUNNING when this resolves; the group, its output and internal topics are deleted after the test.
+     */
+    streamsApp: (topic: string, applicationId: string) => Promise<{ stop: () => Promise<void> }>;
   };
 };
 
@@ -38,6 +44,8 @@ export const test = base.extend<Fixtures>({
     await admin.connect();
     const created: string[] = [];
     const groups: string[] = [];
+    const internal: string[] = [];
+    const running: { stop: () => Promise<void> }[] = [];
     await use({
       admin,
       createTopic: async ({ replicaAssignment }) => {
@@ -98,6 +106,16 @@ export const test = base.extend<Fixtures>({
           },
         };
       },
+      streamsApp: async (topic, applicationId) => {
+        const output = `${applicationId}-counts`;
+        await admin.createTopics({ topics: [{ topic: output, numPartitions: 2, replicationFactor: 2 }], waitForLeaders: true });
+        created.push(output);
+        groups.push(applicationId);
+        internal.push(...streamsAppInternalTopics(applicationId));
+        const app = await startStreamsApp({ bootstrap: e2eBootstrap().join(','), applicationId, input: topic, output });
+        running.push(app);
+        return app;
+      },
       commitOffsets: async (groupId, topic, offsets) => {
         await admin.setOffsets({ groupId, topic, partitions: offsets.map((offset, partition) => ({ partition, offset: String(offset) })) });
         groups.push(groupId);
@@ -107,8 +125,11 @@ export const test = base.extend<Fixtures>({
     // A fresh client: one that was told of a topic the test then deleted keeps asking for it and fails.
     const cleaner = kafka.admin();
     await cleaner.connect();
+    await Promise.all(running.map((app) => app.stop()));
     if (groups.length) await cleaner.deleteGroups(groups).catch(() => {});
     if (created.length) await cleaner.deleteTopics({ topics: created });
+    // Created by the group coordinator, when the application got that far.
+    for (const topic of internal) await cleaner.deleteTopics({ topics: [topic] }).catch(() => {});
     await cleaner.disconnect();
   },
 });

@@ -59,20 +59,33 @@ if (!buildIsCurrent()) step('npx', ['next', 'build']);
 // launcher only, which then asks each child once to stop cleanly.
 const launch = (args) => spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit', detached: true, env });
 const children = [launch(['--import', 'tsx', 'scripts/demo-traffic/main.ts']), launch(['scripts/serve.mjs'])];
-// Kafka 4's group types, which kafkajs cannot join: a share group (KIP-932) taking payments as a queue, and a
-// consumer group on the KIP-848 protocol, both Kafka's own console clients.
+// Kafka 4's group types, which kafkajs cannot join: a share group (KIP-932) taking payments as a queue, a consumer
+// group on the KIP-848 protocol (both Kafka's own console clients) and a streams group (KIP-1071): a Kafka Streams
+// word count over the orders, two stream threads in one instance.
 const kafka = resolveKafka();
 if (kafka.family === '4') {
   const bootstrap = bootstrapServers(clusterLayout(kafka)).join(',');
-  const tool = (name, args) =>
-    spawn(path.join(ROOT, 'scripts/kafka/bin', name), ['--bootstrap-server', bootstrap, ...args], {
-      cwd: ROOT,
-      stdio: 'ignore',
-      detached: true,
-    });
+  const bin = (name) => path.join(ROOT, 'scripts/kafka/bin', name);
+  const tool = (name, args) => spawn(bin(name), ['--bootstrap-server', bootstrap, ...args], { cwd: ROOT, stdio: 'ignore', detached: true });
+  // The dev cluster creates no topic on first use: the word count's output topic is made here.
+  step(bin('kafka-topics'), ['--bootstrap-server', bootstrap, '--create', '--if-not-exists', '--topic', 'orders-word-counts']);
+  const stateDir = path.join(ROOT, '.data/demo-streams');
+  mkdirSync(stateDir, { recursive: true });
   children.push(
     tool('kafka-console-share-consumer', ['--topic', 'payments', '--group', 'payments-queue']),
     tool('kafka-console-consumer', ['--topic', 'orders', '--group', 'orders-audit-848', '--consumer-property', 'group.protocol=consumer']),
+    tool('kafka-streams-wordcount', [
+      '--application-id',
+      'orders-word-count',
+      '--input-topic',
+      'orders',
+      '--output-topic',
+      'orders-word-counts',
+      '--state-dir',
+      stateDir,
+      '--threads',
+      '2',
+    ]),
   );
 }
 console.log(`\nKafka Console: http://localhost:${PORT}  — sign in as admin / ${env.CONSOLE_ADMIN_PASSWORD}`);

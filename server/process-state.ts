@@ -15,7 +15,7 @@ export type ProcessSlot =
   | 'listViews'
   | 'recordTimes'
   | 'groupCoordinators'
-  | 'knownShareGroups'
+  | 'knownGroupTypes'
   | 'metricsRecorders'
   | 'metricsUpkeep'
   | 'reassignWorker'

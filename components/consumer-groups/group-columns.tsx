@@ -54,7 +54,7 @@ export function groupColumns(clusterId: string) {
       id: 'protocol',
       header: 'Type',
       size: 116,
-      meta: { title: 'classic (JoinGroup), consumer (KIP-848) or share (KIP-932); the assignor' },
+      meta: { title: 'classic (JoinGroup), consumer (KIP-848), share (KIP-932) or streams (KIP-1071); the assignor' },
       cell: ({ row: { original: g } }) => (
         <span className="text-xs">
           {g.protocolType === '' ? (

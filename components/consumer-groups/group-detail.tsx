@@ -12,6 +12,7 @@ import { GroupOffsetActions } from '@/components/consumer-groups/group-offset-ac
 import { GroupOffsetsTable } from '@/components/consumer-groups/group-offsets-table';
 import { GroupStateBadge } from '@/components/consumer-groups/group-state-badge';
 import { ShareGroupDetail } from '@/components/consumer-groups/share-group-detail';
+import { StreamsGroupDetail } from '@/components/consumer-groups/streams-group-detail';
 import { LagStatusBadge } from '@/components/consumer-groups/lag-status-badge';
 import { TopicLagTable, topicLags } from '@/components/consumer-groups/topic-lag-table';
 import { AsOf } from '@/components/feedback/as-of';
@@ -21,10 +22,11 @@ import { EmptyState, LoadingRows } from '@/components/ui/states';
 
 const REBALANCING = new Set(['PreparingRebalance', 'CompletingRebalance', 'Assigning', 'Reconciling']);
 
-/** One consumer group: kafka-consumer-groups --describe's table, the lag per topic, and the members; a share group has its own view. */
+/** One consumer group: kafka-consumer-groups --describe's table, the lag per topic, and the members; share and streams groups have their own views. */
 export function GroupDetail({ clusterId, groupId }: { clusterId: string; groupId: string }) {
   const { data: group, error, isPending, refetch } = useQuery(groupQueries.detail(clusterId, groupId));
   if (group?.type === 'share') return <ShareGroupDetail clusterId={clusterId} data={group} stale={Boolean(error)} />;
+  if (group?.type === 'streams') return <StreamsGroupDetail clusterId={clusterId} data={group} stale={Boolean(error)} />;
   const data = group;
   const totalLag = data
     ? topicLags(data.offsets).reduce<bigint | null>((sum, t) => (t.lag === null ? sum : (sum ?? 0n) + t.lag), null)

@@ -264,9 +264,87 @@ export const shareGroupDetailResponseSchema = z
   .meta({ id: 'ShareGroupDetailResponse' });
 export type ShareGroupDetailResponse = z.infer<typeof shareGroupDetailResponseSchema>;
 
+/** Tasks of one subtopology (a task per partition of its input topics), as `0:[0,1]` in kafka-streams-groups. */
+const streamsTasksSchema = z.array(z.object({ subtopologyId: z.string(), partitions: z.array(z.number().int().nonnegative()) }));
+const streamsAssignmentSchema = z.object({ active: streamsTasksSchema, standby: streamsTasksSchema, warmup: streamsTasksSchema });
+/** An internal topic of the application, created by the group coordinator (KIP-1071); 0 = the broker's default. */
+const streamsInternalTopicSchema = z.object({
+  name: z.string(),
+  partitions: z.number().int(),
+  replicationFactor: z.number().int(),
+});
+
+/** One member of a streams group: a stream thread of a Kafka Streams instance (its process). */
+export const streamsGroupMemberSchema = z
+  .object({
+    memberId: z.string(),
+    memberEpoch: z.number().int(),
+    /** The epoch of the topology the member runs. */
+    topologyEpoch: z.number().int(),
+    instanceId: z.string().nullable(),
+    rack: z.string().nullable(),
+    clientId: z.string(),
+    host: z.string(),
+    /** Shared by the members (threads) of one Kafka Streams instance. */
+    processId: z.string(),
+    /** application.server (interactive queries), when the instance set one. */
+    userEndpoint: z.object({ host: z.string(), port: z.number().int() }).nullable(),
+    clientTags: z.array(z.object({ key: z.string(), value: z.string() })),
+    /** "classic" for a member still joining with the classic protocol (upgrading), as the tool's MEMBER-PROTOCOL. */
+    memberProtocol: z.enum(['streams', 'classic']),
+    assignment: streamsAssignmentSchema,
+    targetAssignment: streamsAssignmentSchema,
+  })
+  .meta({ id: 'StreamsGroupMember' });
+export type StreamsGroupMember = z.infer<typeof streamsGroupMemberSchema>;
+
+export const streamsSubtopologySchema = z
+  .object({
+    subtopologyId: z.string(),
+    sourceTopics: z.array(z.string()),
+    repartitionSourceTopics: z.array(streamsInternalTopicSchema),
+    repartitionSinkTopics: z.array(z.string()),
+    stateChangelogTopics: z.array(streamsInternalTopicSchema),
+  })
+  .meta({ id: 'StreamsSubtopology' });
+export type StreamsSubtopology = z.infer<typeof streamsSubtopologySchema>;
+
+/** One row of `kafka-streams-groups --describe --verbose`: an input partition of an active task, or a committed one. */
+export const streamsGroupOffsetRowSchema = z
+  .object({
+    topic: z.string(),
+    partition: z.number().int().nonnegative(),
+    /** The committed offset; null where the tool prints "-". */
+    currentOffset: int64String.nullable(),
+    leaderEpoch: z.number().int().nullable(),
+    logEndOffset: int64String.nullable(),
+    /** Log end − committed offset; without a commit, log end − log start (as the tool counts). null when unknown. */
+    lag: int64String.nullable(),
+    error: z.string().optional(),
+  })
+  .meta({ id: 'StreamsGroupOffsetRow' });
+export type StreamsGroupOffsetRow = z.infer<typeof streamsGroupOffsetRowSchema>;
+
+export const streamsGroupDetailResponseSchema = z
+  .object({
+    asOf: epochMs,
+    partial: z.boolean().optional(),
+    ...groupIdentity,
+    type: z.literal('streams'),
+    /** The group epoch and the epoch of the target assignment (kafka-streams-groups --describe --state --verbose). */
+    epochs: z.object({ groupEpoch: z.number().int(), targetAssignmentEpoch: z.number().int() }),
+    /** The application's subtopologies; null until a member has sent its topology. */
+    topology: z.object({ epoch: z.number().int(), subtopologies: z.array(streamsSubtopologySchema) }).nullable(),
+    members: z.array(streamsGroupMemberSchema),
+    offsets: z.array(streamsGroupOffsetRowSchema),
+    error: z.string().optional(),
+  })
+  .meta({ id: 'StreamsGroupDetailResponse' });
+export type StreamsGroupDetailResponse = z.infer<typeof streamsGroupDetailResponseSchema>;
+
 /** `GET …/consumer-groups/{groupId}`: each type with its own shape, told apart by `type`. */
 export const groupDetailResponseSchema = z
-  .union([consumerGroupDetailResponseSchema, shareGroupDetailResponseSchema])
+  .union([consumerGroupDetailResponseSchema, shareGroupDetailResponseSchema, streamsGroupDetailResponseSchema])
   .meta({ id: 'GroupDetailResponse' });
 export type GroupDetailResponse = z.infer<typeof groupDetailResponseSchema>;
 

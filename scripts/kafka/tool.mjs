@@ -10,12 +10,14 @@ import { resolveKafka, toolClass } from './versions.mjs';
 const [tool, ...args] = process.argv.slice(2);
 try {
   const kafka = resolveKafka();
-  const mainClass = toolClass(kafka.family, tool);
+  const mainClass = toolClass(kafka, tool);
   ensureJars(kafka);
   const configDir = path.join(ROOT, '.kafka', kafka.version, 'tools-config');
   mkdirSync(configDir, { recursive: true });
   writeLoggingConfig(configDir, { level: 'WARN', target: 'stderr' });
-  const cds = classDataSharing(kafka.version, tool);
+  // A .java main runs from source (Java's source-file mode), whose in-memory classes no archive can hold.
+  const fromSource = mainClass.endsWith('.java');
+  const cds = fromSource ? { options: [], done: () => {} } : classDataSharing(kafka.version, tool);
   const jvm = [
     '-Xmx256m',
     // Tools are short-lived: tiered C1 and the serial collector start noticeably faster on 2 cores.
@@ -29,7 +31,8 @@ try {
     '-cp',
     `${libsDir(kafka.version)}/*`,
   ];
-  const child = spawn('java', [...jvm, mainClass, ...args], { stdio: 'inherit' });
+  const main = fromSource ? path.join(ROOT, mainClass) : mainClass;
+  const child = spawn('java', [...jvm, main, ...args], { stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => {
     cds.done(code === 0);

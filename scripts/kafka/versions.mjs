@@ -2,12 +2,14 @@
 // tool as that version's own bin/*.sh names it (several tools moved from the Scala core to kafka-tools).
 
 export const KAFKA_VERSIONS = {
+  // 4.4 moved kafka-configs out of the Scala core (kafka.admin.ConfigCommand) into kafka-tools.
+  '4.4.0': { family: '4', logging: 'log4j2', modes: ['kraft'], tools: { 'kafka-configs': 'org.apache.kafka.tools.ConfigCommand' } },
   '4.3.1': { family: '4', logging: 'log4j2', modes: ['kraft'] },
   '3.9.2': { family: '3.9', logging: 'reload4j', modes: ['kraft', 'zookeeper'] },
 };
 
-export const DEFAULT_VERSION = '4.3.1';
-const ALIASES = { 4: '4.3.1', 3.9: '3.9.2' };
+export const DEFAULT_VERSION = '4.4.0';
+const ALIASES = { 4: '4.4.0', 4.3: '4.3.1', 3.9: '3.9.2' };
 
 const TOOLS_3_9 = {
   'kafka-topics': 'org.apache.kafka.tools.TopicCommand',
@@ -42,6 +44,8 @@ const TOOLS_4 = {
   'kafka-streams-groups': 'org.apache.kafka.tools.streams.StreamsGroupCommand',
   'kafka-client-metrics': 'org.apache.kafka.tools.ClientMetricsCommand',
   'kafka-console-share-consumer': 'org.apache.kafka.tools.consumer.ConsoleShareConsumer',
+  // Not one of Kafka's tools: the streams-group workload, a Kafka Streams application run from its source file.
+  'kafka-streams-wordcount': 'scripts/kafka/streams-app/WordCountWorkload.java',
 };
 
 export const TOOL_CLASSES = { 3.9: TOOLS_3_9, 4: TOOLS_4 };
@@ -63,8 +67,8 @@ export function resolveKafka(env = process.env) {
   return { version, mode, ...spec };
 }
 
-export function toolClass(family, tool) {
-  const mainClass = TOOL_CLASSES[family]?.[tool];
+export function toolClass({ family, tools = {} }, tool) {
+  const mainClass = tools[tool] ?? TOOL_CLASSES[family]?.[tool];
   if (!mainClass && TOOL_NAMES.includes(tool)) throw new Error(`${tool} is not part of Kafka ${family}'s tools`);
   if (!mainClass) throw new Error(`unknown Kafka tool ${tool} (known: ${TOOL_NAMES.join(', ')})`);
   return mainClass;

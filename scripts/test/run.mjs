@@ -1,6 +1,6 @@
 // `npm test`: everything, from a fresh clone. Installs what is missing, starts the Kafka clusters it needs
 // (and stops the ones it started), runs lint and types, unit tests, integration tests against real Kafka
-// (4.x KRaft and 3.9 ZooKeeper; --matrix adds 3.9 KRaft), Playwright against the production build, and last on
+// (4.x KRaft and 3.9 ZooKeeper; --matrix adds 4.3 and 3.9 on KRaft), Playwright against the production build, and last on
 // each cluster the degraded tests (broker 3 stopped), a subset of the fault tests and the scale tests.
 // `npm run test:faults` (--faults): every fault test, on each cluster, and nothing else.
 // Ends with one line: "Total: N passed, N failed, N skipped".
@@ -25,7 +25,13 @@ const QUICK_FAULTS = {
 const CLUSTERS = [
   { KAFKA_VERSION: '4', KAFKA_MODE: 'kraft', KAFKA_PORT_OFFSET: '0', e2e: true },
   { KAFKA_VERSION: '3.9', KAFKA_MODE: 'zookeeper', KAFKA_PORT_OFFSET: '1000' },
-  ...(matrix ? [{ KAFKA_VERSION: '3.9', KAFKA_MODE: 'kraft', KAFKA_PORT_OFFSET: '2000' }] : []),
+  // The previous 4.x line (4.3) and 3.9 on KRaft: every feature checked on both 4.x releases.
+  ...(matrix
+    ? [
+        { KAFKA_VERSION: '4.3', KAFKA_MODE: 'kraft', KAFKA_PORT_OFFSET: '4000' },
+        { KAFKA_VERSION: '3.9', KAFKA_MODE: 'kraft', KAFKA_PORT_OFFSET: '2000' },
+      ]
+    : []),
 ];
 
 const phases = [];

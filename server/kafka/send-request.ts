@@ -34,3 +34,9 @@ export function kafkaError(code: number, message?: string | null) {
   if (message) error.message = `${error.message}: ${message}`;
   return error;
 }
+
+/** A Kafka error code as "TYPE: message" for a read's `error`; undefined for 0. */
+export function kafkaErrorText(code: number, message?: string | null) {
+  const error = kafkaError(code, message);
+  return error ? `${error.type}: ${error.message}` : undefined;
+}

@@ -4,7 +4,7 @@ import type { DeleteGroupOffsetsResponse, DeleteGroupResponse } from '@/lib/sche
 import { withKafka } from '@/server/kafka/clients';
 import { readClusterMetadata } from '@/server/kafka/metadata';
 import { onGroupCoordinator } from '@/server/lag/group-coordinator';
-import { refreshShareGroup } from '@/server/lag/get-group-detail';
+import { refreshOwnApiGroup } from '@/server/lag/get-group-detail';
 import { getGroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { getGroupRead } from '@/server/lag/read-group';
 import { deleteGroups } from '@/server/protocol/delete-groups';
@@ -17,7 +17,7 @@ const refreshGroups = (clusterId: string, groupId: string) =>
   Promise.all([
     getGroupsSnapshot(clusterId, { maxAgeMs: 0 }),
     getGroupRead(clusterId, groupId, { maxAgeMs: 0 }),
-    refreshShareGroup(clusterId, groupId),
+    refreshOwnApiGroup(clusterId, groupId),
   ]).then(
     () => undefined,
     () => undefined,

@@ -28,7 +28,8 @@ export type DescribedGroup = {
 const NOT_A_CONSUMER_GROUP = new Set<number>([KafkaErrorCode.UNSUPPORTED_VERSION, KafkaErrorCode.GROUP_ID_NOT_FOUND]);
 
 /** Per-topic partition lists (both protocols' assignment form) as one (topic, partition) per partition. */
-const topicPartitions = (assignment: readonly { topic: string; partitions: readonly number[] }[]) =>
+/** A KIP-848 / KIP-932 assignment as the console's topic-partition list. */
+export const topicPartitions = (assignment: readonly { topic: string; partitions: readonly number[] }[]) =>
   assignment.flatMap(({ topic, partitions }) => partitions.map((partition) => ({ topic, partition })));
 
 function fromClassic(group: ClassicGroup): DescribedGroup {

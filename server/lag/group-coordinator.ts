@@ -13,6 +13,17 @@ import { KafkaErrorCode } from '@/server/kafka/error-codes';
 const MOVED = new Set(['NOT_COORDINATOR_FOR_GROUP', 'GROUP_LOAD_IN_PROGRESS', 'GROUP_COORDINATOR_NOT_AVAILABLE']);
 const ATTEMPTS = 3;
 
+const MOVED_CODES = new Set<number>([
+  KafkaErrorCode.NOT_COORDINATOR,
+  KafkaErrorCode.COORDINATOR_LOAD_IN_PROGRESS,
+  KafkaErrorCode.COORDINATOR_NOT_AVAILABLE,
+]);
+
+/** A group's error code meaning "ask FindCoordinator again", thrown as the typed error onGroupCoordinator retries. */
+export function throwIfCoordinatorMoved(code: number) {
+  if (MOVED_CODES.has(code)) throw kafkaError(code)!;
+}
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**

@@ -10,9 +10,13 @@ import { partitionKey, splitPartitionKey } from '@/server/kafka/partition-key';
 import { describeGroupMembers, type DescribedGroup } from '@/server/lag/describe-group-members';
 import { listGroupsByCoordinator, type CoordinatedGroup } from '@/server/protocol/list-groups';
 import { allCommittedPartitions, fetchCommittedOffsets, type OffsetFetchGroup } from '@/server/protocol/offset-fetch';
-import { kafkaError } from '@/server/kafka/send-request';
+import { kafkaErrorText } from '@/server/kafka/send-request';
 import { KafkaErrorCode } from '@/server/kafka/error-codes';
 import { readShareGroupsOn, type ShareGroupRead } from '@/server/lag/share-groups';
+import { readStreamsGroupsOn, streamsPartitionKeys, streamsRows, type StreamsGroupRead } from '@/server/lag/streams-groups';
+import type { StreamsGroupOffsetRow } from '@/lib/schemas/consumer-groups';
+
+export type StreamsGroupWithRows = StreamsGroupRead & { rows: StreamsGroupOffsetRow[] };
 
 /** One consumer group as read in a snapshot. */
 export type GroupRead = DescribedGroup & {
@@ -30,6 +34,8 @@ export type GroupsSnapshot = {
   groups: GroupRead[];
   /** Share groups (KIP-932), read with their own APIs; the broker computes their lag. */
   shareGroups: ShareGroupRead[];
+  /** Streams groups (KIP-1071) with their rows (their input partitions' offsets, read with the log start). */
+  streamsGroups: StreamsGroupWithRows[];
   /** High watermarks of every partition a group committed or is assigned, read after the commits. */
   endOffsets: Map<string, PartitionOffsets>;
   errors: string[];
@@ -37,7 +43,7 @@ export type GroupsSnapshot = {
 
 // Kafka lists other kinds of groups too (share, streams, connect): kafka-consumer-groups shows protocol type
 // "consumer" (classic and KIP-848) and "" (groups that only ever had offsets committed for them). Share groups are
-// read apart (readShareGroupsOn); streams and Connect groups are not read here.
+// read apart (readShareGroupsOn), and so are streams groups (readStreamsGroupsOn); Connect groups are not read here.
 export const isConsumerProtocol = (protocolType: string) => protocolType === 'consumer' || protocolType === '';
 
 export function committedOf(fetched: OffsetFetchGroup | undefined) {
@@ -46,11 +52,6 @@ export function committedOf(fetched: OffsetFetchGroup | undefined) {
     for (const p of topic.partitions) if (p.errorCode === 0) committed.set(partitionKey(topic.name, p.partition), p.committedOffset);
   }
   return committed;
-}
-
-function errorText(code: number) {
-  const error = kafkaError(code);
-  return error ? `${error.type}: ${error.message}` : undefined;
 }
 
 /** Wave 2 on one coordinator: its groups' committed offsets (one OffsetFetch v8+) and descriptions, in parallel. */
@@ -82,8 +83,8 @@ async function readOnCoordinator(connection: KafkaConnection, coordinatorId: num
     const fetched = outcome.value.offsets.get(g.groupId);
     const described = outcome.value.described.get(g.groupId);
     const error = [
-      fetched ? errorText(fetched.errorCode) : 'no offsets in the answer',
-      described ? errorText(described.errorCode) : 'no description in the answer',
+      fetched ? kafkaErrorText(fetched.errorCode) : 'no offsets in the answer',
+      described ? kafkaErrorText(described.errorCode) : 'no description in the answer',
     ]
       .filter(Boolean)
       .join('; ');
@@ -102,18 +103,23 @@ async function readOnCoordinator(connection: KafkaConnection, coordinatorId: num
   });
 }
 
-/** The partitions whose end offsets the rows need, with their leaders from the cluster metadata. */
-function endOffsetLayout(groups: GroupRead[], metadata: ClusterMetadata) {
+/** The partitions a consumer group's rows need: every committed or assigned one. */
+export function groupPartitionKeys(groups: readonly GroupRead[]) {
   const wanted = new Set<string>();
   for (const g of groups) {
     for (const key of g.committed.keys()) wanted.add(key);
     for (const m of g.members) for (const a of m.assignments) wanted.add(partitionKey(a.topic, a.partition));
   }
+  return wanted;
+}
+
+/** `keys` as a ListOffsets layout with their leaders from the cluster metadata; keys of unknown topics apart. */
+function offsetsLayout(keys: ReadonlySet<string>, metadata: ClusterMetadata) {
   const leaders = new Map<string, number | null>();
   for (const t of metadata.topics) for (const p of t.partitions) leaders.set(partitionKey(t.name, p.partition), p.leader);
   const byTopic = new Map<string, { partition: number; leader: number | null }[]>();
   const unknown: string[] = [];
-  for (const key of wanted) {
+  for (const key of keys) {
     const { topic, partition } = splitPartitionKey(key);
     if (!leaders.has(key)) {
       unknown.push(key);
@@ -127,17 +133,23 @@ function endOffsetLayout(groups: GroupRead[], metadata: ClusterMetadata) {
 }
 
 /**
- * The high watermarks of the partitions `groups` committed or are assigned, one ListOffsets per leader of `metadata`;
- * a topic created after `metadata` was read gets one fresh Metadata before it is called unknown (deleted?).
+ * The high watermarks (and with `earliest`, the log start offsets) of the partitions `keys`, one ListOffsets per
+ * leader of `metadata`; a topic created after `metadata` was read (a streams application's internal topic, say) gets
+ * one fresh Metadata before it is called unknown (deleted?).
  */
-export async function readEndOffsets(clusterId: string, groups: GroupRead[], metadata: ClusterMetadata) {
-  let { layout, unknown } = endOffsetLayout(groups, metadata);
+export async function readEndOffsets(
+  clusterId: string,
+  keys: ReadonlySet<string>,
+  metadata: ClusterMetadata,
+  { earliest = false }: { earliest?: boolean } = {},
+) {
+  let { layout, unknown } = offsetsLayout(keys, metadata);
   if (unknown.length > 0) {
     ({ metadata } = await getClusterSnapshot(clusterId, { maxAgeMs: 0, logDirsMaxAgeMs: Infinity }));
-    ({ layout, unknown } = endOffsetLayout(groups, metadata));
+    ({ layout, unknown } = offsetsLayout(keys, metadata));
   }
   const endOffsets = await withKafka(clusterId, async (connection) => {
-    const offsets = await readOffsets(connection, layout, { earliest: false });
+    const offsets = await readOffsets(connection, layout, { earliest });
     return new Map(offsets.map((o) => [partitionKey(o.topic, o.partition), o]));
   });
   for (const key of unknown) {
@@ -165,7 +177,7 @@ export async function readEndOffsets(clusterId: string, groups: GroupRead[], met
 async function readGroupsSnapshot(clusterId: string): Promise<GroupsSnapshot> {
   // Only the layout is used here: any log dirs do.
   const { metadata } = await getClusterSnapshot(clusterId, { logDirsMaxAgeMs: Infinity });
-  const { groups, shareGroups, errors } = await withKafka(clusterId, async (connection) => {
+  const { groups, shareGroups, streamsGroups, errors } = await withKafka(clusterId, async (connection) => {
     const errors: string[] = [];
     const listed = await listGroupsByCoordinator(
       connection,
@@ -173,11 +185,13 @@ async function readGroupsSnapshot(clusterId: string): Promise<GroupsSnapshot> {
     );
     for (const f of listed.failed) errors.push(`broker ${f.brokerId} could not list its groups: ${f.error}`);
     const byCoordinator = new Map<number, CoordinatedGroup[]>();
-    const sharesByCoordinator = new Map<number, string[]>();
+    const idsByType = { share: new Map<number, string[]>(), streams: new Map<number, string[]>() };
     for (const g of listed.groups) {
-      if (g.groupType?.toLowerCase() === 'share') {
-        let ids = sharesByCoordinator.get(g.coordinatorId);
-        if (!ids) sharesByCoordinator.set(g.coordinatorId, (ids = []));
+      const type = g.groupType?.toLowerCase();
+      if (type === 'share' || type === 'streams') {
+        const byId = idsByType[type];
+        let ids = byId.get(g.coordinatorId);
+        if (!ids) byId.set(g.coordinatorId, (ids = []));
         ids.push(g.groupId);
       } else if (isConsumerProtocol(g.protocolType)) {
         let groups = byCoordinator.get(g.coordinatorId);
@@ -185,22 +199,33 @@ async function readGroupsSnapshot(clusterId: string): Promise<GroupsSnapshot> {
         groups.push(g);
       }
     }
-    const [consumerReads, shareReads] = await Promise.all([
+    const [consumerReads, shareReads, streamsReads] = await Promise.all([
       Promise.all([...byCoordinator].map(([id, gs]) => readOnCoordinator(connection, id, gs))),
-      Promise.all([...sharesByCoordinator].map(([id, ids]) => readShareGroupsOn(connection, id, ids))),
+      Promise.all([...idsByType.share].map(([id, ids]) => readShareGroupsOn(connection, id, ids))),
+      Promise.all([...idsByType.streams].map(([id, ids]) => readStreamsGroupsOn(connection, id, ids))),
     ]);
-    const groups = consumerReads.flat();
-    const shareGroups = shareReads.flat().sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
-    groups.sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
+    const byGroupId = (a: { groupId: string }, b: { groupId: string }) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0);
+    const groups = consumerReads.flat().sort(byGroupId);
     for (const g of groups) {
       if (g.errorCode === KafkaErrorCode.NOT_COORDINATOR || g.errorCode === KafkaErrorCode.COORDINATOR_LOAD_IN_PROGRESS)
         errors.push(`group ${g.groupId}: its coordinator moved or is loading; read again shortly`);
     }
-    return { groups, shareGroups, errors };
+    return { groups, shareGroups: shareReads.flat().sort(byGroupId), streamsGroups: streamsReads.flat().sort(byGroupId), errors };
   });
-  const endOffsets = await readEndOffsets(clusterId, groups, metadata);
-  if ([...endOffsets.values()].some((o) => o.error)) errors.push('some end offsets could not be read');
-  return { asOf: Date.now(), groups, shareGroups, endOffsets, errors };
+  // Streams groups' rows count an uncommitted partition's whole log, so they read log start offsets too.
+  const [endOffsets, streamsOffsets] = await Promise.all([
+    readEndOffsets(clusterId, groupPartitionKeys(groups), metadata),
+    streamsGroups.length ? readEndOffsets(clusterId, streamsPartitionKeys(streamsGroups), metadata, { earliest: true }) : new Map(),
+  ]);
+  if ([...endOffsets.values(), ...streamsOffsets.values()].some((o) => o.error)) errors.push('some end offsets could not be read');
+  return {
+    asOf: Date.now(),
+    groups,
+    shareGroups,
+    streamsGroups: streamsGroups.map((g) => ({ ...g, rows: streamsRows(g, streamsOffsets) })),
+    endOffsets,
+    errors,
+  };
 }
 
 const cache = freshCache('consumer-groups', readGroupsSnapshot);

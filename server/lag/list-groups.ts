@@ -5,6 +5,7 @@ import { getGroupsSnapshot, type GroupsSnapshot } from '@/server/lag/groups-snap
 import { getLagSampler, lagSampling, type LagSampler } from '@/server/sampling/sampler';
 import { selectGroups } from '@/server/lag/select-groups';
 import { summarizeShareGroup } from '@/server/lag/share-groups';
+import { summarizeStreamsGroup } from '@/server/lag/streams-groups';
 
 /** Summaries are shared this long at most (time lags fill in during a sampling pass, after its samples). */
 const SUMMARIES_MAX_AGE_MS = 1_000;
@@ -20,6 +21,7 @@ function summaries(snapshot: GroupsSnapshot, sampler: LagSampler | null): Consum
   const made = [
     ...snapshot.groups.map((g) => summarizeGroup(g, groupRows(g, snapshot, sampler), sampler)),
     ...snapshot.shareGroups.map(summarizeShareGroup),
+    ...snapshot.streamsGroups.map((g) => summarizeStreamsGroup(g, g.rows)),
   ];
   summariesOf.set(snapshot, { sampler, pass, at: Date.now(), summaries: made });
   return made;

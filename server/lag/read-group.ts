@@ -5,7 +5,14 @@ import { withKafka } from '@/server/kafka/clients';
 import { onAnyBroker, type KafkaConnection } from '@/server/kafka/connection';
 import { KafkaErrorCode } from '@/server/kafka/error-codes';
 import { describeGroupMembers } from '@/server/lag/describe-group-members';
-import { committedOf, isConsumerProtocol, readEndOffsets, type GroupRead, type GroupsSnapshot } from '@/server/lag/groups-snapshot';
+import {
+  committedOf,
+  groupPartitionKeys,
+  isConsumerProtocol,
+  readEndOffsets,
+  type GroupRead,
+  type GroupsSnapshot,
+} from '@/server/lag/groups-snapshot';
 import { freshCache } from '@/server/kafka/fresh-cache';
 import { processState } from '@/server/process-state';
 import { findGroupCoordinatorId } from '@/server/protocol/find-coordinator';
@@ -90,18 +97,18 @@ export async function readGroup(clusterId: string, groupId: string): Promise<Gro
     return { unclear: true } as const;
   });
   if ('unclear' in outcome) return null;
-  if ('absent' in outcome) return { asOf: Date.now(), groups: [], shareGroups: [], endOffsets: new Map(), errors: [] };
+  if ('absent' in outcome) return { asOf: Date.now(), groups: [], shareGroups: [], streamsGroups: [], endOffsets: new Map(), errors: [] };
   const groups = [outcome.group];
   const { metadata } = await getClusterSnapshot(clusterId, { maxAgeMs: LAYOUT_MAX_AGE_MS, logDirsMaxAgeMs: Infinity });
-  let endOffsets = await readEndOffsets(clusterId, groups, metadata);
+  let endOffsets = await readEndOffsets(clusterId, groupPartitionKeys(groups), metadata);
   // A leader that moved since the layout was read: once more on a layout as young as the pages' (not younger: an
   // offline partition would otherwise make every read of the group read the whole cluster's layout again).
   if ([...endOffsets.values()].some((o) => o.error)) {
     const recent = await getClusterSnapshot(clusterId, { logDirsMaxAgeMs: Infinity });
-    if (recent.metadata !== metadata) endOffsets = await readEndOffsets(clusterId, groups, recent.metadata);
+    if (recent.metadata !== metadata) endOffsets = await readEndOffsets(clusterId, groupPartitionKeys(groups), recent.metadata);
   }
   const errors = [...endOffsets.values()].some((o) => o.error) ? ['some end offsets could not be read'] : [];
-  return { asOf: Date.now(), groups, shareGroups: [], endOffsets, errors };
+  return { asOf: Date.now(), groups, shareGroups: [], streamsGroups: [], endOffsets, errors };
 }
 
 const groupReads = freshCache(

@@ -8,11 +8,12 @@ import { readOffsets } from '@/server/kafka/offsets';
 import { readOffsetsForTime } from '@/server/kafka/offsets-for-time';
 import { partitionKey } from '@/server/kafka/partition-key';
 import { assertInactive, describeGroupState, onGroupCoordinator, readGroupPosition } from '@/server/lag/group-coordinator';
-import { refreshShareGroup } from '@/server/lag/get-group-detail';
+import { knownGroupType, refreshOwnApiGroup } from '@/server/lag/get-group-detail';
 import { getGroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { getGroupRead } from '@/server/lag/read-group';
 import { partitionsToReset, planReset, type PartitionBounds } from '@/server/lag/reset-plan';
 import { readSharePosition, writeShareStartOffsets } from '@/server/lag/share-reset';
+import { readStreamsPosition } from '@/server/lag/streams-groups';
 import { commitOffsets } from '@/server/protocol/offset-commit';
 import { kafkaError } from '@/server/kafka/send-request';
 
@@ -32,32 +33,62 @@ const LIVE_GROUP_ERRORS = new Map([
   [113, 'STALE_MEMBER_EPOCH'],
 ]);
 
-/** `share`: the group is a share group (KIP-932), whose start offsets are reset instead of commits. */
-type Prepared = { rows: OffsetResetRow[]; warnings: string[]; share: boolean };
+/**
+ * `kind`: the API family holding the group. A share group's (KIP-932) start offsets are reset instead of commits; a
+ * streams group (KIP-1071) commits as a consumer group does, checked empty with its own describe.
+ */
+type GroupKind = 'consumer' | 'share' | 'streams';
+type Prepared = { rows: OffsetResetRow[]; warnings: string[]; kind: GroupKind };
+
+const OWN_API_POSITIONS = { share: readSharePosition, streams: readStreamsPosition };
+
+/**
+ * A share or streams group's position, or null for a consumer group: a type the group's page read is trusted (a
+ * consumer group then costs nothing more), otherwise the share and streams APIs are asked on the coordinator.
+ */
+async function ownApiPosition(connection: KafkaConnection, clusterId: string, groupId: string) {
+  const known = knownGroupType(clusterId, groupId);
+  if (known === 'classic' || known === 'consumer') return null;
+  const order = known === 'streams' ? (['streams', 'share'] as const) : (['share', 'streams'] as const);
+  return onGroupCoordinator(connection, groupId, async (broker) => {
+    for (const kind of order) {
+      const position = await OWN_API_POSITIONS[kind](broker, groupId);
+      if (position) return { kind, position };
+    }
+    return null;
+  });
+}
 
 /** What kafka-share-groups --reset-offsets offers (and --to-offset, which its API allows). */
 const SHARE_STRATEGIES = new Set(['earliest', 'latest', 'timestamp', 'offset']);
 
 /** Reads everything the plan needs (group, source group, metadata, offsets) and computes the rows. */
-async function prepare(connection: KafkaConnection, groupId: string, input: OffsetResetInput): Promise<Prepared> {
+async function prepare(connection: KafkaConnection, clusterId: string, groupId: string, input: OffsetResetInput): Promise<Prepared> {
   if (input.strategy === 'copy' && input.fromGroupId === groupId) {
     throw new ApiError('VALIDATION', 'Copy offsets from another group, not the group itself', {
       fieldErrors: { fromGroupId: ['the group itself'] },
     });
   }
-  // A share group's start offsets are reset with the same plan; asked first, since a group id names one group.
-  const shareGroup = await onGroupCoordinator(connection, groupId, (broker) => readSharePosition(broker, groupId));
-  if (shareGroup && !SHARE_STRATEGIES.has(input.strategy)) {
+  // Share and streams groups are reset with the same plan; a group id names one group of one type.
+  const own = await ownApiPosition(connection, clusterId, groupId);
+  const kind: GroupKind = own?.kind ?? 'consumer';
+  if (kind === 'share' && !SHARE_STRATEGIES.has(input.strategy)) {
     throw new ApiError('VALIDATION', 'A share group resets to the earliest or latest offset, a time or an offset', {
       fieldErrors: { strategy: ['earliest, latest, timestamp or offset for a share group'] },
     });
   }
+  // kafka-streams-groups --reset-offsets has every strategy but copying another group's offsets.
+  if (kind === 'streams' && input.strategy === 'copy') {
+    throw new ApiError('VALIDATION', "A streams group cannot copy another group's offsets", {
+      fieldErrors: { strategy: ['not for a streams group'] },
+    });
+  }
   const [group, source, metadata] = await Promise.all([
-    shareGroup ?? readGroupPosition(connection, groupId),
+    own?.position ?? readGroupPosition(connection, groupId),
     input.strategy === 'copy' && input.fromGroupId ? readGroupPosition(connection, input.fromGroupId) : undefined,
     readClusterMetadata(connection),
   ]);
-  assertInactive(group, shareGroup ? 'reset its start offsets' : undefined);
+  assertInactive(group, kind === 'share' ? 'reset its start offsets' : undefined);
   const topicPartitions = new Map(metadata.topics.map((t) => [t.name, t.partitions.map((p) => p.partition)]));
   const scope = partitionsToReset(input, { committed: group.committed, sourceCommitted: source?.committed, topicPartitions });
   const wanted = new Set(scope.value.map((p) => partitionKey(p.topic, p.partition)));
@@ -89,12 +120,12 @@ async function prepare(connection: KafkaConnection, groupId: string, input: Offs
     bounds,
     timestampOffsets: forTime?.offsets,
   });
-  return { rows: planned.value, warnings: [...scope.warnings, ...planned.warnings], share: shareGroup !== null };
+  return { rows: planned.value, warnings: [...scope.warnings, ...planned.warnings], kind };
 }
 
 /** The rows kafka-consumer-groups --reset-offsets --dry-run prints for the same flags; nothing is changed. */
 export async function previewOffsetReset(clusterId: string, groupId: string, input: OffsetResetInput): Promise<OffsetResetResponse> {
-  const { share: _share, ...prepared } = await withKafka(clusterId, (connection) => prepare(connection, groupId, input));
+  const { kind: _kind, ...prepared } = await withKafka(clusterId, (connection) => prepare(connection, clusterId, groupId, input));
   return { groupId, ...prepared };
 }
 
@@ -106,9 +137,9 @@ export async function previewOffsetReset(clusterId: string, groupId: string, inp
  */
 export async function resetGroupOffsets(clusterId: string, groupId: string, input: OffsetResetInput): Promise<OffsetResetResponse> {
   const prepared = await withKafka(clusterId, async (connection) => {
-    const plan = await prepare(connection, groupId, input);
+    const plan = await prepare(connection, clusterId, groupId, input);
     if (plan.rows.length === 0) return plan;
-    if (plan.share) {
+    if (plan.kind === 'share') {
       await onGroupCoordinator(connection, groupId, (broker) => writeShareStartOffsets(broker, groupId, plan.rows));
       return plan;
     }
@@ -119,7 +150,8 @@ export async function resetGroupOffsets(clusterId: string, groupId: string, inpu
       partitions.push({ partition: row.partition, offset: BigInt(row.newOffset) });
     }
     await onGroupCoordinator(connection, groupId, async (broker) => {
-      assertInactive({ groupId, ...(await describeGroupState(broker, groupId)) });
+      const state = plan.kind === 'streams' ? await readStreamsPosition(broker, groupId) : await describeGroupState(broker, groupId);
+      assertInactive({ groupId, ...(state ?? { state: 'Dead', memberCount: 0 }) });
       const response = await commitOffsets(broker, {
         groupId,
         generationIdOrMemberEpoch: -1,
@@ -146,8 +178,8 @@ export async function resetGroupOffsets(clusterId: string, groupId: string, inpu
   await Promise.all([
     getGroupsSnapshot(clusterId, { maxAgeMs: 0 }),
     getGroupRead(clusterId, groupId, { maxAgeMs: 0 }),
-    refreshShareGroup(clusterId, groupId),
+    refreshOwnApiGroup(clusterId, groupId),
   ]).catch(() => undefined);
-  const { share: _share, ...rows } = prepared;
+  const { kind: _kind, ...rows } = prepared;
   return { groupId, ...rows };
 }

@@ -4,20 +4,16 @@ import { onBrokers } from '@/server/kafka/broker-wave';
 import { withKafka } from '@/server/kafka/clients';
 import type { KafkaConnection } from '@/server/kafka/connection';
 import { KafkaErrorCode } from '@/server/kafka/error-codes';
-import { kafkaError } from '@/server/kafka/send-request';
+import { kafkaErrorText } from '@/server/kafka/send-request';
 import type { KafkajsBroker } from '@/server/kafka/kafkajs';
-import { onGroupCoordinator } from '@/server/lag/group-coordinator';
+import { onGroupCoordinator, throwIfCoordinatorMoved } from '@/server/lag/group-coordinator';
+import { topicPartitions } from '@/server/lag/describe-group-members';
 import { lagTotals } from '@/server/lag/group-rows';
 import { describeShareGroupOffsets } from '@/server/protocol/describe-share-group-offsets';
 import { shareGroupDescribe, supportsShareGroups, type ShareGroupDescription } from '@/server/protocol/share-group-describe';
 
 /** One share group as its coordinator describes it, with its rows (kafka-share-groups --describe). */
 export type ShareGroupRead = Omit<ShareGroupDetailResponse, 'asOf' | 'partial'> & { errorCode: number };
-
-const errorText = (code: number, message: string | null) => {
-  const error = kafkaError(code, message);
-  return error ? `${error.type}: ${error.message}` : undefined;
-};
 
 /** Rows by topic, then partition (the tool's order). */
 const byTopicPartition = (a: ShareGroupOffsetRow, b: ShareGroupOffsetRow) =>
@@ -33,8 +29,8 @@ function shareGroupRead(
     t.partitions.map((p): ShareGroupOffsetRow => ({ topic: t.topic, partition: p.partition, startOffset: p.startOffset, lag: p.lag })),
   );
   const error = [
-    described ? errorText(described.errorCode, described.errorMessage) : 'no description in the answer',
-    offsets ? errorText(offsets.errorCode, offsets.errorMessage) : 'no offsets in the answer',
+    described ? kafkaErrorText(described.errorCode, described.errorMessage) : 'no description in the answer',
+    offsets ? kafkaErrorText(offsets.errorCode, offsets.errorMessage) : 'no offsets in the answer',
   ]
     .filter(Boolean)
     .join('; ');
@@ -54,7 +50,7 @@ function shareGroupRead(
       rack: m.rackId,
       memberEpoch: m.memberEpoch,
       subscribedTopicNames: m.subscribedTopicNames,
-      assignments: m.assignment.flatMap((a) => a.partitions.map((partition) => ({ topic: a.topic, partition }))),
+      assignments: topicPartitions(m.assignment),
     })),
     offsets: rows.sort(byTopicPartition),
     errorCode: described?.errorCode ?? -1,
@@ -77,28 +73,19 @@ export async function readShareGroupsOn(connection: KafkaConnection, coordinator
   return groupIds.map((id) => ({ ...shareGroupRead(id, coordinatorId, undefined, undefined), error: outcome?.error ?? 'no answer' }));
 }
 
-/** Errors that mean "ask FindCoordinator again": thrown for onGroupCoordinator's retry. */
-const MOVED = new Set<number>([
-  KafkaErrorCode.NOT_COORDINATOR,
-  KafkaErrorCode.COORDINATOR_LOAD_IN_PROGRESS,
-  KafkaErrorCode.COORDINATOR_NOT_AVAILABLE,
-]);
+/** One share group on its coordinator; null when Kafka knows no share group of that id (or no share groups at all). */
+export async function describeShareGroup(broker: KafkajsBroker, groupId: string): Promise<ShareGroupRead | null> {
+  // Share groups exist from Kafka 4.1 (ShareGroupDescribe v1); older brokers have none to find.
+  if (!supportsShareGroups(broker)) return null;
+  const [read] = await describeOn(broker, [groupId], broker.nodeId);
+  if (!read || read.errorCode === KafkaErrorCode.GROUP_ID_NOT_FOUND) return null;
+  throwIfCoordinatorMoved(read.errorCode);
+  return read;
+}
 
-/**
- * One share group read on its own (its page): FindCoordinator, then ShareGroupDescribe and DescribeShareGroupOffsets
- * on the coordinator. null when Kafka knows no share group of that id (or no share groups at all).
- */
+/** One share group read on its own (its page): FindCoordinator, then the share APIs on the coordinator. */
 export async function readShareGroup(clusterId: string, groupId: string): Promise<ShareGroupRead | null> {
-  return withKafka(clusterId, (connection) =>
-    onGroupCoordinator(connection, groupId, async (broker) => {
-      // Share groups exist from Kafka 4.1 (ShareGroupDescribe v1); older brokers have none to find.
-      if (!supportsShareGroups(broker)) return null;
-      const [read] = await describeOn(broker, [groupId], broker.nodeId);
-      if (!read || read.errorCode === KafkaErrorCode.GROUP_ID_NOT_FOUND) return null;
-      if (MOVED.has(read.errorCode)) throw kafkaError(read.errorCode)!;
-      return read;
-    }),
-  );
+  return withKafka(clusterId, (connection) => onGroupCoordinator(connection, groupId, (broker) => describeShareGroup(broker, groupId)));
 }
 
 /** A share group's row of the groups list: totals over the lags the broker knows. */

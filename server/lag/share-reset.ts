@@ -6,24 +6,19 @@ import { partitionKey } from '@/server/kafka/partition-key';
 import { kafkaError } from '@/server/kafka/send-request';
 import { assertInactive, type GroupPosition } from '@/server/lag/group-coordinator';
 import { alterShareGroupOffsets } from '@/server/protocol/alter-share-group-offsets';
-import { describeShareGroupOffsets } from '@/server/protocol/describe-share-group-offsets';
-import { shareGroupDescribe, supportsShareGroups } from '@/server/protocol/share-group-describe';
+import { describeShareGroup } from '@/server/lag/share-groups';
 
 /**
  * A share group as a reset needs it, on its coordinator: state, members and each share-partition's start offset
  * (in `committed`, so that the consumer groups' planner serves both). null when the id names no share group.
  */
 export async function readSharePosition(broker: KafkajsBroker, groupId: string): Promise<GroupPosition | null> {
-  if (!supportsShareGroups(broker)) return null;
-  const [[described], [offsets]] = await Promise.all([shareGroupDescribe(broker, [groupId]), describeShareGroupOffsets(broker, [groupId])]);
-  if (!described || described.errorCode === KafkaErrorCode.GROUP_ID_NOT_FOUND) return null;
-  const error =
-    kafkaError(described.errorCode, described.errorMessage) ?? (offsets ? kafkaError(offsets.errorCode, offsets.errorMessage) : null);
-  if (error) throw error;
-  const committed = new Map<string, string | null>();
-  for (const topic of offsets?.topics ?? [])
-    for (const p of topic.partitions) committed.set(partitionKey(topic.topic, p.partition), p.startOffset);
-  return { groupId, state: described.state, memberCount: described.members.length, committed };
+  const read = await describeShareGroup(broker, groupId);
+  if (!read) return null;
+  if (read.error)
+    throw kafkaError(read.errorCode) ?? new ApiError('KAFKA_UNAVAILABLE', `Share group "${groupId}" could not be read: ${read.error}`);
+  const committed = new Map(read.offsets.map((row) => [partitionKey(row.topic, row.partition), row.startOffset]));
+  return { groupId, state: read.state, memberCount: read.members.length, committed };
 }
 
 /**

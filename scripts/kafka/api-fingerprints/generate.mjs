@@ -4,7 +4,7 @@
 //
 //   node scripts/kafka/api-fingerprints/generate.mjs            # write the table
 //   node scripts/kafka/api-fingerprints/generate.mjs --check    # exit 1 when the committed table is stale
-//   … --first 2.8 --last 4.3                                    # the release lines (these are the defaults)
+//   … --first 2.8 --last 4.4                                    # the release lines (these are the defaults)
 //   … --out /tmp/table.ts                                       # write elsewhere (to compare another range)
 //   … --verify                                                  # also check against each jar's ApiKeys (needs a JDK)
 //
@@ -27,7 +27,7 @@ const COMMAND = 'node scripts/kafka/api-fingerprints/generate.mjs';
 const { values: args } = parseArgs({
   options: {
     first: { type: 'string', default: '2.8' },
-    last: { type: 'string', default: '4.3' },
+    last: { type: 'string', default: '4.4' },
     check: { type: 'boolean', default: false },
     verify: { type: 'boolean', default: false },
     out: { type: 'string', default: path.join(ROOT, 'server/kafka/kafka-version-table.ts') },
@@ -53,7 +53,7 @@ const lines = latestPatches(metadata.xml, args);
 if (lines.length === 0) throw new Error(`no kafka-clients release between ${args.first} and ${args.last} in ${metadata.url}`);
 const releases = lines.map(readRelease);
 const source = `${lines.at(-1).version} to ${lines[0].version}`;
-const command = args.first === '2.8' && args.last === '4.3' ? COMMAND : `${COMMAND} --first ${args.first} --last ${args.last}`;
+const command = args.first === '2.8' && args.last === '4.4' ? COMMAND : `${COMMAND} --first ${args.first} --last ${args.last}`;
 const text = renderModule(releases, { command, source, conditionalApiKeys: CONDITIONAL_API_KEYS });
 
 if (args.verify) {
