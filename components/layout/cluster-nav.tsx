@@ -17,6 +17,7 @@ export function ClusterNav({ clusterId }: { clusterId: string }) {
     { href: pageRoutes.health(clusterId), label: 'Health' },
     { href: pageRoutes.reassignments(clusterId), label: 'Reassignments' },
     { href: pageRoutes.features(clusterId), label: 'Features' },
+    { href: pageRoutes.clientMetrics(clusterId), label: 'Client metrics' },
   ];
   return (
     <nav aria-label="Cluster views" className="flex gap-1 border-b border-zinc-200 dark:border-zinc-800">

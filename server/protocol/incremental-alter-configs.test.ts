@@ -27,7 +27,7 @@ const INPUT: IncrementalAlterConfigsInput = {
 
 describe('IncrementalAlterConfigs', () => {
   it('exports Kafka ids for resource types and operations', () => {
-    expect(CONFIG_RESOURCE_TYPES).toEqual({ TOPIC: 2, BROKER: 4, GROUP: 32 });
+    expect(CONFIG_RESOURCE_TYPES).toEqual({ TOPIC: 2, BROKER: 4, CLIENT_METRICS: 16, GROUP: 32 });
     expect(ALTER_CONFIG_OPS).toEqual({ SET: 0, DELETE: 1, APPEND: 2, SUBTRACT: 3 });
   });
 

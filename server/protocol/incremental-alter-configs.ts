@@ -5,7 +5,7 @@ import { sendRequest } from '@/server/kafka/send-request';
 import { type ProtocolApi } from '@/server/protocol/request';
 
 /** Kafka's ConfigResource.Type ids, for the resources the console alters. */
-export const CONFIG_RESOURCE_TYPES = { TOPIC: 2, BROKER: 4, GROUP: 32 } as const;
+export const CONFIG_RESOURCE_TYPES = { TOPIC: 2, BROKER: 4, CLIENT_METRICS: 16, GROUP: 32 } as const;
 
 /** Kafka's AlterConfigOp.OpType ids. APPEND/SUBTRACT only apply to list-valued configs. */
 export const ALTER_CONFIG_OPS = { SET: 0, DELETE: 1, APPEND: 2, SUBTRACT: 3 } as const;
