@@ -1,10 +1,15 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { upgradeLevels } from '@/lib/feature-upgrade-form';
 import { featureQueries } from '@/lib/queries/features';
+import { permissionQueries } from '@/lib/queries/permissions';
 import type { ClusterFeature } from '@/lib/schemas/features';
 import { ListStatus } from '@/components/feedback/list-status';
 import { QueryError } from '@/components/feedback/query-error';
+import { UpgradeFeatureDialog } from '@/components/features/upgrade-feature-dialog';
+import { Button } from '@/components/ui/button';
 import { Table, Td, Th } from '@/components/ui/table';
 import { EmptyState, LoadingRows } from '@/components/ui/states';
 
@@ -30,6 +35,10 @@ function BrokerRanges({ feature }: { feature: ClusterFeature }) {
 /** The cluster's finalized feature levels and what its brokers support, as `kafka-features describe` prints them. */
 export function ClusterFeatures({ clusterId }: { clusterId: string }) {
   const { data, error, isPending, refetch } = useQuery(featureQueries.list(clusterId));
+  const { data: access } = useQuery(permissionQueries.cluster(clusterId));
+  const [upgrading, setUpgrading] = useState<ClusterFeature | null>(null);
+  // Admins only, and never on a read-only cluster (its permissions drop every write).
+  const mayUpgrade = Boolean(access?.permissions.includes('upgradeFeatures'));
   if (isPending) return <LoadingRows label="Loading features" />;
   if (error && !data) return <QueryError what="features" error={error} onRetry={() => void refetch()} />;
   if (!data) return null;
@@ -49,6 +58,7 @@ export function ClusterFeatures({ clusterId }: { clusterId: string }) {
             <Th>Finalized</Th>
             <Th>Supported by every broker</Th>
             <Th>Per broker</Th>
+            {mayUpgrade ? <Th>Actions</Th> : null}
           </tr>
         </thead>
         <tbody>
@@ -70,6 +80,15 @@ export function ClusterFeatures({ clusterId }: { clusterId: string }) {
               <Td>
                 <BrokerRanges feature={f} />
               </Td>
+              {mayUpgrade ? (
+                <Td>
+                  {upgradeLevels(f).length ? (
+                    <Button aria-label={`Upgrade ${f.name}`} onClick={() => setUpgrading(f)}>
+                      Upgrade
+                    </Button>
+                  ) : null}
+                </Td>
+              ) : null}
             </tr>
           ))}
         </tbody>
@@ -77,6 +96,7 @@ export function ClusterFeatures({ clusterId }: { clusterId: string }) {
       <p className="text-xs text-zinc-500 dark:text-zinc-400">
         Controllers check their own supported ranges when a feature is upgraded; the console reads brokers only.
       </p>
+      {upgrading ? <UpgradeFeatureDialog clusterId={clusterId} feature={upgrading} onClose={() => setUpgrading(null)} /> : null}
     </section>
   );
 }

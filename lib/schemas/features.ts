@@ -39,3 +39,40 @@ export const clusterFeaturesResponseSchema = z
   .discriminatedUnion('supported', [clusterFeaturesSchema, unsupportedSchema])
   .meta({ id: 'ClusterFeaturesResponse' });
 export type ClusterFeaturesResponse = z.infer<typeof clusterFeaturesResponseSchema>;
+
+/** Body of POST …/features/upgrade: one feature to one higher level, as `kafka-features upgrade --feature name=level`. */
+export const featureUpgradeInputSchema = z
+  .object({
+    /** A feature the cluster reports (GET …/features); Kafka's controller refuses one it does not support. */
+    feature: z.string().min(1).max(255),
+    /** Level 0 and below would delete the feature: Kafka's downgrade, which the console does not offer. */
+    level: z.number().int().min(1, 'Upgrade to level 1 or higher').max(32_767),
+    /** true: Kafka validates the upgrade (validateOnly) and changes nothing, as kafka-features upgrade --dry-run. */
+    dryRun: z.boolean(),
+    /** The feature name typed again; required to execute (an upgrade cannot be undone), not for a dry run. */
+    confirm: z.string().optional(),
+  })
+  .meta({ id: 'FeatureUpgradeInput' });
+export type FeatureUpgradeInput = z.infer<typeof featureUpgradeInputSchema>;
+
+export const featureUpgradeResponseSchema = z
+  .object({
+    feature: z.string(),
+    dryRun: z.boolean(),
+    /** The finalized level before the request. */
+    fromLevel: level,
+    /** The level asked for, which Kafka accepted. */
+    toLevel: level,
+    /** The finalized level the brokers report after the request: fromLevel after a dry run, toLevel once propagated. */
+    finalizedLevel: level,
+    labels: z.object({ from: levelLabel, to: levelLabel, finalized: levelLabel }),
+    /** What kafka-features upgrade prints: "<feature> can be upgraded to <level>." / "… was upgraded to …". */
+    message: z.string(),
+  })
+  .meta({ id: 'FeatureUpgradeResponse' });
+export type FeatureUpgradeResponse = z.infer<typeof featureUpgradeResponseSchema>;
+
+/** The confirmation check of an executed upgrade: the exact feature name, nothing else. */
+export function featureConfirmationErrors(confirm: string | undefined, feature: string) {
+  return confirm === feature ? null : { confirm: [`Type the feature name exactly ("${feature}") to confirm`] };
+}

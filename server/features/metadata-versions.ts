@@ -33,6 +33,8 @@ const RELEASES: Record<number, string> = {
   29: '4.2-IV1',
   30: '4.3-IV0',
   31: '4.4-IV0',
+  32: '4.4-IV1',
+  33: '4.4-IV2',
 };
 
 /** A feature level as kafka-features prints it. */

@@ -1,5 +1,5 @@
 import { clusterListResponseSchema } from '@/lib/schemas/clusters';
-import { clusterFeaturesResponseSchema } from '@/lib/schemas/features';
+import { clusterFeaturesResponseSchema, featureUpgradeInputSchema, featureUpgradeResponseSchema } from '@/lib/schemas/features';
 import { clusterHealthResponseSchema } from '@/lib/schemas/health-partitions';
 import { clusterOverviewSchema } from '@/lib/schemas/overview';
 import { clusterPermissionsResponseSchema } from '@/lib/schemas/permissions';
@@ -60,4 +60,18 @@ export const clusterFeatures = endpoint({
   permission: 'read',
   response: clusterFeaturesResponseSchema,
   errors: KAFKA_ERRORS,
+});
+
+export const upgradeFeature = endpoint({
+  name: 'clusters.features.upgrade',
+  method: 'post',
+  path: '/api/v1/clusters/{clusterId}/features/upgrade',
+  summary:
+    'Raise one finalized feature level (admin) as kafka-features upgrade: `dryRun: true` asks Kafka to validate only (--dry-run); executing needs `confirm` = the feature name; Kafka’s refusals (unknown feature, a level above what every node supports, a downgrade) are 422 with its reason; 409 on clusters without KRaft feature levels',
+  tag: 'clusters',
+  permission: 'upgradeFeatures',
+  body: featureUpgradeInputSchema,
+  response: featureUpgradeResponseSchema,
+  errors: [...KAFKA_ERRORS, 'CONFLICT'],
+  audit: { target: 'clusterId' },
 });
