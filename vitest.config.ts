@@ -39,7 +39,7 @@ export default defineConfig({
           environment: 'node',
           include: ['test/**/*.int.test.ts'],
           // They stop or add brokers: only in their own phases, after everything else on that cluster.
-          exclude: ['test/degraded/**', 'test/scale/**', 'test/faults/**', 'node_modules/**'],
+          exclude: ['test/degraded/**', 'test/scale/**', 'test/faults/**', 'test/quorum/**', 'node_modules/**'],
           globalSetup: ['test/support/global-setup.ts'],
           setupFiles: ['test/support/setup-env.ts'],
           testTimeout: 60_000,
@@ -88,6 +88,21 @@ export default defineConfig({
           setupFiles: ['test/support/setup-env.ts'],
           testTimeout: 240_000,
           hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Voters added to and removed from the dynamic-quorum cluster (KAFKA_QUORUM=dynamic): only
+          // `npm run test:quorum` runs them, never `npm test`.
+          name: 'quorum',
+          environment: 'node',
+          include: ['test/quorum/**/*.int.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/setup-env.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },

@@ -18,7 +18,45 @@ test('every documented operation answers as its OpenAPI document says', async ({
   await api.call('get', '/api/v1/clusters/{clusterId}/permissions', local);
   await api.call('get', '/api/v1/clusters/{clusterId}/overview', local);
   await api.call('get', '/api/v1/clusters/{clusterId}/health', local);
-  await api.call('get', '/api/v1/clusters/{clusterId}/features', local);
+  const { features } = await api.call<{ features: { name: string; finalizedLevel: number }[] }>(
+    'get',
+    '/api/v1/clusters/{clusterId}/features',
+    local,
+  );
+  // A dry run of the level the shared cluster has (Kafka's no-op upgrade): real upgrades run on a throwaway cluster.
+  const metadataLevel = features.find((f) => f.name === 'metadata.version')!.finalizedLevel;
+  await api.call('post', '/api/v1/clusters/{clusterId}/features/upgrade', local, {
+    body: { feature: 'metadata.version', level: metadataLevel, dryRun: true },
+  });
+  // Quorum voters change only on a dynamic quorum (`npm run test:quorum`); the e2e cluster's is static: a documented 409.
+  const voter = {
+    voterId: 5,
+    voterDirectoryId: 'A22BAnDh6upIZf_z2aTvKA',
+    listeners: [{ name: 'CONTROLLER', host: '127.0.0.1', port: 9296 }],
+  };
+  await api.refused('post', '/api/v1/clusters/{clusterId}/quorum/voters', 409, local, { body: { ...voter, dryRun: true } });
+  await api.refused(
+    'delete',
+    '/api/v1/clusters/{clusterId}/quorum/voters/{voterId}',
+    409,
+    { ...local, voterId: 1 },
+    {
+      query: { directoryId: voter.voterDirectoryId },
+      body: { dryRun: true },
+    },
+  );
+  // A client metrics subscription's life (KIP-714; the e2e cluster is 4.x KRaft); a name that needs encoding in the path.
+  const subscription = { ...local, subscription: `e2e openapi/${stamp}` };
+  await api.call('post', '/api/v1/clusters/{clusterId}/client-metrics', local, {
+    body: { name: subscription.subscription, metrics: ['org.apache.kafka.producer.'], match: ['client_id=e2e-.*'] },
+  });
+  await api.call('get', '/api/v1/clusters/{clusterId}/client-metrics', local);
+  await api.call('put', '/api/v1/clusters/{clusterId}/client-metrics/{subscription}', subscription, {
+    body: { metrics: ['*'], intervalMs: 60_000 },
+  });
+  await api.call('delete', '/api/v1/clusters/{clusterId}/client-metrics/{subscription}', subscription, {
+    body: { confirm: subscription.subscription },
+  });
   const { brokers } = await api.call<{ brokers: { id: number }[] }>('get', '/api/v1/clusters/{clusterId}/brokers', local);
   const broker = { ...local, brokerId: brokers[0]!.id };
   // Created first: once the admin client has been told of a topic that is then deleted, its metadata requests fail.

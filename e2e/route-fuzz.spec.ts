@@ -26,6 +26,8 @@ const KNOWN: Record<string, string> = {
   brokerId: '1',
   jobId: 'no-such-job',
   ruleId: 'no-such-rule',
+  subscription: 'no-such-subscription',
+  voterId: '1',
 };
 
 let base = '';
@@ -33,6 +35,7 @@ let document: OpenApiDocument;
 const cookies: Partial<Record<Role, string>> = {};
 let kafka: Kafka;
 let admin: Admin;
+let subscriptionsBefore: string[] = [];
 
 test.describe.configure({ mode: 'serial' });
 
@@ -52,15 +55,29 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   document = JSON.parse(
     (await rawRequest(base, { method: 'GET', path: '/api/v1/openapi.json', headers: { cookie: cookies.admin! } })).text,
   ) as OpenApiDocument;
+  subscriptionsBefore = await subscriptionNames();
 });
 
 test.afterAll(async () => {
+  // An accepted fuzzed POST creates a client metrics subscription with a random name: remove what the run added.
+  const added = (await subscriptionNames()).filter((name) => !subscriptionsBefore.includes(name));
+  for (const name of added) {
+    await rawRequest(base, {
+      method: 'DELETE',
+      path: `/api/v1/clusters/local/client-metrics/${encodeURIComponent(name)}`,
+      headers: { cookie: cookies.admin!, origin: new URL(base).origin },
+      body: JSON.stringify({ confirm: name }),
+    });
+  }
   await admin.deleteGroups([FIXTURE.group]).catch(() => {});
   await admin.deleteTopics({ topics: [FIXTURE.topic] }).catch(() => {});
   await admin.disconnect();
 });
 
-/** What a refused write must leave as it was: Kafka's topics, layouts, configs and offsets, and the console's rules and schedule. */
+/**
+ * What a refused write must leave as it was: Kafka's topics, layouts, configs, offsets and client metrics subscriptions,
+ * and the console's rules and schedule.
+ */
 async function state() {
   const { topics } = await admin.fetchTopicMetadata();
   const layout = topics
@@ -91,7 +108,18 @@ async function state() {
   const schedule = (
     await rawRequest(base, { method: 'GET', path: '/api/v1/clusters/local/leader-election/schedule', headers: { cookie: cookies.admin! } })
   ).text;
-  return { layout, overrides, offsets, groups, rules, schedule };
+  const subscriptions = await subscriptionNames();
+  return { layout, overrides, offsets, groups, rules, schedule, subscriptions };
+}
+
+/** The cluster's client metrics subscriptions, by name (none where it has no client metrics). */
+async function subscriptionNames(): Promise<string[]> {
+  const answer = await rawRequest(base, {
+    method: 'GET',
+    path: '/api/v1/clusters/local/client-metrics',
+    headers: { cookie: cookies.admin! },
+  });
+  return ((JSON.parse(answer.text) as { subscriptions?: { name: string }[] }).subscriptions ?? []).map((s) => s.name);
 }
 
 async function deniedInAudit(): Promise<number> {

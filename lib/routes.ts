@@ -44,6 +44,7 @@ export const pageRoutes = {
     `/clusters/${seg(clusterId)}/topics/${seg(topic)}/messages${query ? `?${query}` : ''}`,
   health: (clusterId: string) => `/clusters/${seg(clusterId)}/health`,
   features: (clusterId: string) => `/clusters/${seg(clusterId)}/features`,
+  clientMetrics: (clusterId: string) => `/clusters/${seg(clusterId)}/client-metrics`,
   consumerGroups: (clusterId: string) => `/clusters/${seg(clusterId)}/consumer-groups`,
   consumerGroup: (clusterId: string, groupId: string) => `/clusters/${seg(clusterId)}/consumer-groups/${seg(groupId)}`,
   reassignments: (clusterId: string) => `/clusters/${seg(clusterId)}/reassignments`,
@@ -57,6 +58,10 @@ export const apiRoutes = {
   /** What the caller may do on the cluster (role, read-only): pages show or hide their controls by it. */
   clusterPermissions: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/permissions`,
   brokers: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/brokers`,
+  /** POST adds a voter to a dynamic controller quorum; quorumVoter's DELETE removes one (KIP-853). */
+  quorumVoters: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/quorum/voters`,
+  quorumVoter: (clusterId: string, voterId: number, directoryId: string) =>
+    `/api/v1/clusters/${seg(clusterId)}/quorum/voters/${voterId}?directoryId=${encodeURIComponent(directoryId)}`,
   /** Pages poll the detail without configs and read `brokerConfigs` once. */
   broker: (clusterId: string, brokerId: number, { configs = true } = {}) =>
     `/api/v1/clusters/${seg(clusterId)}/brokers/${brokerId}${configs ? '' : '?configs=false'}`,
@@ -84,6 +89,12 @@ export const apiRoutes = {
     `/api/v1/clusters/${seg(clusterId)}/topics/${seg(topic)}/messages/export?${query}`,
   health: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/health`,
   features: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/features`,
+  /** POST `{ feature, level, dryRun, confirm? }`: kafka-features upgrade, or its --dry-run. */
+  featureUpgrade: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/features/upgrade`,
+  /** GET every client metrics subscription; POST creates one. */
+  clientMetrics: (clusterId: string) => `/api/v1/clusters/${seg(clusterId)}/client-metrics`,
+  /** PUT replaces the subscription's config; DELETE `{ confirm }` deletes it. */
+  clientMetricsSubscription: (clusterId: string, name: string) => `/api/v1/clusters/${seg(clusterId)}/client-metrics/${seg(name)}`,
   /** `query` is a ready query string (q, state, topic, lagging, sort), without "?". */
   consumerGroups: (clusterId: string, query = '') => `/api/v1/clusters/${seg(clusterId)}/consumer-groups${query ? `?${query}` : ''}`,
   consumerGroup: (clusterId: string, groupId: string) => `/api/v1/clusters/${seg(clusterId)}/consumer-groups/${seg(groupId)}`,

@@ -6,12 +6,13 @@ import { overviewQueries } from '@/lib/queries/overview';
 import type { ClusterOverview as Overview } from '@/lib/schemas/overview';
 import { AsOf } from '@/components/feedback/as-of';
 import { QueryError } from '@/components/feedback/query-error';
+import { QuorumVoterAction } from '@/components/overview/quorum-voter-action';
 import { Badge } from '@/components/ui/badge';
 import { Stat } from '@/components/ui/stat';
 import { LoadingRows } from '@/components/ui/states';
 import { Table, Td, Th } from '@/components/ui/table';
 
-function Quorum({ quorum }: { quorum: NonNullable<Overview['quorum']> }) {
+function Quorum({ clusterId, quorum }: { clusterId: string; quorum: NonNullable<Overview['quorum']> }) {
   return (
     <section aria-label="Controller quorum" className="space-y-2">
       <h2 className="text-sm font-medium">
@@ -28,29 +29,36 @@ function Quorum({ quorum }: { quorum: NonNullable<Overview['quorum']> }) {
             <Th numeric>Log end offset</Th>
             <Th numeric>Lag</Th>
             <Th>Last caught up</Th>
+            <Th>
+              <span className="sr-only">Membership</span>
+            </Th>
           </tr>
         </thead>
         <tbody>
-          {[...quorum.voters.map((r) => ({ ...r, role: 'voter' })), ...quorum.observers.map((r) => ({ ...r, role: 'observer' }))].map(
-            (r) => (
-              <tr key={`${r.role}-${r.id}`}>
-                <Td className="font-mono">{r.id}</Td>
-                <Td>
-                  {r.id === quorum.leaderId ? <Badge tone="info">leader</Badge> : r.role}
-                  {r.controllerOnly ? <span className="ml-1 text-xs text-zinc-500">controller only</span> : null}
-                </Td>
-                <Td className="font-mono text-xs">{r.endpoints?.join(', ') ?? '–'}</Td>
-                <Td className="font-mono text-xs" title={r.directoryId ?? 'static quorum: no directory id'}>
-                  {r.directoryId ?? '–'}
-                </Td>
-                <Td numeric>{formatInt64(r.logEndOffset)}</Td>
-                <Td numeric>{formatInt64(r.lag)}</Td>
-                <Td className="text-xs text-zinc-500">
-                  {r.lastCaughtUpTimestamp ? new Date(r.lastCaughtUpTimestamp).toISOString().replace('T', ' ').slice(0, 19) : '–'}
-                </Td>
-              </tr>
-            ),
-          )}
+          {[
+            ...quorum.voters.map((r) => ({ ...r, role: 'voter' as const })),
+            ...quorum.observers.map((r) => ({ ...r, role: 'observer' as const })),
+          ].map((r) => (
+            <tr key={`${r.role}-${r.id}`}>
+              <Td className="font-mono">{r.id}</Td>
+              <Td>
+                {r.id === quorum.leaderId ? <Badge tone="info">leader</Badge> : r.role}
+                {r.controllerOnly ? <span className="ml-1 text-xs text-zinc-500">controller only</span> : null}
+              </Td>
+              <Td className="font-mono text-xs">{r.endpoints?.join(', ') ?? '–'}</Td>
+              <Td className="font-mono text-xs" title={r.directoryId ?? 'static quorum: no directory id'}>
+                {r.directoryId ?? '–'}
+              </Td>
+              <Td numeric>{formatInt64(r.logEndOffset)}</Td>
+              <Td numeric>{formatInt64(r.lag)}</Td>
+              <Td className="text-xs text-zinc-500">
+                {r.lastCaughtUpTimestamp ? new Date(r.lastCaughtUpTimestamp).toISOString().replace('T', ' ').slice(0, 19) : '–'}
+              </Td>
+              <Td>
+                <QuorumVoterAction clusterId={clusterId} quorum={quorum} replica={r} role={r.role} />
+              </Td>
+            </tr>
+          ))}
         </tbody>
       </Table>
     </section>
@@ -97,7 +105,7 @@ export function ClusterOverview({ clusterId, healthHref }: { clusterId: string; 
           href={healthHref}
         />
       </dl>
-      {data.quorum ? <Quorum quorum={data.quorum} /> : null}
+      {data.quorum ? <Quorum clusterId={clusterId} quorum={data.quorum} /> : null}
     </div>
   );
 }

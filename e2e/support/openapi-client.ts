@@ -38,18 +38,8 @@ export class DocumentedApi {
     params: Record<string, string | number> = {},
     { query, body }: { query?: Record<string, string>; body?: unknown } = {},
   ): Promise<T> {
-    const operation = this.document.paths[template]?.[method];
-    const name = `${method.toUpperCase()} ${template}`;
-    expect(operation, `${name} is documented`).toBeDefined();
-    const path = template.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(String(params[key] ?? `missing-${key}`)));
-    const url = query ? `${path}?${new URLSearchParams(query)}` : path;
-    const response = await this.request.fetch(url, {
-      method: method.toUpperCase(),
-      headers: { origin: this.origin, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { data: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    const [status, documented] = Object.entries(operation!.responses).find(([code]) => code.startsWith('2'))!;
+    const { name, operation, response, text } = await this.send(method, template, params, { query, body });
+    const [status, documented] = Object.entries(operation.responses).find(([code]) => code.startsWith('2'))!;
     expect(response.status(), `${name}: ${text.slice(0, 500)}`).toBe(Number(status));
     const mediaType = (response.headers()['content-type'] ?? '').split(';')[0]!.trim();
     const content = documented.content ?? {};
@@ -60,6 +50,47 @@ export class DocumentedApi {
     const validate = this.validator(`${name} ${mediaType}`, content[mediaType]!.schema);
     expect(validate(value) ? [] : validate.errors, `${name}: the answer matches its documented schema`).toEqual([]);
     return value;
+  }
+
+  /**
+   * An operation that cannot succeed on the e2e cluster (a quorum change needs a dynamic quorum, the cluster's is
+   * static): it must answer the documented error `status` with a body of the documented error schema.
+   */
+  async refused(
+    method: Method,
+    template: string,
+    status: number,
+    params: Record<string, string | number> = {},
+    { query, body }: { query?: Record<string, string>; body?: unknown } = {},
+  ): Promise<{ error: { code: string; message: string } }> {
+    const { name, operation, response, text } = await this.send(method, template, params, { query, body });
+    expect(response.status(), `${name}: ${text.slice(0, 500)}`).toBe(status);
+    const documented = operation.responses[String(status)];
+    expect(documented, `${name} documents ${status}`).toBeDefined();
+    this.called.add(name);
+    const value = JSON.parse(text) as { error: { code: string; message: string } };
+    const validate = this.validator(`${name} ${status}`, documented!.content!['application/json']!.schema);
+    expect(validate(value) ? [] : validate.errors, `${name}: the error matches its documented schema`).toEqual([]);
+    return value;
+  }
+
+  private async send(
+    method: Method,
+    template: string,
+    params: Record<string, string | number>,
+    { query, body }: { query?: Record<string, string>; body?: unknown },
+  ) {
+    const operation = this.document.paths[template]?.[method];
+    const name = `${method.toUpperCase()} ${template}`;
+    expect(operation, `${name} is documented`).toBeDefined();
+    const path = template.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(String(params[key] ?? `missing-${key}`)));
+    const url = query ? `${path}?${new URLSearchParams(query)}` : path;
+    const response = await this.request.fetch(url, {
+      method: method.toUpperCase(),
+      headers: { origin: this.origin, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { data: JSON.stringify(body) }),
+    });
+    return { name, operation: operation!, response, text: await response.text() };
   }
 
   /** The schema with the document's components beside it, so its "#/components/schemas/…" references resolve. */

@@ -12,6 +12,8 @@ export const permissionSchema = z.enum([
   'manageTopics', // create/delete topics, add partitions, edit configs, delete records
   'reassign', // reassign partitions, leader election
   'manageGroups', // delete consumer groups and their committed offsets
+  'manageQuorum', // add and remove controller quorum voters (KIP-853)
+  'upgradeFeatures', // raise a finalized feature level (kafka-features upgrade): cannot be undone
   'administer', // audit log, alert rules, users/tokens
 ]);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -23,7 +25,15 @@ const GRANTS: Record<Role, readonly Permission[]> = {
 };
 
 /** Everything but `read` changes something or shows message contents, and is refused on a read-only cluster when it writes. */
-export const WRITE_PERMISSIONS: readonly Permission[] = ['resetOffsets', 'produce', 'manageTopics', 'reassign', 'manageGroups'];
+export const WRITE_PERMISSIONS: readonly Permission[] = [
+  'resetOffsets',
+  'produce',
+  'manageTopics',
+  'reassign',
+  'manageGroups',
+  'upgradeFeatures',
+  'manageQuorum',
+];
 
 export function can(role: Role, permission: Permission, options: { operatorsMayProduce?: boolean } = {}) {
   if (permission === 'produce' && role === 'operator') return options.operatorsMayProduce === true;

@@ -7,7 +7,10 @@ const quorumReplicaSchema = z.object({
   directoryId: z.string().nullable(),
   /** Voters: their listeners as `NAME://host:port` (kafka-metadata-quorum's CurrentVoters); null for observers or when unknown. */
   endpoints: z.array(z.string()).nullable(),
-  /** A controller that is not a broker (process.roles=controller): listed here, never counted among the brokers. */
+  /**
+   * A controller that is not a broker (process.roles=controller): listed here, never counted among the brokers. An
+   * observer marked so is a controller of a dynamic quorum that can be added as a voter.
+   */
   controllerOnly: z.boolean(),
   logEndOffset: int64String,
   /** The leader's log end offset minus this replica's, as kafka-metadata-quorum --replication shows it. */

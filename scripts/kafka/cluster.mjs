@@ -1,20 +1,14 @@
 // The dev cluster: `node scripts/kafka/cluster.mjs up|down|status|reset|add-broker|stop-broker <id>|start-broker <id>`
 // (npm run kafka:*).
-// Environment: KAFKA_VERSION (exact or 4 / 3.9), KAFKA_MODE (kraft | zookeeper), KAFKA_PORT_OFFSET, KAFKA_HEAP.
+// Environment: KAFKA_VERSION (exact or 4 / 3.9), KAFKA_MODE (kraft | zookeeper), KAFKA_PORT_OFFSET, KAFKA_HEAP,
+// KAFKA_QUORUM (static | dynamic: the KIP-853 cluster of dynamic-quorum.mjs, at port offset 3000 by default).
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, ensureJars, libsDir, loggingOptions } from './fetch.mjs';
-import {
-  BASE_NODE_IDS,
-  EXTRA_NODE_ID,
-  SCRAM_USER,
-  bootstrapServers,
-  brokerProperties,
-  clusterLayout,
-  zookeeperProperties,
-} from './layout.mjs';
+import { formatOptions, waitForObserver } from './dynamic-quorum.mjs';
+import { EXTRA_NODE_ID, SCRAM_USER, bootstrapServers, brokerProperties, clusterLayout, zookeeperProperties } from './layout.mjs';
 import { writeLoggingConfig } from './logging.mjs';
 import { assertPortsFree, logTail, runningPid, startJvm, stopProcess } from './processes.mjs';
 import { waitForZookeeper, waitUntilReady } from './readiness.mjs';
@@ -33,7 +27,7 @@ function writeState(layout, state) {
 }
 
 function activeNodes(layout, state) {
-  return layout.nodes.filter((n) => BASE_NODE_IDS.includes(n.id) || (n.id === EXTRA_NODE_ID && state.extraBroker));
+  return layout.nodes.filter((n) => layout.baseNodeIds.includes(n.id) || (n.id === EXTRA_NODE_ID && state.extraBroker));
 }
 
 function writeConfigs(layout) {
@@ -59,8 +53,9 @@ function formatKraftStorage(layout, state, node) {
     '-c',
     node.configFile,
     '--ignore-formatted',
-    '--add-scram',
-    `SCRAM-SHA-512=[name=${SCRAM_USER.username},password=${SCRAM_USER.password}]`,
+    ...formatOptions(layout, node),
+    // The SCRAM user is a record of the bootstrap metadata: only a node that can start the quorum writes it.
+    ...(node.controllerOnly ? [] : ['--add-scram', `SCRAM-SHA-512=[name=${SCRAM_USER.username},password=${SCRAM_USER.password}]`]),
   ];
   const result = spawnSync('java', args, { encoding: 'utf8' });
   if (result.status !== 0) {
@@ -137,20 +132,26 @@ async function up(layout) {
   console.log(
     `${describe(layout)} is ${startedAny ? `up after ${seconds} s` : 'already up'}: ${bootstrapServers(
       layout,
-      nodes.map((n) => n.id),
+      nodes.filter((n) => !n.controllerOnly).map((n) => n.id),
     ).join(',')}`,
   );
 }
 
 async function startNode(layout, state, node) {
-  await assertPortsFree(node, [node.plaintextPort, node.saslPort, ...(node.combined ? [node.controllerPort] : [])]);
+  const ports = node.controllerOnly
+    ? [node.controllerPort]
+    : [node.plaintextPort, node.saslPort, ...(node.combined ? [node.controllerPort] : [])];
+  await assertPortsFree(node, ports);
   if (layout.kafka.mode === 'kraft') formatKraftStorage(layout, state, node);
   startJvm(layout, node, 'kafka.Kafka', { heap: layout.heap });
 }
 
 async function waitForNodes(layout, nodes, state) {
   try {
-    await waitUntilReady(layout, nodes, { scram: layout.kafka.mode === 'kraft' || state.scramUser });
+    // Controller-only nodes never register as brokers: readiness asks the quorum about them instead.
+    const brokers = nodes.filter((n) => !n.controllerOnly);
+    await waitUntilReady(layout, brokers, { scram: layout.kafka.mode === 'kraft' || state.scramUser });
+    if (nodes.some((n) => n.controllerOnly)) await waitForObserver(layout, 60_000);
   } catch (error) {
     for (const proc of [...(layout.zookeeper ? [layout.zookeeper] : []), ...nodes]) {
       const status = runningPid(proc) === null ? 'NOT RUNNING' : 'running';
@@ -165,6 +166,13 @@ async function down(layout) {
   const stopped = await Promise.all(layout.nodes.map((n) => stopProcess(n, STOP_GRACE_MS)));
   if (layout.zookeeper) stopped.push(await stopProcess(layout.zookeeper, 10_000));
   console.log(stopped.some(Boolean) ? `${describe(layout)} stopped` : `${describe(layout)} was not running`);
+  // A plain `npm run kafka:down` also stops the dynamic-quorum cluster of the same version (started by
+  // `npm run kafka:up:quorum`), leaving nothing of the dev clusters running. Clusters at an explicit
+  // KAFKA_PORT_OFFSET (as the test runners start them) are stopped one by one.
+  if (layout.quorum === 'static' && layout.kafka.mode === 'kraft' && process.env.KAFKA_PORT_OFFSET === undefined) {
+    const dynamic = clusterLayout(layout.kafka, { ...process.env, KAFKA_QUORUM: 'dynamic' });
+    if (dynamic.nodes.some((n) => runningPid(n) !== null)) await down(dynamic);
+  }
 }
 
 function status(layout) {
@@ -177,9 +185,11 @@ function status(layout) {
     if (pid !== null) running += 1;
     const ports = proc.port
       ? `zookeeper 127.0.0.1:${proc.port}`
-      : `plaintext 127.0.0.1:${proc.plaintextPort}  scram 127.0.0.1:${proc.saslPort}` +
-        (proc.combined ? `  controller 127.0.0.1:${proc.controllerPort}` : '') +
-        `  ${proc.rack}`;
+      : proc.controllerOnly
+        ? `controller 127.0.0.1:${proc.controllerPort} (controller only)`
+        : `plaintext 127.0.0.1:${proc.plaintextPort}  scram 127.0.0.1:${proc.saslPort}` +
+          (proc.combined ? `  controller 127.0.0.1:${proc.controllerPort}` : '') +
+          `  ${proc.rack}`;
     const shown = pid === null ? 'stopped' : `running (pid ${pid})`;
     console.log(`  ${proc.name.padEnd(10)} ${shown.padEnd(20)} ${ports}`);
   }
@@ -195,7 +205,8 @@ async function reset(layout) {
 
 async function addBroker(layout) {
   const state = readState(layout);
-  if (!BASE_NODE_IDS.every((id) => runningPid(layout.nodes.find((n) => n.id === id)) !== null)) {
+  if (layout.quorum === 'dynamic') throw new Error('add-broker is for the static-quorum cluster');
+  if (!layout.baseNodeIds.every((id) => runningPid(layout.nodes.find((n) => n.id === id)) !== null)) {
     throw new Error('the cluster is not up; run `npm run kafka:up` first');
   }
   state.extraBroker = true;
@@ -243,8 +254,9 @@ async function startBroker(layout) {
   console.log(startedHere ? `${node.name} of ${describe(layout)} is up after ${seconds} s` : `${node.name} is already up`);
 }
 
-function describe({ kafka, offset }) {
-  return `Kafka ${kafka.version} (${kafka.mode}${offset ? `, port offset ${offset}` : ''})`;
+function describe({ kafka, offset, quorum }) {
+  const kind = quorum === 'dynamic' ? `${kafka.mode}, dynamic quorum` : kafka.mode;
+  return `Kafka ${kafka.version} (${kind}${offset ? `, port offset ${offset}` : ''})`;
 }
 
 const commands = { up, down, status, reset, 'add-broker': addBroker, 'stop-broker': stopBroker, 'start-broker': startBroker };

@@ -4,7 +4,10 @@
 //   PLAINTEXT 9092+i (clients, inter-broker), SASL_PLAINTEXT/SCRAM-SHA-512 9192+i,
 //   CONTROLLER 9292+i (KRaft only), ZooKeeper 2181 (ZooKeeper mode only);  i = node id - 1.
 // KRaft: nodes 1-3 run combined (broker + controller, a 3-voter quorum), node 4 (add-broker) is broker-only.
+// KAFKA_QUORUM=dynamic: a KIP-853 dynamic quorum instead (scripts/kafka/dynamic-quorum.mjs): node 1 combined and the
+// only voter, controller-only node 5 an observer that can be added as a voter; port offset 3000 unless set.
 import path from 'node:path';
+import { DYNAMIC_QUORUM, dynamicQuorumProperties, quorumKind } from './dynamic-quorum.mjs';
 import { ROOT } from './fetch.mjs';
 
 export const SCRAM_USER = { username: 'console', password: 'console-secret' };
@@ -14,14 +17,23 @@ export const EXTRA_NODE_ID = 4;
 const RACKS = { 1: 'rack-a', 2: 'rack-b', 3: 'rack-c', 4: 'rack-a' };
 
 export function clusterLayout(kafka, env = process.env) {
-  const offset = Number.parseInt(env.KAFKA_PORT_OFFSET ?? '0', 10);
+  const quorum = quorumKind(kafka, env);
+  const dynamic = quorum === 'dynamic';
+  const offset = Number.parseInt(env.KAFKA_PORT_OFFSET ?? (dynamic ? String(DYNAMIC_QUORUM.defaultOffset) : '0'), 10);
   if (!Number.isInteger(offset) || offset < 0 || offset > 50000) {
     throw new Error(`KAFKA_PORT_OFFSET must be a whole number from 0 to 50000, got ${env.KAFKA_PORT_OFFSET}`);
   }
-  const heap = env.KAFKA_HEAP?.trim() || '512m';
+  // The dynamic-quorum cluster runs beside the shared ones on a 2-core machine: small heaps.
+  const heap = env.KAFKA_HEAP?.trim() || (dynamic ? DYNAMIC_QUORUM.heap : '512m');
   if (!/^\d+[mMgG]$/.test(heap)) throw new Error(`KAFKA_HEAP must look like 512m or 1g, got ${heap}`);
   // Clusters at different port offsets are different clusters: they must not share data or pid files.
-  const dataDir = path.join(ROOT, '.data', 'kafka', `${kafka.version}-${kafka.mode}${offset ? `-offset${offset}` : ''}`);
+  const dataDir = path.join(
+    ROOT,
+    '.data',
+    'kafka',
+    `${kafka.version}-${kafka.mode}${dynamic ? '-dynamic' : ''}${offset ? `-offset${offset}` : ''}`,
+  );
+  const baseNodeIds = dynamic ? DYNAMIC_QUORUM.nodeIds : BASE_NODE_IDS;
   const node = (id) => ({
     id,
     name: `broker-${id}`,
@@ -33,16 +45,23 @@ export function clusterLayout(kafka, env = process.env) {
     configFile: path.join(dataDir, 'config', `broker-${id}.properties`),
     logFile: path.join(dataDir, 'logs', `broker-${id}.log`),
     pidFile: path.join(dataDir, 'run', `broker-${id}.pid`),
-    combined: kafka.mode === 'kraft' && BASE_NODE_IDS.includes(id),
+    combined: kafka.mode === 'kraft' && (dynamic ? id === DYNAMIC_QUORUM.standaloneId : BASE_NODE_IDS.includes(id)),
+    /** process.roles=controller: no broker listeners, never registered as a broker. */
+    controllerOnly: dynamic && id === DYNAMIC_QUORUM.observerId,
   });
   return {
     kafka,
+    quorum,
     offset,
     heap,
+    /** The nodes `up` starts (node 4 joins the static cluster through add-broker). */
+    baseNodeIds,
+    /** Nodes that are brokers among them: the bootstrap list, and what readiness waits for. */
+    brokerIds: dynamic ? [DYNAMIC_QUORUM.standaloneId] : BASE_NODE_IDS,
     dataDir,
     configDir: path.join(dataDir, 'config'),
     stateFile: path.join(dataDir, 'state.json'),
-    nodes: [...BASE_NODE_IDS, EXTRA_NODE_ID].map(node),
+    nodes: (dynamic ? baseNodeIds : [...BASE_NODE_IDS, EXTRA_NODE_ID]).map(node),
     zookeeper:
       kafka.mode === 'zookeeper'
         ? {
@@ -57,7 +76,7 @@ export function clusterLayout(kafka, env = process.env) {
   };
 }
 
-export function bootstrapServers(layout, nodeIds = BASE_NODE_IDS) {
+export function bootstrapServers(layout, nodeIds = layout.brokerIds) {
   return layout.nodes.filter((n) => nodeIds.includes(n.id)).map((n) => `127.0.0.1:${n.plaintextPort}`);
 }
 
@@ -78,6 +97,7 @@ const CLUSTER_DEFAULTS = {
 };
 
 export function brokerProperties(layout, node) {
+  if (layout.quorum === 'dynamic') return toProperties(dynamicQuorumProperties(layout, node, CLUSTER_DEFAULTS));
   const { kafka, nodes, zookeeper } = layout;
   const listeners = [`PLAINTEXT://127.0.0.1:${node.plaintextPort}`, `SASL_PLAINTEXT://127.0.0.1:${node.saslPort}`];
   const props = {

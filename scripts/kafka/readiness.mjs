@@ -1,4 +1,5 @@
-// "Up" means: every broker registered, a probe topic with RF 3 fully in sync, and SCRAM logins accepted.
+// "Up" means: every broker registered, a probe topic with RF 3 (at most one per broker) fully in sync, and SCRAM
+// logins accepted.
 import net from 'node:net';
 import { PROBE_TOPIC, SCRAM_USER, bootstrapServers } from './layout.mjs';
 import { runningPid, sleep } from './processes.mjs';
@@ -85,16 +86,18 @@ export async function waitUntilReady(layout, nodes, { scram }) {
       [`127.0.0.1:${node.plaintextPort}`],
     );
   }
-  await until(`${PROBE_TOPIC} to have an ISR of 3`, async (admin) => {
+  // Three replicas, or one per broker on a smaller cluster (the dynamic-quorum one has a single broker).
+  const replicas = Math.min(3, nodes.length);
+  await until(`${PROBE_TOPIC} to have an ISR of ${replicas}`, async (admin) => {
     const topics = await admin.listTopics();
     if (!topics.includes(PROBE_TOPIC)) {
-      await admin.createTopics({ topics: [{ topic: PROBE_TOPIC, numPartitions: 1, replicationFactor: 3 }] });
+      await admin.createTopics({ topics: [{ topic: PROBE_TOPIC, numPartitions: 1, replicationFactor: replicas }] });
     }
     const {
       topics: [meta],
     } = await admin.fetchTopicMetadata({ topics: [PROBE_TOPIC] });
     const isr = meta?.partitions[0]?.isr ?? [];
-    return isr.length === 3 || `ISR of ${PROBE_TOPIC}: [${isr.join(', ')}]`;
+    return isr.length === replicas || `ISR of ${PROBE_TOPIC}: [${isr.join(', ')}]`;
   });
   if (scram) {
     const saslBrokers = nodes.map((n) => `127.0.0.1:${n.saslPort}`);

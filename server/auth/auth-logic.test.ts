@@ -16,6 +16,8 @@ describe('roles table', () => {
     manageTopics: { admin: true, operator: false, viewer: false },
     reassign: { admin: true, operator: false, viewer: false },
     manageGroups: { admin: true, operator: false, viewer: false },
+    manageQuorum: { admin: true, operator: false, viewer: false },
+    upgradeFeatures: { admin: true, operator: false, viewer: false },
     administer: { admin: true, operator: false, viewer: false },
   };
 

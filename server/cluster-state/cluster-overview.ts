@@ -14,8 +14,9 @@ function quorumView(quorum: QuorumDescription, brokerIds: ReadonlySet<number>) {
     id: r.replicaId,
     directoryId: r.directoryId,
     endpoints: voter ? (quorum.voterEndpoints?.get(r.replicaId) ?? null) : null,
-    // Observers are brokers (or controllers being added); a voter missing from Metadata's brokers is a controller only.
-    controllerOnly: voter && !brokerIds.has(r.replicaId),
+    // A replica missing from Metadata's brokers is a controller only: a voter, or an observer of a dynamic quorum
+    // (KIP-853) waiting to be added as one. Every other observer is a broker.
+    controllerOnly: !brokerIds.has(r.replicaId),
     logEndOffset: r.logEndOffset,
     lag: (leaderEnd - BigInt(r.logEndOffset)).toString(),
     lastCaughtUpTimestamp: r.lastCaughtUpTimestamp,

@@ -60,7 +60,8 @@ const member = { memberId: 'm-1', groupInstanceId: null, clientId: 'c', host: '/
 const groups: GroupsSnapshot = {
   asOf: 20_000,
   errors: [],
-  shareGroups: [], streamsGroups: [],
+  shareGroups: [],
+  streamsGroups: [],
   endOffsets: new Map([
     offsets('t', 0, null, '100'),
     offsets('t', 1, null, '10'),

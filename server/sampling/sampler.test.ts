@@ -15,7 +15,8 @@ const key = partitionKey('t', 0);
 const snapshotAt = (asOf: number): GroupsSnapshot => ({
   asOf,
   errors: [],
-  shareGroups: [], streamsGroups: [],
+  shareGroups: [],
+  streamsGroups: [],
   endOffsets: new Map([[key, { topic: 't', partition: 0, logStartOffset: null, highWatermark: String(asOf), error: null }]]),
   groups: [
     {

@@ -35,7 +35,10 @@ export function parseBrokerApiVersions(output: string) {
 /** `kafka-metadata-quorum describe --status`: `LeaderId:   1` and the CurrentVoters JSON. */
 export function parseQuorumStatus(output: string) {
   const field = (name: string) => output.match(new RegExp(`^${name}:\\s+(.*)$`, 'm'))?.[1]?.trim();
-  const voters = JSON.parse(field('CurrentVoters') ?? '[]') as ({ id: number; endpoints?: string[] } | number)[];
+  const voters = JSON.parse(field('CurrentVoters') ?? '[]') as ({ id: number; directoryId?: string; endpoints?: string[] } | number)[];
+  const observers = JSON.parse(field('CurrentObservers') ?? '[]') as ({ id: number; directoryId?: string } | number)[];
+  const member = (r: { id: number; directoryId?: string } | number) =>
+    typeof r === 'number' ? { id: r, directoryId: null } : { id: r.id, directoryId: r.directoryId ?? null };
   return {
     /** By voter id (4.x prints each voter's endpoints; 3.9 only ids). */
     voterEndpoints: Object.fromEntries(voters.flatMap((v) => (typeof v === 'number' ? [] : [[v.id, v.endpoints ?? null]]))),
@@ -43,6 +46,9 @@ export function parseQuorumStatus(output: string) {
     leaderEpoch: Number(field('LeaderEpoch')),
     highWatermark: field('HighWatermark'),
     voterIds: voters.map((v) => (typeof v === 'number' ? v : v.id)).sort(),
+    /** KIP-853 (4.x prints them): each voter's and observer's directory id, null when not printed. */
+    voters: voters.map(member),
+    observers: observers.map(member),
   };
 }
 
