@@ -12,6 +12,7 @@ import { kafkaTarget } from './support/kafka-target';
 import { callRoute } from './support/routes';
 import { POST as previewReset } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/[groupId]/offsets/preview/route';
 import { POST as executeReset } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/[groupId]/offsets/reset/route';
+import { DELETE as deleteOffsets } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/[groupId]/offsets/route';
 import { offsetResetResponseSchema } from '@/lib/schemas/offset-reset';
 import {
   groupTypesFromCli,
@@ -215,6 +216,20 @@ describe(`share groups on ${target.label}`, () => {
     expect((await list(`?q=${stamp}&type=share`)).groups.map((g) => g.groupId)).toEqual(shares ? [share] : []);
     const refused = await callRoute(getGroups, '/api/v1/clusters/local/consumer-groups?type=connect', params());
     expect(refused.status).toBe(422);
+  });
+
+  it.runIf(shares)("deletes a topic's start offsets as kafka-share-groups --delete-offsets does", async () => {
+    const init = { method: 'DELETE', body: JSON.stringify({ confirm: share }), headers: { 'content-type': 'application/json' } };
+    const call = (token: string) =>
+      callRoute(deleteOffsets, `/api/v1/clusters/local/consumer-groups/${share}/offsets?topic=${topic}`, params(share), { token, init });
+    expect((await call(TEST_TOKENS.operator)).status).toBe(403);
+    expect(shareOffsetsFromCli(share)).toHaveLength(3);
+    const deleted = await call(TEST_TOKENS.admin);
+    expect(deleted.status).toBe(200);
+    expect(deleted.body).toMatchObject({ groupId: share, topic, partitions: [0, 1, 2] });
+    // The tool lists no share-partition of the topic any more; neither does the console.
+    expect(shareOffsetsFromCli(share)).toEqual([]);
+    expect(shareGroupDetailResponseSchema.parse((await detail(share)).body).offsets).toEqual([]);
   });
 
   it.runIf(shares)('deletes the empty share group as kafka-share-groups --delete does', async () => {

@@ -3,6 +3,7 @@ import { DELETE as deleteGroup, GET as getGroup } from '@/app/api/v1/clusters/[c
 import { GET as getGroups } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/route';
 import { POST as previewReset } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/[groupId]/offsets/preview/route';
 import { POST as executeReset } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/[groupId]/offsets/reset/route';
+import { DELETE as deleteOffsets } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/[groupId]/offsets/route';
 import { consumerGroupListResponseSchema, streamsGroupDetailResponseSchema } from '@/lib/schemas/consumer-groups';
 import type { StreamsGroupDetailResponse } from '@/lib/schemas/consumer-groups';
 import { offsetResetResponseSchema } from '@/lib/schemas/offset-reset';
@@ -220,6 +221,37 @@ describe(`streams groups on ${target.label}`, () => {
       [0, '0', '15'],
       [1, '0', '6'],
     ]);
+  });
+
+  it.runIf(streams)("deletes an input topic's offsets as kafka-streams-groups --delete-offsets does", async () => {
+    // The topics of the group's commits, as the tool's dry run of --to-current lists them (GROUP TOPIC PARTITION …).
+    const committedTopics = () =>
+      new Set(
+        kafkaCli('kafka-streams-groups', [
+          '--bootstrap-server',
+          bootstrap,
+          '--reset-offsets',
+          '--group',
+          app,
+          '--all-input-topics',
+          '--to-current',
+          '--dry-run',
+        ])
+          .split('\n')
+          .map((l) => l.trim().split(/\s+/))
+          .filter((c) => c[0] === app)
+          .map((c) => c[1]),
+      );
+    expect(committedTopics().has(input)).toBe(true);
+    const init = { method: 'DELETE', body: JSON.stringify({ confirm: app }), headers: { 'content-type': 'application/json' } };
+    const deleted = await callRoute(deleteOffsets, `/api/v1/clusters/local/consumer-groups/${app}/offsets?topic=${input}`, params(app), {
+      token: TEST_TOKENS.admin,
+      init,
+    });
+    expect(deleted.status).toBe(200);
+    expect(committedTopics().has(input)).toBe(false);
+    const ours = streamsGroupDetailResponseSchema.parse((await detail(app)).body);
+    expect(ours.offsets.filter((r) => r.topic === input)).toEqual([]);
   });
 
   it.runIf(streams)('deletes the empty streams group as kafka-streams-groups --delete does', async () => {

@@ -17,6 +17,8 @@ type Props = {
   groupId: string;
   /** `group`: delete the whole group (kafka-consumer-groups --delete); `offsets`: its offsets for one topic (--delete-offsets). */
   mode: 'group' | 'offsets';
+  /** A share group: its start offsets for the topic are deleted (kafka-share-groups --delete-offsets). */
+  share?: boolean;
   groupTopics: string[];
   open: boolean;
   onClose: () => void;
@@ -24,7 +26,7 @@ type Props = {
 };
 
 /** Admin only; the group id typed again, checked by the server too. A deleted group leaves the page for the groups list. */
-export function DeleteGroupDialog({ clusterId, groupId, mode, groupTopics, open, onClose, onDone }: Props) {
+export function DeleteGroupDialog({ clusterId, groupId, mode, share = false, groupTopics, open, onClose, onDone }: Props) {
   const queryClient = useQueryClient();
   const router = useRouter();
   const [topic, setTopic] = useState('');
@@ -60,7 +62,9 @@ export function DeleteGroupDialog({ clusterId, groupId, mode, groupTopics, open,
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         {mode === 'group'
           ? 'Deletes the group and all its committed offsets. Kafka refuses while it has active members.'
-          : 'Deletes the committed offsets of every partition of the topic. Kafka refuses while an active member is subscribed to it.'}
+          : share
+            ? 'Deletes the start offsets of every partition of the topic: consumers joining later start from share.auto.offset.reset. Kafka refuses while the group has members.'
+            : 'Deletes the committed offsets of every partition of the topic. Kafka refuses while an active member is subscribed to it.'}
       </p>
       <form
         className="space-y-3"

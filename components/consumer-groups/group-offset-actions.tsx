@@ -22,7 +22,7 @@ export function GroupOffsetActions({ clusterId, groupId }: { clusterId: string; 
   const [open, setOpen] = useState<Open>(null);
   const [done, setDone] = useState<string | null>(null);
   if (!access || !group) return null;
-  // A share group is deleted as any group (DeleteGroups); its start offsets are reset with their own API.
+  // A share group is deleted as any group (DeleteGroups); its start offsets are reset and deleted with their own APIs.
   const share = group.type === 'share';
   const mayReset = access.permissions.includes('resetOffsets');
   const mayDelete = access.permissions.includes('manageGroups');
@@ -55,11 +55,13 @@ export function GroupOffsetActions({ clusterId, groupId }: { clusterId: string; 
       ) : null}
       {mayDelete ? (
         <>
-          {share ? null : (
-            <Button disabled={topics.length === 0} onClick={() => (setDone(null), setOpen('delete-offsets'))}>
-              Delete offsets…
-            </Button>
-          )}
+          <Button
+            disabled={topics.length === 0 || (share && !inactive)}
+            title={share ? why : undefined}
+            onClick={() => (setDone(null), setOpen('delete-offsets'))}
+          >
+            {share ? 'Delete start offsets…' : 'Delete offsets…'}
+          </Button>
           <Button tone="danger" disabled={!inactive} title={why} onClick={() => (setDone(null), setOpen('delete-group'))}>
             Delete group…
           </Button>
@@ -82,6 +84,7 @@ export function GroupOffsetActions({ clusterId, groupId }: { clusterId: string; 
           clusterId={clusterId}
           groupId={groupId}
           mode={open === 'delete-group' ? 'group' : 'offsets'}
+          share={share}
           groupTopics={topics}
           open={open === 'delete-group' || open === 'delete-offsets'}
           onClose={() => setOpen(null)}

@@ -4,7 +4,9 @@ import type { DeleteGroupOffsetsResponse, DeleteGroupResponse } from '@/lib/sche
 import { withKafka } from '@/server/kafka/clients';
 import { readClusterMetadata } from '@/server/kafka/metadata';
 import { onGroupCoordinator } from '@/server/lag/group-coordinator';
-import { refreshOwnApiGroup } from '@/server/lag/get-group-detail';
+import { knownGroupType, refreshOwnApiGroup } from '@/server/lag/get-group-detail';
+import { describeShareGroup } from '@/server/lag/share-groups';
+import { deleteShareStartOffsets } from '@/server/lag/share-reset';
 import { getGroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { getGroupRead } from '@/server/lag/read-group';
 import { deleteGroups } from '@/server/protocol/delete-groups';
@@ -46,7 +48,8 @@ export async function deleteConsumerGroup(clusterId: string, groupId: string): P
 
 /**
  * OffsetDelete (API 47) for every partition of `topic`, as kafka-consumer-groups --delete-offsets --topic: the
- * topic must exist; Kafka refuses (GROUP_SUBSCRIBED_TO_TOPIC) while a live member is subscribed to it.
+ * topic must exist; Kafka refuses (GROUP_SUBSCRIBED_TO_TOPIC) while a live member is subscribed to it. A share
+ * group's start offsets are deleted with their own API (DeleteShareGroupOffsets, as kafka-share-groups does).
  */
 export async function deleteGroupOffsets(clusterId: string, groupId: string, topic: string): Promise<DeleteGroupOffsetsResponse> {
   const partitions = await withKafka(clusterId, async (connection) => {
@@ -57,6 +60,12 @@ export async function deleteGroupOffsets(clusterId: string, groupId: string, top
       .sort((a, b) => a - b);
     if (!partitions) throw new ApiError('NOT_FOUND', `Topic "${topic}" does not exist`);
     return onGroupCoordinator(connection, groupId, async (broker) => {
+      // A type the group's page read is trusted; otherwise the share API is asked (a group id names one group).
+      const known = knownGroupType(clusterId, groupId);
+      if (known === 'share' || (known === undefined && (await describeShareGroup(broker, groupId)))) {
+        await deleteShareStartOffsets(broker, groupId, topic);
+        return partitions;
+      }
       const response = await deleteOffsets(broker, { groupId, topics: [{ name: topic, partitions }] });
       if (response.errorCode === KafkaErrorCode.GROUP_ID_NOT_FOUND)
         throw new ApiError('NOT_FOUND', `Consumer group "${groupId}" does not exist`);

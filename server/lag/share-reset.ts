@@ -6,6 +6,7 @@ import { partitionKey } from '@/server/kafka/partition-key';
 import { kafkaError } from '@/server/kafka/send-request';
 import { assertInactive, type GroupPosition } from '@/server/lag/group-coordinator';
 import { alterShareGroupOffsets } from '@/server/protocol/alter-share-group-offsets';
+import { deleteShareGroupOffsets } from '@/server/protocol/delete-share-group-offsets';
 import { describeShareGroup } from '@/server/lag/share-groups';
 
 /**
@@ -53,4 +54,20 @@ export async function writeShareStartOffsets(
   const error = kafkaError(first.errorCode, first.errorMessage)!;
   error.message = `${error.message} (${failed.length} of ${rows.length} partitions not reset, e.g. ${first.topic}-${first.partition})`;
   throw error;
+}
+
+/**
+ * DeleteShareGroupOffsets on the coordinator, as kafka-share-groups --delete-offsets --topic: the group forgets its
+ * start offsets on every partition of the topic (its members would start over from share.auto.offset.reset). Kafka
+ * refuses while the group has members (NON_EMPTY_GROUP: 409).
+ */
+export async function deleteShareStartOffsets(broker: KafkajsBroker, groupId: string, topic: string) {
+  const response = await deleteShareGroupOffsets(broker, { groupId, topics: [topic] });
+  if (response.errorCode === KafkaErrorCode.NON_EMPTY_GROUP)
+    throw new ApiError('CONFLICT', `Share group "${groupId}" has active members: stop its consumers to delete its start offsets`);
+  if (response.errorCode === KafkaErrorCode.GROUP_ID_NOT_FOUND) throw new ApiError('NOT_FOUND', `Share group "${groupId}" does not exist`);
+  const groupError = kafkaError(response.errorCode, response.errorMessage);
+  if (groupError) throw groupError;
+  const failed = response.topics.find((t) => t.errorCode !== 0);
+  if (failed) throw kafkaError(failed.errorCode, failed.errorMessage)!;
 }

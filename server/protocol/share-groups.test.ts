@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Writer } from '@/server/protocol/codec';
 import { alterShareGroupOffsetsApi } from '@/server/protocol/alter-share-group-offsets';
+import { deleteShareGroupOffsetsApi } from '@/server/protocol/delete-share-group-offsets';
 import { describeShareGroupOffsetsApi } from '@/server/protocol/describe-share-group-offsets';
 import { decodeBody, encodeBody } from '@/server/protocol/request';
 import { shareGroupDescribeApi } from '@/server/protocol/share-group-describe';
@@ -106,6 +107,26 @@ describe('AlterShareGroupOffsets v0', () => {
       errorCode: 68,
       errorMessage: 'not empty',
       topics: [{ topic: 't', partitions: [{ partition: 1, errorCode: 0, errorMessage: null }] }],
+    });
+  });
+});
+
+describe('DeleteShareGroupOffsets v0', () => {
+  it('names the group and each topic', () => {
+    const hex = encodeBody(deleteShareGroupOffsetsApi, { groupId: 'g', topics: ['t'] }, 0).toString('hex');
+    // header tags | "g" | topics[1] | "t" | tags | tags
+    expect(hex).toBe('00' + '0267' + '02' + '0274' + '00' + '00');
+  });
+
+  it("reads the group error and each topic's error", () => {
+    const w = new Writer().emptyTaggedFields();
+    w.int32(0).int16(0).compactString(null);
+    w.compactArray(['t'], (w, t) => w.compactString(t).raw(TOPIC_ID).int16(3).compactString('gone').emptyTaggedFields());
+    w.emptyTaggedFields();
+    expect(decodeBody(deleteShareGroupOffsetsApi, w.toBuffer(), 0)).toEqual({
+      errorCode: 0,
+      errorMessage: null,
+      topics: [{ topic: 't', errorCode: 3, errorMessage: 'gone' }],
     });
   });
 });
