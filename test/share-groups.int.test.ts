@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DELETE as deleteGroup, GET as getGroup } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/[groupId]/route';
 import { GET as getGroups } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/route';
-import { consumerGroupListResponseSchema, shareGroupDetailResponseSchema } from '@/lib/schemas/consumer-groups';
+import { consumerGroupListResponseSchema, shareGroupDetailResponseSchema, topicGroupsResponseSchema } from '@/lib/schemas/consumer-groups';
+import { GET as getTopicGroups } from '@/app/api/v1/clusters/[clusterId]/topics/[topic]/consumer-groups/route';
 import { closeDb } from '@/server/db/client';
 import { closeAllConnections } from '@/server/kafka/clients';
 import { TEST_TOKENS } from './support/auth';
@@ -164,6 +165,14 @@ describe(`share groups on ${target.label}`, () => {
     expect(ours.state).toBe('Empty');
     const row = (await list(`?q=${share}`)).groups[0]!;
     expect(row).toMatchObject({ groupId: share, type: 'share', groupProtocol: 'share', memberCount: 0, totalLag: '30', topics: [topic] });
+    // The topic's page lists the share group with the classic one, each with its lag on the topic.
+    const onTopic = await callRoute(getTopicGroups, `/api/v1/clusters/local/topics/${topic}/consumer-groups`, {
+      clusterId: 'local',
+      topic,
+    });
+    const byId = new Map(topicGroupsResponseSchema.parse(onTopic.body).groups.map((g) => [g.groupId, g]));
+    expect(byId.get(share)).toMatchObject({ type: 'share', memberCount: 0, partitions: 3, assignedPartitions: 0, lag: '30' });
+    expect(byId.get(classic)).toMatchObject({ type: 'classic', partitions: 3 });
   });
 
   it.runIf(shares)(

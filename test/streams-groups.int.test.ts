@@ -4,7 +4,12 @@ import { GET as getGroups } from '@/app/api/v1/clusters/[clusterId]/consumer-gro
 import { POST as previewReset } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/[groupId]/offsets/preview/route';
 import { POST as executeReset } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/[groupId]/offsets/reset/route';
 import { DELETE as deleteOffsets } from '@/app/api/v1/clusters/[clusterId]/consumer-groups/[groupId]/offsets/route';
-import { consumerGroupListResponseSchema, streamsGroupDetailResponseSchema } from '@/lib/schemas/consumer-groups';
+import {
+  consumerGroupListResponseSchema,
+  streamsGroupDetailResponseSchema,
+  topicGroupsResponseSchema,
+} from '@/lib/schemas/consumer-groups';
+import { GET as getTopicGroups } from '@/app/api/v1/clusters/[clusterId]/topics/[topic]/consumer-groups/route';
 import type { StreamsGroupDetailResponse } from '@/lib/schemas/consumer-groups';
 import { offsetResetResponseSchema } from '@/lib/schemas/offset-reset';
 import { closeDb } from '@/server/db/client';
@@ -168,6 +173,18 @@ describe(`streams groups on ${target.label}`, () => {
       .map((l) => l.trim())
       .filter((g) => g.includes(String(stamp)));
     expect((await list(`?q=${stamp}&type=streams`)).groups.map((g) => g.groupId)).toEqual(listed);
+    // The input topic's page lists the application: both partitions are active tasks' inputs.
+    const onTopic = await callRoute(getTopicGroups, `/api/v1/clusters/local/topics/${input}/consumer-groups`, {
+      clusterId: 'local',
+      topic: input,
+    });
+    expect(topicGroupsResponseSchema.parse(onTopic.body).groups.find((g) => g.groupId === app)).toMatchObject({
+      type: 'streams',
+      memberCount: 2,
+      partitions: 2,
+      assignedPartitions: 2,
+      lag: '0',
+    });
   });
 
   it.runIf(streams)('counts produced records as lag once the application stops, and resets its input offsets', async () => {

@@ -11,7 +11,7 @@ import { QueryError } from '@/components/feedback/query-error';
 import { EmptyState, LoadingRows } from '@/components/ui/states';
 import { Table, Td, Th } from '@/components/ui/table';
 
-/** The consumer groups reading a topic (a commit or an assignment on it), largest lag first. */
+/** The groups of every type reading a topic (a commit, a start offset or an assignment on it), largest lag first. */
 export function TopicGroups({ clusterId, topic }: { clusterId: string; topic: string }) {
   const { data, error, isPending, refetch } = useQuery(groupQueries.forTopic(clusterId, topic));
   return (
@@ -31,6 +31,7 @@ export function TopicGroups({ clusterId, topic }: { clusterId: string; topic: st
           <thead>
             <tr>
               <Th>Group</Th>
+              <Th>Type</Th>
               <Th>State</Th>
               <Th numeric>Members</Th>
               <Th numeric>Partitions</Th>
@@ -50,6 +51,7 @@ export function TopicGroups({ clusterId, topic }: { clusterId: string; topic: st
                     {g.groupId}
                   </Link>
                 </Td>
+                <Td>{g.type}</Td>
                 <Td>
                   <GroupStateBadge state={g.state} />
                 </Td>

@@ -352,6 +352,7 @@ export type GroupDetailResponse = z.infer<typeof groupDetailResponseSchema>;
 export const topicGroupSchema = z
   .object({
     groupId: z.string(),
+    type: groupTypeSchema,
     state: z.string(),
     memberCount: z.number().int().nonnegative(),
     /** Partitions of this topic the group has a row for (committed or assigned). */
