@@ -1,53 +1,30 @@
-import Link from 'next/link';
 import { formatInt64 } from '@/lib/format';
-import { pageRoutes } from '@/lib/routes';
 import type { ShareGroupDetailResponse } from '@/lib/schemas/consumer-groups';
 import { GroupConfigs } from '@/components/consumer-groups/group-configs';
+import { assignmentText } from '@/components/consumer-groups/group-heading';
 import { GroupOffsetActions } from '@/components/consumer-groups/group-offset-actions';
-import { GroupStateBadge } from '@/components/consumer-groups/group-state-badge';
-import { GroupHeading, assignmentText } from '@/components/consumer-groups/group-heading';
-import { AsOf } from '@/components/feedback/as-of';
-import { Badge } from '@/components/ui/badge';
+import { DetailSection, Int64Cell, OwnApiGroupHeader, TopicCell, totalLagOf } from '@/components/consumer-groups/own-api-group-parts';
 import { EmptyState } from '@/components/ui/states';
 import { Table, Td, Th } from '@/components/ui/table';
-
-const unknown = <span className="text-zinc-400">-</span>;
 
 /**
  * A share group (KIP-932): its members share partitions, and each partition has a start offset (everything before
  * it is acknowledged) and a lag the broker counts — kafka-share-groups --describe, --members and --state.
  */
 export function ShareGroupDetail({ clusterId, data, stale }: { clusterId: string; data: ShareGroupDetailResponse; stale: boolean }) {
-  const lags = data.offsets.flatMap((r) => (r.lag === null ? [] : [BigInt(r.lag)]));
-  const totalLag = lags.length ? lags.reduce((a, b) => a + b, 0n) : null;
+  const totalLag = totalLagOf(data.offsets);
   return (
     <article aria-labelledby="group-name" className="space-y-6">
-      <header className="space-y-1">
-        <GroupHeading clusterId={clusterId} groupId={data.groupId}>
-          <GroupStateBadge state={data.state} />
-          <Badge tone="neutral">share group</Badge>
-          {data.partial ? (
-            <Badge tone="warn" title={data.error ?? 'Part of the group could not be read'}>
-              partial
-            </Badge>
-          ) : null}
-        </GroupHeading>
-        <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm text-zinc-500 dark:text-zinc-400">
-          <p>
-            share group{data.assignor ? ` · assignor ${data.assignor}` : ''} · group epoch {data.epochs.groupEpoch}, assignment epoch{' '}
-            {data.epochs.targetAssignmentEpoch} · coordinator broker {data.coordinatorId} · {data.members.length} member
-            {data.members.length === 1 ? '' : 's'} · total lag {totalLag === null ? 'unknown' : formatInt64(totalLag)}
-          </p>
-          <AsOf asOf={data.asOf} stale={stale} />
-        </div>
-      </header>
-      <section aria-labelledby="share-offsets-heading" className="space-y-2">
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <h3 id="share-offsets-heading" className="font-medium">
-            Start offsets and lag
-          </h3>
-          <GroupOffsetActions clusterId={clusterId} groupId={data.groupId} />
-        </div>
+      <OwnApiGroupHeader clusterId={clusterId} data={data} kind="share group" stale={stale}>
+        {data.assignor ? `assignor ${data.assignor} · ` : ''}group epoch {data.epochs.groupEpoch}, assignment epoch{' '}
+        {data.epochs.targetAssignmentEpoch} · coordinator broker {data.coordinatorId} · {data.members.length} member
+        {data.members.length === 1 ? '' : 's'} · total lag {totalLag === null ? 'unknown' : formatInt64(totalLag)}
+      </OwnApiGroupHeader>
+      <DetailSection
+        id="share-offsets-heading"
+        title="Start offsets and lag"
+        actions={<GroupOffsetActions clusterId={clusterId} groupId={data.groupId} />}
+      >
         {data.offsets.length === 0 ? (
           <EmptyState title="No partitions">The group has no state on any partition yet.</EmptyState>
         ) : (
@@ -67,28 +44,17 @@ export function ShareGroupDetail({ clusterId, data, stale }: { clusterId: string
             <tbody>
               {data.offsets.map((r) => (
                 <tr key={`${r.topic}:${r.partition}`} data-topic={r.topic} data-partition={r.partition}>
-                  <Td className="font-mono text-xs">
-                    <Link href={pageRoutes.topic(clusterId, r.topic)} className="text-sky-700 hover:underline dark:text-sky-400">
-                      {r.topic}
-                    </Link>
-                  </Td>
+                  <TopicCell clusterId={clusterId} topic={r.topic} />
                   <Td numeric>{r.partition}</Td>
-                  <Td numeric data-column="startOffset">
-                    {r.startOffset === null ? unknown : formatInt64(r.startOffset)}
-                  </Td>
-                  <Td numeric data-column="lag">
-                    {r.lag === null ? unknown : formatInt64(r.lag)}
-                  </Td>
+                  <Int64Cell value={r.startOffset} column="startOffset" />
+                  <Int64Cell value={r.lag} column="lag" />
                 </tr>
               ))}
             </tbody>
           </Table>
         )}
-      </section>
-      <section aria-labelledby="share-members-heading" className="space-y-2">
-        <h3 id="share-members-heading" className="font-medium">
-          Members
-        </h3>
+      </DetailSection>
+      <DetailSection id="share-members-heading" title="Members">
         {data.members.length === 0 ? (
           <EmptyState title="No active members">The start offsets are kept; nothing is consuming now.</EmptyState>
         ) : (
@@ -120,13 +86,10 @@ export function ShareGroupDetail({ clusterId, data, stale }: { clusterId: string
             </tbody>
           </Table>
         )}
-      </section>
-      <section aria-labelledby="share-configs-heading" className="space-y-2">
-        <h3 id="share-configs-heading" className="font-medium">
-          Configs
-        </h3>
+      </DetailSection>
+      <DetailSection id="share-configs-heading" title="Configs">
         <GroupConfigs clusterId={clusterId} groupId={data.groupId} />
-      </section>
+      </DetailSection>
     </article>
   );
 }

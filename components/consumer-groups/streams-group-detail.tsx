@@ -1,18 +1,12 @@
-import Link from 'next/link';
 import { formatInt64 } from '@/lib/format';
-import { pageRoutes } from '@/lib/routes';
 import type { StreamsGroupDetailResponse, StreamsGroupMember } from '@/lib/schemas/consumer-groups';
 import { GroupConfigs } from '@/components/consumer-groups/group-configs';
-import { GroupHeading } from '@/components/consumer-groups/group-heading';
 import { GroupOffsetActions } from '@/components/consumer-groups/group-offset-actions';
-import { GroupStateBadge } from '@/components/consumer-groups/group-state-badge';
+import { DetailSection, Int64Cell, OwnApiGroupHeader, TopicCell, totalLagOf } from '@/components/consumer-groups/own-api-group-parts';
 import { StreamsTopology } from '@/components/consumer-groups/streams-topology';
-import { AsOf } from '@/components/feedback/as-of';
-import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/states';
 import { Table, Td, Th } from '@/components/ui/table';
 
-const unknown = <span className="text-zinc-400">-</span>;
 type Tasks = StreamsGroupMember['assignment']['active'];
 
 /** "0:[0,1]; 1:[0]" as kafka-streams-groups --members prints a member's tasks (subtopology:[partitions]). */
@@ -40,44 +34,24 @@ function TaskCell({ current, target }: { current: Tasks; target: Tasks }) {
  * kafka-streams-groups --describe, --members and --state.
  */
 export function StreamsGroupDetail({ clusterId, data, stale }: { clusterId: string; data: StreamsGroupDetailResponse; stale: boolean }) {
-  const lags = data.offsets.flatMap((r) => (r.lag === null ? [] : [BigInt(r.lag)]));
-  const totalLag = lags.length ? lags.reduce((a, b) => a + b, 0n) : null;
+  const totalLag = totalLagOf(data.offsets);
   const processes = new Set(data.members.map((m) => m.processId)).size;
   return (
     <article aria-labelledby="group-name" className="space-y-6">
-      <header className="space-y-1">
-        <GroupHeading clusterId={clusterId} groupId={data.groupId}>
-          <GroupStateBadge state={data.state} />
-          <Badge tone="neutral">streams group</Badge>
-          {data.partial ? (
-            <Badge tone="warn" title={data.error ?? 'Part of the group could not be read'}>
-              partial
-            </Badge>
-          ) : null}
-        </GroupHeading>
-        <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm text-zinc-500 dark:text-zinc-400">
-          <p>
-            streams group{data.assignor ? ` · assignor ${data.assignor}` : ''} · group epoch {data.epochs.groupEpoch}, target assignment
-            epoch {data.epochs.targetAssignmentEpoch} · coordinator broker {data.coordinatorId} · {data.members.length} member
-            {data.members.length === 1 ? '' : 's'} in {processes} process{processes === 1 ? '' : 'es'} · total lag{' '}
-            {totalLag === null ? 'unknown' : formatInt64(totalLag)}
-          </p>
-          <AsOf asOf={data.asOf} stale={stale} />
-        </div>
-      </header>
-      <section aria-labelledby="streams-topology-heading" className="space-y-2">
-        <h3 id="streams-topology-heading" className="font-medium">
-          Topology
-        </h3>
+      <OwnApiGroupHeader clusterId={clusterId} data={data} kind="streams group" stale={stale}>
+        {data.assignor ? `assignor ${data.assignor} · ` : ''}group epoch {data.epochs.groupEpoch}, target assignment epoch{' '}
+        {data.epochs.targetAssignmentEpoch} · coordinator broker {data.coordinatorId} · {data.members.length} member
+        {data.members.length === 1 ? '' : 's'} in {processes} process{processes === 1 ? '' : 'es'} · total lag{' '}
+        {totalLag === null ? 'unknown' : formatInt64(totalLag)}
+      </OwnApiGroupHeader>
+      <DetailSection id="streams-topology-heading" title="Topology">
         <StreamsTopology clusterId={clusterId} topology={data.topology} />
-      </section>
-      <section aria-labelledby="streams-offsets-heading" className="space-y-2">
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <h3 id="streams-offsets-heading" className="font-medium">
-            Input offsets and lag
-          </h3>
-          <GroupOffsetActions clusterId={clusterId} groupId={data.groupId} />
-        </div>
+      </DetailSection>
+      <DetailSection
+        id="streams-offsets-heading"
+        title="Input offsets and lag"
+        actions={<GroupOffsetActions clusterId={clusterId} groupId={data.groupId} />}
+      >
         {data.offsets.length === 0 ? (
           <EmptyState title="No input partitions">No active task and no committed offset.</EmptyState>
         ) : (
@@ -97,30 +71,19 @@ export function StreamsGroupDetail({ clusterId, data, stale }: { clusterId: stri
             <tbody>
               {data.offsets.map((r) => (
                 <tr key={`${r.topic}:${r.partition}`} data-topic={r.topic} data-partition={r.partition}>
-                  <Td className="font-mono text-xs">
-                    <Link href={pageRoutes.topic(clusterId, r.topic)} className="text-sky-700 hover:underline dark:text-sky-400">
-                      {r.topic}
-                    </Link>
-                  </Td>
+                  <TopicCell clusterId={clusterId} topic={r.topic} />
                   <Td numeric>{r.partition}</Td>
-                  <Td numeric data-column="currentOffset">
-                    {r.currentOffset === null ? unknown : formatInt64(r.currentOffset)}
-                  </Td>
-                  <Td numeric>{r.leaderEpoch ?? unknown}</Td>
-                  <Td numeric>{r.logEndOffset === null ? unknown : formatInt64(r.logEndOffset)}</Td>
-                  <Td numeric data-column="lag" title={r.error}>
-                    {r.lag === null ? unknown : formatInt64(r.lag)}
-                  </Td>
+                  <Int64Cell value={r.currentOffset} column="currentOffset" />
+                  <Td numeric>{r.leaderEpoch ?? <span className="text-zinc-400">-</span>}</Td>
+                  <Int64Cell value={r.logEndOffset} />
+                  <Int64Cell value={r.lag} column="lag" title={r.error} />
                 </tr>
               ))}
             </tbody>
           </Table>
         )}
-      </section>
-      <section aria-labelledby="streams-members-heading" className="space-y-2">
-        <h3 id="streams-members-heading" className="font-medium">
-          Members
-        </h3>
+      </DetailSection>
+      <DetailSection id="streams-members-heading" title="Members">
         {data.members.length === 0 ? (
           <EmptyState title="No active members">The committed offsets are kept; no instance is running.</EmptyState>
         ) : (
@@ -171,13 +134,10 @@ export function StreamsGroupDetail({ clusterId, data, stale }: { clusterId: stri
             </tbody>
           </Table>
         )}
-      </section>
-      <section aria-labelledby="streams-configs-heading" className="space-y-2">
-        <h3 id="streams-configs-heading" className="font-medium">
-          Configs
-        </h3>
+      </DetailSection>
+      <DetailSection id="streams-configs-heading" title="Configs">
         <GroupConfigs clusterId={clusterId} groupId={data.groupId} />
-      </section>
+      </DetailSection>
     </article>
   );
 }
