@@ -78,8 +78,9 @@ test('the topic page lists the groups reading it; an unknown group is a 404 page
   await kafka.commitOffsets(groupId, topic, [2]);
   await page.goto(`/clusters/local/topics/${topic}`);
   const row = page.getByRole('table', { name: 'Consumer groups reading this topic' }).locator(`tr[data-group="${groupId}"]`);
-  // Group, state, members, partitions, assigned, then the lag on this topic.
-  await expect(row.getByRole('cell').nth(5)).toHaveText('3');
+  // Group, type, state, members, partitions, assigned, then the lag on this topic.
+  await expect(row.getByRole('cell').nth(1)).toHaveText('classic');
+  await expect(row.getByRole('cell').nth(6)).toHaveText('3');
   await row.getByRole('link', { name: groupId }).click();
   await expect(page).toHaveURL(new RegExp(`/consumer-groups/${groupId}$`));
 

@@ -40,6 +40,11 @@ test('the groups list filtered by type shows a share group, whose page shows its
   await expect.poll(() => groups.groupIds()).toEqual([share]);
   await expect(await groups.cell(share, 'Type')).toContainText('share');
 
+  // The overview counts the groups of every type.
+  await page.goto('/clusters/local');
+  await expect(page.getByTestId('groups-by-type')).toContainText(/classic \d+.* · share \d+/);
+  await page.goBack();
+
   await groups.openGroup(share);
   const group = new ShareGroupPage(page);
   await expect(group.heading(share)).toBeVisible();

@@ -223,6 +223,7 @@ describe(`share groups on ${target.label}`, () => {
     const consumerTypes = (await list(`?q=${stamp}&type=classic,consumer`)).groups.map((g) => g.groupId);
     expect(consumerTypes.filter((g) => mine.includes(g))).toEqual(mine.filter((g) => consumerList.has(g)));
     expect((await list(`?q=${stamp}&type=share`)).groups.map((g) => g.groupId)).toEqual(shares ? [share] : []);
+    expect((await list(`?q=${stamp}`)).byType).toEqual({ classic: 1, consumer: 0, share: shares ? 1 : 0, streams: 0 });
     const refused = await callRoute(getGroups, '/api/v1/clusters/local/consumer-groups?type=connect', params());
     expect(refused.status).toBe(422);
   });

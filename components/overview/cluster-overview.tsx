@@ -2,7 +2,10 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { formatBytes, formatCount, formatInt64 } from '@/lib/format';
+import { groupQueries } from '@/lib/queries/consumer-groups';
 import { overviewQueries } from '@/lib/queries/overview';
+import { pageRoutes } from '@/lib/routes';
+import { GROUP_TYPES } from '@/lib/schemas/consumer-groups';
 import type { ClusterOverview as Overview } from '@/lib/schemas/overview';
 import { AsOf } from '@/components/feedback/as-of';
 import { QueryError } from '@/components/feedback/query-error';
@@ -65,6 +68,33 @@ function Quorum({ clusterId, quorum }: { clusterId: string; quorum: NonNullable<
   );
 }
 
+/** Groups of every type (kafka-groups --list), read with the groups page's first page (the same query: one read). */
+function GroupsStat({ clusterId }: { clusterId: string }) {
+  const { data, isPending } = useQuery(groupQueries.list(clusterId, {}));
+  const parts = data ? GROUP_TYPES.filter((t) => data.byType[t]).map((t) => `${t} ${formatCount(data.byType[t]!)}`) : [];
+  return (
+    <Stat
+      label="Groups"
+      href={pageRoutes.consumerGroups(clusterId)}
+      hint="Consumer (classic and KIP-848), share and streams groups"
+      value={
+        data ? (
+          <>
+            {formatCount(data.total)}
+            <span data-testid="groups-by-type" className="block text-xs font-normal text-zinc-500">
+              {parts.join(' · ') || 'none'}
+            </span>
+          </>
+        ) : isPending ? (
+          '…'
+        ) : (
+          'unknown'
+        )
+      }
+    />
+  );
+}
+
 export function ClusterOverview({ clusterId, healthHref }: { clusterId: string; healthHref: string }) {
   const { data, error, isPending, refetch } = useQuery(overviewQueries.detail(clusterId));
   if (isPending) return <LoadingRows label="Loading overview" />;
@@ -89,6 +119,7 @@ export function ClusterOverview({ clusterId, healthHref }: { clusterId: string; 
         <Stat label="Partitions" value={formatCount(data.partitions)} />
         <Stat label="Replicas" value={formatCount(data.replicas)} />
         <Stat label="Size" value={data.totalSizeBytes === null ? 'unknown' : formatBytes(data.totalSizeBytes)} />
+        <GroupsStat clusterId={clusterId} />
         <Stat label="Offline" value={formatCount(data.offline)} tone={risk(data.offline, 'bad')} href={healthHref} />
         <Stat label="Leaderless" value={formatCount(data.leaderless)} tone={risk(data.leaderless, 'bad')} href={healthHref} />
         <Stat label="Under min ISR" value={formatCount(data.underMinIsr)} tone={risk(data.underMinIsr, 'bad')} href={healthHref} />

@@ -117,6 +117,8 @@ export const consumerGroupListResponseSchema = z
     asOf: epochMs,
     /** Groups matching the filters, before paging. */
     total: z.number().int().nonnegative(),
+    /** Of those, how many of each type (what kafka-groups --list counts). */
+    byType: z.record(groupTypeSchema, z.number().int().nonnegative()),
     partial: z.boolean().optional(),
     /** null when no sampler runs for the cluster (time lag and status are then null). */
     sampling: lagSamplingSchema.nullable(),

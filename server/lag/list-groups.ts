@@ -31,7 +31,7 @@ export async function listConsumerGroups(clusterId: string, query: ConsumerGroup
   const snapshot = await getGroupsSnapshot(clusterId);
   const sampler = getLagSampler(clusterId) ?? null;
   const all = summaries(snapshot, sampler);
-  const { total, groups } = selectGroups(all, query);
+  const { total, byType, groups } = selectGroups(all, query);
   const partial = snapshot.errors.length > 0 || all.some((g) => g.error);
-  return { asOf: snapshot.asOf, total, ...(partial ? { partial: true } : {}), sampling: lagSampling(sampler), groups };
+  return { asOf: snapshot.asOf, total, byType, ...(partial ? { partial: true } : {}), sampling: lagSampling(sampler), groups };
 }

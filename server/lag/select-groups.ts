@@ -1,4 +1,10 @@
-import type { ConsumerGroupListQuery, ConsumerGroupSummary, GroupSortField } from '@/lib/schemas/consumer-groups';
+import {
+  GROUP_TYPES,
+  type ConsumerGroupListQuery,
+  type ConsumerGroupSummary,
+  type GroupSortField,
+  type GroupType,
+} from '@/lib/schemas/consumer-groups';
 
 const BIGINT_FIELDS = new Set<GroupSortField>(['totalLag', 'maxLag']);
 
@@ -17,7 +23,7 @@ function compare(field: GroupSortField) {
   };
 }
 
-/** Filter (id substring, state, types, topic, lagging), sort (a field, "-" for descending; ties by group id), page. */
+/** Filter (id substring, state, types, topic, lagging), count by type, sort (a field, "-" for descending; ties by group id), page. */
 export function selectGroups(all: readonly ConsumerGroupSummary[], query: ConsumerGroupListQuery) {
   const needle = query.q?.toLowerCase();
   const state = query.state?.toLowerCase();
@@ -35,5 +41,7 @@ export function selectGroups(all: readonly ConsumerGroupSummary[], query: Consum
   const byId = compare('groupId');
   const sorted = [...filtered].sort((a, b) => (descending ? -byField(a, b) : byField(a, b)) || byId(a, b));
   const page = query.limit === undefined ? sorted.slice(query.offset) : sorted.slice(query.offset, query.offset + query.limit);
-  return { total: filtered.length, groups: page };
+  const byType = Object.fromEntries(GROUP_TYPES.map((t) => [t, 0])) as Record<GroupType, number>;
+  for (const g of filtered) byType[g.type] += 1;
+  return { total: filtered.length, byType, groups: page };
 }
