@@ -46,6 +46,7 @@ describe('bench arguments', () => {
     expect(() => parseArgs(['--runs', '0'])).toThrow(ArgsError);
     expect(() => parseArgs(['--what'])).toThrow(ArgsError);
     expect(() => parseArgs(['--only', 'views'])).toThrow(ArgsError);
+    expect(parseArgs(['--only', 'groups']).only).toBe('groups');
   });
 });
 

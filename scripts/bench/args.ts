@@ -7,7 +7,7 @@ export type Options = {
   coldRuns: number;
   cliRuns: number;
   messagesRecords: number;
-  only: 'messages' | null;
+  only: 'messages' | 'groups' | null;
   out: string;
   help: boolean;
 };
@@ -20,6 +20,7 @@ export const USAGE = `Usage: npm run bench -- [--cluster <id>] [--runs <n>] [--c
   --cli-runs <n>     runs of kafka-consumer-groups --describe --all-groups (and kcat | jq) to compare with (default 1; 0 skips)
   --messages-records <n>  records of the messages benchmark topic, made once (default 1000000; 0 skips the section)
   --only messages    only the messages section (it needs no large fixture)
+  --only groups      only the groups section (every group type; the dev cluster with its demo groups will do)
   --out <file>       where the JSON goes besides stdout (default test-results/bench.json)`;
 
 function count(flag: string, raw: string | undefined, min: number, fallback: number): number {
@@ -42,14 +43,15 @@ export function parseArgs(argv: readonly string[]): Options {
   });
   if (!values.cluster) throw new ArgsError('--cluster needs a cluster id');
   if (!values.out) throw new ArgsError('--out needs a file name');
-  if (values.only !== undefined && values.only !== 'messages') throw new ArgsError(`--only takes "messages", got "${values.only}"`);
+  if (values.only !== undefined && values.only !== 'messages' && values.only !== 'groups')
+    throw new ArgsError(`--only takes "messages" or "groups", got "${values.only}"`);
   return {
     clusterId: values.cluster,
     runs: count('--runs', values.runs, 1, 7),
     coldRuns: count('--cold-runs', values['cold-runs'], 0, 3),
     cliRuns: count('--cli-runs', values['cli-runs'], 0, 1),
     messagesRecords: count('--messages-records', values['messages-records'], 0, 1_000_000),
-    only: values.only ?? null,
+    only: (values.only as Options['only']) ?? null,
     out: values.out,
     help: values.help,
   };

@@ -142,6 +142,17 @@ async function main() {
   const opening = Date.now();
   await migrateDb();
   const dbOpenMs = Date.now() - opening;
+  if (options.only === 'groups') {
+    progress(`groups of every type ×${options.runs}, Kafka's group tools ×${options.cliRuns}`);
+    const consumerGroups = await measureGroups(options.clusterId, options.runs, options.cliRuns);
+    return report(options, {
+      at: new Date().toISOString(),
+      clusterId: options.clusterId,
+      host: host(),
+      consumerGroups,
+      tookMs: Date.now() - started,
+    });
+  }
   // The parent's own first read only picks the topic-detail target; cold numbers come from fresh processes.
   const topic = await busiestTopic(options.clusterId);
   progress(`cluster ${options.clusterId}: topic detail on ${topic.name} (${topic.partitions} partitions)`);
