@@ -7,10 +7,12 @@ import { formatMetric } from '@/lib/format';
 import { metricQueries } from '@/lib/queries/metrics';
 import { pageRoutes } from '@/lib/routes';
 import { QueryError } from '@/components/feedback/query-error';
+import { Badge } from '@/components/ui/badge';
 import { LoadingRows } from '@/components/ui/states';
 import { Table, Td, Th } from '@/components/ui/table';
 
-type Row = { key: string; href: string; value: string; extra?: string };
+/** `tag`: what kind of thing the key names (a group's type), shown beside it. */
+type Row = { key: string; href: string; value: string; extra?: string; tag?: string };
 
 function Ranking({
   title,
@@ -48,6 +50,12 @@ function Ranking({
                   <Link href={row.href} className="text-sky-700 hover:underline dark:text-sky-400" title={row.key}>
                     {row.key}
                   </Link>
+                  {row.tag ? (
+                    <>
+                      {' '}
+                      <Badge>{row.tag}</Badge>
+                    </>
+                  ) : null}
                 </Td>
                 <Td numeric>{row.value}</Td>
                 {extraHeading ? <Td numeric>{row.extra ?? '–'}</Td> : null}
@@ -91,6 +99,7 @@ export function TopLists({ clusterId }: { clusterId: string }) {
           key: g.groupId,
           href: pageRoutes.consumerGroup(clusterId, g.groupId),
           value: formatMetric(g.lag, 'msg'),
+          ...(g.type ? { tag: g.type } : {}),
         }))}
       />
       <Ranking
@@ -102,6 +111,7 @@ export function TopLists({ clusterId }: { clusterId: string }) {
           key: g.groupId,
           href: pageRoutes.consumerGroup(clusterId, g.groupId),
           value: formatMetric(g.timeLagSeconds, 's'),
+          ...(g.type ? { tag: g.type } : {}),
         }))}
       />
     </div>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ApiError } from '@/lib/errors';
 import { blankToUndefined, epochMs, queryEpochMs } from '@/lib/schemas/common';
+import { groupTypeSchema } from '@/lib/schemas/consumer-groups';
 
 /** What a series describes: the cluster, a topic, a broker or a consumer group (its key names which one). */
 export const metricScopeSchema = z.enum(['cluster', 'topic', 'broker', 'group']);
@@ -58,6 +59,9 @@ export function resolveMetricsRange(query: z.output<typeof metricsRangeQuerySche
   return { from, to, points: query.points };
 }
 
+/** A ranked group's type as the cluster's groups snapshot has it; null when the group is not in it (deleted, unread). */
+const rankedGroupType = groupTypeSchema.nullable();
+
 /**
  * The dashboard's rankings, averaged over the last few sampling passes (`windowMs`): topics by messages in per
  * second, groups by lag and by time lag. Empty lists while no pass is stored yet (asOf null).
@@ -67,8 +71,8 @@ export const metricsTopResponseSchema = z
     asOf: epochMs.nullable(),
     windowMs: z.number().int().positive(),
     topicsByThroughput: z.array(z.object({ topic: z.string(), messagesInPerSec: z.number(), bytesInPerSec: z.number().nullable() })),
-    groupsByLag: z.array(z.object({ groupId: z.string(), lag: z.number() })),
-    groupsByTimeLag: z.array(z.object({ groupId: z.string(), timeLagSeconds: z.number() })),
+    groupsByLag: z.array(z.object({ groupId: z.string(), type: rankedGroupType, lag: z.number() })),
+    groupsByTimeLag: z.array(z.object({ groupId: z.string(), type: rankedGroupType, timeLagSeconds: z.number() })),
   })
   .meta({ id: 'MetricsTopResponse' });
 export type MetricsTopResponse = z.infer<typeof metricsTopResponseSchema>;

@@ -1,8 +1,7 @@
 import 'server-only';
 import { listBrokers } from '@/server/brokers/list-brokers';
 import { getClusterHealth } from '@/server/cluster-state/cluster-health';
-import { groupRows, type RowSampler } from '@/server/lag/group-rows';
-import type { GroupsSnapshot } from '@/server/lag/groups-snapshot';
+import type { SampledLagGroup } from '@/server/lag/group-rows';
 import { runningJobs } from '@/server/reassign/job-store';
 import { jobView } from '@/server/reassign/job-view';
 import { fireAlert, openAlerts, resolveAlert } from '@/server/alerts/event-store';
@@ -22,8 +21,7 @@ const needs = (rules: readonly RuleWithId[], ...kinds: RuleWithId['kind'][]) => 
 /** Reads only what the cluster's rules watch; a part that cannot be read is null (its alerts then stay as they are). */
 async function gatherFacts(
   clusterId: string,
-  groups: GroupsSnapshot,
-  sampler: RowSampler,
+  lagGroups: () => readonly SampledLagGroup[],
   rules: readonly RuleWithId[],
 ): Promise<PassFacts> {
   const soft = async <T>(read: () => Promise<T>): Promise<T | null> => read().catch(() => null);
@@ -50,17 +48,18 @@ async function gatherFacts(
       : null,
   ]);
   const groupFacts = needs(rules, 'group-lag', 'group-time-lag', 'group-status')
-    ? groups.groups
+    ? lagGroups()
         // A group that could not be read this pass is left out of it rather than judged on missing rows.
         .filter((g) => !g.error)
         .map((g) => ({
           groupId: g.groupId,
-          rows: groupRows(g, groups, sampler).map((r) => ({
+          type: g.type,
+          rows: g.rows.map((r) => ({
             topic: r.topic,
             partition: r.partition,
             lag: toNumber(r.lag),
             timeLagMs: r.timeLagMs,
-            status: r.status ?? null,
+            status: r.status,
           })),
         }))
     : null;
@@ -72,10 +71,10 @@ async function gatherFacts(
  * pass whatever the number of consoles): fires what has held long enough, resolves what cleared, queues the
  * notifications and wakes the notifier.
  */
-export async function evaluateAlerts(clusterId: string, groups: GroupsSnapshot, sampler: RowSampler, now = Date.now()) {
+export async function evaluateAlerts(clusterId: string, lagGroups: () => readonly SampledLagGroup[], now = Date.now()) {
   const [rules, open] = await Promise.all([rulesForCluster(clusterId), openAlerts(clusterId)]);
   if (rules.length === 0 && open.length === 0) return;
-  const facts = await gatherFacts(clusterId, groups, sampler, rules);
+  const facts = await gatherFacts(clusterId, lagGroups, rules);
   const result = transitions({ rules, facts, open, activeSince: activeSince.get(clusterId) ?? new Map(), now });
   activeSince.set(clusterId, result.activeSince);
   let queued = false;

@@ -19,7 +19,7 @@ const row = (topic: string, partition: number, known: Partial<Omit<Row, 'topic' 
   status: null,
   ...known,
 });
-const group = (groupId: string, rows: Row[]): GroupFacts => ({ groupId, rows });
+const group = (groupId: string, rows: Row[], type: GroupFacts['type'] = 'consumer'): GroupFacts => ({ groupId, type, rows });
 const lags = (groupId: string, topic: string, values: (number | null)[]) =>
   group(
     groupId,
@@ -44,6 +44,16 @@ describe('observe: group-lag', () => {
     expect(observe(r, facts({ groups: [g1, g2] }))).toEqual([
       { subject: 'g1', active: true, value: 110, message: 'Consumer group "g1" lag 110 > 100 on topics orders-*' },
       { subject: 'g2', active: false, value: 90, message: 'Consumer group "g2" lag 90 ≤ 100 on topics orders-*' },
+    ]);
+  });
+
+  it('names share and streams groups as such; their rules work the same by group id', () => {
+    const r = rule({ kind: 'group-lag', threshold: 5, groupPattern: 'queue-*' });
+    const share = group('queue-a', [row('t', 0, { lag: 9 })], 'share');
+    const streams = group('queue-b', [row('t', 0, { lag: 2 })], 'streams');
+    expect(observe(r, facts({ groups: [share, streams] }))).toEqual([
+      { subject: 'queue-a', active: true, value: 9, message: 'Share group "queue-a" lag 9 > 5' },
+      { subject: 'queue-b', active: false, value: 2, message: 'Streams group "queue-b" lag 2 ≤ 5' },
     ]);
   });
 

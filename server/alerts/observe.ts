@@ -1,7 +1,7 @@
 // What each rule sees in one sampling pass: an observation per subject (a group, a broker, a job, or '' for the
 // cluster), active when its condition holds. Pure: the evaluator gathers the facts, transitions.ts decides.
 import type { AlertRuleSpec } from '@/lib/schemas/alerts';
-import type { LagStatus } from '@/lib/schemas/consumer-groups';
+import type { GroupType, LagStatus } from '@/lib/schemas/consumer-groups';
 import { matchesPattern } from '@/server/glob';
 import { largestTimeLag } from '@/server/lag/time-lag';
 
@@ -9,6 +9,7 @@ export type RuleWithId = AlertRuleSpec & { id: string };
 
 export type GroupFacts = {
   groupId: string;
+  type: GroupType;
   rows: readonly { topic: string; partition: number; lag: number | null; timeLagMs: number | null; status: LagStatus | null }[];
 };
 
@@ -32,6 +33,14 @@ function seconds(value: number) {
   return `${(value / 3_600).toFixed(1)} h`;
 }
 
+// Classic and KIP-848 groups are both consumer groups to their users (kafka-consumer-groups lists both).
+const GROUP_NOUNS: Record<GroupType, string> = {
+  classic: 'Consumer group',
+  consumer: 'Consumer group',
+  share: 'Share group',
+  streams: 'Streams group',
+};
+
 const onTopics = (pattern: string | undefined) => (pattern ? ` on topics ${pattern}` : '');
 
 function observeGroups(rule: RuleWithId & { groupPattern?: string; topicPattern?: string }, groups: readonly GroupFacts[]): Observation[] {
@@ -40,7 +49,7 @@ function observeGroups(rule: RuleWithId & { groupPattern?: string; topicPattern?
     if (!matchesPattern(rule.groupPattern, group.groupId)) continue;
     const rows = group.rows.filter((r) => matchesPattern(rule.topicPattern, r.topic));
     if (rows.length === 0) continue;
-    const who = `Consumer group "${group.groupId}"`;
+    const who = `${GROUP_NOUNS[group.type]} "${group.groupId}"`;
     if (rule.kind === 'group-lag') {
       const lags = rows.flatMap((r) => (r.lag === null ? [] : [r.lag]));
       const lag = lags.length ? lags.reduce((a, b) => a + b, 0) : null;

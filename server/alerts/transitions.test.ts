@@ -10,6 +10,7 @@ const rule = (id: string, input: Record<string, unknown>): RuleWithId => ({
 const facts = (read: Partial<PassFacts>): PassFacts => ({ groups: null, atRisk: null, brokers: null, reassignments: null, ...read });
 const withLag = (groupId: string, lag: number | null): GroupFacts => ({
   groupId,
+  type: 'consumer',
   rows: [{ topic: 't', partition: 0, lag, timeLagMs: null, status: null }],
 });
 const key = (ruleId: string, subject: string) => `${ruleId}\u0000${subject}`;

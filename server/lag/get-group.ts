@@ -6,6 +6,7 @@ import { VIEW_MAX_AGE_MS } from '@/server/cluster-state/snapshot';
 import { getGroupsSnapshot, type GroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { getLagSampler, lagSampling } from '@/server/sampling/sampler';
 import { fillGroupRecordTimes } from '@/server/lag/pass-record-times';
+import { consumerLagGroup } from '@/server/lag/lag-groups';
 import { getGroupRead } from '@/server/lag/read-group';
 import { KafkaErrorCode } from '@/server/kafka/error-codes';
 
@@ -34,8 +35,7 @@ export async function getConsumerGroup(
   if (!group) throw new ApiError('NOT_FOUND', `Consumer group "${groupId}" does not exist`);
   const sampler = getLagSampler(clusterId);
   // The record times its lagging partitions need now, not at the next pass (sampled clusters only).
-  if (sampler)
-    await fillGroupRecordTimes(clusterId, { asOf: snapshot.asOf, groups: [group], endOffsets: snapshot.endOffsets }, sampler.store);
+  if (sampler) await fillGroupRecordTimes(clusterId, snapshot.asOf, [consumerLagGroup(group, snapshot.endOffsets)], sampler.store);
   const offsets = groupRows(group, snapshot, sampler ?? null);
   const { maxTimeLagMs, maxTimeLagIsLowerBound, status, sampling: own } = groupLagSummary(group, offsets, sampler ?? null);
   const sampling = lagSampling(sampler);

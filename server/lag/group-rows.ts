@@ -1,9 +1,10 @@
 import 'server-only';
-import type { ConsumerGroupSummary, GroupOffsetRow } from '@/lib/schemas/consumer-groups';
+import type { ConsumerGroupSummary, GroupOffsetRow, LagStatus } from '@/lib/schemas/consumer-groups';
 import { partitionKey } from '@/server/kafka/partition-key';
 import { describeRows } from '@/server/lag/describe-rows';
 import type { GroupRead, GroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { etaMs } from '@/server/lag/lag-rates';
+import { commitsOffsets, type LagGroup, type LagRow } from '@/server/lag/lag-groups';
 import { groupLagStats, hwmTable, type LagSampleStore } from '@/server/lag/lag-samples';
 import { recordTime } from '@/server/lag/record-times';
 import { largestTimeLag, timeLagMs } from '@/server/lag/time-lag';
@@ -21,23 +22,18 @@ type TimeLag = Pick<GroupOffsetRow, 'timeLagMs' | 'timeLagMethod'>;
  * the sampler or the group's page read it); 0 when caught up; null when unknown.
  */
 function rowTimeLag(
-  row: Omit<GroupOffsetRow, 'timeLagMs' | 'timeLagMethod'>,
-  snapshot: GroupsSnapshot,
+  row: Pick<LagRow, 'topic' | 'partition' | 'committed' | 'highWatermark' | 'lag'>,
+  asOf: number,
   samples: LagSampleStore,
   clusterId: string | undefined,
 ): TimeLag {
   const lagging = row.lag !== null && BigInt(row.lag) > 0n;
-  const interpolated = timeLagMs(
-    hwmTable(samples, row.topic, row.partition),
-    toNumber(row.currentOffset),
-    toNumber(row.logEndOffset),
-    snapshot.asOf,
-  );
+  const interpolated = timeLagMs(hwmTable(samples, row.topic, row.partition), toNumber(row.committed), toNumber(row.highWatermark), asOf);
   if (interpolated !== null) return { timeLagMs: interpolated, timeLagMethod: lagging ? 'interpolated' : null };
-  if (!lagging || clusterId === undefined || row.currentOffset === null) return { timeLagMs: null, timeLagMethod: null };
-  const time = recordTime(clusterId, row.topic, row.partition, row.currentOffset);
+  if (!lagging || clusterId === undefined || row.committed === null) return { timeLagMs: null, timeLagMethod: null };
+  const time = recordTime(clusterId, row.topic, row.partition, row.committed);
   if (time === 'markers-only') return { timeLagMs: 0, timeLagMethod: 'record' };
-  if (typeof time === 'number' && time >= 0) return { timeLagMs: Math.max(0, snapshot.asOf - time), timeLagMethod: 'record' };
+  if (typeof time === 'number' && time >= 0) return { timeLagMs: Math.max(0, asOf - time), timeLagMethod: 'record' };
   return { timeLagMs: null, timeLagMethod: null };
 }
 
@@ -56,11 +52,32 @@ export function groupRows(group: GroupRead, snapshot: GroupsSnapshot, sampler: R
     const rates = { consumeRate: partition?.consumeRate ?? null, produceRate: partition?.produceRate ?? null };
     return {
       ...row,
-      ...rowTimeLag(row, snapshot, samples, sampler.clusterId),
+      ...rowTimeLag({ ...row, committed: row.currentOffset, highWatermark: row.logEndOffset }, snapshot.asOf, samples, sampler.clusterId),
       status: partition?.status ?? null,
       ...rates,
       etaMs: etaMs(toNumber(row.lag), rates),
     };
+  });
+}
+
+export type SampledLagRow = LagRow & TimeLag & { status: LagStatus | null };
+export type SampledLagGroup = Omit<LagGroup, 'rows'> & { rows: SampledLagRow[] };
+
+/**
+ * The groups (lag-groups.ts: consumer, share and streams) with each row's time lag and sampled status as the groups
+ * page computes them (rowTimeLag), at the snapshot's time `asOf`: what the metrics history, the alert rules and
+ * /metrics read. A share group's time lag and status are null (commitsOffsets): unknown, not zero.
+ */
+export function sampledLagGroups(groups: readonly LagGroup[], asOf: number, sampler: RowSampler | null): SampledLagGroup[] {
+  return groups.map((group) => {
+    const sampled = sampler !== null && commitsOffsets(group);
+    const stats = sampled ? groupLagStats(sampler.store, group.groupId) : undefined;
+    const rows = group.rows.map((row): SampledLagRow => {
+      const timeLag = sampled ? rowTimeLag(row, asOf, sampler.store, sampler.clusterId) : { timeLagMs: null, timeLagMethod: null };
+      const status = stats?.partitions.get(partitionKey(row.topic, row.partition))?.status ?? null;
+      return { ...row, ...timeLag, status };
+    });
+    return { ...group, rows };
   });
 }
 

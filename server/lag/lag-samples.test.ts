@@ -9,32 +9,32 @@ import {
   windowEntries,
   type SamplePassInput,
 } from '@/server/lag/lag-samples';
+import { consumerLagGroup } from '@/server/lag/lag-groups';
 
 const key = partitionKey('t', 0);
 type GroupSpec = { committed?: Record<string, string | null>; owned?: [string, number][]; error?: string };
 
 /** A snapshot: groups with their commits (by partitionKey) and owned partitions, and the high watermarks. */
 function snapshot(asOf: number, hwms: Record<string, string | null>, groups: Record<string, GroupSpec>): SamplePassInput {
-  return {
-    asOf,
-    endOffsets: new Map(Object.entries(hwms).map(([k, hw]) => [k, { highWatermark: hw }])),
-    groups: Object.entries(groups).map(([groupId, g]) => ({
-      groupId,
-      committed: new Map(Object.entries(g.committed ?? {})),
-      members: g.owned
-        ? [
-            {
-              memberId: 'm',
-              groupInstanceId: null,
-              clientId: 'c',
-              host: '/h',
-              assignments: g.owned.map(([topic, partition]) => ({ topic, partition })),
-            },
-          ]
-        : [],
-      ...(g.error ? { error: g.error } : {}),
-    })),
-  };
+  const endOffsets = new Map(Object.entries(hwms).map(([k, hw]) => [k, { highWatermark: hw, error: null }]));
+  const consumerGroups = Object.entries(groups).map(([groupId, g]) => ({
+    groupId,
+    groupProtocol: 'consumer' as const,
+    committed: new Map(Object.entries(g.committed ?? {})),
+    members: g.owned
+      ? [
+          {
+            memberId: 'm',
+            groupInstanceId: null,
+            clientId: 'c',
+            host: '/h',
+            assignments: g.owned.map(([topic, partition]) => ({ topic, partition })),
+          },
+        ]
+      : [],
+    ...(g.error ? { error: g.error } : {}),
+  }));
+  return { asOf, endOffsets, groups: consumerGroups.map((g) => consumerLagGroup(g, endOffsets)) };
 }
 
 /** `passes` samples 1 s apart of one partition with a steady producer (10 records a second). */

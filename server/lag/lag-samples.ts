@@ -4,16 +4,17 @@
 import type { LagStatus } from '@/lib/schemas/consumer-groups';
 import { partitionKey } from '@/server/kafka/partition-key';
 import { partitionStatus, worstStatus, type WindowEntry } from '@/server/lag/burrow-status';
-import type { GroupsSnapshot } from '@/server/lag/groups-snapshot';
+import { commitsOffsets, type LagGroup } from '@/server/lag/lag-groups';
 import { windowRates, type Rates } from '@/server/lag/lag-rates';
 import { TIME_LAG_TABLE_POINTS, addHwmPoint, type HwmTable } from '@/server/lag/time-lag';
 
 export type SampleSettings = { window: number; allowedLag: number; tablePoints?: number };
 
-/** What a pass reads: a groups snapshot, or anything shaped like one (tests, replayed samples). */
+/** What a pass reads: a groups snapshot's lag groups and end offsets, or anything shaped like them (tests, replays). */
 export type SamplePassInput = {
   asOf: number;
-  groups: readonly Pick<GroupsSnapshot['groups'][number], 'groupId' | 'committed' | 'members' | 'error'>[];
+  groups: readonly LagGroup[];
+  /** The consumer groups' high watermarks; streams groups' rows carry their own. */
   endOffsets: ReadonlyMap<string, { highWatermark: string | null }>;
 };
 
@@ -60,7 +61,8 @@ const toNumber = (value: string | null | undefined) => (value === null || value 
  * on its own schedule, so Burrow would see fresh commits even of an unchanged offset: STALL rather than STOP); its
  * time is the sample's, its high watermark the previous sample's. Otherwise (nobody could have committed) the
  * previous sample's commit carries over. The first sample of a partition is its own commit. A group read with errors
- * keeps its history and adds nothing.
+ * keeps its history and adds nothing. Streams groups are sampled like consumer groups (their high watermarks join the
+ * tables); share groups are not (commitsOffsets).
  */
 export function recordPass(store: LagSampleStore, snapshot: SamplePassInput): boolean {
   const time = snapshot.asOf;
@@ -68,28 +70,32 @@ export function recordPass(store: LagSampleStore, snapshot: SamplePassInput): bo
   store.pass += 1;
   store.lastSampleAt = time;
   const { window, tablePoints } = store.settings;
-  for (const [key, end] of snapshot.endOffsets) {
+  const addHwm = (key: string, highWatermark: string | null) => {
     let table = store.tables.get(key);
     if (!table) store.tables.set(key, (table = { points: [], seen: store.pass }));
     table.seen = store.pass;
-    if (end.highWatermark !== null) addHwmPoint(table.points, Number(end.highWatermark), time, tablePoints);
-  }
+    // A partition read twice in a pass (by a consumer and a streams group) keeps the first reading: same time.
+    if (highWatermark !== null) addHwmPoint(table.points, Number(highWatermark), time, tablePoints);
+  };
+  for (const [key, end] of snapshot.endOffsets) addHwm(key, end.highWatermark);
   for (const group of snapshot.groups) {
+    if (!commitsOffsets(group)) continue;
     let entry = store.groups.get(group.groupId);
     if (!entry) store.groups.set(group.groupId, (entry = { seen: store.pass, partitions: new Map() }));
     entry.seen = store.pass;
     if (group.error) continue;
-    const owned = new Set<string>();
-    for (const m of group.members) for (const a of m.assignments) owned.add(partitionKey(a.topic, a.partition));
-    const keys = new Set([...group.committed.keys(), ...owned]);
-    for (const key of keys) {
+    const keys = new Set<string>();
+    for (const row of group.rows) {
+      const key = partitionKey(row.topic, row.partition);
+      keys.add(key);
+      if (group.type === 'streams') addHwm(key, row.highWatermark);
       let series = entry.partitions.get(key);
       if (!series) entry.partitions.set(key, (series = []));
-      const committed = toNumber(group.committed.get(key));
-      const hwm = toNumber(snapshot.endOffsets.get(key)?.highWatermark);
+      const committed = toNumber(row.committed);
+      const hwm = toNumber(row.highWatermark);
       const n = series.length;
       if (n === 0) series.push(time, hwm, committed, time, hwm);
-      else if (!Object.is(series[n - 3], committed) || owned.has(key)) series.push(time, hwm, committed, time, series[n - 4]!);
+      else if (!Object.is(series[n - 3], committed) || row.owned) series.push(time, hwm, committed, time, series[n - 4]!);
       else series.push(time, hwm, committed, series[n - 2]!, series[n - 1]!);
       if (series.length > FIELDS * window) series.splice(0, FIELDS);
     }

@@ -1,8 +1,8 @@
 import 'server-only';
 import { getClusterSnapshot } from '@/server/cluster-state/snapshot';
 import { withKafka } from '@/server/kafka/clients';
-import { partitionKey, splitPartitionKey } from '@/server/kafka/partition-key';
-import type { GroupsSnapshot } from '@/server/lag/groups-snapshot';
+import { partitionKey } from '@/server/kafka/partition-key';
+import { commitsOffsets, type LagGroup } from '@/server/lag/lag-groups';
 import { hwmTable, type LagSampleStore } from '@/server/lag/lag-samples';
 import { fillRecordTimes, type RecordTimeWanted } from '@/server/lag/record-times';
 import { timeLagMs } from '@/server/lag/time-lag';
@@ -18,19 +18,18 @@ const FILL_DEADLINE_MS = 5_000;
  */
 export async function fillGroupRecordTimes(
   clusterId: string,
-  snapshot: Pick<GroupsSnapshot, 'asOf' | 'groups' | 'endOffsets'>,
+  asOf: number,
+  groups: readonly LagGroup[],
   store: LagSampleStore | null,
 ): Promise<void> {
   const needed = new Map<string, { topic: string; partition: number; offset: string; highWatermark: string }>();
-  for (const group of snapshot.groups) {
-    if (group.error) continue;
-    for (const [key, committed] of group.committed) {
-      const hwm = snapshot.endOffsets.get(key)?.highWatermark ?? null;
+  for (const group of groups) {
+    if (group.error || !commitsOffsets(group)) continue;
+    for (const { topic, partition, committed, highWatermark: hwm } of group.rows) {
       if (committed === null || hwm === null || BigInt(committed) >= BigInt(hwm)) continue;
-      const { topic, partition } = splitPartitionKey(key);
       const table = store ? hwmTable(store, topic, partition) : [];
-      if (timeLagMs(table, Number(committed), Number(hwm), snapshot.asOf) !== null) continue;
-      needed.set(`${key}\u0000${committed}`, { topic, partition, offset: committed, highWatermark: hwm });
+      if (timeLagMs(table, Number(committed), Number(hwm), asOf) !== null) continue;
+      needed.set(`${partitionKey(topic, partition)}\u0000${committed}`, { topic, partition, offset: committed, highWatermark: hwm });
     }
   }
   if (needed.size === 0) return;

@@ -202,7 +202,8 @@ export function summarizeStreamsGroup(group: StreamsGroupRead, rows: readonly St
     memberCount: group.members.length,
     topics: [...new Set([...sourceTopics, ...rows.map((r) => r.topic)])].sort(),
     ...lagTotals(rows),
-    // Time lag and status come from the lag sampler, which reads consumer groups' commits only.
+    // The lag sampler samples streams groups (their history and alerts have time lag and status), but the groups
+    // list shows them for consumer groups only so far.
     maxTimeLagMs: null,
     maxTimeLagIsLowerBound: false,
     status: null,

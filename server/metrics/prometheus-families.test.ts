@@ -4,6 +4,7 @@ import { partitionKey } from '@/server/kafka/partition-key';
 import type { PartitionLayout } from '@/server/kafka/metadata';
 import type { GroupRead, GroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { createSampleStore, recordPass } from '@/server/lag/lag-samples';
+import type { ShareGroupRead } from '@/server/lag/share-groups';
 import { addClusterSamples, addConsoleSamples, addGroupSamples } from '@/server/metrics/prometheus-families';
 import { createFamilies, formatFamilies } from '@/server/metrics/prometheus-format';
 
@@ -146,6 +147,32 @@ describe('Prometheus families, kafka_exporter names and semantics', () => {
       'kafka_consumergroup_members{consumergroup="live"} 1',
     ]);
     expect(text).not.toContain('unreadable');
+    expect(text).not.toContain('kafka_consumergroup_group_lag_seconds');
+  });
+
+  it("maps a share group's start offsets and the broker's lag under the same names; no lag in seconds", () => {
+    const share = {
+      groupId: 'queue',
+      members: [],
+      offsets: [
+        { topic: 's', partition: 0, startOffset: '40', lag: '7' },
+        { topic: 's', partition: 1, startOffset: null, lag: null },
+      ],
+    } as unknown as ShareGroupRead;
+    const families = createFamilies();
+    const store = createSampleStore({ window: 3, allowedLag: 0 });
+    addGroupSamples(families, {}, { ...groups, groups: [], shareGroups: [share] }, { store, window: 3, intervalMs: 1_000 });
+    const text = formatFamilies(families.list());
+    expect(lines(text, 'kafka_consumergroup_current_offset')).toEqual([
+      'kafka_consumergroup_current_offset{consumergroup="queue",topic="s",partition="0"} 40',
+      'kafka_consumergroup_current_offset{consumergroup="queue",topic="s",partition="1"} -1',
+    ]);
+    // The broker's count of unacknowledged records, not a difference of offsets.
+    expect(lines(text, 'kafka_consumergroup_lag')).toEqual([
+      'kafka_consumergroup_lag{consumergroup="queue",topic="s",partition="0"} 7',
+      'kafka_consumergroup_lag{consumergroup="queue",topic="s",partition="1"} -1',
+    ]);
+    expect(lines(text, 'kafka_consumergroup_members')).toEqual(['kafka_consumergroup_members{consumergroup="queue"} 0']);
     expect(text).not.toContain('kafka_consumergroup_group_lag_seconds');
   });
 

@@ -2,7 +2,8 @@ import 'server-only';
 import type { ClusterSnapshot } from '@/server/cluster-state/snapshot';
 import type { RequestCounts } from '@/server/kafka/request-counter';
 import { partitionKey } from '@/server/kafka/partition-key';
-import { groupRows, type RowSampler } from '@/server/lag/group-rows';
+import { sampledLagGroups, type RowSampler } from '@/server/lag/group-rows';
+import { lagGroups } from '@/server/lag/lag-groups';
 import type { GroupsSnapshot } from '@/server/lag/groups-snapshot';
 import type { FamilySet, Labels, MetricSpec } from '@/server/metrics/prometheus-format';
 
@@ -61,28 +62,26 @@ export function addClusterSamples(families: FamilySet, base: Labels, snapshot: P
 }
 
 /**
- * Consumer-group families over the rows of kafka-consumer-groups --describe: the partitions the group committed,
- * plus those assigned to members without a commit (offset and lag -1, kafka_exporter's "no commit" value). Lag is
- * the CLI's (high watermark read after the commits − committed, unclamped); lag_sum adds the committed partitions of
- * a topic. A group that could not be read completely is left out rather than shown half.
+ * Group families over every group's partitions (lag-groups.ts): a consumer group's committed partitions plus those
+ * assigned to members without a commit (offset and lag -1, kafka_exporter's "no commit" value), with the CLI's lag
+ * (high watermark read after the commits − committed, unclamped); a streams group's rows likewise; a share group's
+ * start offsets as its offsets and the broker's count of unacknowledged records as its lag (no lag in seconds: the
+ * console does not know it). kafka_exporter's label `consumergroup` names all of them: group ids are one space.
+ * lag_sum adds a topic's partitions with a position. A group that could not be read completely is left out rather
+ * than shown half.
  */
 export function addGroupSamples(families: FamilySet, base: Labels, snapshot: GroupsSnapshot, sampler: RowSampler | null) {
   const s = KAFKA_SPECS;
-  for (const group of snapshot.groups) {
+  for (const group of sampledLagGroups(lagGroups(snapshot), snapshot.asOf, sampler)) {
     if (group.error) continue;
     const groupLabels = { ...base, consumergroup: group.groupId };
-    families.add(s.groupMembers, groupLabels, group.members.length);
+    families.add(s.groupMembers, groupLabels, group.memberCount);
     // null: a committed partition's lag is unknown (its high watermark unread), so the topic's sum would be too low.
     const sums = new Map<string, bigint | null>();
-    const seen = new Set<string>();
-    for (const row of groupRows(group, snapshot, sampler)) {
-      // Two members may claim one partition for a moment during a rebalance: one series per partition.
-      const key = partitionKey(row.topic, row.partition);
-      if (seen.has(key)) continue;
-      seen.add(key);
+    for (const row of group.rows) {
       const labels = { ...groupLabels, topic: row.topic, partition: String(row.partition) };
-      families.add(s.groupOffset, labels, row.currentOffset ?? -1);
-      if (row.currentOffset === null) families.add(s.groupLag, labels, -1);
+      families.add(s.groupOffset, labels, row.committed ?? -1);
+      if (row.committed === null) families.add(s.groupLag, labels, -1);
       else {
         if (row.lag !== null) families.add(s.groupLag, labels, row.lag);
         const sum = sums.get(row.topic);

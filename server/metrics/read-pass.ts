@@ -2,7 +2,7 @@ import 'server-only';
 import type { ClusterSnapshot } from '@/server/cluster-state/snapshot';
 import { leaderSizes } from '@/server/cluster-state/topic-summary';
 import { partitionKey } from '@/server/kafka/partition-key';
-import { groupRows, type RowSampler } from '@/server/lag/group-rows';
+import type { SampledLagGroup } from '@/server/lag/group-rows';
 import type { GroupsSnapshot } from '@/server/lag/groups-snapshot';
 import type { GroupReading, PartitionReading, PassReading } from '@/server/metrics/pass-reading-types';
 
@@ -10,10 +10,14 @@ const toNumber = (value: string | null | undefined) => (value === null || value 
 
 /**
  * A sampling pass as plain numbers: the cluster snapshot the groups snapshot was read with (all partitions' offsets,
- * leaders, log-dir sizes) and every group's rows as the groups page computes them, time lag included, so a chart's
- * last point and the page agree.
+ * leaders, log-dir sizes) and every group's rows (consumer, share and streams) as the groups pages compute them, time
+ * lag included, so a chart's last point and the page agree.
  */
-export function readPass(cluster: ClusterSnapshot, groups: GroupsSnapshot, sampler: RowSampler | null): PassReading {
+export function readPass(
+  cluster: ClusterSnapshot,
+  groups: Pick<GroupsSnapshot, 'asOf' | 'errors'>,
+  lagGroups: readonly SampledLagGroup[],
+): PassReading {
   const sizes = leaderSizes(cluster);
   const partitions = new Map<string, PartitionReading>();
   for (const topic of cluster.metadata.topics) {
@@ -41,14 +45,14 @@ export function readPass(cluster: ClusterSnapshot, groups: GroupsSnapshot, sampl
       !dirs || 'error' in dirs ? null : dirs.logDirs.reduce((sum, d) => sum + d.partitions.reduce((s, p) => s + Number(p.sizeBytes), 0), 0),
     );
   }
-  const groupReadings: GroupReading[] = groups.groups
+  const groupReadings: GroupReading[] = lagGroups
     .filter((g) => !g.error)
     .map((g) => ({
       groupId: g.groupId,
-      rows: groupRows(g, groups, sampler).map((r) => ({
+      rows: g.rows.map((r) => ({
         topic: r.topic,
         partition: r.partition,
-        committed: toNumber(r.currentOffset),
+        committed: toNumber(r.committed),
         lag: toNumber(r.lag),
         timeLagMs: r.timeLagMs,
       })),
@@ -57,6 +61,6 @@ export function readPass(cluster: ClusterSnapshot, groups: GroupsSnapshot, sampl
     time: groups.asOf,
     cluster: { time: cluster.asOf, sizesTime: cluster.logDirsAsOf, partitions, brokerDiskBytes },
     groups: groupReadings,
-    partial: cluster.errors.length > 0 || groups.errors.length > 0 || groups.groups.some((g) => g.error),
+    partial: cluster.errors.length > 0 || groups.errors.length > 0 || lagGroups.some((g) => g.error),
   };
 }

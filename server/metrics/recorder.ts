@@ -3,7 +3,7 @@ import { getClusterSnapshot } from '@/server/cluster-state/snapshot';
 import { getConfig } from '@/server/config/current';
 import { tryDbLock } from '@/server/db/client';
 import type { HeldLock } from '@/server/db/types';
-import type { RowSampler } from '@/server/lag/group-rows';
+import type { SampledLagGroup } from '@/server/lag/group-rows';
 import type { GroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { derivePass, initialDeriveState, type DeriveState } from '@/server/metrics/derive-pass';
 import { readPass } from '@/server/metrics/read-pass';
@@ -15,8 +15,11 @@ export type RecordedPass = { time: number; series: number; written: number; deri
 
 export type MetricsRecorder = {
   readonly clusterId: string;
-  /** Step 4 of each sampling pass (server/sampling/pass.ts), awaited: a pass never overlaps the next. */
-  record(groups: GroupsSnapshot, sampler: RowSampler): Promise<void>;
+  /**
+   * Step 4 of each sampling pass (server/sampling/pass.ts), awaited: a pass never overlaps the next. `lagGroups`
+   * gives the pass's groups with their time lags, computed once for steps 4 and 5 and only when one needs them.
+   */
+  record(groups: GroupsSnapshot, lagGroups: () => readonly SampledLagGroup[]): Promise<void>;
   readonly lastPass: RecordedPass | null;
   /** Whether this process writes the cluster's series (it holds the cluster's lock). */
   readonly writing: boolean;
@@ -61,7 +64,7 @@ export function createMetricsRecorder(clusterId: string): MetricsRecorder {
     get writing() {
       return lock?.held === true;
     },
-    async record(groups, sampler) {
+    async record(groups, lagGroups) {
       if (stopped || !(await holdsLock())) return;
       // Alerts need the lock even when the history is off (server/metrics/recorders.ts).
       if (!getConfig().metrics.enabled) return;
@@ -69,7 +72,7 @@ export function createMetricsRecorder(clusterId: string): MetricsRecorder {
       // The snapshot the pass read just before its groups (server/sampling/sampler.ts), unless it is over 5 s old;
       // its log dirs may be older (metrics.logDirsEveryMs): derivePass knows when they were read.
       const cluster = await getClusterSnapshot(clusterId, { logDirsMaxAgeMs: Infinity });
-      const reading = readPass(cluster, groups, sampler);
+      const reading = readPass(cluster, groups, lagGroups());
       // Each step is ~0.1 s of synchronous work on the XL fixture: requests waiting run in between.
       await letRequestsRun();
       const derived = derivePass(state, reading);

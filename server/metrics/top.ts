@@ -1,5 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
+import type { GroupType } from '@/lib/schemas/consumer-groups';
 import type { MetricsTopResponse } from '@/lib/schemas/metrics';
 import type { Db } from '@/server/db/types';
 import { dbOr, queryRows } from '@/server/db/sql';
@@ -13,11 +14,12 @@ type Row = { scope: 'topic' | 'group'; key: string; metric: string; avg: number 
  * The dashboard's rankings over the passes of the last `windowMs` (averaged, so one burst does not reorder them):
  * topics by messages in per second (Kafka's internal topics left out, as in the cluster totals), groups by lag and
  * by time lag. Only what is above zero is ranked (a lag of at least one message): an idle cluster has empty lists. Read from the recent rows,
- * series first (their primary key), never a scan of every series' history.
+ * series first (their primary key), never a scan of every series' history. The history does not keep group types:
+ * `groupTypes` (the live groups) gives them, a group missing there has type null.
  */
 export async function getMetricsTop(
   clusterId: string,
-  { now = Date.now(), windowMs }: { now?: number; windowMs: number },
+  { now = Date.now(), windowMs, groupTypes = new Map() }: { now?: number; windowMs: number; groupTypes?: ReadonlyMap<string, GroupType> },
   given?: Db,
 ): Promise<MetricsTopResponse> {
   const db = await dbOr(given);
@@ -47,7 +49,11 @@ export async function getMetricsTop(
       messagesInPerSec,
       bytesInPerSec: bytes.get(topic) ?? null,
     })),
-    groupsByLag: ranked('group', 'lag', 1).map(([groupId, lag]) => ({ groupId, lag })),
-    groupsByTimeLag: ranked('group', 'timeLagSeconds', Number.MIN_VALUE).map(([groupId, timeLagSeconds]) => ({ groupId, timeLagSeconds })),
+    groupsByLag: ranked('group', 'lag', 1).map(([groupId, lag]) => ({ groupId, type: groupTypes.get(groupId) ?? null, lag })),
+    groupsByTimeLag: ranked('group', 'timeLagSeconds', Number.MIN_VALUE).map(([groupId, timeLagSeconds]) => ({
+      groupId,
+      type: groupTypes.get(groupId) ?? null,
+      timeLagSeconds,
+    })),
   };
 }

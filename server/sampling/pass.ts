@@ -1,10 +1,11 @@
 import 'server-only';
 import { evaluateAlerts } from '@/server/alerts/evaluator';
 import { getClusterSnapshot } from '@/server/cluster-state/snapshot';
-import type { RowSampler } from '@/server/lag/group-rows';
+import { sampledLagGroups, type RowSampler, type SampledLagGroup } from '@/server/lag/group-rows';
 import { getGroupsSnapshot, type GroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { groupLagStats, recordPass, type LagSampleStore } from '@/server/lag/lag-samples';
 import { fillGroupRecordTimes } from '@/server/lag/pass-record-times';
+import { lagGroups } from '@/server/lag/lag-groups';
 import type { MetricsRecorder } from '@/server/metrics/recorder';
 import { letRequestsRun } from '@/server/turns';
 
@@ -49,21 +50,25 @@ export async function runPass(context: PassContext): Promise<PassOutcome | null>
   const snapshot = await (context.read ?? ((id: string) => readPass(id, context.logDirsEveryMs)))(clusterId);
 
   // 2. Lag samples. Statuses and rates change only here, off the requests' path (≈ 5 µs a partition).
-  if (!recordPass(store, snapshot)) return null;
+  const groups = lagGroups(snapshot);
+  if (!recordPass(store, { asOf: snapshot.asOf, endOffsets: snapshot.endOffsets, groups })) return null;
   await letRequestsRun();
   for (const groupId of store.groups.keys()) groupLagStats(store, groupId);
-  if (!context.read) await fillGroupRecordTimes(clusterId, snapshot, store);
+  if (!context.read) await fillGroupRecordTimes(clusterId, snapshot.asOf, groups, store);
 
   // 3. Subscribers.
   await letRequestsRun();
   context.onSampled(snapshot);
 
   if (!recorder) return { snapshot, recordingError: null };
+  // Steps 4 and 5 read the same rows (time lags, statuses): computed once, by the first step that needs them.
+  let sampled: readonly SampledLagGroup[] | undefined;
+  const sampledGroups = () => (sampled ??= sampledLagGroups(groups, snapshot.asOf, context));
   try {
     // 4. Metrics history (when enabled; it takes the cluster's lock either way, which step 5 needs).
-    await recorder.record(snapshot, context);
+    await recorder.record(snapshot, sampledGroups);
     // 5. Alert rules.
-    if (recorder.writing) await evaluateAlerts(clusterId, snapshot, context).catch(prefixed('alerts'));
+    if (recorder.writing) await evaluateAlerts(clusterId, sampledGroups).catch(prefixed('alerts'));
     return { snapshot, recordingError: null };
   } catch (error) {
     return { snapshot, recordingError: error instanceof Error ? error.message : String(error) };

@@ -2,7 +2,7 @@ import 'server-only';
 import type { LagSampling } from '@/lib/schemas/consumer-groups';
 import type { GroupsSnapshot } from '@/server/lag/groups-snapshot';
 import { createSampleStore, type LagSampleStore } from '@/server/lag/lag-samples';
-import { splitPartitionKey } from '@/server/kafka/partition-key';
+import { commitsOffsets, lagGroups } from '@/server/lag/lag-groups';
 import { metricsRecorderFor } from '@/server/metrics/recorders';
 import { processState } from '@/server/process-state';
 import { runPass } from '@/server/sampling/pass';
@@ -50,16 +50,19 @@ export type LagSampler = {
 // samplers must be one per cluster for the whole process.
 const registry = processState<Map<string, LagSampler>>('samplers', () => new Map());
 
+/** The partitions with a committed offset of the groups the pass sampled (consumer and streams groups: commitsOffsets). */
 function toPass(clusterId: string, snapshot: GroupsSnapshot): LagSamplePass {
   const partitions: LagSamplePass['partitions'] = [];
-  for (const g of snapshot.groups) {
-    if (g.error) continue;
-    for (const [key, committedOffset] of g.committed) {
+  for (const g of lagGroups(snapshot)) {
+    if (g.error || !commitsOffsets(g)) continue;
+    for (const row of g.rows) {
+      if (row.committed === null) continue;
       partitions.push({
         groupId: g.groupId,
-        ...splitPartitionKey(key),
-        highWatermark: snapshot.endOffsets.get(key)?.highWatermark ?? null,
-        committedOffset,
+        topic: row.topic,
+        partition: row.partition,
+        highWatermark: row.highWatermark,
+        committedOffset: row.committed,
       });
     }
   }
