@@ -10,11 +10,6 @@ import { Button } from '@/components/ui/button';
 type Quorum = NonNullable<ClusterOverview['quorum']>;
 type Replica = Quorum['voters'][number];
 
-/** The listener names in the voters' endpoints (`CONTROLLER://host:port` → CONTROLLER). */
-const listenerNames = (quorum: Quorum) => [
-  ...new Set(quorum.voters.flatMap((v) => v.endpoints ?? []).map((endpoint) => endpoint.slice(0, endpoint.indexOf('://')))),
-];
-
 /** Only a dynamic quorum (KIP-853) has directory ids for its voters; a static one reports none. */
 export const isDynamicQuorum = (quorum: Quorum) => quorum.voters.some((v) => v.directoryId !== null);
 
@@ -43,9 +38,7 @@ export function QuorumVoterAction({
       <Button className="px-2 py-0.5 text-xs" onClick={() => setOpen(change)}>
         {role === 'voter' ? 'Remove voter…' : 'Add as voter…'}
       </Button>
-      {open ? (
-        <QuorumVoterDialog clusterId={clusterId} {...open} listenerNames={listenerNames(quorum)} onClose={() => setOpen(null)} />
-      ) : null}
+      {open ? <QuorumVoterDialog clusterId={clusterId} {...open} onClose={() => setOpen(null)} /> : null}
     </>
   );
 }

@@ -15,39 +15,23 @@ import { useToast } from '@/components/ui/toast';
 
 export type VoterChange = { action: 'add' | 'remove'; voterId: number; directoryId: string };
 
-type Props = VoterChange & {
-  clusterId: string;
-  /** The listener names the current voters use: the new voter must have an endpoint on each. */
-  listenerNames: string[];
-  onClose: () => void;
-};
+type Props = VoterChange & { clusterId: string; onClose: () => void };
 
 /**
- * kafka-metadata-quorum add-controller / remove-controller: the server's dry run shows the preconditions first;
+ * kafka-metadata-quorum add-controller / remove-controller: the server's dry run shows the preconditions as soon as
+ * the dialog opens (for an add, with the endpoint Kafka's controllers list for the node: nobody types an address);
  * the change is offered only when they all hold and the node id is typed again (the server checks both too).
  */
-export function QuorumVoterDialog({ clusterId, action, voterId, directoryId, listenerNames, onClose }: Props) {
+export function QuorumVoterDialog({ clusterId, action, voterId, directoryId, onClose }: Props) {
   const queryClient = useQueryClient();
   const toast = useToast();
-  const [host, setHost] = useState('');
-  const [port, setPort] = useState('');
   const [confirm, setConfirm] = useState('');
   const [checked, setChecked] = useState<VoterChangeResponse | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const verb = action === 'add' ? `add node ${voterId} as a voter` : `remove voter ${voterId}`;
   const send = (extra: { dryRun?: boolean; confirm?: string }) =>
     action === 'add'
-      ? apiSend(
-          'POST',
-          apiRoutes.quorumVoters(clusterId),
-          {
-            voterId,
-            voterDirectoryId: directoryId,
-            listeners: listenerNames.map((name) => ({ name, host, port: Number(port) })),
-            ...extra,
-          },
-          voterChangeResponseSchema,
-        )
+      ? apiSend('POST', apiRoutes.quorumVoters(clusterId), { voterId, voterDirectoryId: directoryId, ...extra }, voterChangeResponseSchema)
       : apiSend('DELETE', apiRoutes.quorumVoter(clusterId, voterId, directoryId), extra, voterChangeResponseSchema);
   const fail = (e: Error) => {
     const fields = e instanceof ApiError && e.fieldErrors ? Object.values(e.fieldErrors).flat() : [];
@@ -64,10 +48,10 @@ export function QuorumVoterDialog({ clusterId, action, voterId, directoryId, lis
     onError: fail,
   });
   const runCheck = check.mutate;
-  // Removing needs no input: its preconditions are shown as soon as the dialog opens.
+  // Neither change needs input beyond the node: its preconditions are shown as soon as the dialog opens.
   useEffect(() => {
-    if (action === 'remove') runCheck();
-  }, [action, runCheck]);
+    runCheck();
+  }, [runCheck]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
@@ -82,19 +66,7 @@ export function QuorumVoterDialog({ clusterId, action, voterId, directoryId, lis
           : 'The controller leaves the voters (RemoveRaftVoter) and keeps fetching as an observer while it runs. The quorum needs a majority of the remaining voters.'}{' '}
         Directory <span className="font-mono">{directoryId}</span>.
       </p>
-      {action === 'add' ? (
-        <div className="grid grid-cols-3 gap-2">
-          <FormField label={`${listenerNames.join(', ')} host`} className="col-span-2" hint="As in the node's advertised.listeners">
-            {(control) => <Input {...control} value={host} onChange={(e) => (setHost(e.target.value), setChecked(null))} />}
-          </FormField>
-          <FormField label="Port">
-            {(control) => (
-              <Input {...control} inputMode="numeric" value={port} onChange={(e) => (setPort(e.target.value), setChecked(null))} />
-            )}
-          </FormField>
-        </div>
-      ) : null}
-      {checked ? <VoterChecksList checks={checked.checks} /> : null}
+      {checked ? <VoterChecksList checks={checked.checks} listeners={checked.listeners} /> : null}
       <form onSubmit={submit} className="space-y-3" noValidate>
         {allHold ? (
           <FormField label="Type the node id to confirm">
@@ -108,7 +80,7 @@ export function QuorumVoterDialog({ clusterId, action, voterId, directoryId, lis
           label={allHold ? (action === 'add' ? 'Add voter' : 'Remove voter') : 'Check preconditions'}
           busyLabel={allHold ? 'Changing the quorum…' : 'Checking…'}
           pending={check.isPending || change.isPending}
-          disabled={allHold ? confirm !== String(voterId) : action === 'add' && (host === '' || port === '')}
+          disabled={allHold && confirm !== String(voterId)}
           onAct={allHold ? undefined : () => (setFailure(null), runCheck())}
         />
       </form>

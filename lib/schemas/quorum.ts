@@ -9,14 +9,9 @@ export const directoryIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{21}[AQgw]$/, 'a directory id as kafka-metadata-quorum prints it (22 characters of base64url)');
 
-/** Kafka's listener names: letters, digits and "_" (they are upper-cased keys of listener.security.protocol.map). */
-const listenerName = z.string().regex(/^[A-Za-z0-9_]{1,64}$/, 'a listener name such as CONTROLLER');
-/** A host name or IPv4/IPv6 literal; no scheme, port, path or spaces. */
-const host = z
-  .string()
-  .regex(/^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\[?[0-9A-Fa-f:.]{2,45}\]?)$/, 'a host name or IP address');
-
-export const raftListenerSchema = z.object({ name: listenerName, host, port: z.number().int().min(1).max(65_535) });
+/** A controller endpoint as Kafka reports it (DescribeCluster of the controllers, DescribeQuorum): never an input. */
+export const raftListenerSchema = z.object({ name: z.string(), host: z.string(), port: z.number().int() });
+export type RaftListener = z.infer<typeof raftListenerSchema>;
 
 const confirmation = {
   /** Typed confirmation of a change: the node id, as a string. Not needed for a dry run. */
@@ -25,14 +20,22 @@ const confirmation = {
   dryRun: z.boolean().optional(),
 };
 
+// Strict: no API accepts addresses. The new voter's endpoint comes from Kafka; a body still naming `listeners`
+// (as this route once took) is refused with 422 rather than silently ignored.
 export const addVoterInputSchema = z
-  .object({
-    voterId: brokerId.max(2_147_483_647),
-    voterDirectoryId: directoryIdSchema,
-    /** The new voter's controller endpoints, as its advertised.listeners names them. */
-    listeners: z.array(raftListenerSchema).min(1).max(8),
-    ...confirmation,
-  })
+  .strictObject(
+    {
+      voterId: brokerId.max(2_147_483_647),
+      voterDirectoryId: directoryIdSchema,
+      ...confirmation,
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `Unknown ${issue.keys.join(', ')}: the new voter's endpoint comes from Kafka (DescribeCluster of the controllers); no API accepts addresses`
+          : undefined,
+    },
+  )
   .meta({ id: 'AddQuorumVoterInput' });
 export type AddVoterInput = z.infer<typeof addVoterInputSchema>;
 
@@ -42,7 +45,7 @@ export const removeVoterInputSchema = z.object(confirmation).meta({ id: 'RemoveQ
 export type RemoveVoterInput = z.infer<typeof removeVoterInputSchema>;
 
 export const voterCheckSchema = z.object({
-  /** Which precondition: kraftVersion, observer, controller, caughtUp, notVoter, listeners (add); voter, notLastVoter (remove). */
+  /** Which precondition: kraftVersion, observer, controller, caughtUp, notVoter, endpoint (add); voter, notLastVoter (remove). */
   id: z.string(),
   ok: z.boolean(),
   /** What was found, in words. */
@@ -59,6 +62,11 @@ export const voterChangeResponseSchema = z
     dryRun: z.boolean(),
     kraftVersion: z.number().int().nonnegative(),
     checks: z.array(voterCheckSchema),
+    /**
+     * Add only: the new voter's endpoints that AddRaftVoter carries (or carried), as the controllers list it
+     * (DescribeCluster, controllers); empty when they could not tell (the `endpoint` check says why).
+     */
+    listeners: z.array(raftListenerSchema).optional(),
     /** The quorum as read after the change (before it, on a dry run). */
     voters: z.array(z.object({ id: brokerId, directoryId: z.string().nullable() })),
     observers: z.array(z.object({ id: brokerId, directoryId: z.string().nullable() })),

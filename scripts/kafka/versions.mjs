@@ -44,6 +44,8 @@ const TOOLS_4 = {
   'kafka-streams-groups': 'org.apache.kafka.tools.streams.StreamsGroupCommand',
   'kafka-client-metrics': 'org.apache.kafka.tools.ClientMetricsCommand',
   'kafka-console-share-consumer': 'org.apache.kafka.tools.consumer.ConsoleShareConsumer',
+  // Oracle of the controllers' endpoints: `list-endpoints --bootstrap-controller` (DescribeCluster, controllers).
+  'kafka-cluster': 'org.apache.kafka.tools.ClusterTool',
   // Not one of Kafka's tools: the streams-group workload, a Kafka Streams application run from its source file.
   'kafka-streams-wordcount': 'scripts/kafka/streams-app/WordCountWorkload.java',
 };

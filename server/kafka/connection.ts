@@ -7,11 +7,13 @@ import InstrumentationEventEmitter from 'kafkajs/src/instrumentation/emitter.js'
 import { createLogger } from 'kafkajs/src/loggers/index.js';
 import defaultSocketFactory from 'kafkajs/src/network/socketFactory.js';
 import type { ConnectionOptions as TlsOptions } from 'node:tls';
+import { ApiError } from '@/lib/errors';
+import { getClusterConfig } from '@/server/config/current';
 import { resolveSecret } from '@/server/config/load';
 import type { ClusterConfig } from '@/server/config/schema';
 import { tolerateLeaderlessPartitions } from '@/server/kafka/lenient-metadata';
 import { DeadlineExceededError, withDeadline } from '@/server/kafka/deadline';
-import { brokerNotFound } from '@/server/kafka/errors';
+import { brokerNotFound, isUnreachable, unwrapRetries } from '@/server/kafka/errors';
 import { kafkaLogCreator } from '@/server/kafka/log';
 import type { RequestCounter } from '@/server/kafka/request-counter';
 import type { SilentBrokers } from '@/server/kafka/silent-brokers';
@@ -47,6 +49,18 @@ function tlsOptions(config: ClusterConfig): TlsOptions | boolean | undefined {
   return { ca: read('ca'), cert: read('cert'), key: read('key'), rejectUnauthorized: config.ssl.rejectUnauthorized };
 }
 
+/** What every connection to a cluster's nodes shares: the cluster's own TLS and SASL settings and timeouts. */
+const nodeOptions = (config: ClusterConfig) => ({
+  socketFactory: defaultSocketFactory(),
+  ssl: tlsOptions(config),
+  sasl: saslOptions(config),
+  clientId: 'kafka-console',
+  connectionTimeout: config.connectionTimeoutMs,
+  requestTimeout: config.requestTimeoutMs,
+  enforceRequestTimeout: true,
+  allowAutoTopicCreation: false,
+});
+
 export function createConnection(config: ClusterConfig, requests: RequestCounter, silent: SilentBrokers): KafkaConnection {
   const logger = createLogger({ level: logLevel.WARN, logCreator: kafkaLogCreator(config.id) });
   const instrumentationEmitter = new InstrumentationEventEmitter();
@@ -54,19 +68,12 @@ export function createConnection(config: ClusterConfig, requests: RequestCounter
   instrumentationEmitter.addListener('network.request_timeout', (event) => silent.timedOut(String(event.payload.broker)));
   instrumentationEmitter.addListener('network.request', (event) => silent.answered(String(event.payload.broker)));
   const cluster = new Cluster({
+    ...nodeOptions(config),
     logger,
-    socketFactory: defaultSocketFactory(),
     // Asked at every (re)connect of the bootstrap connection: a broker that lets requests time out is skipped.
     brokers: () => silent.bootstrap(config.brokers),
-    ssl: tlsOptions(config),
-    sasl: saslOptions(config),
-    clientId: 'kafka-console',
-    connectionTimeout: config.connectionTimeoutMs,
-    requestTimeout: config.requestTimeoutMs,
-    enforceRequestTimeout: true,
     metadataMaxAge: METADATA_MAX_AGE_MS,
     retry: RETRY,
-    allowAutoTopicCreation: false,
     instrumentationEmitter,
   });
   tolerateLeaderlessPartitions(cluster);
@@ -106,3 +113,61 @@ export async function onAnyBroker<T>(connection: KafkaConnection, work: (broker:
 }
 
 const addressOf = (broker: KafkajsBroker) => `${broker.connectionPool.host}:${broker.connectionPool.port}`;
+
+/** A voter's endpoint as Kafka reported it (DescribeQuorum), never an address a caller sent. */
+export type ControllerEndpoint = { nodeId: number; listener: string; host: string; port: number };
+
+const CONTROLLER_DEADLINE_MS = 4_000;
+const noop = () => {};
+
+/** Why a controller could not be asked, in words without its address (error messages never carry hosts). */
+function unreachableReason(error: unknown, deadlineMs: number) {
+  const e = unwrapRetries(error);
+  if (e instanceof DeadlineExceededError) return `did not answer within ${deadlineMs / 1000} s`;
+  if (e.name === 'KafkaJSSASLAuthenticationError' || e.type?.includes('SASL')) return "refused the cluster's SASL settings";
+  if (isUnreachable(e)) return 'refused or dropped the connection';
+  return e.type ?? e.name ?? 'failed';
+}
+
+/**
+ * A short-lived connection to one controller, for the few requests only controllers answer (DescribeCluster of
+ * the controllers). It uses the cluster's own TLS and SASL settings: a controller listener secured otherwise than
+ * the brokers' cannot be reached, and says so. kafkajs's connect() only connects the seed broker (ApiVersions,
+ * SASL; no Metadata, which a controller would not answer). Connects, runs `work`, always disconnects; a controller
+ * that cannot be reached within the deadline is KAFKA_UNAVAILABLE naming why, errors of `work` pass as they are.
+ */
+export async function withControllerEndpoint<T>(
+  clusterId: string,
+  endpoint: ControllerEndpoint,
+  work: (broker: KafkajsBroker) => Promise<T>,
+  { deadlineMs = CONTROLLER_DEADLINE_MS }: { deadlineMs?: number } = {},
+): Promise<T> {
+  const config = getClusterConfig(clusterId);
+  const cluster = new Cluster({
+    ...nodeOptions(config),
+    logger: createLogger({ level: logLevel.WARN, logCreator: kafkaLogCreator(config.id) }),
+    brokers: [`${endpoint.host}:${endpoint.port}`],
+    metadataMaxAge: METADATA_MAX_AGE_MS,
+    retry: { retries: 0 },
+    instrumentationEmitter: new InstrumentationEventEmitter(),
+  });
+  let connected = false;
+  const run = (async () => {
+    await cluster.connect();
+    connected = true;
+    const broker = cluster.brokerPool.seedBroker;
+    if (!broker) throw brokerNotFound('no controller connection');
+    return work(broker);
+  })();
+  // Past the deadline `run` may still be connecting (kafkajs bounds that): its socket is closed once it settles.
+  const closed = run.then(noop, noop).then(() => cluster.disconnect().catch(noop));
+  try {
+    const result = await withDeadline(run, deadlineMs, 'a controller');
+    await closed;
+    return result;
+  } catch (error) {
+    if (connected && !(error instanceof DeadlineExceededError) && !isUnreachable(error)) throw error;
+    const reason = unreachableReason(error, deadlineMs);
+    throw new ApiError('KAFKA_UNAVAILABLE', `controller ${endpoint.nodeId} (listener ${endpoint.listener}) ${reason}`, { cause: error });
+  }
+}

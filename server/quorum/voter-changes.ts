@@ -3,6 +3,7 @@ import { ApiError } from '@/lib/errors';
 import {
   voterConfirmationErrors,
   type AddVoterInput,
+  type RaftListener,
   type RemoveVoterInput,
   type VoterChangeResponse,
   type VoterCheck,
@@ -17,6 +18,7 @@ import type { QuorumDescription } from '@/server/protocol/describe-quorum';
 import { removeRaftVoterApi } from '@/server/protocol/remove-raft-voter';
 import { readQuorumFacts } from '@/server/quorum/read-quorum-facts';
 import { addVoterChecks, removeVoterChecks, type QuorumFacts } from '@/server/quorum/voter-checks';
+import { findNewVoterEndpoint } from '@/server/quorum/voter-endpoint';
 
 // The leader answers once the new voter set is committed, or REQUEST_TIMED_OUT after this long. It stays under
 // onAnyBroker's 4 s per attempt, so a slow answer is Kafka's timeout, not the console giving up on the broker.
@@ -33,6 +35,14 @@ const REFUSALS: Record<number, string> = {
 
 type Action = VoterChangeResponse['action'];
 
+/** A change as planned from the quorum read before it; an add also shows the endpoints AddRaftVoter carries. */
+type Plan = {
+  checks: VoterCheck[];
+  listeners?: RaftListener[];
+  send: () => Promise<WireAnswer>;
+  done: (quorum: QuorumDescription) => boolean;
+};
+
 function answerError({ errorCode, errorMessage }: WireAnswer) {
   const refusal = REFUSALS[errorCode];
   if (refusal) return new ApiError('CONFLICT', `Kafka refused the change: ${refusal}${errorMessage ? `: ${errorMessage}` : ''}`);
@@ -41,13 +51,14 @@ function answerError({ errorCode, errorMessage }: WireAnswer) {
 
 const members = (replicas: QuorumDescription['voters']) => replicas.map((r) => ({ id: r.replicaId, directoryId: r.directoryId }));
 
-function reply(action: Action, voterId: number, facts: QuorumFacts, checks: VoterCheck[], outcome: { applied: boolean; dryRun: boolean }) {
+function reply(action: Action, voterId: number, facts: QuorumFacts, plan: Plan, outcome: { applied: boolean; dryRun: boolean }) {
   return {
     action,
     voterId,
     ...outcome,
     kraftVersion: facts.kraftVersion,
-    checks,
+    checks: plan.checks,
+    listeners: plan.listeners,
     voters: members(facts.quorum.voters),
     observers: members(facts.quorum.observers),
   };
@@ -63,11 +74,12 @@ async function changeVoters(
   action: Action,
   voterId: number,
   options: { confirm?: string; dryRun?: boolean },
-  plan: (facts: QuorumFacts) => { checks: VoterCheck[]; send: () => Promise<WireAnswer>; done: (quorum: QuorumDescription) => boolean },
+  planFor: (facts: QuorumFacts) => Plan | Promise<Plan>,
 ): Promise<VoterChangeResponse> {
   const facts = await readQuorumFacts(connection);
-  const { checks, send, done } = plan(facts);
-  if (options.dryRun) return reply(action, voterId, facts, checks, { applied: false, dryRun: true });
+  const plan = await planFor(facts);
+  const { checks, send, done } = plan;
+  if (options.dryRun) return reply(action, voterId, facts, plan, { applied: false, dryRun: true });
   requireConfirmation(voterConfirmationErrors(options.confirm, voterId), 'node id');
   const failed = checks.filter((c) => !c.ok);
   if (failed.length > 0) {
@@ -83,7 +95,7 @@ async function changeVoters(
   }
   const after = await readQuorumFacts(connection);
   if (!done(after.quorum)) throw failure ?? new ApiError('KAFKA_ERROR', 'Kafka accepted the change but the quorum does not show it');
-  return reply(action, voterId, after, checks, { applied: true, dryRun: false });
+  return reply(action, voterId, after, plan, { applied: true, dryRun: false });
 }
 
 /** The overview shows the quorum of the shared snapshot: after a change, one read taken after it, as topic changes do. */
@@ -96,20 +108,28 @@ async function shownOnPages(clusterId: string, change: Promise<VoterChangeRespon
 const isReplica = (id: number, directoryId: string) => (r: { replicaId: number; directoryId: string | null }) =>
   r.replicaId === id && r.directoryId === directoryId;
 
-/** AddRaftVoter, as `kafka-metadata-quorum add-controller`: an observer controller, caught up, becomes a voter. */
+/**
+ * AddRaftVoter, as `kafka-metadata-quorum add-controller`: an observer controller, caught up, becomes a voter. Its
+ * endpoint is the one the controllers list for it (voter-endpoint.ts), never one a caller sent.
+ */
 export function addQuorumVoter(clusterId: string, input: AddVoterInput): Promise<VoterChangeResponse> {
-  const { voterId, voterDirectoryId, listeners } = input;
+  const { voterId, voterDirectoryId } = input;
   const change = withKafkaForwarded(
     clusterId,
     (connection) =>
-      changeVoters(connection, 'add', voterId, input, (facts) => ({
-        checks: addVoterChecks(facts, input),
-        send: () =>
-          onAnyBroker(connection, (broker) =>
-            sendRequest(broker, addRaftVoterApi, { voterId, voterDirectoryId, listeners, timeoutMs: LEADER_TIMEOUT_MS }),
-          ),
-        done: (quorum) => quorum.voters.some(isReplica(voterId, voterDirectoryId)),
-      })),
+      changeVoters(connection, 'add', voterId, input, async (facts) => {
+        const endpoint = await findNewVoterEndpoint(clusterId, facts.quorum, voterId);
+        const { listeners } = endpoint;
+        return {
+          checks: addVoterChecks(facts, input, endpoint),
+          listeners,
+          send: () =>
+            onAnyBroker(connection, (broker) =>
+              sendRequest(broker, addRaftVoterApi, { voterId, voterDirectoryId, listeners, timeoutMs: LEADER_TIMEOUT_MS }),
+            ),
+          done: (quorum) => quorum.voters.some(isReplica(voterId, voterDirectoryId)),
+        };
+      }),
     { deadlineMs: QUORUM_WRITE_DEADLINE_MS },
   );
   return shownOnPages(clusterId, change);

@@ -1,8 +1,9 @@
-import type { AddVoterInput, VoterCheck } from '@/lib/schemas/quorum';
+import type { AddVoterInput, RaftListener, VoterCheck } from '@/lib/schemas/quorum';
 import type { QuorumDescription, QuorumReplica } from '@/server/protocol/describe-quorum';
 
 // The preconditions of a quorum change, checked before anything is sent and shown to the person making it. Pure:
-// the quorum, kraft.version and broker ids are read by voter-changes.ts.
+// the quorum, kraft.version and broker ids are read by read-quorum-facts.ts, the new voter's endpoint by
+// voter-endpoint.ts.
 
 /**
  * How far behind the leader's clock an observer's last caught-up time may be. The leader compares with its
@@ -18,6 +19,9 @@ export type QuorumFacts = {
   brokerIds: readonly number[];
 };
 
+/** The new voter's endpoint as the controllers list it (DescribeCluster), or why they could not tell it. */
+export type NewVoterEndpoint = { listeners: RaftListener[]; unknown: null } | { listeners: []; unknown: string };
+
 const check = (id: string, ok: boolean, detail: string): VoterCheck => ({ id, ok, detail });
 
 const kraftVersionCheck = (kraftVersion: number) =>
@@ -27,13 +31,18 @@ const kraftVersionCheck = (kraftVersion: number) =>
     kraftVersion >= 1 ? `kraft.version is ${kraftVersion}: the quorum is dynamic` : `kraft.version is ${kraftVersion}: a static quorum`,
   );
 
+const endpointText = (l: RaftListener) => `${l.name}://${l.host}:${l.port}`;
+
 const sameReplica = (r: QuorumReplica, id: number, directoryId: string) => r.replicaId === id && r.directoryId === directoryId;
 
 /** The leader's own row: its last caught-up time is the leader's current time, so observers compare with its clock. */
 const leaderRow = (quorum: QuorumDescription) => quorum.voters.find((v) => v.replicaId === quorum.leaderId);
 
-export function addVoterChecks({ kraftVersion, quorum, brokerIds }: QuorumFacts, input: AddVoterInput): VoterCheck[] {
-  const { voterId, voterDirectoryId } = input;
+export function addVoterChecks(
+  { kraftVersion, quorum, brokerIds }: QuorumFacts,
+  { voterId, voterDirectoryId }: AddVoterInput,
+  endpoint: NewVoterEndpoint,
+): VoterCheck[] {
   const observer = quorum.observers.find((o) => sameReplica(o, voterId, voterDirectoryId));
   const sameIdObserver = quorum.observers.find((o) => o.replicaId === voterId);
   const voter = quorum.voters.find((v) => v.replicaId === voterId);
@@ -44,10 +53,6 @@ export function addVoterChecks({ kraftVersion, quorum, brokerIds }: QuorumFacts,
       ? leader.lastCaughtUpTimestamp - observer.lastCaughtUpTimestamp
       : null;
   const caughtUp = behindMs !== null && behindMs <= CAUGHT_UP_WITHIN_MS;
-  const voterListeners = new Set(
-    [...(quorum.voterEndpoints?.values() ?? [])].flat().map((endpoint) => endpoint.slice(0, endpoint.indexOf('://'))),
-  );
-  const missing = [...voterListeners].filter((name) => !input.listeners.some((l) => l.name === name));
   return [
     kraftVersionCheck(kraftVersion),
     check(
@@ -75,11 +80,10 @@ export function addVoterChecks({ kraftVersion, quorum, brokerIds }: QuorumFacts,
     ),
     check('notVoter', voter === undefined, voter ? `node ${voterId} is already a voter` : `node ${voterId} is not a voter`),
     check(
-      'listeners',
-      missing.length === 0,
-      missing.length === 0
-        ? `names every listener the voters use (${[...voterListeners].join(', ') || 'none known'})`
-        : `missing ${missing.join(', ')}: the voters reach each other on ${[...voterListeners].join(', ')}`,
+      'endpoint',
+      endpoint.unknown === null,
+      endpoint.unknown ??
+        `Kafka's controllers list node ${voterId} at ${endpoint.listeners.map(endpointText).join(', ')} (DescribeCluster, controllers)`,
     ),
   ];
 }

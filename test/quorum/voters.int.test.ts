@@ -1,6 +1,7 @@
 // Controller quorum membership on the dynamic-quorum dev cluster (`npm run test:quorum`): node 5, a controller-only
 // observer, is added as a voter and removed again through the API, with `kafka-metadata-quorum describe` as the
-// oracle before and after each change.
+// oracle before and after each change, and `kafka-cluster list-endpoints --bootstrap-controller` as the oracle of
+// the endpoint the console tells Kafka (no caller sends one).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DELETE } from '@/app/api/v1/clusters/[clusterId]/quorum/voters/[voterId]/route';
 import { GET as getOverview } from '@/app/api/v1/clusters/[clusterId]/overview/route';
@@ -15,7 +16,6 @@ const target = kafkaTarget();
 const node = target.controllerOnly;
 if (target.quorum !== 'dynamic' || !node) throw new Error('test/quorum runs on the dynamic-quorum cluster: npm run test:quorum');
 const ID = node.id;
-const LISTENERS = [{ name: 'CONTROLLER', host: '127.0.0.1', port: node.port }];
 
 const quorumStatus = () =>
   parseQuorumStatus(kafkaCli('kafka-metadata-quorum', ['--bootstrap-server', target.bootstrap[0]!, 'describe', '--status']));
@@ -32,9 +32,22 @@ function replicationStatus() {
   );
 }
 
+/** `kafka-cluster list-endpoints --bootstrap-controller`: every registered controller's endpoint, asked of `controller`. */
+function listedControllers(controller: string) {
+  const out = kafkaCli('kafka-cluster', ['list-endpoints', '--bootstrap-controller', controller]);
+  return new Map(
+    out
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((cols) => cols.length >= 5)
+      .map((cols) => [Number(cols[0]), { host: cols[1]!, port: Number(cols[2]) }]),
+  );
+}
+
 const json = (method: string, body: unknown) => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-const add = (body: unknown) =>
-  callRoute(POST, '/api/v1/clusters/local/quorum/voters', { clusterId: 'local' }, { token: TEST_TOKENS.admin, init: json('POST', body) });
+const add = (body: unknown, clusterId = 'local') =>
+  callRoute(POST, `/api/v1/clusters/${clusterId}/quorum/voters`, { clusterId }, { token: TEST_TOKENS.admin, init: json('POST', body) });
 const remove = (voterId: number, directoryId: string, body: unknown) =>
   callRoute(
     DELETE,
@@ -46,6 +59,7 @@ const remove = (voterId: number, directoryId: string, body: unknown) =>
 type Change = {
   applied: boolean;
   checks: { id: string; ok: boolean; detail: string }[];
+  listeners?: { name: string; host: string; port: number }[];
   voters: { id: number }[];
   observers: { id: number }[];
 };
@@ -83,6 +97,8 @@ async function overviewQuorum() {
 
 let directoryId = '';
 let leader = { id: 0, directoryId: '' };
+/** Node 5's endpoint as the controllers list it, asked on the leader's controller listener (`CONTROLLER://host:port`). */
+let listed = { host: '', port: 0 };
 
 beforeAll(async () => {
   removeWithTool();
@@ -91,6 +107,9 @@ beforeAll(async () => {
   directoryId = status.observers.find((o) => o.id === ID)!.directoryId!;
   const first = status.voters[0]!;
   leader = { id: first.id, directoryId: first.directoryId! };
+  const leaderEndpoint = status.voterEndpoints[leader.id]![0]!.replace('CONTROLLER://', '');
+  listed = listedControllers(leaderEndpoint).get(ID)!;
+  expect(listed).toEqual({ host: '127.0.0.1', port: node.port });
 });
 
 afterAll(() => removeWithTool());
@@ -102,10 +121,10 @@ describe(`controller quorum membership on ${target.label}`, () => {
     expect(quorum.voters.map((v) => [v.id, v.directoryId, v.controllerOnly])).toEqual([[leader.id, leader.directoryId, false]]);
   });
 
-  it('a dry run shows the preconditions add-controller needs, all holding, and changes nothing', async () => {
+  it('a dry run shows the preconditions add-controller needs, all holding, and the endpoint Kafka lists, and changes nothing', async () => {
     const before = quorumStatus();
     expect(before.voterIds).toEqual([leader.id]);
-    const { status, body } = await add({ voterId: ID, voterDirectoryId: directoryId, listeners: LISTENERS, dryRun: true });
+    const { status, body } = await add({ voterId: ID, voterDirectoryId: directoryId, dryRun: true });
     expect(status).toBe(200);
     const answer = change(body);
     expect(answer.applied).toBe(false);
@@ -115,8 +134,11 @@ describe(`controller quorum membership on ${target.label}`, () => {
       ['controller', true],
       ['caughtUp', true],
       ['notVoter', true],
-      ['listeners', true],
+      ['endpoint', true],
     ]);
+    // Exactly what `kafka-cluster list-endpoints --bootstrap-controller` prints for node 5, on the voters' listener.
+    expect(answer.listeners).toEqual([{ name: 'CONTROLLER', ...listed }]);
+    expect(answer.checks.at(-1)?.detail).toContain(`CONTROLLER://${listed.host}:${listed.port}`);
     // The same voters and observer the tool prints.
     expect(answer.voters.map((v) => v.id)).toEqual(before.voterIds);
     expect(answer.observers.map((o) => o.id)).toContain(ID);
@@ -125,31 +147,41 @@ describe(`controller quorum membership on ${target.label}`, () => {
 
   it('refuses a change whose preconditions fail with 409 naming them, and a missing confirmation with 422', async () => {
     const other = `${directoryId.slice(0, 20)}${directoryId[20] === 'A' ? 'B' : 'A'}${directoryId[21]}`;
-    const wrongDirectory = await add({ voterId: ID, voterDirectoryId: other, listeners: LISTENERS, confirm: String(ID) });
+    const wrongDirectory = await add({ voterId: ID, voterDirectoryId: other, confirm: String(ID) });
     expect(wrongDirectory.status).toBe(409);
     expect(errorOf(wrongDirectory.body).message).toContain(`observes with directory ${directoryId}`);
-    const wrongListener = await add({
-      voterId: ID,
-      voterDirectoryId: directoryId,
-      listeners: [{ ...LISTENERS[0]!, name: 'OTHER' }],
-      confirm: String(ID),
-    });
-    expect(wrongListener.status).toBe(409);
-    expect(errorOf(wrongListener.body).message).toContain('missing CONTROLLER');
-    const broker = await add({
-      voterId: leader.id,
-      voterDirectoryId: leader.directoryId,
-      listeners: LISTENERS,
-      confirm: String(leader.id),
-    });
+    const broker = await add({ voterId: leader.id, voterDirectoryId: leader.directoryId, confirm: String(leader.id) });
     expect(broker.status).toBe(409);
-    const unconfirmed = await add({ voterId: ID, voterDirectoryId: directoryId, listeners: LISTENERS, confirm: 'yes' });
+    const unconfirmed = await add({ voterId: ID, voterDirectoryId: directoryId, confirm: 'yes' });
     expect(unconfirmed.status).toBe(422);
     expect(quorumStatus().voterIds).toEqual([leader.id]);
   });
 
-  it(`adds node ${ID} as a voter: kafka-metadata-quorum lists it among the voters with its endpoint`, async () => {
-    const { status, body } = await add({ voterId: ID, voterDirectoryId: directoryId, listeners: LISTENERS, confirm: String(ID) });
+  it('refuses a body that names listeners with 422: no API accepts addresses, the endpoint comes from Kafka', async () => {
+    const listeners = [{ name: 'CONTROLLER', host: '127.0.0.1', port: 1 }];
+    const { status, body } = await add({ voterId: ID, voterDirectoryId: directoryId, listeners, confirm: String(ID) });
+    expect(status).toBe(422);
+    expect(errorOf(body).message).not.toContain('127.0.0.1');
+    expect(JSON.stringify(body)).toContain('listeners');
+    expect(quorumStatus().voterIds).toEqual([leader.id]);
+  });
+
+  it('a controller the console cannot reach with the cluster’s settings (SASL, a PLAINTEXT controller listener) is a failing check and a 409', async () => {
+    const dryRun = await add({ voterId: ID, voterDirectoryId: directoryId, dryRun: true }, 'local-scram');
+    expect(dryRun.status, JSON.stringify(dryRun.body)).toBe(200);
+    const endpoint = change(dryRun.body).checks.find((c) => c.id === 'endpoint');
+    expect(endpoint).toMatchObject({ ok: false });
+    expect(endpoint?.detail).toContain(`controller ${leader.id} (listener CONTROLLER)`);
+    expect(endpoint?.detail).not.toContain('127.0.0.1');
+    expect(change(dryRun.body).listeners).toEqual([]);
+    const refused = await add({ voterId: ID, voterDirectoryId: directoryId, confirm: String(ID) }, 'local-scram');
+    expect(refused.status).toBe(409);
+    expect(errorOf(refused.body).message).toContain('could not ask the controllers');
+    expect(quorumStatus().voterIds).toEqual([leader.id]);
+  });
+
+  it(`adds node ${ID} as a voter: kafka-metadata-quorum lists it among the voters with the endpoint Kafka listed`, async () => {
+    const { status, body } = await add({ voterId: ID, voterDirectoryId: directoryId, confirm: String(ID) });
     expect(status, JSON.stringify(body)).toBe(200);
     expect(change(body).applied).toBe(true);
     expect(
@@ -160,14 +192,14 @@ describe(`controller quorum membership on ${target.label}`, () => {
     const after = quorumStatus();
     expect(after.voterIds).toEqual([leader.id, ID].sort());
     expect(after.voters.find((v) => v.id === ID)?.directoryId).toBe(directoryId);
-    expect(after.voterEndpoints[ID]).toEqual([`CONTROLLER://127.0.0.1:${node.port}`]);
+    expect(after.voterEndpoints[ID]).toEqual([`CONTROLLER://${listed.host}:${listed.port}`]);
     await until(`node ${ID} to follow the leader`, () => replicationStatus().get(ID) === 'Follower');
     // The overview shows it at once: the change refreshed the snapshot the pages read.
     expect((await overviewQuorum()).voters.map((v) => v.id).sort()).toEqual([leader.id, ID].sort());
   });
 
   it('adding it again is a 409: it is a voter already', async () => {
-    const { status, body } = await add({ voterId: ID, voterDirectoryId: directoryId, listeners: LISTENERS, confirm: String(ID) });
+    const { status, body } = await add({ voterId: ID, voterDirectoryId: directoryId, confirm: String(ID) });
     expect(status).toBe(409);
     expect(errorOf(body).message).toContain('already a voter');
   });

@@ -15,7 +15,7 @@ export const addQuorumVoter = endpoint({
   method: 'post',
   path: '/api/v1/clusters/{clusterId}/quorum/voters',
   summary:
-    'Add a controller as a voter of a dynamic quorum (admin; kraft.version 1) as kafka-metadata-quorum add-controller: it must be an observer with that directory id, caught up, not a broker and not a voter yet; `dryRun` shows these checks, `confirm` must equal the node id',
+    "Add a controller as a voter of a dynamic quorum (admin; kraft.version 1) as kafka-metadata-quorum add-controller: it must be an observer with that directory id, caught up, not a broker and not a voter yet; its endpoint is the one Kafka's controllers list for it (DescribeCluster), never an input; `dryRun` shows these checks and that endpoint, `confirm` must equal the node id",
   tag: 'clusters',
   permission: 'manageQuorum',
   body: addVoterInputSchema,
