@@ -1,4 +1,5 @@
 import 'server-only';
+import { ApiError } from '@/lib/errors';
 import { getClusterConfig } from '@/server/config/current';
 import { createConnection, type KafkaConnection } from '@/server/kafka/connection';
 import { withDeadline } from '@/server/kafka/deadline';
@@ -10,7 +11,8 @@ import { processState } from '@/server/process-state';
 /** Routes answer within about 10 s, whatever Kafka does. */
 export const ROUTE_DEADLINE_MS = 10_000;
 
-type Entry = { connection: KafkaConnection; connecting: Promise<void> | null };
+/** `dropped`: disconnected after a failure, possibly under other calls still running on it. */
+type Entry = { connection: KafkaConnection; connecting: Promise<void> | null; dropped?: boolean };
 
 /**
  * Which of a cluster's connections (one socket per broker each) a call uses. A broker answers the requests of one
@@ -71,6 +73,7 @@ async function ensureConnected(entry: Entry) {
 function dropConnection(key: string, entry: Entry) {
   if (registry.get(key) !== entry) return;
   registry.delete(key);
+  entry.dropped = true;
   entry.connection.admin.disconnect().catch(() => {});
 }
 
@@ -92,7 +95,15 @@ export async function withKafka<T>(
       `Kafka cluster "${clusterId}"`,
     );
   } catch (error) {
-    const apiError = toApiError(error, clusterId);
+    let apiError = toApiError(error, clusterId);
+    // A call running when another call's failure dropped the connection can fail inside kafkajs (its broker pool
+    // clears its metadata on disconnect while a refreshMetadata is under way: "reading 'brokers'" of null). That is
+    // the reset, not a defect of this call: 503, as the failure that caused it.
+    if (entry.dropped && apiError.code === 'INTERNAL')
+      apiError = new ApiError(
+        'KAFKA_UNAVAILABLE',
+        `The connection to Kafka cluster "${clusterId}" was reset while the request ran: try again`,
+      );
     if (apiError.code === 'KAFKA_UNAVAILABLE' || apiError.code === 'INTERNAL') dropConnection(key, entry);
     throw apiError;
   }
