@@ -5,13 +5,17 @@
 //
 // Run from source on the cluster's own classpath (no build step) as scripts/kafka/bin/kafka-streams-wordcount:
 //   --bootstrap-server HOST:PORT --application-id ID --input-topic T --output-topic T --state-dir DIR [--threads N]
-// Prints "RUNNING" once the application is processing, and closes cleanly on SIGTERM.
+// Waits for its input topic (Kafka Streams gives up on a missing source topic after 10 s), prints "RUNNING" once the
+// application is processing, exits 1 if it fails, and closes cleanly on SIGTERM.
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
@@ -57,11 +61,16 @@ public class WordCountWorkload {
         .toStream()
         .to(options.get("--output-topic"), Produced.with(Serdes.String(), Serdes.Long()));
 
+    awaitTopic(options.get("--bootstrap-server"), options.get("--input-topic"));
     KafkaStreams streams = new KafkaStreams(builder.build(), props);
     CountDownLatch closed = new CountDownLatch(1);
     streams.setStateListener((now, before) -> {
       if (now == KafkaStreams.State.RUNNING) System.out.println("RUNNING");
-      if (now == KafkaStreams.State.ERROR) System.err.println("streams application failed");
+      if (now == KafkaStreams.State.ERROR) {
+        System.err.println("streams application failed");
+        // halt: exit() would wait for the shutdown hook, which waits for the streams client this thread belongs to.
+        Runtime.getRuntime().halt(1);
+      }
     });
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       streams.close(Duration.ofSeconds(10));
@@ -69,5 +78,22 @@ public class WordCountWorkload {
     }));
     streams.start();
     closed.await();
+  }
+
+  /** Until the topic exists (the demo's traffic creates its topics while this starts), checking every second. */
+  private static void awaitTopic(String bootstrap, String topic) throws InterruptedException {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    try (Admin admin = Admin.create(props)) {
+      for (int attempt = 0; ; attempt++) {
+        try {
+          admin.describeTopics(List.of(topic)).allTopicNames().get();
+          return;
+        } catch (java.util.concurrent.ExecutionException missing) {
+          if (attempt == 0) System.err.println("waiting for topic " + topic);
+          Thread.sleep(1_000);
+        }
+      }
+    }
   }
 }
